@@ -1,0 +1,125 @@
+# gpucap: a hand-written POSIX-style Makefile (GNU make).
+# `make` builds ./gpucap; `make check` runs every test, also under ASan/UBSan.
+
+VERSION = 0.1.0
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DESTDIR ?=
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+PKG_CONFIG ?= pkg-config
+# libcsv ships no pkg-config file on Debian.
+LIBCSV ?= -lcsv
+CJSON_CFLAGS = $(shell $(PKG_CONFIG) --cflags libcjson 2>/dev/null)
+CJSON_LIBS = $(or $(shell $(PKG_CONFIG) --libs libcjson 2>/dev/null),-lcjson)
+CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS = $(or $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null),-lcmocka)
+
+WARN = -Wall -Wextra -Wpedantic -Werror -Wstrict-prototypes
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DGPUCAP_VERSION='"$(VERSION)"' \
+	-Iinclude -Isrc $(CJSON_CFLAGS) $(WARN) $(CFLAGS)
+LIBS = $(LIBCSV) $(CJSON_LIBS) -lm
+
+SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+SRC = $(wildcard src/*.c)
+LIB_SRC = $(filter-out src/main.c,$(SRC))
+TESTS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
+
+# Build flavours: build/ (normal) and build/asan/ (sanitizers).
+B = build
+OBJ = $(patsubst src/%.c,$(B)/%.o,$(LIB_SRC)) $(B)/catalog_data.o
+
+.PHONY: all check test unit cli sanitize clang demo deps install uninstall clean fmt
+.SUFFIXES:
+
+all: gpucap
+
+gpucap: $(B)/main.o $(OBJ)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(B)/%.o: src/%.c | $(B)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# The catalog is compiled in, so an installed gpucap needs no data files.
+$(B)/catalog_data.c: data/accelerators.csv | $(B)
+	{ echo '#include <stddef.h>'; \
+	  echo 'const unsigned char gpucap_builtin_catalog[] = {'; \
+	  od -An -v -tx1 $< | sed 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '};'; \
+	  echo 'const size_t gpucap_builtin_catalog_len = sizeof gpucap_builtin_catalog;'; \
+	} > $@.tmp && mv $@.tmp $@
+
+$(B)/catalog_data.o: $(B)/catalog_data.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/test_%: tests/unit/test_%.c $(OBJ) | $(B)
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -MMD -MP -o $@ $< $(OBJ) $(CMOCKA_LIBS) $(LIBS)
+
+$(B):
+	mkdir -p $(B)
+
+unit: $(addprefix $(B)/,$(TESTS))
+	@set -e; for t in $(TESTS); do ./$(B)/$$t; done
+
+cli: gpucap
+	@sh tests/cli/run.sh ./gpucap
+
+# A binary per build flavour (build/asan, build/clang).
+$(B)/gpucap-bin: $(B)/main.o $(OBJ)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+# The same suites in a build with AddressSanitizer and UBSan.
+sanitize:
+	@$(MAKE) --no-print-directory B=build/asan \
+		CFLAGS="-O1 -g $(SANITIZE)" LDFLAGS="$(SANITIZE)" \
+		build/asan/gpucap-bin unit
+	@sh tests/cli/run.sh ./build/asan/gpucap-bin
+
+# Everything also compiles warning-free with clang, when it is installed.
+clang:
+	@if command -v clang >/dev/null; then \
+		$(MAKE) --no-print-directory B=build/clang CC=clang \
+			build/clang/gpucap-bin $(addprefix build/clang/,$(TESTS)) && \
+		echo "clang build: no warnings"; \
+	else echo "clang not installed: skipping the clang build"; fi
+
+check: deps
+	@$(MAKE) --no-print-directory unit cli clang sanitize
+	@echo "make check: all tests passed"
+
+test: check
+
+demo: deps
+	@$(MAKE) --no-print-directory gpucap
+	./gpucap report data/tesla-2024.csv
+
+# Installs the three libraries with apt-get where they are missing.
+deps:
+	@if printf '#include <csv.h>\n#include <cjson/cJSON.h>\n#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <stdint.h>\n#include <cmocka.h>\n' \
+		| $(CC) -E -x c - >/dev/null 2>&1 && command -v $(PKG_CONFIG) >/dev/null; then :; \
+	else \
+		echo "installing libcsv-dev libcjson-dev libcmocka-dev pkg-config"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			libcsv-dev libcjson-dev libcmocka-dev pkg-config; \
+	fi
+
+install: gpucap
+	mkdir -p $(DESTDIR)$(BINDIR)
+	cp gpucap $(DESTDIR)$(BINDIR)/gpucap
+	chmod 755 $(DESTDIR)$(BINDIR)/gpucap
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/gpucap
+
+fmt:
+	clang-format -i src/*.c src/*.h include/gpucap/*.h tests/unit/*.c
+
+clean:
+	rm -rf build gpucap
+
+-include $(wildcard $(B)/*.d)

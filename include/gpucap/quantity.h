@@ -1,0 +1,22 @@
+/* Numbers as people write them in ledgers: 12,345  1.5e6  30k  $2.7B  -40 USD */
+#ifndef GPUCAP_QUANTITY_H
+#define GPUCAP_QUANTITY_H
+
+#include <stdbool.h>
+
+struct quantity {
+	double value;
+	bool money; /* written with a leading '$' or a trailing "USD" */
+};
+
+/* Parses the whole of s (surrounding blanks allowed). On failure returns
+ * false and sets *why to a phrase that completes "'s' ...", e.g. "is not a
+ * number". Never yields NaN, infinity or negative zero. */
+bool qty_parse(const char *s, struct quantity *out, const char **why);
+
+/* Shortest text that reads back as the same double ("%.15g".."%.17g"),
+ * with '.' as the decimal point. buf needs QTY_FMT_MAX bytes. */
+#define QTY_FMT_MAX 32
+char *qty_format(double v, char *buf);
+
+#endif

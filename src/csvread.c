@@ -1,0 +1,253 @@
+#include "csvread.h"
+
+#include <csv.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CHUNK (64 * 1024)
+
+/* One record's fields, copied out of libcsv's buffer into one arena. */
+struct reader {
+	struct csv_parser parser;
+	const char *name;
+	csvread_fn fn;
+	void *ctx;
+	struct gc_error *err;
+	enum gc_status status;
+	char *arena;
+	size_t arena_len, arena_cap;
+	size_t *offsets;
+	char **fields;
+	size_t nfields, offsets_cap, fields_cap;
+	long line;      /* line being fed, 1-based */
+	long rec_line;  /* line the open record started on */
+	bool rec_open;  /* a non-blank line was fed since the last record */
+	bool at_start;  /* nothing fed yet: a BOM may follow */
+};
+
+/* libcsv grows its field buffer through this; refusing past the limit makes
+ * csv_parse fail with CSV_ENOMEM, which we report as an over-long field. */
+static void *bounded_realloc(void *p, size_t n)
+{
+	if (n > CSVREAD_FIELD_MAX + 1)
+		return NULL;
+	return realloc(p, n);
+}
+
+static bool grow(void **p, size_t *cap, size_t need, size_t size)
+{
+	size_t n = *cap ? *cap : 16;
+	void *q;
+
+	if (need <= *cap)
+		return true;
+	while (n < need)
+		n *= 2;
+	q = realloc(*p, n * size);
+	if (q == NULL)
+		return false;
+	*p = q;
+	*cap = n;
+	return true;
+}
+
+static void fail(struct reader *r, enum gc_status st, long col,
+		 const char *msg)
+{
+	if (r->status == GC_OK)
+		gc_fail(r->err, st, r->name, r->line, col, "%s", msg);
+	r->status = st;
+}
+
+static void on_field(void *s, size_t len, void *data)
+{
+	struct reader *r = data;
+	size_t col = r->nfields + 1;
+
+	if (r->status != GC_OK)
+		return;
+	if (len > 0 && memchr(s, '\0', len) != NULL) {
+		fail(r, GC_DATA, (long)col, "NUL byte in field");
+		return;
+	}
+	if (!grow((void **)&r->offsets, &r->offsets_cap, col,
+		  sizeof *r->offsets) ||
+	    !grow((void **)&r->arena, &r->arena_cap, r->arena_len + len + 1, 1)) {
+		fail(r, GC_IO, (long)col, "out of memory");
+		return;
+	}
+	if (len > 0)
+		memcpy(r->arena + r->arena_len, s, len);
+	r->offsets[r->nfields++] = r->arena_len;
+	r->arena_len += len;
+	r->arena[r->arena_len++] = '\0';
+}
+
+static void emit(struct reader *r)
+{
+	struct csv_record rec;
+	size_t i;
+
+	if (!grow((void **)&r->fields, &r->fields_cap, r->nfields,
+		  sizeof *r->fields)) {
+		fail(r, GC_IO, 0, "out of memory");
+		return;
+	}
+	for (i = 0; i < r->nfields; i++)
+		r->fields[i] = r->arena + r->offsets[i];
+	rec.fields = r->fields;
+	rec.n = r->nfields;
+	rec.line = r->rec_line;
+	r->status = r->fn(&rec, r->ctx, r->err);
+}
+
+static void on_record(int c, void *data)
+{
+	struct reader *r = data;
+
+	(void)c;
+	if (r->status == GC_OK && r->nfields > 0)
+		emit(r);
+	r->nfields = 0;
+	r->arena_len = 0;
+	r->rec_open = false;
+}
+
+static bool blank(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+			return false;
+	return true;
+}
+
+static void parse_error(struct reader *r)
+{
+	int e = csv_error(&r->parser);
+
+	if (e == CSV_ENOMEM || e == CSV_ETOOBIG)
+		fail(r, GC_DATA, (long)r->nfields + 1,
+		     "field longer than 65536 bytes");
+	else
+		fail(r, GC_DATA, (long)r->nfields + 1,
+		     "malformed quoting (a quote inside an unquoted field, or "
+		     "text after a closing quote)");
+}
+
+/* Feeds one line (with its newline, if any) so that every callback knows
+ * the line it belongs to. */
+static void feed_line(struct reader *r, const char *s, size_t len)
+{
+	if (!r->rec_open && !blank(s, len)) {
+		r->rec_open = true;
+		r->rec_line = r->line;
+	}
+	if (csv_parse(&r->parser, s, len, on_field, on_record, r) != len)
+		parse_error(r);
+}
+
+static void feed(struct reader *r, const char *s, size_t len)
+{
+	if (r->at_start && len > 0) {
+		r->at_start = false;
+		if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+			s += 3;
+			len -= 3;
+		}
+	}
+	while (len > 0 && r->status == GC_OK) {
+		const char *nl = memchr(s, '\n', len);
+		size_t n = nl ? (size_t)(nl - s) + 1 : len;
+
+		feed_line(r, s, n);
+		if (nl != NULL)
+			r->line++;
+		s += n;
+		len -= n;
+	}
+}
+
+static int is_blank_char(unsigned char c)
+{
+	return c == ' ';
+}
+
+static enum gc_status reader_init(struct reader *r, const char *name,
+				  char delim, csvread_fn fn, void *ctx,
+				  struct gc_error *err)
+{
+	memset(r, 0, sizeof *r);
+	r->name = name;
+	r->fn = fn;
+	r->ctx = ctx;
+	r->err = err;
+	r->line = 1;
+	r->at_start = true;
+	if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		return gc_fail(err, GC_IO, name, 0, 0, "out of memory");
+	csv_set_delim(&r->parser, (unsigned char)delim);
+	/* Only spaces are trimmed: a tab may be the delimiter. */
+	csv_set_space_func(&r->parser, is_blank_char);
+	csv_set_realloc_func(&r->parser, bounded_realloc);
+	return GC_OK;
+}
+
+static enum gc_status reader_finish(struct reader *r)
+{
+	if (r->status == GC_OK &&
+	    csv_fini(&r->parser, on_field, on_record, r) != 0) {
+		r->line = r->rec_line;
+		fail(r, GC_DATA, (long)r->nfields + 1,
+		     "unterminated quoted field");
+	}
+	csv_free(&r->parser);
+	free(r->arena);
+	free(r->offsets);
+	free(r->fields);
+	return r->status;
+}
+
+enum gc_status csvread_buffer(const void *buf, size_t len, const char *name,
+			      char delim, csvread_fn fn, void *ctx,
+			      struct gc_error *err)
+{
+	struct reader r;
+	enum gc_status st = reader_init(&r, name, delim, fn, ctx, err);
+
+	if (st != GC_OK)
+		return st;
+	feed(&r, buf, len);
+	return reader_finish(&r);
+}
+
+enum gc_status csvread_file(FILE *in, const void *prefix, size_t plen,
+			    const char *name, char delim, csvread_fn fn,
+			    void *ctx, struct gc_error *err)
+{
+	struct reader r;
+	char *chunk = malloc(CHUNK);
+	enum gc_status st;
+	size_t n;
+
+	if (chunk == NULL)
+		return gc_fail(err, GC_IO, name, 0, 0, "out of memory");
+	st = reader_init(&r, name, delim, fn, ctx, err);
+	if (st != GC_OK) {
+		free(chunk);
+		return st;
+	}
+	feed(&r, prefix, plen);
+	while (r.status == GC_OK) {
+		n = fread(chunk, 1, CHUNK, in);
+		if (n == 0)
+			break;
+		feed(&r, chunk, n);
+	}
+	if (r.status == GC_OK && ferror(in))
+		fail(&r, GC_IO, 0, "read error");
+	free(chunk);
+	return reader_finish(&r);
+}

@@ -1,0 +1,76 @@
+#include "gpucap/diag.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define PROGRAM "gpucap"
+
+void gc_error_clear(struct gc_error *err)
+{
+	memset(err, 0, sizeof *err);
+}
+
+enum gc_status gc_fail(struct gc_error *err, enum gc_status status,
+		       const char *file, long line, long col, const char *fmt,
+		       ...)
+{
+	va_list ap;
+
+	err->status = status;
+	err->file = file;
+	err->line = line;
+	err->col = col;
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+	va_end(ap);
+	return status;
+}
+
+static void report(const struct gc_error *err, const char *prefix)
+{
+	fprintf(stderr, "%s: ", PROGRAM);
+	if (err->file != NULL) {
+		fprintf(stderr, "%s:", err->file);
+		if (err->line > 0)
+			fprintf(stderr, "%ld:", err->line);
+		if (err->line > 0 && err->col > 0)
+			fprintf(stderr, "%ld:", err->col);
+		fputc(' ', stderr);
+	}
+	fprintf(stderr, "%s%s\n", prefix, err->msg);
+}
+
+void diag_report(const struct gc_error *err)
+{
+	report(err, "");
+}
+
+void diag_warning(const struct gc_error *w)
+{
+	report(w, "warning: ");
+}
+
+static void vreport(const char *prefix, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: %s", PROGRAM, prefix);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void errorf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport("", fmt, ap);
+	va_end(ap);
+}
+
+void warnf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport("warning: ", fmt, ap);
+	va_end(ap);
+}

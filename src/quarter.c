@@ -1,0 +1,126 @@
+#include "gpucap/quarter.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+int quarter_make(int year, int q)
+{
+	return year * 4 + (q - 1);
+}
+
+int quarter_year(int quarter)
+{
+	return quarter / 4;
+}
+
+int quarter_num(int quarter)
+{
+	return quarter % 4 + 1;
+}
+
+char *quarter_format(int quarter, char *buf)
+{
+	snprintf(buf, QUARTER_FMT_MAX, "%04dQ%d", quarter_year(quarter) % 10000,
+		 quarter_num(quarter));
+	return buf;
+}
+
+/* Reads exactly n digits. */
+static bool digits(const char **p, int n, int *out)
+{
+	int v = 0;
+
+	for (; n > 0; n--, (*p)++) {
+		if (!isdigit((unsigned char)**p))
+			return false;
+		v = v * 10 + (**p - '0');
+	}
+	*out = v;
+	return true;
+}
+
+static bool year_ok(int y)
+{
+	return y >= QUARTER_YEAR_MIN && y <= QUARTER_YEAR_MAX;
+}
+
+/* "Q1" */
+static bool qpart(const char **p, int *q)
+{
+	if (**p != 'Q' && **p != 'q')
+		return false;
+	(*p)++;
+	if (**p < '1' || **p > '4')
+		return false;
+	*q = *(*p)++ - '0';
+	return true;
+}
+
+static bool is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static bool valid_date(int y, int m, int d)
+{
+	static const int DAYS[12] = {31, 28, 31, 30, 31, 30,
+				     31, 31, 30, 31, 30, 31};
+
+	if (m < 1 || m > 12 || d < 1)
+		return false;
+	return d <= DAYS[m - 1] + (m == 2 && is_leap(y));
+}
+
+/* YYYYQn, YYYY-Qn, YYYY Qn, YYYY-MM-DD */
+static bool year_first(const char *p, const char **end, int *out)
+{
+	int y, q, m, d;
+
+	if (!digits(&p, 4, &y) || !year_ok(y))
+		return false;
+	if (*p == '-' || *p == ' ')
+		p++;
+	if (qpart(&p, &q)) {
+		*out = quarter_make(y, q);
+	} else {
+		if (p[-1] != '-' || !digits(&p, 2, &m) || *p++ != '-' ||
+		    !digits(&p, 2, &d) || !valid_date(y, m, d))
+			return false;
+		*out = quarter_make(y, (m - 1) / 3 + 1);
+	}
+	*end = p;
+	return true;
+}
+
+/* Qn YYYY, Qn-YYYY */
+static bool quarter_first(const char *p, const char **end, int *out)
+{
+	int y, q;
+
+	if (!qpart(&p, &q))
+		return false;
+	if (*p == ' ' || *p == '-')
+		p++;
+	if (!digits(&p, 4, &y) || !year_ok(y))
+		return false;
+	*out = quarter_make(y, q);
+	*end = p;
+	return true;
+}
+
+bool quarter_parse(const char *s, int *out)
+{
+	const char *end = s;
+	bool ok;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	ok = isdigit((unsigned char)*s) ? year_first(s, &end, out)
+					: quarter_first(s, &end, out);
+	if (!ok)
+		return false;
+	while (*end == ' ' || *end == '\t')
+		end++;
+	return *end == '\0';
+}
