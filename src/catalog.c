@@ -1,0 +1,564 @@
+#include "gpucap/catalog.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "csvread.h"
+#include "gpucap/quantity.h"
+
+/* Generated at build time from data/accelerators.csv (see Makefile). */
+extern const unsigned char gpucap_builtin_catalog[];
+extern const size_t gpucap_builtin_catalog_len;
+
+#define BUILTIN_NAME "data/accelerators.csv (built in)"
+#define KEY_MAX 128
+
+struct catalog_key {
+	char *norm;
+	size_t item;
+	int origin; /* the load that wrote this name */
+};
+
+/* Column slots of a catalog file: text columns, then one per figure. */
+enum slot { S_ID, S_ALIASES, S_VENDOR, S_NAME, S_YEAR, S_SOURCE, S_FIG0 };
+#define SLOT_COUNT (S_FIG0 + FIG_COUNT)
+
+static const char *const SLOT_NAMES[SLOT_COUNT] = {
+	"id",	       "aliases",     "vendor",	     "name",
+	"year",	       "source",      "bf16_tflops", "fp8_tflops",
+	"fp4_tflops",  "tf32_tflops", "fp32_tflops", "fp64_tflops",
+	"int8_tops",   "memory_gb",   "memory_tbs",  "tdp_w",
+	"price_usd",
+};
+
+static const char *const METRIC_NAMES[METRIC_COUNT] = {
+	"bf16", "fp8", "8bit", "fp4", "tf32", "fp32",
+	"fp64", "int8", "tpp", "memory", "bandwidth",
+};
+
+static const char *const METRIC_UNITS[METRIC_COUNT] = {
+	"TFLOPS", "TFLOPS", "TOPS", "TFLOPS", "TFLOPS", "TFLOPS",
+	"TFLOPS", "TOPS",   "TPP",  "GB",	  "TB/s",
+};
+
+/* Metrics read straight from one column (-1: derived). */
+static const int METRIC_FIG[METRIC_COUNT] = {
+	FIG_BF16, FIG_FP8,  -1, FIG_FP4,	FIG_TF32,	FIG_FP32,
+	FIG_FP64, FIG_INT8, -1, FIG_MEMORY_GB, FIG_MEMORY_TBS,
+};
+
+/* Bit width of each precision, for the export-control TPP. TF32 counts as
+ * 32: its operands are stored as 32-bit words. */
+static const struct {
+	enum fig fig;
+	int bits;
+} TPP_BITS[] = {
+	{FIG_FP4, 4},	{FIG_FP8, 8},	{FIG_INT8, 8},	{FIG_BF16, 16},
+	{FIG_TF32, 32}, {FIG_FP32, 32}, {FIG_FP64, 64},
+};
+
+/* The precisions "8bit" takes the fastest of: 8 bits or wider. */
+static const enum fig EIGHT_BIT_FIGS[] = {FIG_FP8,  FIG_INT8, FIG_BF16,
+					  FIG_TF32, FIG_FP32, FIG_FP64};
+
+void catalog_init(struct catalog *cat)
+{
+	memset(cat, 0, sizeof *cat);
+}
+
+static void accel_free(struct accel *a)
+{
+	free(a->id);
+	free(a->aliases);
+	free(a->vendor);
+	free(a->name);
+	free(a->source);
+}
+
+void catalog_free(struct catalog *cat)
+{
+	size_t i;
+
+	for (i = 0; i < cat->n; i++)
+		accel_free(&cat->items[i]);
+	for (i = 0; i < cat->nkeys; i++)
+		free(cat->keys[i].norm);
+	free(cat->items);
+	free(cat->keys);
+	catalog_init(cat);
+}
+
+/* Lowercase, without spaces, '-' and '_'. False if it does not fit. */
+static bool normalize(const char *s, char *out)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++) {
+		if (*s == ' ' || *s == '-' || *s == '_' || *s == '\t')
+			continue;
+		if (n + 1 >= KEY_MAX)
+			return false;
+		out[n++] = (char)tolower((unsigned char)*s);
+	}
+	out[n] = '\0';
+	return true;
+}
+
+static struct catalog_key *key_find(const struct catalog *cat,
+				    const char *norm)
+{
+	size_t i;
+
+	for (i = 0; i < cat->nkeys; i++)
+		if (strcmp(cat->keys[i].norm, norm) == 0)
+			return &cat->keys[i];
+	return NULL;
+}
+
+static size_t resolve(const struct catalog *cat, size_t item)
+{
+	while (cat->items[item].replaced_by != 0)
+		item = cat->items[item].replaced_by - 1;
+	return item;
+}
+
+const struct accel *catalog_find(const struct catalog *cat, const char *name)
+{
+	char norm[KEY_MAX];
+	const struct catalog_key *k;
+
+	if (!normalize(name, norm) || norm[0] == '\0')
+		return NULL;
+	k = key_find(cat, norm);
+	return k ? &cat->items[resolve(cat, k->item)] : NULL;
+}
+
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	size_t row[KEY_MAX], prev, tmp;
+
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			size_t best = prev + (a[i - 1] != b[j - 1]);
+
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			tmp = row[j];
+			row[j] = best;
+			prev = tmp;
+		}
+	}
+	return row[lb];
+}
+
+const char *catalog_suggest(const struct catalog *cat, const char *name)
+{
+	char norm[KEY_MAX];
+	size_t i, best = (size_t)-1, best_item = 0, limit;
+
+	if (!normalize(name, norm) || norm[0] == '\0')
+		return NULL;
+	limit = strlen(norm) / 3 > 1 ? strlen(norm) / 3 : 1;
+	for (i = 0; i < cat->nkeys; i++) {
+		size_t d = edit_distance(norm, cat->keys[i].norm);
+
+		if (d < best) {
+			best = d;
+			best_item = cat->keys[i].item;
+		}
+	}
+	if (best > limit)
+		return NULL;
+	return cat->items[resolve(cat, best_item)].id;
+}
+
+const struct accel *catalog_require(const struct catalog *cat,
+				    const char *name, enum gc_status status,
+				    struct gc_error *err)
+{
+	const struct accel *a = catalog_find(cat, name);
+	const char *hint;
+
+	if (a != NULL)
+		return a;
+	hint = catalog_suggest(cat, name);
+	if (hint != NULL)
+		gc_fail(err, status, NULL, 0, 0,
+			"unknown model '%s'; did you mean '%s'?", name, hint);
+	else
+		gc_fail(err, status, NULL, 0, 0,
+			"unknown model '%s' (see 'gpucap catalog')", name);
+	return NULL;
+}
+
+const struct accel *catalog_next(const struct catalog *cat, size_t *i)
+{
+	while (*i < cat->n) {
+		const struct accel *a = &cat->items[(*i)++];
+
+		if (a->replaced_by == 0)
+			return a;
+	}
+	return NULL;
+}
+
+bool metric_parse(const char *s, enum metric *out)
+{
+	int m;
+
+	for (m = 0; m < METRIC_COUNT; m++) {
+		if (strcasecmp(s, METRIC_NAMES[m]) == 0) {
+			*out = (enum metric)m;
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *metric_name(enum metric m)
+{
+	return METRIC_NAMES[m];
+}
+
+const char *metric_unit(enum metric m)
+{
+	return METRIC_UNITS[m];
+}
+
+const char *metric_list(void)
+{
+	return "bf16, fp8, 8bit, fp4, tf32, fp32, fp64, int8, tpp, memory, "
+	       "bandwidth";
+}
+
+static double max_known(double best, double v)
+{
+	if (isnan(v))
+		return best;
+	return isnan(best) || v > best ? v : best;
+}
+
+double accel_metric(const struct accel *a, enum metric m)
+{
+	double best = NAN;
+	size_t i;
+
+	if (METRIC_FIG[m] >= 0)
+		return a->fig[METRIC_FIG[m]];
+	if (m == METRIC_8BIT) {
+		for (i = 0; i < sizeof EIGHT_BIT_FIGS / sizeof EIGHT_BIT_FIGS[0]; i++)
+			best = max_known(best, a->fig[EIGHT_BIT_FIGS[i]]);
+		return best;
+	}
+	for (i = 0; i < sizeof TPP_BITS / sizeof TPP_BITS[0]; i++)
+		best = max_known(best, a->fig[TPP_BITS[i].fig] * TPP_BITS[i].bits);
+	return best;
+}
+
+/* ---- loading ---- */
+
+struct load {
+	struct catalog *cat;
+	const char *name;
+	int origin;
+	bool have_header;
+	int *map; /* file column -> slot, -1 ignored */
+	size_t ncols;
+};
+
+static bool grow(void **p, size_t *cap, size_t need, size_t size)
+{
+	size_t n = *cap ? *cap : 16;
+	void *q;
+
+	if (need <= *cap)
+		return true;
+	while (n < need)
+		n *= 2;
+	q = realloc(*p, n * size);
+	if (q == NULL)
+		return false;
+	*p = q;
+	*cap = n;
+	return true;
+}
+
+static char *trimmed_dup(const char *s)
+{
+	size_t n;
+	char *d;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	d = malloc(n + 1);
+	if (d != NULL) {
+		memcpy(d, s, n);
+		d[n] = '\0';
+	}
+	return d;
+}
+
+static enum gc_status read_header(struct load *ld, const struct csv_record *rec,
+				  struct gc_error *err)
+{
+	size_t i;
+	int s;
+	bool seen[SLOT_COUNT] = {false};
+
+	ld->map = malloc(rec->n * sizeof *ld->map);
+	if (ld->map == NULL)
+		return gc_fail(err, GC_IO, ld->name, rec->line, 0, "out of memory");
+	ld->ncols = rec->n;
+	for (i = 0; i < rec->n; i++) {
+		char *h = trimmed_dup(rec->fields[i]);
+
+		ld->map[i] = -1;
+		for (s = 0; h != NULL && s < SLOT_COUNT; s++)
+			if (strcasecmp(h, SLOT_NAMES[s]) == 0)
+				ld->map[i] = s;
+		free(h);
+		if (ld->map[i] >= 0 && seen[ld->map[i]])
+			return gc_fail(err, GC_DATA, ld->name, rec->line,
+				       (long)i + 1, "duplicate column '%s'",
+				       SLOT_NAMES[ld->map[i]]);
+		if (ld->map[i] >= 0)
+			seen[ld->map[i]] = true;
+	}
+	if (!seen[S_ID])
+		return gc_fail(err, GC_DATA, ld->name, rec->line, 1,
+			       "no 'id' column in the catalog header");
+	ld->have_header = true;
+	return GC_OK;
+}
+
+static enum gc_status read_figure(struct load *ld, const struct csv_record *rec,
+				  size_t col, double *out, struct gc_error *err)
+{
+	struct quantity q;
+	const char *why;
+	const char *cell = rec->fields[col];
+	const char *slot = SLOT_NAMES[ld->map[col]];
+
+	if (cell[strspn(cell, " \t")] == '\0') {
+		*out = NAN;
+		return GC_OK;
+	}
+	if (!qty_parse(cell, &q, &why))
+		return gc_fail(err, GC_DATA, ld->name, rec->line, (long)col + 1,
+			       "%s: '%s' %s", slot, cell, why);
+	if (q.value <= 0)
+		return gc_fail(err, GC_DATA, ld->name, rec->line, (long)col + 1,
+			       "%s: '%s' must be greater than zero", slot, cell);
+	*out = q.value;
+	return GC_OK;
+}
+
+static enum gc_status read_year(struct load *ld, const struct csv_record *rec,
+				size_t col, int *out, struct gc_error *err)
+{
+	double y;
+	enum gc_status st = read_figure(ld, rec, col, &y, err);
+
+	if (st != GC_OK)
+		return st;
+	if (isnan(y)) {
+		*out = 0;
+		return GC_OK;
+	}
+	if (y != floor(y) || y < 1900 || y > 2200)
+		return gc_fail(err, GC_DATA, ld->name, rec->line, (long)col + 1,
+			       "year: '%s' is not a year", rec->fields[col]);
+	*out = (int)y;
+	return GC_OK;
+}
+
+static enum gc_status fill_cell(struct load *ld, const struct csv_record *rec,
+				size_t col, struct accel *a,
+				struct gc_error *err)
+{
+	int s = ld->map[col];
+	char **text[] = {&a->id, &a->aliases, &a->vendor, &a->name, NULL,
+			 &a->source};
+
+	if (s >= S_FIG0)
+		return read_figure(ld, rec, col, &a->fig[s - S_FIG0], err);
+	if (s == S_YEAR)
+		return read_year(ld, rec, col, &a->year, err);
+	*text[s] = trimmed_dup(rec->fields[col]);
+	if (*text[s] == NULL)
+		return gc_fail(err, GC_IO, ld->name, rec->line, 0, "out of memory");
+	return GC_OK;
+}
+
+/* Points every key of the overridden entry at its replacement. */
+static void override(struct catalog *cat, size_t old, size_t repl)
+{
+	size_t i;
+
+	cat->items[old].replaced_by = repl + 1;
+	for (i = 0; i < cat->nkeys; i++)
+		if (cat->keys[i].item == old)
+			cat->keys[i].item = repl;
+}
+
+static enum gc_status add_key(struct load *ld, const char *text, size_t item,
+			      long line, struct gc_error *err)
+{
+	struct catalog *cat = ld->cat;
+	char norm[KEY_MAX];
+	struct catalog_key *k;
+
+	if (!normalize(text, norm))
+		return gc_fail(err, GC_DATA, ld->name, line, 0,
+			       "name '%.40s...' is too long", text);
+	if (norm[0] == '\0')
+		return GC_OK;
+	k = key_find(cat, norm);
+	if (k != NULL && k->item == item)
+		return GC_OK;
+	if (k != NULL && k->origin == ld->origin)
+		return gc_fail(err, GC_DATA, ld->name, line, 0,
+			       "'%s' already names '%s' in this catalog", text,
+			       cat->items[k->item].id);
+	if (k != NULL && cat->items[k->item].origin != ld->origin)
+		override(cat, k->item, item);
+	if (k != NULL) {
+		/* A name an earlier catalog gave: this load's entry takes it. */
+		k->item = item;
+		k->origin = ld->origin;
+		return GC_OK;
+	}
+	if (!grow((void **)&cat->keys, &cat->kcap, cat->nkeys + 1,
+		  sizeof *cat->keys))
+		return gc_fail(err, GC_IO, ld->name, line, 0, "out of memory");
+	cat->keys[cat->nkeys].norm = strdup(norm);
+	if (cat->keys[cat->nkeys].norm == NULL)
+		return gc_fail(err, GC_IO, ld->name, line, 0, "out of memory");
+	cat->keys[cat->nkeys].origin = ld->origin;
+	cat->keys[cat->nkeys++].item = item;
+	return GC_OK;
+}
+
+/* The id, then each ';'-separated alias. */
+static enum gc_status add_keys(struct load *ld, size_t item, long line,
+			       struct gc_error *err)
+{
+	const struct accel *a = &ld->cat->items[item];
+	char *aliases = a->aliases ? strdup(a->aliases) : NULL;
+	char *p = aliases, *semi;
+	enum gc_status st = add_key(ld, a->id, item, line, err);
+
+	while (st == GC_OK && p != NULL) {
+		char *alias;
+
+		semi = strchr(p, ';');
+		if (semi != NULL)
+			*semi = '\0';
+		alias = trimmed_dup(p);
+		st = alias ? add_key(ld, alias, item, line, err)
+			   : gc_fail(err, GC_IO, ld->name, line, 0,
+				     "out of memory");
+		free(alias);
+		p = semi ? semi + 1 : NULL;
+	}
+	free(aliases);
+	return st;
+}
+
+static enum gc_status read_entry(struct load *ld, const struct csv_record *rec,
+				 struct gc_error *err)
+{
+	struct catalog *cat = ld->cat;
+	struct accel *a;
+	size_t i, f;
+	enum gc_status st = GC_OK;
+
+	if (rec->n != ld->ncols)
+		return gc_fail(err, GC_DATA, ld->name, rec->line,
+			       (long)(rec->n < ld->ncols ? rec->n : ld->ncols) + 1,
+			       "row has %zu fields, the header has %zu", rec->n,
+			       ld->ncols);
+	if (!grow((void **)&cat->items, &cat->cap, cat->n + 1, sizeof *cat->items))
+		return gc_fail(err, GC_IO, ld->name, rec->line, 0, "out of memory");
+	a = &cat->items[cat->n++];
+	memset(a, 0, sizeof *a);
+	a->origin = ld->origin;
+	for (f = 0; f < FIG_COUNT; f++)
+		a->fig[f] = NAN;
+	for (i = 0; i < rec->n && st == GC_OK; i++)
+		if (ld->map[i] >= 0)
+			st = fill_cell(ld, rec, i, a, err);
+	if (st == GC_OK && (a->id == NULL || a->id[0] == '\0'))
+		st = gc_fail(err, GC_DATA, ld->name, rec->line, 0,
+			     "id: missing");
+	if (st == GC_OK)
+		st = add_keys(ld, cat->n - 1, rec->line, err);
+	return st;
+}
+
+static enum gc_status on_record(const struct csv_record *rec, void *ctx,
+				struct gc_error *err)
+{
+	struct load *ld = ctx;
+
+	if (!ld->have_header)
+		return read_header(ld, rec, err);
+	return read_entry(ld, rec, err);
+}
+
+static enum gc_status load_done(struct load *ld, enum gc_status st,
+				struct gc_error *err)
+{
+	free(ld->map);
+	if (st == GC_OK && !ld->have_header)
+		return gc_fail(err, GC_DATA, ld->name, 1, 0,
+			       "empty catalog (no header line)");
+	return st;
+}
+
+enum gc_status catalog_load_csv(struct catalog *cat, const char *name,
+				const void *buf, size_t len,
+				struct gc_error *err)
+{
+	struct load ld = {.cat = cat, .name = name, .origin = cat->loads++};
+	enum gc_status st =
+		csvread_buffer(buf, len, name, ',', on_record, &ld, err);
+
+	return load_done(&ld, st, err);
+}
+
+enum gc_status catalog_load_builtin(struct catalog *cat, struct gc_error *err)
+{
+	return catalog_load_csv(cat, BUILTIN_NAME, gpucap_builtin_catalog,
+				gpucap_builtin_catalog_len, err);
+}
+
+enum gc_status catalog_load_file(struct catalog *cat, const char *path,
+				 struct gc_error *err)
+{
+	struct load ld = {.cat = cat, .name = path, .origin = cat->loads++};
+	FILE *in = fopen(path, "rb");
+	enum gc_status st;
+
+	if (in == NULL)
+		return gc_fail(err, GC_IO, path, 0, 0, "cannot open: %s",
+			       strerror(errno));
+	st = csvread_file(in, NULL, 0, path, ',', on_record, &ld, err);
+	fclose(in);
+	return load_done(&ld, st, err);
+}
