@@ -1,0 +1,62 @@
+/* Ledger rows: what one line of a purchases/spend file says, with where it
+ * came from. Loaders turn bytes into rows and push them to a sink. */
+#ifndef GPUCAP_LEDGER_H
+#define GPUCAP_LEDGER_H
+
+#include <stdbool.h>
+
+#include "gpucap/diag.h"
+
+/* The columns a ledger may have (SPEC 3.2). */
+enum ledger_col {
+	LC_QUARTER,
+	LC_ORG,
+	LC_MODEL,
+	LC_UNITS,
+	LC_SPEND,
+	LC_H100E,
+	LC_TOTAL,
+	LC_KIND,
+	LC_NOTE,
+	LC_COUNT
+};
+
+/* What a row counts, given by `kind` or inferred from its cells. */
+enum row_kind {
+	ROW_BUY,      /* model + units (negative units retire) or model + spend */
+	ROW_CAPACITY, /* h100e delta */
+	ROW_TOTAL,    /* total_h100e level observation */
+	ROW_SPEND     /* spend alone, at the price per H100e */
+};
+
+enum ledger_format { LEDGER_SNIFF, LEDGER_CSV, LEDGER_TSV };
+
+struct ledger_row {
+	const char *file;
+	long line;
+	long col[LC_COUNT]; /* 1-based column of each field, 0 when absent */
+	enum row_kind kind;
+	int quarter;
+	const char *org;   /* trimmed; "" for the unnamed fleet */
+	const char *model; /* NULL when absent */
+	const char *note;  /* NULL when absent */
+	double units;      /* NaN when absent; negative retires */
+	double spend;      /* NaN when absent */
+	double h100e;      /* NaN when absent */
+	double total;      /* NaN when absent */
+};
+
+/* Receives each row; a non-OK status stops the read. The row and its
+ * strings are only valid during the call. */
+typedef enum gc_status (*ledger_sink)(const struct ledger_row *row, void *ctx,
+				      struct gc_error *err);
+
+const char *ledger_col_name(enum ledger_col c);
+
+/* Reads path ("-" is standard input) and pushes every row to sink. */
+enum gc_status ledger_read(const char *path, enum ledger_format fmt,
+			   ledger_sink sink, void *ctx, struct gc_error *err);
+
+bool ledger_format_parse(const char *s, enum ledger_format *out);
+
+#endif

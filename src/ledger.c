@@ -1,0 +1,301 @@
+/* Row meaning shared by every ledger format (SPEC 3.2). */
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "gpucap/quantity.h"
+#include "gpucap/quarter.h"
+#include "ledger_impl.h"
+
+#define HEADER_MAX 64
+
+static const char *const COL_NAMES[LC_COUNT] = {
+	"quarter", "org", "model", "units", "spend_usd",
+	"h100e",   "total_h100e", "kind", "note",
+};
+
+static const struct {
+	const char *name;
+	enum ledger_col col;
+} ALIASES[] = {
+	{"quarter", LC_QUARTER},
+	{"period", LC_QUARTER},
+	{"q", LC_QUARTER},
+	{"date", LC_QUARTER},
+	{"org", LC_ORG},
+	{"fleet", LC_ORG},
+	{"company", LC_ORG},
+	{"owner", LC_ORG},
+	{"model", LC_MODEL},
+	{"accelerator", LC_MODEL},
+	{"gpu", LC_MODEL},
+	{"hardware", LC_MODEL},
+	{"units", LC_UNITS},
+	{"qty", LC_UNITS},
+	{"quantity", LC_UNITS},
+	{"count", LC_UNITS},
+	{"gpus", LC_UNITS},
+	{"spend_usd", LC_SPEND},
+	{"spend", LC_SPEND},
+	{"capex", LC_SPEND},
+	{"usd", LC_SPEND},
+	{"h100e", LC_H100E},
+	{"h100_equivalents", LC_H100E},
+	{"total_h100e", LC_TOTAL},
+	{"level", LC_TOTAL},
+	{"kind", LC_KIND},
+	{"event", LC_KIND},
+	{"note", LC_NOTE},
+	{"source", LC_NOTE},
+	{"comment", LC_NOTE},
+};
+
+/* Values of the kind column; "retire" is a buy of negative units. */
+enum spelled_kind { K_NONE = -1, K_BUY, K_RETIRE, K_CAPACITY, K_TOTAL, K_SPEND };
+static const char *const KIND_NAMES[] = {"buy", "retire", "capacity",
+					 "total", "spend"};
+
+const char *ledger_col_name(enum ledger_col c)
+{
+	return COL_NAMES[c];
+}
+
+int ledger_col_lookup(const char *header)
+{
+	char norm[HEADER_MAX];
+	size_t n = 0, i;
+
+	while (*header == ' ' || *header == '\t')
+		header++;
+	for (; *header != '\0' && n + 1 < sizeof norm; header++) {
+		char c = (char)tolower((unsigned char)*header);
+
+		norm[n++] = (c == ' ' || c == '-') ? '_' : c;
+	}
+	while (n > 0 && norm[n - 1] == '_')
+		n--;
+	norm[n] = '\0';
+	for (i = 0; i < sizeof ALIASES / sizeof ALIASES[0]; i++)
+		if (strcmp(norm, ALIASES[i].name) == 0)
+			return (int)ALIASES[i].col;
+	return -1;
+}
+
+static char *trim(char *s)
+{
+	size_t n;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+			 s[n - 1] == '\r' || s[n - 1] == '\n'))
+		s[--n] = '\0';
+	return s;
+}
+
+/* The cell's trimmed text, or NULL when absent or blank. */
+static char *cell(struct ledger_cells *c, enum ledger_col col)
+{
+	char *s;
+
+	if (c->text[col] == NULL)
+		return NULL;
+	s = trim(c->text[col]);
+	return *s == '\0' ? NULL : s;
+}
+
+struct build {
+	struct ledger_cells *cells;
+	const char *file;
+	long line;
+	struct ledger_row *row;
+	struct gc_error *err;
+};
+
+/* "COLUMN: what is wrong", located at that column's cell. */
+static enum gc_status bad(struct build *b, enum ledger_col col,
+			  const char *fmt, ...) GC_PRINTF(3, 4);
+
+static enum gc_status bad(struct build *b, enum ledger_col col,
+			  const char *fmt, ...)
+{
+	char what[GC_MSG_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof what, fmt, ap);
+	va_end(ap);
+	return gc_fail(b->err, GC_DATA, b->file, b->line,
+		       b->cells->col[col] > 0 ? b->cells->col[col] : 1,
+		       "%s: %s", COL_NAMES[col], what);
+}
+
+static enum gc_status read_number(struct build *b, enum ledger_col col,
+				  double *out)
+{
+	char *s = cell(b->cells, col);
+	struct quantity q;
+	const char *why;
+
+	*out = NAN;
+	if (s == NULL)
+		return GC_OK;
+	if (!qty_parse(s, &q, &why))
+		return bad(b, col, "'%s' %s", s, why);
+	if (q.money && col != LC_SPEND)
+		return bad(b, col, "'%s' is money; put it in spend_usd", s);
+	if (q.value < 0 && (col == LC_SPEND || col == LC_TOTAL))
+		return bad(b, col, "'%s' must not be negative", s);
+	*out = q.value;
+	return GC_OK;
+}
+
+static enum gc_status read_quarter(struct build *b)
+{
+	char *s = cell(b->cells, LC_QUARTER);
+
+	if (s == NULL)
+		return bad(b, LC_QUARTER, "missing");
+	if (!quarter_parse(s, &b->row->quarter))
+		return bad(b, LC_QUARTER,
+			   "'%s' is not a quarter (expected 2024Q1, 2024-Q1, "
+			   "Q1 2024 or a date 2024-03-31)",
+			   s);
+	return GC_OK;
+}
+
+static enum gc_status read_kind(struct build *b, enum spelled_kind *kind)
+{
+	char *s = cell(b->cells, LC_KIND);
+	int k;
+
+	*kind = K_NONE;
+	if (s == NULL)
+		return GC_OK;
+	for (k = K_BUY; k <= K_SPEND; k++)
+		if (strcasecmp(s, KIND_NAMES[k]) == 0)
+			*kind = (enum spelled_kind)k;
+	if (*kind == K_NONE)
+		return bad(b, LC_KIND,
+			   "'%s' is not one of buy, retire, capacity, total, "
+			   "spend",
+			   s);
+	return GC_OK;
+}
+
+/* The kind a row without one has: the first rule of SPEC 3.2 that fits. */
+static enum spelled_kind infer_kind(const struct ledger_row *r)
+{
+	if (!isnan(r->total))
+		return K_TOTAL;
+	if (!isnan(r->h100e))
+		return K_CAPACITY;
+	if (!isnan(r->units) || (!isnan(r->spend) && r->model != NULL))
+		return K_BUY;
+	if (!isnan(r->spend))
+		return K_SPEND;
+	return K_NONE;
+}
+
+/* The column each kind counts; spend-by-model buys count spend_usd. */
+static enum ledger_col counted_col(enum spelled_kind kind,
+				   const struct ledger_row *r)
+{
+	static const enum ledger_col COUNTED[] = {LC_UNITS, LC_UNITS, LC_H100E,
+						  LC_TOTAL, LC_SPEND};
+
+	if (kind == K_BUY && isnan(r->units))
+		return LC_SPEND;
+	return COUNTED[kind];
+}
+
+static double figure(const struct ledger_row *r, enum ledger_col c)
+{
+	switch (c) {
+	case LC_UNITS:
+		return r->units;
+	case LC_SPEND:
+		return r->spend;
+	case LC_H100E:
+		return r->h100e;
+	case LC_TOTAL:
+		return r->total;
+	default:
+		return NAN;
+	}
+}
+
+/* A row counts one figure: two would make it two rows in one. */
+static enum gc_status check_single(struct build *b, enum spelled_kind kind,
+				   enum ledger_col counted)
+{
+	static const enum ledger_col FIGS[] = {LC_TOTAL, LC_H100E, LC_UNITS};
+	size_t i;
+
+	for (i = 0; i < sizeof FIGS / sizeof FIGS[0]; i++) {
+		if (FIGS[i] == counted || isnan(figure(b->row, FIGS[i])))
+			continue;
+		return bad(b, FIGS[i],
+			   "not used by a '%s' row (a row counts one figure; "
+			   "split it in two)",
+			   KIND_NAMES[kind]);
+	}
+	return GC_OK;
+}
+
+static enum gc_status resolve_kind(struct build *b, enum spelled_kind kind)
+{
+	static const enum row_kind KINDS[] = {ROW_BUY, ROW_BUY, ROW_CAPACITY,
+					      ROW_TOTAL, ROW_SPEND};
+	struct ledger_row *r = b->row;
+	enum ledger_col counted;
+
+	if (kind == K_NONE)
+		return gc_fail(b->err, GC_DATA, b->file, b->line, 1,
+			       "nothing to count: give units with a model, "
+			       "h100e, total_h100e or spend_usd");
+	counted = counted_col(kind, r);
+	if (isnan(figure(r, counted)))
+		return bad(b, counted, "missing for a '%s' row",
+			   KIND_NAMES[kind]);
+	if (counted == LC_UNITS && r->model == NULL)
+		return bad(b, LC_MODEL, "missing (units need a model)");
+	if (kind == K_RETIRE)
+		r->units = -fabs(r->units);
+	/* A spend row that names a model buys that model (rule 4). */
+	r->kind = (kind == K_SPEND && r->model != NULL) ? ROW_BUY : KINDS[kind];
+	return check_single(b, kind, counted);
+}
+
+enum gc_status ledger_row_build(struct ledger_cells *cells, const char *file,
+				long line, struct ledger_row *row,
+				struct gc_error *err)
+{
+	struct build b = {cells, file, line, row, err};
+	static const enum ledger_col NUMS[] = {LC_UNITS, LC_SPEND, LC_H100E,
+					       LC_TOTAL};
+	double *dest[] = {&row->units, &row->spend, &row->h100e, &row->total};
+	enum gc_status st;
+	size_t i;
+	enum spelled_kind kind;
+
+	memset(row, 0, sizeof *row);
+	row->file = file;
+	row->line = line;
+	memcpy(row->col, cells->col, sizeof row->col);
+	st = read_quarter(&b);
+	for (i = 0; st == GC_OK && i < sizeof NUMS / sizeof NUMS[0]; i++)
+		st = read_number(&b, NUMS[i], dest[i]);
+	if (st == GC_OK)
+		st = read_kind(&b, &kind);
+	if (st != GC_OK)
+		return st;
+	row->org = cell(cells, LC_ORG) ? cell(cells, LC_ORG) : "";
+	row->model = cell(cells, LC_MODEL);
+	row->note = cell(cells, LC_NOTE);
+	return resolve_kind(&b, kind == K_NONE ? infer_kind(row) : kind);
+}
