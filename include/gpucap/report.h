@@ -1,0 +1,40 @@
+/* The report's columns (SPEC 4): one place that names them, types them and
+ * reads them from a series row, for printing and for check expressions. */
+#ifndef GPUCAP_REPORT_H
+#define GPUCAP_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "gpucap/fleet.h"
+#include "gpucap/table.h"
+
+enum report_col {
+	RC_ORG,
+	RC_QUARTER,
+	RC_UNITS,
+	RC_ADDED,
+	RC_RETIRED,
+	RC_H100E,
+	RC_REPORTED,
+	RC_GAP,
+	RC_QOQ,
+	RC_YOY,
+	RC_YTD,
+	RC_SPEND,
+	RC_CUM_SPEND,
+	RC_USD_PER_H100E,
+	RC_POWER_MW,
+	RC_COUNT
+};
+
+extern const struct table_col REPORT_COLS[RC_COUNT];
+
+/* A numeric column's value in a row (NaN when undefined). */
+double report_value(const struct series_row *r, enum report_col c);
+
+/* The row as cells; qbuf holds the quarter's text. */
+void report_cells(const struct series_row *r, struct cell *cells,
+		  char *qbuf);
+
+#endif
