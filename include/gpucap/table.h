@@ -1,0 +1,59 @@
+/* Output: typed rows rendered in one of the output formats (SPEC 2's
+ * --format). Renderers write to the FILE they are given. */
+#ifndef GPUCAP_TABLE_H
+#define GPUCAP_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "gpucap/diag.h"
+
+/* How a column's numbers read to people; machine formats print them raw. */
+enum cell_type {
+	CT_TEXT,
+	CT_COUNT,  /* units, H100e: whole numbers with separators */
+	CT_PCT,    /* growth: one decimal */
+	CT_USD,    /* money: whole dollars with separators */
+	CT_RATIO,  /* factors: three decimals */
+	CT_FIGURE, /* catalog figures: one decimal with separators */
+	CT_MW,     /* power: two decimals */
+	CT_YEAR,   /* no separators */
+	CT_BOOL
+};
+
+struct table_col {
+	const char *name;
+	enum cell_type type;
+};
+
+/* A text cell uses text (NULL: empty); any other uses num (NaN: undefined,
+ * printed as nothing, null or a dash by format). */
+struct cell {
+	const char *text;
+	double num;
+};
+
+struct printer;
+
+/* format is one of printer_formats(); an unknown name is a usage error
+ * naming the valid ones. cols must outlive the printer. */
+enum gc_status printer_open(struct printer **out, const char *format,
+			    FILE *sink, const struct table_col *cols,
+			    size_t ncols, struct gc_error *err);
+enum gc_status printer_row(struct printer *p, const struct cell *cells);
+/* Writes what the format holds back (aligned formats hold every row) and
+ * frees the printer; GC_IO if any write failed. */
+enum gc_status printer_close(struct printer *p, struct gc_error *err);
+/* Frees without writing the end, after an error elsewhere. */
+void printer_discard(struct printer *p);
+
+const char *printer_formats(void);
+bool printer_format_known(const char *name);
+
+/* People's rendering of a number ("12,345", "227.4", "–"), shared with
+ * messages such as check results. buf needs TABLE_NUM_MAX bytes. */
+#define TABLE_NUM_MAX 64
+char *table_human(double v, enum cell_type t, char *buf);
+
+#endif

@@ -1,0 +1,89 @@
+/* Streaming delimited formats (csv, tsv): a header line, then one line a
+ * row as it comes. Numbers are raw (shortest text that reads back as the
+ * same double); undefined is an empty field. */
+#include <csv.h>
+#include <math.h>
+#include <string.h>
+
+#include "gpucap/quantity.h"
+#include "printer_impl.h"
+
+/* CSV quotes a field only when RFC 4180 needs it; libcsv does the quoting. */
+static void csv_text(FILE *out, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (strpbrk(s, ",\"\r\n") != NULL ||
+	    (n > 0 && (s[0] == ' ' || s[n - 1] == ' ')))
+		csv_fwrite(out, s, n);
+	else
+		fputs(s, out);
+}
+
+/* TSV has no quoting: a tab or line break inside a field becomes a space. */
+static void tsv_text(FILE *out, const char *s)
+{
+	for (; *s != '\0'; s++)
+		fputc(strchr("\t\r\n", *s) != NULL ? ' ' : *s, out);
+}
+
+static void number(FILE *out, double v, enum cell_type t)
+{
+	char buf[QTY_FMT_MAX];
+
+	if (isnan(v))
+		return;
+	if (t == CT_BOOL)
+		fputs(v != 0 ? "true" : "false", out);
+	else
+		fputs(qty_format(v, buf), out);
+}
+
+static void line(struct printer *p, const struct cell *cells, char delim,
+		 void (*text)(FILE *, const char *))
+{
+	size_t i;
+
+	for (i = 0; i < p->ncols; i++) {
+		if (i > 0)
+			fputc(delim, p->out);
+		if (cells == NULL)
+			text(p->out, p->cols[i].name);
+		else if (p->cols[i].type == CT_TEXT)
+			text(p->out, cells[i].text ? cells[i].text : "");
+		else
+			number(p->out, cells[i].num, p->cols[i].type);
+	}
+	fputc('\n', p->out);
+}
+
+static void csv_begin(struct printer *p)
+{
+	line(p, NULL, ',', csv_text);
+}
+
+static enum gc_status csv_row(struct printer *p, const struct cell *cells)
+{
+	line(p, cells, ',', csv_text);
+	return GC_OK;
+}
+
+static void tsv_begin(struct printer *p)
+{
+	line(p, NULL, '\t', tsv_text);
+}
+
+static enum gc_status tsv_row(struct printer *p, const struct cell *cells)
+{
+	line(p, cells, '\t', tsv_text);
+	return GC_OK;
+}
+
+static enum gc_status no_end(struct printer *p)
+{
+	(void)p;
+	return GC_OK;
+}
+
+const struct format FMT_CSV = {"csv", csv_begin, csv_row, no_end, NULL};
+const struct format FMT_TSV = {"tsv", tsv_begin, tsv_row, no_end, NULL};

@@ -1,0 +1,155 @@
+/* The printer: looks a format up by name and hands it rows. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "printer_impl.h"
+
+static const struct format *const FORMATS[] = {
+	&FMT_TABLE, &FMT_CSV, &FMT_TSV, &FMT_JSON, &FMT_NDJSON, &FMT_MARKDOWN,
+};
+
+const char *printer_formats(void)
+{
+	return "table, csv, tsv, json, ndjson, markdown";
+}
+
+static const struct format *find_format(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof FORMATS / sizeof FORMATS[0]; i++)
+		if (strcasecmp(name, FORMATS[i]->name) == 0)
+			return FORMATS[i];
+	return NULL;
+}
+
+bool printer_format_known(const char *name)
+{
+	return find_format(name) != NULL;
+}
+
+enum gc_status printer_open(struct printer **out, const char *format,
+			    FILE *sink, const struct table_col *cols,
+			    size_t ncols, struct gc_error *err)
+{
+	const struct format *fmt = find_format(format);
+	struct printer *p;
+
+	if (fmt == NULL)
+		return gc_fail(err, GC_USAGE, NULL, 0, 0,
+			       "unknown format '%s' (expected one of %s)",
+			       format, printer_formats());
+	p = calloc(1, sizeof *p);
+	if (p == NULL)
+		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	p->fmt = fmt;
+	p->out = sink;
+	p->cols = cols;
+	p->ncols = ncols;
+	if (fmt->begin != NULL)
+		fmt->begin(p);
+	*out = p;
+	return GC_OK;
+}
+
+enum gc_status printer_row(struct printer *p, const struct cell *cells)
+{
+	enum gc_status st = p->fmt->row(p, cells);
+
+	if (st == GC_OK)
+		p->nrows++;
+	return st;
+}
+
+enum gc_status printer_close(struct printer *p, struct gc_error *err)
+{
+	enum gc_status st = p->fmt->end(p);
+	bool failed = fflush(p->out) != 0 || ferror(p->out);
+
+	free(p);
+	if (st != GC_OK)
+		return gc_fail(err, st, NULL, 0, 0, "out of memory");
+	if (failed)
+		return gc_fail(err, GC_IO, NULL, 0, 0, "write error");
+	return GC_OK;
+}
+
+void printer_discard(struct printer *p)
+{
+	if (p == NULL)
+		return;
+	if (p->fmt->discard != NULL)
+		p->fmt->discard(p);
+	free(p);
+}
+
+/* ---- numbers for people ---- */
+
+/* Inserts ',' every three digits of the integer part of a "%.Nf" text. */
+static void group_thousands(const char *plain, char *buf)
+{
+	const char *digits = plain + (plain[0] == '-');
+	const char *dot = strchr(digits, '.');
+	size_t intlen = dot ? (size_t)(dot - digits) : strlen(digits);
+	size_t i;
+	char *o = buf;
+
+	if (plain[0] == '-')
+		*o++ = '-';
+	for (i = 0; i < intlen; i++) {
+		if (i > 0 && (intlen - i) % 3 == 0)
+			*o++ = ',';
+		*o++ = digits[i];
+	}
+	strcpy(o, digits + intlen);
+}
+
+/* Decimals shown for a type; counts keep one decimal for small fractions so
+ * that 0.6 H100e does not read as 1. */
+static int decimals(double v, enum cell_type t)
+{
+	switch (t) {
+	case CT_PCT:
+	case CT_FIGURE:
+		return 1;
+	case CT_RATIO:
+		return 3;
+	case CT_MW:
+		return 2;
+	case CT_COUNT:
+		return fabs(v) < 100 && fabs(v - round(v)) >= 0.05 ? 1 : 0;
+	default:
+		return 0;
+	}
+}
+
+char *table_human(double v, enum cell_type t, char *buf)
+{
+	char plain[TABLE_NUM_MAX];
+	int d;
+
+	if (isnan(v)) {
+		strcpy(buf, "\xE2\x80\x93"); /* en dash */
+		return buf;
+	}
+	if (t == CT_BOOL) {
+		strcpy(buf, v != 0 ? "true" : "false");
+		return buf;
+	}
+	d = decimals(v, t);
+	if (fabs(v) >= 1e30) {
+		snprintf(buf, TABLE_NUM_MAX, "%.3g", v);
+		return buf;
+	}
+	snprintf(plain, sizeof plain, "%.*f", d, v);
+	/* -0.0 and values that round to zero print without a sign. */
+	if (strspn(plain, "-0.") == strlen(plain) && plain[0] == '-')
+		memmove(plain, plain + 1, strlen(plain));
+	if (t == CT_YEAR)
+		strcpy(buf, plain);
+	else
+		group_thousands(plain, buf);
+	return buf;
+}
