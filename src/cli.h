@@ -1,0 +1,61 @@
+/* Internal to the command line: the options every command shares and the
+ * commands themselves. */
+#ifndef GPUCAP_CLI_INTERNAL_H
+#define GPUCAP_CLI_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "gpucap/catalog.h"
+#include "gpucap/diag.h"
+#include "gpucap/fleet.h"
+#include "gpucap/ledger.h"
+
+/* Defaults, in one place. */
+#define DEFAULT_FORMAT "table"
+#define DEFAULT_BASELINE "H100-SXM"
+#define DEFAULT_METRIC METRIC_BF16
+#define OPTION_LIST_MAX 64 /* --catalog and --org may repeat this often */
+
+struct options {
+	const char *format;
+	enum metric metric;
+	const char *baseline;
+	const char *catalogs[OPTION_LIST_MAX];
+	size_t ncatalogs;
+	const char *orgs[OPTION_LIST_MAX];
+	size_t norgs;
+	bool has_from, has_to;
+	int from, to;
+	double usd_per_h100e; /* NaN: the baseline's catalog price */
+	double overhead, pue;
+	const char *output;
+	enum ledger_format input_format;
+	char **args; /* positional arguments after the command */
+	int nargs;
+};
+
+void options_init(struct options *o);
+
+/* The built-in catalog plus every --catalog file. */
+enum gc_status cli_load_catalog(const struct options *o, struct catalog *cat,
+				struct gc_error *err);
+/* Fleet options from the command line's. */
+void cli_fleet_opts(const struct options *o, const struct catalog *cat,
+		    struct fleet_opts *fo);
+
+/* Writes a table to stdout or -o: rows() gives the rows; on any error the
+ * output file is left untouched. */
+struct printer;
+struct table_col;
+typedef enum gc_status (*cli_rows_fn)(void *ctx, struct printer *p,
+				      struct gc_error *err);
+enum gc_status cli_print(const struct options *o,
+			 const struct table_col *cols, size_t ncols,
+			 cli_rows_fn rows, void *ctx, struct gc_error *err);
+
+enum gc_status cmd_report(const struct options *o, struct gc_error *err);
+enum gc_status cmd_convert(const struct options *o, struct gc_error *err);
+enum gc_status cmd_catalog(const struct options *o, struct gc_error *err);
+
+#endif

@@ -1,0 +1,79 @@
+/* gpucap convert AMOUNT MODEL: one row of H100 equivalents. */
+#include <math.h>
+
+#include "cli.h"
+#include "gpucap/quantity.h"
+#include "gpucap/table.h"
+
+enum { CV_MODEL, CV_UNITS, CV_USD, CV_METRIC, CV_BASELINE, CV_FACTOR,
+       CV_H100E, CV_COUNT };
+
+static const struct table_col CONVERT_COLS[CV_COUNT] = {
+	{"model", CT_TEXT},    {"units", CT_COUNT},   {"usd", CT_USD},
+	{"metric", CT_TEXT},   {"baseline", CT_TEXT}, {"factor", CT_RATIO},
+	{"h100e", CT_COUNT},
+};
+
+static enum gc_status emit(void *ctx, struct printer *p, struct gc_error *err)
+{
+	if (printer_row(p, ctx) != GC_OK)
+		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	return GC_OK;
+}
+
+static enum gc_status convert(const struct options *o, const struct fleet *f,
+			      const struct accel *a, const struct quantity *q,
+			      struct gc_error *err)
+{
+	struct cell cells[CV_COUNT] = {{NULL, NAN}};
+	double factor;
+
+	if (!fleet_factor(f, a, &factor))
+		return gc_fail(err, GC_DATA, NULL, 0, 0,
+			       "model '%s' has no %s figure in the catalog",
+			       a->id, metric_name(o->metric));
+	if (q->money && isnan(a->fig[FIG_PRICE_USD]))
+		return gc_fail(err, GC_DATA, NULL, 0, 0,
+			       "model '%s' has no price_usd in the catalog to "
+			       "turn money into units",
+			       a->id);
+	cells[CV_MODEL].text = a->id;
+	cells[CV_USD].num = q->money ? q->value : NAN;
+	cells[CV_UNITS].num =
+		q->money ? q->value / a->fig[FIG_PRICE_USD] : q->value;
+	cells[CV_METRIC].text = metric_name(o->metric);
+	cells[CV_BASELINE].text = f->baseline->id;
+	cells[CV_FACTOR].num = factor;
+	cells[CV_H100E].num = cells[CV_UNITS].num * factor;
+	return cli_print(o, CONVERT_COLS, CV_COUNT, emit, cells, err);
+}
+
+enum gc_status cmd_convert(const struct options *o, struct gc_error *err)
+{
+	struct catalog cat;
+	struct fleet_opts fo;
+	struct fleet fleet = {0};
+	struct quantity q;
+	const struct accel *a = NULL;
+	const char *why;
+	enum gc_status st;
+
+	if (!qty_parse(o->args[0], &q, &why))
+		return gc_fail(err, GC_USAGE, NULL, 0, 0, "AMOUNT: '%s' %s",
+			       o->args[0], why);
+	catalog_init(&cat);
+	st = cli_load_catalog(o, &cat, err);
+	if (st == GC_OK) {
+		a = catalog_require(&cat, o->args[1], GC_USAGE, err);
+		st = a ? GC_OK : GC_USAGE;
+	}
+	if (st == GC_OK) {
+		cli_fleet_opts(o, &cat, &fo);
+		st = fleet_init(&fleet, &fo, err);
+	}
+	if (st == GC_OK)
+		st = convert(o, &fleet, a, &q, err);
+	fleet_free(&fleet);
+	catalog_free(&cat);
+	return st;
+}

@@ -1,0 +1,120 @@
+/* gpucap report: the ledger's series as a table. */
+#include <stdlib.h>
+#include <strings.h>
+
+#include "cli.h"
+#include "gpucap/quarter.h"
+#include "gpucap/report.h"
+
+static void print_warning(void *ctx, const struct gc_error *w)
+{
+	(void)ctx;
+	diag_warning(w);
+}
+
+static enum gc_status read_ledgers(const struct options *o, struct fleet *f,
+				   struct gc_error *err)
+{
+	enum gc_status st = GC_OK;
+	int i;
+
+	if (o->nargs == 0)
+		return ledger_read("-", o->input_format, fleet_add, f, err);
+	for (i = 0; st == GC_OK && i < o->nargs; i++)
+		st = ledger_read(o->args[i], o->input_format, fleet_add, f, err);
+	return st;
+}
+
+static bool org_wanted(const struct options *o, const char *org)
+{
+	size_t i;
+
+	if (o->norgs == 0)
+		return true;
+	for (i = 0; i < o->norgs; i++)
+		if (strcasecmp(o->orgs[i], org) == 0)
+			return true;
+	return false;
+}
+
+static bool row_wanted(const struct options *o, const struct series_row *r)
+{
+	if (o->has_from && r->quarter < o->from)
+		return false;
+	if (o->has_to && r->quarter > o->to)
+		return false;
+	return org_wanted(o, r->org);
+}
+
+/* An --org that names no org is a typo, not an empty report. */
+static enum gc_status check_orgs(const struct options *o,
+				 const struct series *s, struct gc_error *err)
+{
+	size_t i, r;
+
+	for (i = 0; i < o->norgs; i++) {
+		for (r = 0; r < s->n; r++)
+			if (strcasecmp(o->orgs[i], s->rows[r].org) == 0)
+				break;
+		if (r == s->n)
+			return gc_fail(err, GC_USAGE, NULL, 0, 0,
+				       "--org: no org '%s' in the ledger",
+				       o->orgs[i]);
+	}
+	return GC_OK;
+}
+
+struct report_ctx {
+	const struct options *o;
+	const struct series *s;
+};
+
+static enum gc_status print_rows(void *ctx, struct printer *p,
+				 struct gc_error *err)
+{
+	const struct report_ctx *rc = ctx;
+	struct cell cells[RC_COUNT];
+	char qbuf[QUARTER_FMT_MAX];
+	size_t i;
+
+	for (i = 0; i < rc->s->n; i++) {
+		if (!row_wanted(rc->o, &rc->s->rows[i]))
+			continue;
+		report_cells(&rc->s->rows[i], cells, qbuf);
+		if (printer_row(p, cells) != GC_OK)
+			return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	}
+	return GC_OK;
+}
+
+enum gc_status cmd_report(const struct options *o, struct gc_error *err)
+{
+	struct catalog cat;
+	struct fleet_opts fo;
+	struct fleet fleet = {0};
+	struct series s = {0};
+	enum gc_status st;
+
+	catalog_init(&cat);
+	st = cli_load_catalog(o, &cat, err);
+	if (st == GC_OK) {
+		cli_fleet_opts(o, &cat, &fo);
+		fo.warn = print_warning;
+		st = fleet_init(&fleet, &fo, err);
+	}
+	if (st == GC_OK)
+		st = read_ledgers(o, &fleet, err);
+	if (st == GC_OK)
+		st = fleet_series(&fleet, &s, err);
+	if (st == GC_OK)
+		st = check_orgs(o, &s, err);
+	if (st == GC_OK) {
+		struct report_ctx rc = {o, &s};
+
+		st = cli_print(o, REPORT_COLS, RC_COUNT, print_rows, &rc, err);
+	}
+	series_free(&s);
+	fleet_free(&fleet);
+	catalog_free(&cat);
+	return st;
+}

@@ -1,0 +1,21 @@
+/* gpucap: GPU fleet capacity in H100 equivalents. Everything happens in
+ * the modules; main only makes sure stdout really reached its file. */
+#include <stdio.h>
+#include <string.h>
+#include <errno.h>
+
+#include "gpucap/cli.h"
+#include "gpucap/diag.h"
+
+int main(int argc, char **argv)
+{
+	int status = cli_main(argc, argv);
+
+	/* A full disk or a closed pipe must not be reported as success. */
+	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+		errorf("write error on standard output: %s", strerror(errno));
+		if (status == GC_OK || status == GC_CHECK_FAILED)
+			status = GC_IO;
+	}
+	return status;
+}

@@ -1,0 +1,25 @@
+/* Internal: where a command's output goes. A file named with -o is written
+ * to a temporary file beside it and renamed over it only once complete, so
+ * an error never leaves a partial or clobbered file. */
+#ifndef GPUCAP_OUTPUT_H
+#define GPUCAP_OUTPUT_H
+
+#include <stdio.h>
+
+#include "gpucap/diag.h"
+
+struct output {
+	FILE *fp;
+	const char *path; /* NULL: standard output */
+	char *tmp;
+};
+
+/* path NULL or "-" is standard output. */
+enum gc_status output_open(struct output *o, const char *path,
+			   struct gc_error *err);
+/* Flushes and, for a file, moves it into place. */
+enum gc_status output_commit(struct output *o, struct gc_error *err);
+/* Drops a file's temporary copy; standard output is left as it is. */
+void output_abort(struct output *o);
+
+#endif
