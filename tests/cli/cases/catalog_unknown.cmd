@@ -1,0 +1,1 @@
+gpucap catalog B20O

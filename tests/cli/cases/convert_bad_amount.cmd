@@ -1,0 +1,1 @@
+gpucap convert 5x H100

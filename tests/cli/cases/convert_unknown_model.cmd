@@ -1,0 +1,1 @@
+gpucap convert 5 H10O

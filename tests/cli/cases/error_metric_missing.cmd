@@ -1,0 +1,2 @@
+# Asking for a metric a used model lacks names the model and the metric.
+gpucap report --metric fp4 --baseline B200 ledgers/acme.csv

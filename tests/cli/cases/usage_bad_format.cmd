@@ -1,0 +1,1 @@
+gpucap report -f xml ledgers/acme.csv

@@ -1,0 +1,1 @@
+gpucap report -m fp16 ledgers/acme.csv

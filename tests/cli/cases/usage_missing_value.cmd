@@ -1,0 +1,1 @@
+gpucap report ledgers/acme.csv --format

@@ -1,0 +1,1 @@
+gpucap reprot ledgers/acme.csv

@@ -1,0 +1,1 @@
+gpucap report --frobnicate ledgers/acme.csv

@@ -1,0 +1,59 @@
+#!/bin/sh
+# End-to-end tests: each tests/cli/cases/NAME.cmd is a shell snippet that runs
+# `gpucap ...` in tests/cli/; its stdout, stderr and exit status must equal
+# NAME.out, NAME.err and NAME.code (a missing .out/.err means "empty", a
+# missing .code means 0). Prints TAP; exits 1 if any case fails.
+# Usage: run.sh PATH/TO/gpucap [NAME...]
+set -u
+LC_ALL=C
+export LC_ALL
+unset NO_COLOR COLUMNS
+
+bin=$1
+shift
+case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/gpucap-cli.XXXXXX") || exit 1
+trap 'rm -rf "$work"' EXIT INT TERM
+
+if [ $# -eq 0 ]; then
+	set -- $(cd "$here/cases" && ls *.cmd | sed 's/\.cmd$//')
+fi
+echo "1..$#"
+n=0
+failed=0
+for name do
+	n=$((n + 1))
+	case_dir=$here/cases
+	T=$work/$name
+	mkdir -p "$T"
+	(
+		cd "$here" || exit 99
+		gpucap() { "$bin" "$@"; }
+		T=$T
+		. "$case_dir/$name.cmd"
+	) >"$T/.out" 2>"$T/.err" </dev/null
+	echo $? >"$T/.code"
+	[ -f "$case_dir/$name.out" ] && want_out=$case_dir/$name.out || want_out=/dev/null
+	[ -f "$case_dir/$name.err" ] && want_err=$case_dir/$name.err || want_err=/dev/null
+	if [ -f "$case_dir/$name.code" ]; then want_code=$(cat "$case_dir/$name.code"); else want_code=0; fi
+	ok=1
+	if ! diff -u "$want_out" "$T/.out" >"$T/.diff" 2>&1; then ok=0; fi
+	if ! diff -u "$want_err" "$T/.err" >>"$T/.diff" 2>&1; then ok=0; fi
+	if [ "$(cat "$T/.code")" != "$want_code" ]; then
+		ok=0
+		echo "exit status $(cat "$T/.code"), expected $want_code" >>"$T/.diff"
+	fi
+	if [ $ok = 1 ]; then
+		echo "ok $n - $name"
+	else
+		echo "not ok $n - $name"
+		sed 's/^/# /' "$T/.diff"
+		failed=$((failed + 1))
+	fi
+done
+if [ $failed -gt 0 ]; then
+	echo "# $failed of $n end-to-end tests failed"
+	exit 1
+fi
+echo "# all $n end-to-end tests passed"

@@ -1,0 +1,473 @@
+/* Fleet arithmetic: capacity, growth, levels, retirement, spend, power.
+ * Every expected figure is worked out by hand in the comment beside it. */
+#include <string.h>
+
+#include "unit.h"
+
+#include "gpucap/fleet.h"
+#include "gpucap/quarter.h"
+
+static struct catalog CAT;
+
+static int setup(void **state)
+{
+	struct gc_error err;
+
+	(void)state;
+	catalog_init(&CAT);
+	return catalog_load_builtin(&CAT, &err) == GC_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	catalog_free(&CAT);
+	return 0;
+}
+
+/* A row as a loader would push it; figures NaN unless set. */
+static struct ledger_row row(const char *q, const char *org,
+			     enum row_kind kind)
+{
+	struct ledger_row r;
+
+	memset(&r, 0, sizeof r);
+	assert_true(quarter_parse(q, &r.quarter));
+	r.file = "t.csv";
+	r.line = 2;
+	r.org = org;
+	r.kind = kind;
+	r.units = r.spend = r.h100e = r.total = NAN;
+	r.col[LC_MODEL] = 3;
+	r.col[LC_SPEND] = 5;
+	r.col[LC_TOTAL] = 7;
+	r.col[LC_QUARTER] = 1;
+	return r;
+}
+
+static struct ledger_row buy(const char *q, const char *org,
+			     const char *model, double units)
+{
+	struct ledger_row r = row(q, org, ROW_BUY);
+
+	r.model = model;
+	r.units = units;
+	return r;
+}
+
+static struct ledger_row capacity(const char *q, const char *org, double h)
+{
+	struct ledger_row r = row(q, org, ROW_CAPACITY);
+
+	r.h100e = h;
+	return r;
+}
+
+static struct ledger_row level(const char *q, const char *org, double total)
+{
+	struct ledger_row r = row(q, org, ROW_TOTAL);
+
+	r.total = total;
+	return r;
+}
+
+struct run {
+	struct fleet f;
+	struct series s;
+	struct gc_error err;
+};
+
+static void start(struct run *r, const struct fleet_opts *opts)
+{
+	struct fleet_opts o;
+
+	memset(r, 0, sizeof *r);
+	fleet_opts_init(&o, &CAT);
+	assert_int_equal(fleet_init(&r->f, opts ? opts : &o, &r->err), GC_OK);
+}
+
+static void add(struct run *r, struct ledger_row row)
+{
+	if (fleet_add(&row, &r->f, &r->err) != GC_OK)
+		fail_msg("fleet_add: %s", r->err.msg);
+}
+
+static void finish(struct run *r)
+{
+	assert_int_equal(fleet_series(&r->f, &r->s, &r->err), GC_OK);
+}
+
+static void done(struct run *r)
+{
+	series_free(&r->s);
+	fleet_free(&r->f);
+}
+
+/* 1000 H100-SXM in 2024Q1, 1000 B200 in 2024Q2 (bf16, H100 baseline). */
+static void test_two_models(void **state)
+{
+	struct run r;
+
+	(void)state;
+	start(&r, NULL);
+	add(&r, buy("2024Q1", "acme", "H100-SXM", 1000));
+	add(&r, buy("2024Q2", "acme", "B200", 1000));
+	finish(&r);
+	assert_int_equal(r.s.n, 2);
+	assert_near(r.s.rows[0].h100e, 1000, 1e-9);
+	assert_near(r.s.rows[0].units, 1000, 0);
+	/* B200 factor 2250 / 989.4 = 2.2741055...; 1000 + 2274.1055185 */
+	assert_near(r.s.rows[1].added, 2274.1055185, 1e-6);
+	assert_near(r.s.rows[1].h100e, 3274.1055185, 1e-6);
+	/* 3274.1055 / 1000 - 1 = 227.41055 % */
+	assert_near(r.s.rows[1].qoq, 227.41055185, 1e-6);
+	assert_near(r.s.rows[1].units, 2000, 0);
+	/* before the first quarter, growth is undefined */
+	assert_true(isnan(r.s.rows[0].qoq));
+	assert_true(isnan(r.s.rows[0].yoy));
+	/* 1000 x 700 W = 0.7 MW; + 1000 x 1000 W = 1.7 MW */
+	assert_near(r.s.rows[0].power_mw, 0.7, 1e-12);
+	assert_near(r.s.rows[1].power_mw, 1.7, 1e-12);
+	/* no money in this ledger: spend is unknown, not zero */
+	assert_true(isnan(r.s.rows[1].spend));
+	done(&r);
+}
+
+/* Empty quarters are filled so growth is quarter over quarter:
+ * 23Q1 +100 -> 100; 23Q2 -> 100 (qoq 0); 23Q3 +100 -> 200 (qoq 100%);
+ * 23Q4 -> 200; 24Q1 +200 -> 400: qoq 400/200 = +100%, yoy 400/100 =
+ * +300%, ytd 400/200 (23Q4) = +100%; 24Q2 -> 400: qoq 0, yoy 400/100
+ * (23Q2) = +300%, ytd +100%. */
+static void test_growth(void **state)
+{
+	static const double H[] = {100, 100, 200, 200, 400, 400};
+	static const double QOQ[] = {NAN, 0, 100, 0, 100, 0};
+	static const double YOY[] = {NAN, NAN, NAN, NAN, 300, 300};
+	/* 2023 has no 2022Q4 to compare with */
+	static const double YTD[] = {NAN, NAN, NAN, NAN, 100, 100};
+	struct run r;
+	size_t i;
+
+	(void)state;
+	start(&r, NULL);
+	add(&r, capacity("2023Q1", "x", 100));
+	add(&r, capacity("2023Q3", "x", 100));
+	add(&r, capacity("2024Q1", "x", 200));
+	add(&r, capacity("2024Q2", "other", 1)); /* the ledger ends 2024Q2 */
+	finish(&r);
+	assert_int_equal(r.s.n, 1 + 6);
+	for (i = 0; i < 6; i++) {
+		const struct series_row *s = &r.s.rows[1 + i];
+
+		assert_string_equal(s->org, "x");
+		assert_near(s->h100e, H[i], 1e-9);
+		assert_near(s->qoq, QOQ[i], 1e-9);
+		assert_near(s->yoy, YOY[i], 1e-9);
+		assert_near(s->ytd, YTD[i], 1e-9);
+		/* units are unknown for an org counted only in H100e */
+		assert_true(isnan(s->units));
+	}
+	done(&r);
+}
+
+/* A reported level resets the series and shows the gap:
+ * 23Q4 level 15,000 (computed 0, gap 15,000); 24Q1 +40,000 -> 55,000,
+ * qoq 55/15 - 1 = 266.67%; 24Q2 +1,000 -> computed 56,000, reported
+ * 50,000, gap -6,000, h100e 50,000, qoq 50/55 - 1 = -9.0909%. */
+static void test_levels(void **state)
+{
+	struct run r;
+
+	(void)state;
+	start(&r, NULL);
+	add(&r, level("2023Q4", "Tesla", 15000));
+	add(&r, capacity("2024Q1", "tesla", 40000));
+	add(&r, capacity("2024Q2", "TESLA", 1000));
+	add(&r, level("2024Q2", "tesla", 50000));
+	finish(&r);
+	assert_int_equal(r.s.n, 3);
+	/* one org, named as first written */
+	assert_string_equal(r.s.rows[2].org, "Tesla");
+	assert_near(r.s.rows[0].reported, 15000, 0);
+	assert_near(r.s.rows[0].gap, 15000, 0);
+	assert_near(r.s.rows[1].h100e, 55000, 0);
+	assert_true(isnan(r.s.rows[1].reported));
+	assert_true(isnan(r.s.rows[1].gap));
+	assert_near(r.s.rows[1].qoq, 266.666666667, 1e-6);
+	assert_near(r.s.rows[2].gap, -6000, 1e-9);
+	assert_near(r.s.rows[2].h100e, 50000, 0);
+	assert_near(r.s.rows[2].qoq, -9.09090909, 1e-6);
+	done(&r);
+}
+
+/* 1000 H100 bought, 400 retired: retired 400 H100e, 600 left, qoq -40%.
+ * Power with Epoch AI's overhead 1.82 and PUE 1.12: 1000 x 700 W x 1.82 x
+ * 1.12 = 1.42688 MW (about 1.43 kW per H100); 600 -> 0.856128 MW. */
+static void test_retire_and_power(void **state)
+{
+	struct fleet_opts o;
+	struct run r;
+
+	(void)state;
+	fleet_opts_init(&o, &CAT);
+	o.overhead = 1.82;
+	o.pue = 1.12;
+	start(&r, &o);
+	add(&r, buy("2024Q1", "acme", "H100", 1000));
+	add(&r, buy("2024Q2", "acme", "H100", -400));
+	finish(&r);
+	assert_near(r.s.rows[1].added, 0, 0);
+	assert_near(r.s.rows[1].retired, 400, 1e-9);
+	assert_near(r.s.rows[1].h100e, 600, 1e-9);
+	assert_near(r.s.rows[1].units, 600, 0);
+	assert_near(r.s.rows[1].qoq, -40, 1e-9);
+	assert_near(r.s.rows[0].power_mw, 1.42688, 1e-12);
+	assert_near(r.s.rows[1].power_mw, 0.856128, 1e-12);
+	done(&r);
+}
+
+/* $33.6M of H100-SXM at its catalog price of $33,600 is 1000 units;
+ * $3.36M alone at the baseline's price is 100 H100e. Q1 adds 1100 H100e
+ * for $36.96M: $33,600 per H100e. */
+static void test_spend(void **state)
+{
+	struct ledger_row by_model = row("2024Q1", "acme", ROW_BUY);
+	struct ledger_row alone = row("2024Q1", "acme", ROW_SPEND);
+	struct run r;
+
+	(void)state;
+	by_model.model = "H100-SXM";
+	by_model.spend = 33.6e6;
+	alone.spend = 3.36e6;
+	start(&r, NULL);
+	add(&r, by_model);
+	add(&r, alone);
+	finish(&r);
+	assert_near(r.s.rows[0].units, 1000, 1e-9);
+	assert_near(r.s.rows[0].added, 1100, 1e-9);
+	assert_near(r.s.rows[0].spend, 36.96e6, 1e-3);
+	assert_near(r.s.rows[0].usd_per_h100e, 33600, 1e-6);
+	assert_near(r.s.rows[0].cum_spend, 36.96e6, 1e-3);
+	done(&r);
+}
+
+/* --usd-per-h100e 50k: $500M alone is 10,000 H100e. Money beside units
+ * only records the money. */
+static void test_usd_per_h100e(void **state)
+{
+	struct fleet_opts o;
+	struct ledger_row alone = row("2024Q1", "dojo", ROW_SPEND);
+	struct ledger_row units = buy("2024Q2", "dojo", "H100", 10);
+	struct run r;
+
+	(void)state;
+	fleet_opts_init(&o, &CAT);
+	o.usd_per_h100e = 50000;
+	alone.spend = 500e6;
+	units.spend = 1e6;
+	start(&r, &o);
+	add(&r, alone);
+	add(&r, units);
+	finish(&r);
+	assert_near(r.s.rows[0].added, 10000, 1e-9);
+	assert_near(r.s.rows[1].added, 10, 1e-9);
+	assert_near(r.s.rows[1].cum_spend, 501e6, 1e-3);
+	/* 1e6 / 10 */
+	assert_near(r.s.rows[1].usd_per_h100e, 100000, 1e-6);
+	done(&r);
+}
+
+/* --metric 8bit, 1000 A100: 624 / 1978.9 x 1000 = 315.32670 H100e. */
+static void test_metric(void **state)
+{
+	struct fleet_opts o;
+	struct run r;
+
+	(void)state;
+	fleet_opts_init(&o, &CAT);
+	o.metric = METRIC_8BIT;
+	start(&r, &o);
+	add(&r, buy("2024Q1", "a", "A100-SXM-80GB", 1000));
+	finish(&r);
+	assert_near(r.s.rows[0].h100e, 315.3266966, 1e-6);
+	done(&r);
+}
+
+/* --baseline A100-SXM-80GB: an H100 is 989.4 / 312 = 3.1712 A100s. */
+static void test_baseline(void **state)
+{
+	struct fleet_opts o;
+	struct run r;
+
+	(void)state;
+	fleet_opts_init(&o, &CAT);
+	o.baseline = "a100 sxm 80gb";
+	start(&r, &o);
+	add(&r, buy("2024Q1", "a", "H100", 10));
+	finish(&r);
+	assert_near(r.s.rows[0].h100e, 31.7115384615, 1e-9);
+	done(&r);
+}
+
+static void test_orgs_sorted(void **state)
+{
+	struct run r;
+
+	(void)state;
+	start(&r, NULL);
+	add(&r, capacity("2024Q1", "zeta", 1));
+	add(&r, capacity("2024Q1", "Alpha", 1));
+	add(&r, capacity("2024Q1", "beta", 1));
+	add(&r, capacity("2024Q1", "", 1));
+	finish(&r);
+	assert_int_equal(r.s.n, 4);
+	assert_string_equal(r.s.rows[0].org, "");
+	assert_string_equal(r.s.rows[1].org, "Alpha");
+	assert_string_equal(r.s.rows[2].org, "beta");
+	assert_string_equal(r.s.rows[3].org, "zeta");
+	done(&r);
+}
+
+/* Rows may come in any order: an earlier quarter extends the span. */
+static void test_out_of_order(void **state)
+{
+	struct run r;
+
+	(void)state;
+	start(&r, NULL);
+	add(&r, capacity("2024Q3", "x", 300));
+	add(&r, capacity("2024Q1", "x", 100));
+	finish(&r);
+	assert_int_equal(r.s.n, 3);
+	assert_near(r.s.rows[0].h100e, 100, 0);
+	assert_near(r.s.rows[1].h100e, 100, 0);
+	assert_near(r.s.rows[2].h100e, 400, 0);
+	assert_near(r.s.rows[2].qoq, 300, 1e-9);
+	done(&r);
+}
+
+static void expect_error(struct ledger_row bad, const struct fleet_opts *o,
+			 long col, const char *msg)
+{
+	struct run r;
+
+	start(&r, o);
+	assert_int_equal(fleet_add(&bad, &r.f, &r.err), GC_DATA);
+	assert_string_equal(r.err.msg, msg);
+	assert_string_equal(r.err.file, "t.csv");
+	assert_int_equal(r.err.line, 2);
+	assert_int_equal(r.err.col, col);
+	done(&r);
+}
+
+static void test_errors(void **state)
+{
+	struct fleet_opts o;
+	struct ledger_row no_price = row("2024Q1", "a", ROW_BUY);
+
+	(void)state;
+	expect_error(buy("2024Q1", "a", "H10O", 1), NULL, 3,
+		     "unknown model 'H10O'; did you mean 'H100-SXM'?");
+	no_price.model = "B200";
+	no_price.spend = 1e9;
+	expect_error(no_price, NULL, 5,
+		     "spend_usd: model 'B200' has no price_usd in the "
+		     "catalog to turn money into units; give units");
+	fleet_opts_init(&o, &CAT);
+	o.metric = METRIC_FP4;
+	o.baseline = "B200";
+	expect_error(buy("2024Q1", "a", "H100", 1), &o, 3,
+		     "model 'H100-SXM' has no fp4 figure in the catalog (try "
+		     "another --metric)");
+}
+
+static void test_conflicting_levels(void **state)
+{
+	struct run r;
+	struct ledger_row a = level("2024Q1", "x", 100);
+	struct ledger_row b = level("2024Q1", "X", 200);
+
+	(void)state;
+	start(&r, NULL);
+	add(&r, a);
+	/* the same level twice is fine */
+	add(&r, a);
+	b.line = 9;
+	assert_int_equal(fleet_add(&b, &r.f, &r.err), GC_DATA);
+	assert_string_equal(r.err.msg,
+			    "total_h100e: a different level for the same org "
+			    "and quarter is on line 2");
+	assert_int_equal(r.err.line, 9);
+	done(&r);
+}
+
+/* 1000 quarters is the limit: 2000Q1..2249Q4 is exactly 1000. */
+static void test_span_limit(void **state)
+{
+	struct run r;
+	struct ledger_row far = capacity("2250Q1", "x", 1);
+
+	(void)state;
+	start(&r, NULL);
+	add(&r, capacity("2000Q1", "x", 1));
+	add(&r, capacity("2249Q4", "y", 1));
+	assert_int_equal(fleet_add(&far, &r.f, &r.err), GC_DATA);
+	assert_string_equal(r.err.msg,
+			    "quarter: the ledger would span 2000Q1 to 2250Q1, "
+			    "over the limit of 1000 quarters");
+	finish(&r);
+	/* 1000 quarters of x and 1 of y */
+	assert_int_equal(r.s.n, 1001);
+	done(&r);
+}
+
+static void test_baseline_errors(void **state)
+{
+	struct fleet_opts o;
+	struct fleet f;
+	struct gc_error err;
+
+	(void)state;
+	fleet_opts_init(&o, &CAT);
+	o.baseline = "nope";
+	assert_int_equal(fleet_init(&f, &o, &err), GC_USAGE);
+	assert_string_equal(err.msg, "unknown baseline model 'nope'");
+	o.baseline = "TPU-v4";
+	o.metric = METRIC_FP8;
+	assert_int_equal(fleet_init(&f, &o, &err), GC_USAGE);
+	assert_string_equal(err.msg,
+			    "baseline 'TPU-v4' has no fp8 figure in the catalog");
+}
+
+static void test_growth_pct(void **state)
+{
+	(void)state;
+	assert_near(growth_pct(110, 100), 10, 1e-12);
+	assert_near(growth_pct(50, 100), -50, 1e-12);
+	assert_true(isnan(growth_pct(10, 0)));
+	assert_true(isnan(growth_pct(10, NAN)));
+	assert_true(isnan(growth_pct(10, -5)));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_two_models),
+		cmocka_unit_test(test_growth),
+		cmocka_unit_test(test_levels),
+		cmocka_unit_test(test_retire_and_power),
+		cmocka_unit_test(test_spend),
+		cmocka_unit_test(test_usd_per_h100e),
+		cmocka_unit_test(test_metric),
+		cmocka_unit_test(test_baseline),
+		cmocka_unit_test(test_orgs_sorted),
+		cmocka_unit_test(test_out_of_order),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_conflicting_levels),
+		cmocka_unit_test(test_span_limit),
+		cmocka_unit_test(test_baseline_errors),
+		cmocka_unit_test(test_growth_pct),
+	};
+
+	return cmocka_run_group_tests_name("fleet", tests, setup, teardown);
+}

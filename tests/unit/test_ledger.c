@@ -1,0 +1,274 @@
+/* CSV/TSV ledgers: header aliases, row meaning, and every loader error
+ * with its FILE:LINE:COLUMN. */
+#include <stdio.h>
+#include <string.h>
+
+#include "unit.h"
+
+#include "gpucap/quarter.h"
+#include "ledger_impl.h"
+
+#define MAX_ROWS 8
+
+/* What the sink saw, copied out (row strings live only during the call). */
+struct seen {
+	size_t n;
+	struct ledger_row rows[MAX_ROWS];
+	char org[MAX_ROWS][32], model[MAX_ROWS][32];
+};
+
+static enum gc_status sink(const struct ledger_row *row, void *ctx,
+			   struct gc_error *err)
+{
+	struct seen *s = ctx;
+
+	(void)err;
+	assert_true(s->n < MAX_ROWS);
+	s->rows[s->n] = *row;
+	snprintf(s->org[s->n], sizeof s->org[0], "%s", row->org);
+	snprintf(s->model[s->n], sizeof s->model[0], "%s",
+		 row->model ? row->model : "(none)");
+	s->n++;
+	return GC_OK;
+}
+
+static enum gc_status load(const char *text, char delim, struct seen *s,
+			   struct gc_error *err)
+{
+	FILE *in = fmemopen((void *)text, strlen(text), "r");
+	enum gc_status st;
+
+	assert_non_null(in);
+	memset(s, 0, sizeof *s);
+	gc_error_clear(err);
+	st = ledger_csv_read(in, NULL, 0, "l.csv", delim, sink, s, err);
+	fclose(in);
+	return st;
+}
+
+static int quarter(const char *q)
+{
+	int v;
+
+	assert_true(quarter_parse(q, &v));
+	return v;
+}
+
+static void test_header_aliases(void **state)
+{
+	static const struct {
+		const char *name;
+		int col;
+	} H[] = {
+		{"quarter", LC_QUARTER}, {"Period", LC_QUARTER},
+		{" DATE ", LC_QUARTER},	 {"company", LC_ORG},
+		{"Owner", LC_ORG},	 {"GPU", LC_MODEL},
+		{"hardware", LC_MODEL},	 {"qty", LC_UNITS},
+		{"GPUs", LC_UNITS},	 {"capex", LC_SPEND},
+		{"Spend USD", LC_SPEND}, {"H100 equivalents", LC_H100E},
+		{"total-h100e", LC_TOTAL}, {"level", LC_TOTAL},
+		{"event", LC_KIND},	 {"comment", LC_NOTE},
+		{"colour", -1},		 {"", -1},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof H / sizeof H[0]; i++)
+		if (ledger_col_lookup(H[i].name) != H[i].col)
+			fail_msg("'%s' -> %d", H[i].name,
+				 ledger_col_lookup(H[i].name));
+}
+
+/* Each rule of SPEC 3.2's row meaning, inferred without a kind column. */
+static void test_row_meaning(void **state)
+{
+	static const char LEDGER[] =
+		"Period,Company,GPU,Qty,Capex,H100 equivalents,Level,Note\n"
+		"2023-12-31, Tesla ,,,,,\"15,000\",opening level\n"
+		"Q1 2024,tesla,,,$1B,40k,,capacity + money\n"
+		"2024-Q1,x,H100,-400,,,,retire\n"
+		"2024 Q2,x,B200,,$2.7B,,,spend on a model\n"
+		"2024Q2,x,,,$500M,,,spend alone\n"
+		"2024Q3,,H100,1e3,,,,unnamed fleet\n";
+	struct seen s;
+	struct gc_error err;
+
+	(void)state;
+	assert_int_equal(load(LEDGER, ',', &s, &err), GC_OK);
+	assert_int_equal(s.n, 6);
+	assert_int_equal(s.rows[0].kind, ROW_TOTAL);
+	assert_int_equal(s.rows[0].quarter, quarter("2023Q4"));
+	assert_string_equal(s.org[0], "Tesla"); /* trimmed */
+	assert_near(s.rows[0].total, 15000, 0);
+	assert_int_equal(s.rows[1].kind, ROW_CAPACITY);
+	assert_near(s.rows[1].h100e, 40000, 0);
+	assert_near(s.rows[1].spend, 1e9, 0); /* recorded beside h100e */
+	assert_int_equal(s.rows[2].kind, ROW_BUY);
+	assert_near(s.rows[2].units, -400, 0);
+	assert_int_equal(s.rows[3].kind, ROW_BUY);
+	assert_true(isnan(s.rows[3].units)); /* the fleet prices it */
+	assert_near(s.rows[3].spend, 2.7e9, 0);
+	assert_string_equal(s.model[3], "B200");
+	assert_int_equal(s.rows[4].kind, ROW_SPEND);
+	assert_int_equal(s.rows[5].kind, ROW_BUY);
+	assert_string_equal(s.org[5], "");
+	/* locations: line of the row, column of each field */
+	assert_int_equal(s.rows[3].line, 5);
+	assert_int_equal(s.rows[3].col[LC_MODEL], 3);
+	assert_int_equal(s.rows[3].col[LC_SPEND], 5);
+}
+
+/* kind retire takes a positive count; kind spend with a model buys it. */
+static void test_explicit_kind(void **state)
+{
+	static const char LEDGER[] = "quarter,model,units,spend_usd,kind\n"
+				     "2024Q1,H100,400,,Retire\n"
+				     "2024Q1,H100,,$1M,spend\n";
+	struct seen s;
+	struct gc_error err;
+
+	(void)state;
+	assert_int_equal(load(LEDGER, ',', &s, &err), GC_OK);
+	assert_int_equal(s.rows[0].kind, ROW_BUY);
+	assert_near(s.rows[0].units, -400, 0);
+	assert_int_equal(s.rows[1].kind, ROW_BUY);
+	assert_true(isnan(s.rows[1].units));
+}
+
+/* A BOM, CRLF line ends, blank lines, and a quoted field holding a comma
+ * and a line break: the row after it is still on the right line. */
+static void test_edge_syntax(void **state)
+{
+	static const char LEDGER[] =
+		"\xEF\xBB\xBFquarter,org,h100e,note\r\n"
+		"\r\n"
+		"2024Q1,\"Acme, Inc.\",5,\"two\r\nlines\"\r\n"
+		"2024Q2,b,6,\r\n";
+	struct seen s;
+	struct gc_error err;
+
+	(void)state;
+	assert_int_equal(load(LEDGER, ',', &s, &err), GC_OK);
+	assert_int_equal(s.n, 2);
+	assert_string_equal(s.org[0], "Acme, Inc.");
+	assert_int_equal(s.rows[0].line, 3);
+	assert_int_equal(s.rows[1].line, 5);
+	assert_near(s.rows[1].h100e, 6, 0);
+}
+
+static void test_tsv(void **state)
+{
+	static const char LEDGER[] = "quarter\torg\tmodel\tunits\n"
+				     "2024Q1\tAcme, Inc.\tH100\t1,000\n";
+	struct seen s;
+	struct gc_error err;
+
+	(void)state;
+	assert_int_equal(load(LEDGER, '\t', &s, &err), GC_OK);
+	assert_int_equal(s.n, 1);
+	assert_string_equal(s.org[0], "Acme, Inc.");
+	assert_near(s.rows[0].units, 1000, 0);
+}
+
+struct bad {
+	const char *text;
+	long line, col;
+	const char *msg;
+};
+
+static const struct bad BAD[] = {
+	{"", 1, 1, "empty ledger (no header line)"},
+	{"org,units\nx,1\n", 1, 1,
+	 "no quarter column in the header (expected one of quarter, period, "
+	 "q, date)"},
+	{"quarter,units,qty\n", 1, 3,
+	 "column 'qty' means units, as column 2 already does"},
+	{"quarter,model,units\n2024Q1,H100\n", 2, 3,
+	 "row has 2 fields, the header has 3"},
+	{"quarter,model,units\n2024Q1,H100,1,2\n", 2, 4,
+	 "row has 4 fields, the header has 3"},
+	{"quarter,model,units\n2024Q5,H100,1\n", 2, 1,
+	 "quarter: '2024Q5' is not a quarter (expected 2024Q1, 2024-Q1, Q1 "
+	 "2024 or a date 2024-03-31)"},
+	{"quarter,model,units\n,H100,1\n", 2, 1, "quarter: missing"},
+	{"quarter,model,units\n2024Q1,H100,12a\n", 2, 3,
+	 "units: '12a' is not a number"},
+	{"quarter,model,units\n2024Q1,H100,$5\n", 2, 3,
+	 "units: '$5' is money; put it in spend_usd"},
+	{"quarter,org,units\n2024Q1,x,5\n", 2, 1,
+	 "model: missing (units need a model)"},
+	{"quarter,org,note\n2024Q1,x,hello\n", 2, 1,
+	 "nothing to count: give units with a model, h100e, total_h100e or "
+	 "spend_usd"},
+	{"quarter,model,units,h100e\n2024Q1,H100,5,5\n", 2, 3,
+	 "units: not used by a 'capacity' row (a row counts one figure; split "
+	 "it in two)"},
+	{"quarter,h100e,kind\n2024Q1,5,bought\n", 2, 3,
+	 "kind: 'bought' is not one of buy, retire, capacity, total, spend"},
+	{"quarter,h100e,kind\n2024Q1,5,total\n", 2, 1,
+	 "total_h100e: missing for a 'total' row"},
+	{"quarter,spend\n2024Q1,-5\n", 2, 2, "spend_usd: '-5' must not be negative"},
+	{"quarter,h100e\n2024Q1,\"5\n", 2, 2, "unterminated quoted field"},
+	{"quarter,h100e\n2024Q1,5\"x\"\n", 2, 2,
+	 "malformed quoting (a quote inside an unquoted field, or text after a "
+	 "closing quote)"},
+	{"quarter,h100e\n2024Q1,\"5\"x\n", 2, 2,
+	 "malformed quoting (a quote inside an unquoted field, or text after a "
+	 "closing quote)"},
+	{"quarter,h100e\n2024Q1,1e400\n", 2, 2, "h100e: '1e400' is out of range"},
+	{"quarter,h100e\n2024Q1,nan\n", 2, 2, "h100e: 'nan' is not a number"},
+	{"quarter,h100e\n2024Q1,30k..350k\n", 2, 2,
+	 "h100e: '30k..350k' is a range (LOW..HIGH), which is not supported "
+	 "yet"},
+};
+
+static void test_errors(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof BAD / sizeof BAD[0]; i++) {
+		struct seen s;
+		struct gc_error err;
+
+		assert_int_equal(load(BAD[i].text, ',', &s, &err), GC_DATA);
+		assert_string_equal(err.msg, BAD[i].msg);
+		assert_string_equal(err.file, "l.csv");
+		assert_int_equal(err.line, BAD[i].line);
+		assert_int_equal(err.col, BAD[i].col);
+		assert_int_equal(s.n, 0);
+	}
+}
+
+/* A NUL byte inside a field is refused, not read as the field's end. */
+static void test_nul_byte(void **state)
+{
+	static const char LEDGER[] = "quarter,h100e\n2024Q1,5\0" "0\n";
+	FILE *in = fmemopen((void *)LEDGER, sizeof LEDGER - 1, "r");
+	struct seen s = {0};
+	struct gc_error err;
+
+	(void)state;
+	assert_int_equal(ledger_csv_read(in, NULL, 0, "l.csv", ',', sink, &s,
+					 &err),
+			 GC_DATA);
+	fclose(in);
+	assert_string_equal(err.msg, "NUL byte in field");
+	assert_int_equal(err.line, 2);
+	assert_int_equal(err.col, 2);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_header_aliases),
+		cmocka_unit_test(test_row_meaning),
+		cmocka_unit_test(test_explicit_kind),
+		cmocka_unit_test(test_edge_syntax),
+		cmocka_unit_test(test_tsv),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_nul_byte),
+	};
+
+	return cmocka_run_group_tests_name("ledger", tests, NULL, NULL);
+}

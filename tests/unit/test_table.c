@@ -1,0 +1,198 @@
+/* Output formats rendered into memory and compared byte for byte. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "unit.h"
+
+#include "gpucap/table.h"
+
+static const struct table_col COLS[] = {
+	{"org", CT_TEXT},
+	{"h100e", CT_COUNT},
+	{"qoq_pct", CT_PCT},
+	{"spend_usd", CT_USD},
+};
+
+#define NCOLS (sizeof COLS / sizeof COLS[0])
+
+/* Rows: a plain one, one needing CSV quoting, one with undefined cells. */
+static const struct cell ROWS[][NCOLS] = {
+	{{"acme", 0}, {NULL, 1234567.4}, {NULL, 227.41}, {NULL, NAN}},
+	{{"a, \"b\"", 0}, {NULL, 0.63}, {NULL, -9.0909}, {NULL, NAN}},
+	{{"", 0}, {NULL, NAN}, {NULL, NAN}, {NULL, NAN}},
+};
+
+static char *render(const char *format)
+{
+	char *buf = NULL;
+	size_t len = 0, i;
+	FILE *out = open_memstream(&buf, &len);
+	struct printer *p;
+	struct gc_error err;
+
+	assert_non_null(out);
+	assert_int_equal(printer_open(&p, format, out, COLS, NCOLS, &err),
+			 GC_OK);
+	for (i = 0; i < sizeof ROWS / sizeof ROWS[0]; i++)
+		assert_int_equal(printer_row(p, ROWS[i]), GC_OK);
+	assert_int_equal(printer_close(p, &err), GC_OK);
+	fclose(out);
+	return buf;
+}
+
+static void expect(const char *format, const char *want)
+{
+	char *got = render(format);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* Numbers right-aligned with separators, growth to one decimal, text
+ * left-aligned, undefined as an en dash, and spend_usd (undefined in every
+ * row) left out. */
+static void test_table(void **state)
+{
+	(void)state;
+	expect("table", "org         h100e  qoq_pct\n"
+			"acme    1,234,567    227.4\n"
+			"a, \"b\"        0.6     -9.1\n"
+			"                \xE2\x80\x93        \xE2\x80\x93\n");
+}
+
+static void test_markdown(void **state)
+{
+	(void)state;
+	expect("markdown", "| org    |     h100e | qoq_pct |\n"
+			   "|:-------|----------:|--------:|\n"
+			   "| acme   | 1,234,567 |   227.4 |\n"
+			   "| a, \"b\" |       0.6 |    -9.1 |\n"
+			   "|        |         \xE2\x80\x93 |       \xE2\x80\x93 |\n");
+}
+
+/* Raw numbers, RFC 4180 quoting only where needed, empty for undefined. */
+static void test_csv(void **state)
+{
+	(void)state;
+	expect("csv", "org,h100e,qoq_pct,spend_usd\n"
+		      "acme,1234567.4,227.41,\n"
+		      "\"a, \"\"b\"\"\",0.63,-9.0909,\n"
+		      ",,,\n");
+}
+
+static void test_tsv(void **state)
+{
+	(void)state;
+	expect("tsv", "org\th100e\tqoq_pct\tspend_usd\n"
+		      "acme\t1234567.4\t227.41\t\n"
+		      "a, \"b\"\t0.63\t-9.0909\t\n"
+		      "\t\t\t\n");
+}
+
+static void test_json(void **state)
+{
+	(void)state;
+	expect("json",
+	       "[\n"
+	       "{\"org\":\"acme\",\"h100e\":1234567.4,\"qoq_pct\":227.41,"
+	       "\"spend_usd\":null},\n"
+	       "{\"org\":\"a, \\\"b\\\"\",\"h100e\":0.63,\"qoq_pct\":-9.0909,"
+	       "\"spend_usd\":null},\n"
+	       "{\"org\":\"\",\"h100e\":null,\"qoq_pct\":null,"
+	       "\"spend_usd\":null}\n"
+	       "]\n");
+}
+
+static void test_ndjson(void **state)
+{
+	char *got;
+
+	(void)state;
+	got = render("ndjson");
+	assert_non_null(strstr(got, "{\"org\":\"acme\",\"h100e\":1234567.4,"));
+	/* one object a line, three lines */
+	assert_int_equal(strchr(got, '\n') - got + 1,
+			 strlen("{\"org\":\"acme\",\"h100e\":1234567.4,"
+				"\"qoq_pct\":227.41,\"spend_usd\":null}\n"));
+	free(got);
+}
+
+static void test_empty_json(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	struct printer *p;
+	struct gc_error err;
+
+	(void)state;
+	assert_int_equal(printer_open(&p, "json", out, COLS, NCOLS, &err),
+			 GC_OK);
+	assert_int_equal(printer_close(p, &err), GC_OK);
+	fclose(out);
+	assert_string_equal(buf, "[]\n");
+	free(buf);
+}
+
+static void test_unknown_format(void **state)
+{
+	struct printer *p;
+	struct gc_error err;
+
+	(void)state;
+	assert_int_equal(printer_open(&p, "xml", stdout, COLS, NCOLS, &err),
+			 GC_USAGE);
+	assert_string_equal(err.msg,
+			    "unknown format 'xml' (expected one of table, csv, "
+			    "tsv, json, ndjson, markdown)");
+}
+
+struct human {
+	double v;
+	enum cell_type t;
+	const char *want;
+};
+
+static const struct human HUMAN[] = {
+	{1234567.4, CT_COUNT, "1,234,567"},
+	{999.5, CT_COUNT, "1,000"}, /* rounds half away from zero */
+	{0.63, CT_COUNT, "0.6"},    /* a fraction stays visible */
+	{12, CT_COUNT, "12"},
+	{-1234.5, CT_PCT, "-1,234.5"},
+	{-0.04, CT_PCT, "0.0"}, /* no "-0.0" */
+	{2.274105, CT_RATIO, "2.274"},
+	{0.7, CT_MW, "0.70"},
+	{2024, CT_YEAR, "2024"},
+	{989.4, CT_FIGURE, "989.4"},
+	{1e9, CT_USD, "1,000,000,000"},
+	{1, CT_BOOL, "true"},
+	{NAN, CT_COUNT, "\xE2\x80\x93"},
+};
+
+static void test_human(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof HUMAN / sizeof HUMAN[0]; i++) {
+		char buf[TABLE_NUM_MAX];
+
+		assert_string_equal(table_human(HUMAN[i].v, HUMAN[i].t, buf),
+				    HUMAN[i].want);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_table),	 cmocka_unit_test(test_markdown),
+		cmocka_unit_test(test_csv),	 cmocka_unit_test(test_tsv),
+		cmocka_unit_test(test_json),	 cmocka_unit_test(test_ndjson),
+		cmocka_unit_test(test_empty_json),
+		cmocka_unit_test(test_unknown_format),
+		cmocka_unit_test(test_human),
+	};
+
+	return cmocka_run_group_tests_name("table", tests, NULL, NULL);
+}
