@@ -1,0 +1,1 @@
+gpucap catalog --catalog catalogs/none.csv
