@@ -22,6 +22,15 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DGPUCAP_VERSION='"$(VERSION)"' 
 	-Iinclude -Isrc $(CJSON_CFLAGS) $(WARN) $(CFLAGS)
 LIBS = $(LIBCSV) $(CJSON_LIBS) -lm
 
+# Quiet by default; `make V=1` shows the commands.
+ifeq ($(V),1)
+Q =
+say = @true
+else
+Q = @
+say = @printf '  %-6s %s\n'
+endif
+
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 SRC = $(wildcard src/*.c)
@@ -32,20 +41,23 @@ TESTS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 B = build
 OBJ = $(patsubst src/%.c,$(B)/%.o,$(LIB_SRC)) $(B)/catalog_data.o
 
-.PHONY: all check test unit cli sanitize clang demo deps install uninstall clean fmt
+.PHONY: all check test unit cli sanitize clang demo deps install uninstall clean fmt fmt-check
 .SUFFIXES:
 
 all: gpucap
 
 gpucap: $(B)/main.o $(OBJ)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+	$(say) LINK $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(B)/%.o: src/%.c | $(B)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+	$(say) CC $@
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 # The catalog is compiled in, so an installed gpucap needs no data files.
 $(B)/catalog_data.c: data/accelerators.csv | $(B)
-	{ echo '#include <stddef.h>'; \
+	$(say) GEN $@
+	$(Q){ echo '#include <stddef.h>'; \
 	  echo 'const unsigned char gpucap_builtin_catalog[] = {'; \
 	  od -An -v -tx1 $< | sed 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
 	  echo '};'; \
@@ -53,41 +65,52 @@ $(B)/catalog_data.c: data/accelerators.csv | $(B)
 	} > $@.tmp && mv $@.tmp $@
 
 $(B)/catalog_data.o: $(B)/catalog_data.c
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(say) CC $@
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(B)/test_%: tests/unit/test_%.c $(OBJ) | $(B)
-	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -MMD -MP -o $@ $< $(OBJ) $(CMOCKA_LIBS) $(LIBS)
+	$(say) LINK $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -MMD -MP -o $@ $< $(OBJ) $(CMOCKA_LIBS) $(LIBS)
 
 $(B):
-	mkdir -p $(B)
+	$(Q)mkdir -p $(B)
 
+# cmocka prints every test; keep the summaries and any failure.
 unit: $(addprefix $(B)/,$(TESTS))
-	@set -e; for t in $(TESTS); do ./$(B)/$$t; done
+	@set -e; for t in $(TESTS); do \
+		./$(B)/$$t > $(B)/$$t.log 2>&1 || { cat $(B)/$$t.log; exit 1; }; \
+		printf '  %-6s %s: %s\n' UNIT $$t "$$(grep -c '^\[       OK' $(B)/$$t.log) passed"; \
+	done
 
+# End-to-end cases; the TAP lines go to a log, failures to the terminal.
 cli: gpucap
-	@sh tests/cli/run.sh ./gpucap
+	@sh tests/cli/run.sh ./gpucap > $(B)/cli.log || { grep -v '^ok' $(B)/cli.log; exit 1; }
+	@tail -n 1 $(B)/cli.log
 
 # A binary per build flavour (build/asan, build/clang).
 $(B)/gpucap-bin: $(B)/main.o $(OBJ)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+	$(say) LINK $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 # The same suites in a build with AddressSanitizer and UBSan.
 sanitize:
-	@$(MAKE) --no-print-directory B=build/asan \
+	@$(MAKE) -s --no-print-directory B=build/asan \
 		CFLAGS="-O1 -g $(SANITIZE)" LDFLAGS="$(SANITIZE)" \
 		build/asan/gpucap-bin unit
-	@sh tests/cli/run.sh ./build/asan/gpucap-bin
+	@sh tests/cli/run.sh ./build/asan/gpucap-bin > build/asan/cli.log || \
+		{ grep -v '^ok' build/asan/cli.log; exit 1; }
+	@echo "  ASAN   $$(tail -n 1 build/asan/cli.log | sed 's/^# //')"
 
 # Everything also compiles warning-free with clang, when it is installed.
 clang:
 	@if command -v clang >/dev/null; then \
-		$(MAKE) --no-print-directory B=build/clang CC=clang \
+		$(MAKE) -s --no-print-directory B=build/clang CC=clang \
 			build/clang/gpucap-bin $(addprefix build/clang/,$(TESTS)) && \
 		echo "clang build: no warnings"; \
 	else echo "clang not installed: skipping the clang build"; fi
 
 check: deps
-	@$(MAKE) --no-print-directory unit cli clang sanitize
+	@$(MAKE) --no-print-directory fmt-check unit cli clang sanitize
 	@echo "make check: all tests passed"
 
 test: check
@@ -116,8 +139,16 @@ install: gpucap
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/gpucap
 
+FMT_FILES = src/*.c src/*.h include/gpucap/*.h tests/unit/*.c
+
 fmt:
-	clang-format -i src/*.c src/*.h include/gpucap/*.h tests/unit/*.c
+	clang-format -i $(FMT_FILES)
+
+# The style is checked by the tool, where it is installed.
+fmt-check:
+	@if command -v clang-format >/dev/null; then \
+		clang-format --dry-run --Werror $(FMT_FILES) && echo "clang-format: clean"; \
+	else echo "clang-format not installed: skipping the style check"; fi
 
 clean:
 	rm -rf build gpucap

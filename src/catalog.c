@@ -16,7 +16,7 @@ extern const unsigned char gpucap_builtin_catalog[];
 extern const size_t gpucap_builtin_catalog_len;
 
 #define BUILTIN_NAME "data/accelerators.csv (built in)"
-#define KEY_MAX 128
+#define KEY_MAX	     128
 
 struct catalog_key {
 	char *norm;
@@ -29,26 +29,25 @@ enum slot { S_ID, S_ALIASES, S_VENDOR, S_NAME, S_YEAR, S_SOURCE, S_FIG0 };
 #define SLOT_COUNT (S_FIG0 + FIG_COUNT)
 
 static const char *const SLOT_NAMES[SLOT_COUNT] = {
-	"id",	       "aliases",     "vendor",	     "name",
-	"year",	       "source",      "bf16_tflops", "fp8_tflops",
-	"fp4_tflops",  "tf32_tflops", "fp32_tflops", "fp64_tflops",
-	"int8_tops",   "memory_gb",   "memory_tbs",  "tdp_w",
-	"price_usd",
+	"id",	       "aliases",     "vendor",	    "name",	  "year",
+	"source",      "bf16_tflops", "fp8_tflops", "fp4_tflops", "tf32_tflops",
+	"fp32_tflops", "fp64_tflops", "int8_tops",  "memory_gb",  "memory_tbs",
+	"tdp_w",       "price_usd",
 };
 
 static const char *const METRIC_NAMES[METRIC_COUNT] = {
-	"bf16", "fp8", "8bit", "fp4", "tf32", "fp32",
-	"fp64", "int8", "tpp", "memory", "bandwidth",
+	"bf16", "fp8",	"8bit", "fp4",	  "tf32",      "fp32",
+	"fp64", "int8", "tpp",	"memory", "bandwidth",
 };
 
 static const char *const METRIC_UNITS[METRIC_COUNT] = {
 	"TFLOPS", "TFLOPS", "TOPS", "TFLOPS", "TFLOPS", "TFLOPS",
-	"TFLOPS", "TOPS",   "TPP",  "GB",	  "TB/s",
+	"TFLOPS", "TOPS",   "TPP",  "GB",     "TB/s",
 };
 
 /* Metrics read straight from one column (-1: derived). */
 static const int METRIC_FIG[METRIC_COUNT] = {
-	FIG_BF16, FIG_FP8,  -1, FIG_FP4,	FIG_TF32,	FIG_FP32,
+	FIG_BF16, FIG_FP8,  -1, FIG_FP4,       FIG_TF32,       FIG_FP32,
 	FIG_FP64, FIG_INT8, -1, FIG_MEMORY_GB, FIG_MEMORY_TBS,
 };
 
@@ -58,13 +57,13 @@ static const struct {
 	enum fig fig;
 	int bits;
 } TPP_BITS[] = {
-	{FIG_FP4, 4},	{FIG_FP8, 8},	{FIG_INT8, 8},	{FIG_BF16, 16},
-	{FIG_TF32, 32}, {FIG_FP32, 32}, {FIG_FP64, 64},
+	{ FIG_FP4, 4 },	  { FIG_FP8, 8 },   { FIG_INT8, 8 },  { FIG_BF16, 16 },
+	{ FIG_TF32, 32 }, { FIG_FP32, 32 }, { FIG_FP64, 64 },
 };
 
 /* The precisions "8bit" takes the fastest of: 8 bits or wider. */
-static const enum fig EIGHT_BIT_FIGS[] = {FIG_FP8,  FIG_INT8, FIG_BF16,
-					  FIG_TF32, FIG_FP32, FIG_FP64};
+static const enum fig EIGHT_BIT_FIGS[] = { FIG_FP8,  FIG_INT8, FIG_BF16,
+					   FIG_TF32, FIG_FP32, FIG_FP64 };
 
 void catalog_init(struct catalog *cat)
 {
@@ -109,8 +108,7 @@ static bool normalize(const char *s, char *out)
 	return true;
 }
 
-static struct catalog_key *key_find(const struct catalog *cat,
-				    const char *norm)
+static struct catalog_key *key_find(const struct catalog *cat, const char *norm)
 {
 	size_t i;
 
@@ -184,9 +182,8 @@ const char *catalog_suggest(const struct catalog *cat, const char *name)
 	return cat->items[resolve(cat, best_item)].id;
 }
 
-const struct accel *catalog_require(const struct catalog *cat,
-				    const char *name, enum gc_status status,
-				    struct gc_error *err)
+const struct accel *catalog_require(const struct catalog *cat, const char *name,
+				    enum gc_status status, struct gc_error *err)
 {
 	const struct accel *a = catalog_find(cat, name);
 	const char *hint;
@@ -258,12 +255,14 @@ double accel_metric(const struct accel *a, enum metric m)
 	if (METRIC_FIG[m] >= 0)
 		return a->fig[METRIC_FIG[m]];
 	if (m == METRIC_8BIT) {
-		for (i = 0; i < sizeof EIGHT_BIT_FIGS / sizeof EIGHT_BIT_FIGS[0]; i++)
+		for (i = 0;
+		     i < sizeof EIGHT_BIT_FIGS / sizeof EIGHT_BIT_FIGS[0]; i++)
 			best = max_known(best, a->fig[EIGHT_BIT_FIGS[i]]);
 		return best;
 	}
 	for (i = 0; i < sizeof TPP_BITS / sizeof TPP_BITS[0]; i++)
-		best = max_known(best, a->fig[TPP_BITS[i].fig] * TPP_BITS[i].bits);
+		best = max_known(best,
+				 a->fig[TPP_BITS[i].fig] * TPP_BITS[i].bits);
 	return best;
 }
 
@@ -318,11 +317,12 @@ static enum gc_status read_header(struct load *ld, const struct csv_record *rec,
 {
 	size_t i;
 	int s;
-	bool seen[SLOT_COUNT] = {false};
+	bool seen[SLOT_COUNT] = { false };
 
 	ld->map = malloc(rec->n * sizeof *ld->map);
 	if (ld->map == NULL)
-		return gc_fail(err, GC_IO, ld->name, rec->line, 0, "out of memory");
+		return gc_fail(err, GC_IO, ld->name, rec->line, 0,
+			       "out of memory");
 	ld->ncols = rec->n;
 	for (i = 0; i < rec->n; i++) {
 		char *h = trimmed_dup(rec->fields[i]);
@@ -363,7 +363,8 @@ static enum gc_status read_figure(struct load *ld, const struct csv_record *rec,
 			       "%s: '%s' %s", slot, cell, why);
 	if (q.value <= 0)
 		return gc_fail(err, GC_DATA, ld->name, rec->line, (long)col + 1,
-			       "%s: '%s' must be greater than zero", slot, cell);
+			       "%s: '%s' must be greater than zero", slot,
+			       cell);
 	*out = q.value;
 	return GC_OK;
 }
@@ -392,8 +393,8 @@ static enum gc_status fill_cell(struct load *ld, const struct csv_record *rec,
 				struct gc_error *err)
 {
 	int s = ld->map[col];
-	char **text[] = {&a->id, &a->aliases, &a->vendor, &a->name, NULL,
-			 &a->source};
+	char **text[] = { &a->id,   &a->aliases, &a->vendor,
+			  &a->name, NULL,	 &a->source };
 
 	if (s >= S_FIG0)
 		return read_figure(ld, rec, col, &a->fig[s - S_FIG0], err);
@@ -401,7 +402,8 @@ static enum gc_status fill_cell(struct load *ld, const struct csv_record *rec,
 		return read_year(ld, rec, col, &a->year, err);
 	*text[s] = trimmed_dup(rec->fields[col]);
 	if (*text[s] == NULL)
-		return gc_fail(err, GC_IO, ld->name, rec->line, 0, "out of memory");
+		return gc_fail(err, GC_IO, ld->name, rec->line, 0,
+			       "out of memory");
 	return GC_OK;
 }
 
@@ -438,7 +440,8 @@ static enum gc_status add_key(struct load *ld, const char *text, size_t item,
 	if (k != NULL && cat->items[k->item].origin != ld->origin)
 		override(cat, k->item, item);
 	if (k != NULL) {
-		/* A name an earlier catalog gave: this load's entry takes it. */
+		/* A name an earlier catalog gave: this load's entry takes it.
+		 */
 		k->item = item;
 		k->origin = ld->origin;
 		return GC_OK;
@@ -490,11 +493,14 @@ static enum gc_status read_entry(struct load *ld, const struct csv_record *rec,
 
 	if (rec->n != ld->ncols)
 		return gc_fail(err, GC_DATA, ld->name, rec->line,
-			       (long)(rec->n < ld->ncols ? rec->n : ld->ncols) + 1,
+			       (long)(rec->n < ld->ncols ? rec->n : ld->ncols) +
+				       1,
 			       "row has %zu fields, the header has %zu", rec->n,
 			       ld->ncols);
-	if (!grow((void **)&cat->items, &cat->cap, cat->n + 1, sizeof *cat->items))
-		return gc_fail(err, GC_IO, ld->name, rec->line, 0, "out of memory");
+	if (!grow((void **)&cat->items, &cat->cap, cat->n + 1,
+		  sizeof *cat->items))
+		return gc_fail(err, GC_IO, ld->name, rec->line, 0,
+			       "out of memory");
 	a = &cat->items[cat->n++];
 	memset(a, 0, sizeof *a);
 	a->origin = ld->origin;
@@ -535,7 +541,7 @@ enum gc_status catalog_load_csv(struct catalog *cat, const char *name,
 				const void *buf, size_t len,
 				struct gc_error *err)
 {
-	struct load ld = {.cat = cat, .name = name, .origin = cat->loads++};
+	struct load ld = { .cat = cat, .name = name, .origin = cat->loads++ };
 	enum gc_status st =
 		csvread_buffer(buf, len, name, ',', on_record, &ld, err);
 
@@ -551,7 +557,7 @@ enum gc_status catalog_load_builtin(struct catalog *cat, struct gc_error *err)
 enum gc_status catalog_load_file(struct catalog *cat, const char *path,
 				 struct gc_error *err)
 {
-	struct load ld = {.cat = cat, .name = path, .origin = cat->loads++};
+	struct load ld = { .cat = cat, .name = path, .origin = cat->loads++ };
 	FILE *in = fopen(path, "rb");
 	enum gc_status st;
 

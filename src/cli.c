@@ -25,28 +25,30 @@ struct command {
 };
 
 static const struct command COMMANDS[] = {
-	{"report", cmd_report, 0, -1, "report [OPTIONS] [FILE...]",
-	 "Capacity per org and quarter in H100 equivalents, with growth.\n"
-	 "FILE '-' or no FILE reads standard input; several FILEs are one "
-	 "ledger.\n\n"
-	 "Examples:\n"
-	 "  gpucap report data/tesla-2024.csv\n"
-	 "  gpucap report -f csv --metric 8bit fleet.csv > capacity.csv\n"
-	 "  gpucap report --org tesla --from 2024Q1 -f markdown data/tesla-2024.csv\n"},
-	{"convert", cmd_convert, 2, 2, "convert [OPTIONS] AMOUNT MODEL",
-	 "H100 equivalents of AMOUNT units of MODEL, or of AMOUNT dollars\n"
-	 "('$500M', '2.5B USD') spent on MODEL at its catalog price.\n\n"
-	 "Examples:\n"
-	 "  gpucap convert 10000 B200\n"
-	 "  gpucap convert '$500M' H100-SXM\n"
-	 "  gpucap convert --metric 8bit 1000 A100-SXM-80GB\n"},
-	{"catalog", cmd_catalog, 0, -1, "catalog [OPTIONS] [MODEL...]",
-	 "The accelerator catalog: each model's figure under --metric and its\n"
-	 "factor against --baseline. With MODELs, only those.\n\n"
-	 "Examples:\n"
-	 "  gpucap catalog\n"
-	 "  gpucap catalog --metric fp8 H100 B200 MI300X\n"
-	 "  gpucap catalog --catalog mine.csv -f csv\n"},
+	{ "report", cmd_report, 0, -1, "report [OPTIONS] [FILE...]",
+	  "Capacity per org and quarter in H100 equivalents, with growth.\n"
+	  "FILE '-' or no FILE reads standard input; several FILEs are one "
+	  "ledger.\n\n"
+	  "Examples:\n"
+	  "  gpucap report data/tesla-2024.csv\n"
+	  "  gpucap report -f csv --metric 8bit fleet.csv > capacity.csv\n"
+	  "  gpucap report --org tesla --from 2024Q1 -f markdown "
+	  "data/tesla-2024.csv\n" },
+	{ "convert", cmd_convert, 2, 2, "convert [OPTIONS] AMOUNT MODEL",
+	  "H100 equivalents of AMOUNT units of MODEL, or of AMOUNT dollars\n"
+	  "('$500M', '2.5B USD') spent on MODEL at its catalog price.\n\n"
+	  "Examples:\n"
+	  "  gpucap convert 10000 B200\n"
+	  "  gpucap convert '$500M' H100-SXM\n"
+	  "  gpucap convert --metric 8bit 1000 A100-SXM-80GB\n" },
+	{ "catalog", cmd_catalog, 0, -1, "catalog [OPTIONS] [MODEL...]",
+	  "The accelerator catalog: each model's figure under --metric and "
+	  "its\n"
+	  "factor against --baseline. With MODELs, only those.\n\n"
+	  "Examples:\n"
+	  "  gpucap catalog\n"
+	  "  gpucap catalog --metric fp8 H100 B200 MI300X\n"
+	  "  gpucap catalog --catalog mine.csv -f csv\n" },
 };
 
 #define NCOMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])
@@ -83,8 +85,9 @@ static void print_top_help(FILE *out)
 {
 	size_t i;
 
-	fprintf(out, "gpucap %s: GPU fleet capacity in H100 equivalents\n\n"
-		     "Usage:\n",
+	fprintf(out,
+		"gpucap %s: GPU fleet capacity in H100 equivalents\n\n"
+		"Usage:\n",
 		GPUCAP_VERSION);
 	for (i = 0; i < NCOMMANDS; i++)
 		fprintf(out, "  gpucap %s\n", COMMANDS[i].synopsis);
@@ -132,20 +135,20 @@ enum {
 };
 
 static const struct option LONG_OPTIONS[] = {
-	{"format", required_argument, NULL, 'f'},
-	{"metric", required_argument, NULL, 'm'},
-	{"baseline", required_argument, NULL, 'b'},
-	{"catalog", required_argument, NULL, OPT_CATALOG},
-	{"org", required_argument, NULL, OPT_ORG},
-	{"from", required_argument, NULL, OPT_FROM},
-	{"to", required_argument, NULL, OPT_TO},
-	{"usd-per-h100e", required_argument, NULL, OPT_USD},
-	{"overhead", required_argument, NULL, OPT_OVERHEAD},
-	{"pue", required_argument, NULL, OPT_PUE},
-	{"output", required_argument, NULL, 'o'},
-	{"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
-	{"help", no_argument, NULL, 'h'},
-	{NULL, 0, NULL, 0},
+	{ "format", required_argument, NULL, 'f' },
+	{ "metric", required_argument, NULL, 'm' },
+	{ "baseline", required_argument, NULL, 'b' },
+	{ "catalog", required_argument, NULL, OPT_CATALOG },
+	{ "org", required_argument, NULL, OPT_ORG },
+	{ "from", required_argument, NULL, OPT_FROM },
+	{ "to", required_argument, NULL, OPT_TO },
+	{ "usd-per-h100e", required_argument, NULL, OPT_USD },
+	{ "overhead", required_argument, NULL, OPT_OVERHEAD },
+	{ "pue", required_argument, NULL, OPT_PUE },
+	{ "output", required_argument, NULL, 'o' },
+	{ "input-format", required_argument, NULL, OPT_INPUT_FORMAT },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
 };
 
 #define usage(err, ...) gc_fail((err), GC_USAGE, NULL, 0, 0, __VA_ARGS__)
@@ -170,8 +173,8 @@ static enum gc_status quarter_opt(const char *opt, const char *arg, int *out,
 				  bool *has, struct gc_error *err)
 {
 	if (!quarter_parse(arg, out))
-		return usage(err, "%s: '%s' is not a quarter (e.g. 2024Q1)", opt,
-			     arg);
+		return usage(err, "%s: '%s' is not a quarter (e.g. 2024Q1)",
+			     opt, arg);
 	*has = true;
 	return GC_OK;
 }
@@ -193,14 +196,16 @@ static enum gc_status apply_option(struct options *o, int c, const char *arg,
 	case 'f':
 		o->format = arg;
 		if (!printer_format_known(arg))
-			return usage(err, "--format: unknown format '%s' "
-					  "(expected one of %s)",
+			return usage(err,
+				     "--format: unknown format '%s' "
+				     "(expected one of %s)",
 				     arg, printer_formats());
 		return GC_OK;
 	case 'm':
 		if (!metric_parse(arg, &o->metric))
-			return usage(err, "--metric: unknown metric '%s' "
-					  "(expected one of %s)",
+			return usage(err,
+				     "--metric: unknown metric '%s' "
+				     "(expected one of %s)",
 				     arg, metric_list());
 		return GC_OK;
 	case 'b':
@@ -225,8 +230,9 @@ static enum gc_status apply_option(struct options *o, int c, const char *arg,
 		return positive("--pue", arg, &o->pue, err);
 	case OPT_INPUT_FORMAT:
 		if (!ledger_format_parse(arg, &o->input_format))
-			return usage(err, "--input-format: unknown format "
-					  "'%s' (expected csv or tsv)",
+			return usage(err,
+				     "--input-format: unknown format "
+				     "'%s' (expected csv or tsv)",
 				     arg);
 		return GC_OK;
 	default:
@@ -237,7 +243,7 @@ static enum gc_status apply_option(struct options *o, int c, const char *arg,
 static enum gc_status bad_option(char **argv, int c, struct gc_error *err)
 {
 	const char *arg = argv[optind - 1];
-	char flag[3] = {'-', (char)optopt, '\0'};
+	char flag[3] = { '-', (char)optopt, '\0' };
 
 	if (c == ':')
 		return usage(err, "option '%s' needs a value", arg);
@@ -282,9 +288,10 @@ static enum gc_status check_args(const struct command *cmd,
 			       "%s: missing arguments (usage: gpucap %s)",
 			       cmd->name, cmd->synopsis);
 	if (cmd->max_args >= 0 && o->nargs > cmd->max_args)
-		return gc_fail(err, GC_USAGE, NULL, 0, 0,
-			       "%s: unexpected argument '%s' (usage: gpucap %s)",
-			       cmd->name, o->args[cmd->max_args], cmd->synopsis);
+		return gc_fail(
+			err, GC_USAGE, NULL, 0, 0,
+			"%s: unexpected argument '%s' (usage: gpucap %s)",
+			cmd->name, o->args[cmd->max_args], cmd->synopsis);
 	if (o->has_from && o->has_to && o->from > o->to)
 		return gc_fail(err, GC_USAGE, NULL, 0, 0,
 			       "--from is after --to");
@@ -386,9 +393,9 @@ void cli_fleet_opts(const struct options *o, const struct catalog *cat,
 	fo->pue = o->pue;
 }
 
-enum gc_status cli_print(const struct options *o,
-			 const struct table_col *cols, size_t ncols,
-			 cli_rows_fn rows, void *ctx, struct gc_error *err)
+enum gc_status cli_print(const struct options *o, const struct table_col *cols,
+			 size_t ncols, cli_rows_fn rows, void *ctx,
+			 struct gc_error *err)
 {
 	struct output out;
 	struct printer *p = NULL;

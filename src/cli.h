@@ -12,10 +12,10 @@
 #include "gpucap/ledger.h"
 
 /* Defaults, in one place. */
-#define DEFAULT_FORMAT "table"
+#define DEFAULT_FORMAT	 "table"
 #define DEFAULT_BASELINE "H100-SXM"
-#define DEFAULT_METRIC METRIC_BF16
-#define OPTION_LIST_MAX 64 /* --catalog and --org may repeat this often */
+#define DEFAULT_METRIC	 METRIC_BF16
+#define OPTION_LIST_MAX	 64 /* --catalog and --org may repeat this often */
 
 struct options {
 	const char *format;
@@ -50,9 +50,9 @@ struct printer;
 struct table_col;
 typedef enum gc_status (*cli_rows_fn)(void *ctx, struct printer *p,
 				      struct gc_error *err);
-enum gc_status cli_print(const struct options *o,
-			 const struct table_col *cols, size_t ncols,
-			 cli_rows_fn rows, void *ctx, struct gc_error *err);
+enum gc_status cli_print(const struct options *o, const struct table_col *cols,
+			 size_t ncols, cli_rows_fn rows, void *ctx,
+			 struct gc_error *err);
 
 enum gc_status cmd_report(const struct options *o, struct gc_error *err);
 enum gc_status cmd_convert(const struct options *o, struct gc_error *err);

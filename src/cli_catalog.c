@@ -4,13 +4,23 @@
 #include "cli.h"
 #include "gpucap/table.h"
 
-enum { CC_ID, CC_VENDOR, CC_NAME, CC_YEAR, CC_METRIC, CC_VALUE, CC_FACTOR,
-       CC_TDP, CC_PRICE, CC_COUNT };
+enum {
+	CC_ID,
+	CC_VENDOR,
+	CC_NAME,
+	CC_YEAR,
+	CC_METRIC,
+	CC_VALUE,
+	CC_FACTOR,
+	CC_TDP,
+	CC_PRICE,
+	CC_COUNT
+};
 
 static const struct table_col CATALOG_COLS[CC_COUNT] = {
-	{"id", CT_TEXT},	{"vendor", CT_TEXT},	 {"name", CT_TEXT},
-	{"year", CT_YEAR},	{"metric", CT_TEXT},	 {"value", CT_FIGURE},
-	{"factor", CT_RATIO},	{"tdp_w", CT_COUNT},	 {"price_usd", CT_USD},
+	{ "id", CT_TEXT },	{ "vendor", CT_TEXT }, { "name", CT_TEXT },
+	{ "year", CT_YEAR },	{ "metric", CT_TEXT }, { "value", CT_FIGURE },
+	{ "factor", CT_RATIO }, { "tdp_w", CT_COUNT }, { "price_usd", CT_USD },
 };
 
 struct listing {
@@ -22,7 +32,7 @@ struct listing {
 static enum gc_status entry(const struct listing *l, const struct accel *a,
 			    struct printer *p, struct gc_error *err)
 {
-	struct cell c[CC_COUNT] = {{NULL, NAN}};
+	struct cell c[CC_COUNT] = { { NULL, NAN } };
 	double factor;
 
 	c[CC_ID].text = a->id;
@@ -75,7 +85,7 @@ enum gc_status cmd_catalog(const struct options *o, struct gc_error *err)
 {
 	struct catalog cat;
 	struct fleet_opts fo;
-	struct fleet fleet = {0};
+	struct fleet fleet = { 0 };
 	enum gc_status st;
 
 	catalog_init(&cat);
@@ -87,7 +97,7 @@ enum gc_status cmd_catalog(const struct options *o, struct gc_error *err)
 		st = fleet_init(&fleet, &fo, err);
 	}
 	if (st == GC_OK) {
-		struct listing l = {o, &cat, &fleet};
+		struct listing l = { o, &cat, &fleet };
 
 		st = cli_print(o, CATALOG_COLS, CC_COUNT, rows, &l, err);
 	}

@@ -5,13 +5,21 @@
 #include "gpucap/quantity.h"
 #include "gpucap/table.h"
 
-enum { CV_MODEL, CV_UNITS, CV_USD, CV_METRIC, CV_BASELINE, CV_FACTOR,
-       CV_H100E, CV_COUNT };
+enum {
+	CV_MODEL,
+	CV_UNITS,
+	CV_USD,
+	CV_METRIC,
+	CV_BASELINE,
+	CV_FACTOR,
+	CV_H100E,
+	CV_COUNT
+};
 
 static const struct table_col CONVERT_COLS[CV_COUNT] = {
-	{"model", CT_TEXT},    {"units", CT_COUNT},   {"usd", CT_USD},
-	{"metric", CT_TEXT},   {"baseline", CT_TEXT}, {"factor", CT_RATIO},
-	{"h100e", CT_COUNT},
+	{ "model", CT_TEXT },  { "units", CT_COUNT },	{ "usd", CT_USD },
+	{ "metric", CT_TEXT }, { "baseline", CT_TEXT }, { "factor", CT_RATIO },
+	{ "h100e", CT_COUNT },
 };
 
 static enum gc_status emit(void *ctx, struct printer *p, struct gc_error *err)
@@ -25,7 +33,7 @@ static enum gc_status convert(const struct options *o, const struct fleet *f,
 			      const struct accel *a, const struct quantity *q,
 			      struct gc_error *err)
 {
-	struct cell cells[CV_COUNT] = {{NULL, NAN}};
+	struct cell cells[CV_COUNT] = { { NULL, NAN } };
 	double factor;
 
 	if (!fleet_factor(f, a, &factor))
@@ -52,7 +60,7 @@ enum gc_status cmd_convert(const struct options *o, struct gc_error *err)
 {
 	struct catalog cat;
 	struct fleet_opts fo;
-	struct fleet fleet = {0};
+	struct fleet fleet = { 0 };
 	struct quantity q;
 	const struct accel *a = NULL;
 	const char *why;

@@ -21,7 +21,8 @@ static enum gc_status read_ledgers(const struct options *o, struct fleet *f,
 	if (o->nargs == 0)
 		return ledger_read("-", o->input_format, fleet_add, f, err);
 	for (i = 0; st == GC_OK && i < o->nargs; i++)
-		st = ledger_read(o->args[i], o->input_format, fleet_add, f, err);
+		st = ledger_read(o->args[i], o->input_format, fleet_add, f,
+				 err);
 	return st;
 }
 
@@ -91,8 +92,8 @@ enum gc_status cmd_report(const struct options *o, struct gc_error *err)
 {
 	struct catalog cat;
 	struct fleet_opts fo;
-	struct fleet fleet = {0};
-	struct series s = {0};
+	struct fleet fleet = { 0 };
+	struct series s = { 0 };
 	enum gc_status st;
 
 	catalog_init(&cat);
@@ -109,7 +110,7 @@ enum gc_status cmd_report(const struct options *o, struct gc_error *err)
 	if (st == GC_OK)
 		st = check_orgs(o, &s, err);
 	if (st == GC_OK) {
-		struct report_ctx rc = {o, &s};
+		struct report_ctx rc = { o, &s };
 
 		st = cli_print(o, REPORT_COLS, RC_COUNT, print_rows, &rc, err);
 	}

@@ -20,10 +20,10 @@ struct reader {
 	size_t *offsets;
 	char **fields;
 	size_t nfields, offsets_cap, fields_cap;
-	long line;      /* line being fed, 1-based */
-	long rec_line;  /* line the open record started on */
-	bool rec_open;  /* a non-blank line was fed since the last record */
-	bool at_start;  /* nothing fed yet: a BOM may follow */
+	long line;     /* line being fed, 1-based */
+	long rec_line; /* line the open record started on */
+	bool rec_open; /* a non-blank line was fed since the last record */
+	bool at_start; /* nothing fed yet: a BOM may follow */
 };
 
 /* libcsv grows its field buffer through this; refusing past the limit makes
@@ -52,8 +52,7 @@ static bool grow(void **p, size_t *cap, size_t need, size_t size)
 	return true;
 }
 
-static void fail(struct reader *r, enum gc_status st, long col,
-		 const char *msg)
+static void fail(struct reader *r, enum gc_status st, long col, const char *msg)
 {
 	if (r->status == GC_OK)
 		gc_fail(r->err, st, r->name, r->line, col, "%s", msg);
@@ -73,7 +72,8 @@ static void on_field(void *s, size_t len, void *data)
 	}
 	if (!grow((void **)&r->offsets, &r->offsets_cap, col,
 		  sizeof *r->offsets) ||
-	    !grow((void **)&r->arena, &r->arena_cap, r->arena_len + len + 1, 1)) {
+	    !grow((void **)&r->arena, &r->arena_cap, r->arena_len + len + 1,
+		  1)) {
 		fail(r, GC_IO, (long)col, "out of memory");
 		return;
 	}

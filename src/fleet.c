@@ -22,8 +22,8 @@ struct fleet_org {
 	int first;  /* quarter of cells[0] */
 	struct qcell *cells;
 	size_t n;
-	bool has_units;     /* some row counted accelerators */
-	bool has_spend;     /* some row gave money */
+	bool has_units;	    /* some row counted accelerators */
+	bool has_spend;	    /* some row gave money */
 	bool power_unknown; /* some model lacks a TDP */
 };
 
@@ -43,8 +43,7 @@ void fleet_opts_init(struct fleet_opts *o, const struct catalog *cat)
 	o->pue = 1.0;
 }
 
-bool fleet_factor(const struct fleet *f, const struct accel *a,
-		  double *factor)
+bool fleet_factor(const struct fleet *f, const struct accel *a, double *factor)
 {
 	double v = accel_metric(a, f->opts.metric);
 
@@ -146,11 +145,11 @@ static void clear_cells(struct qcell *c, size_t n)
 /* The org's cell for quarter q, growing its span on either side. */
 static struct qcell *org_cell(struct fleet_org *o, int q)
 {
-	int lo = o->n ? (q < o->first ? q : o->first) : q;
-	int hi = o->n ? (q > o->first + (int)o->n - 1 ? q
-						       : o->first + (int)o->n - 1)
-		      : q;
-	size_t n = (size_t)(hi - lo + 1), front = (size_t)(o->n ? o->first - lo : 0);
+	int last = o->first + (int)o->n - 1;
+	int lo = o->n == 0 || q < o->first ? q : o->first;
+	int hi = o->n == 0 || q > last ? q : last;
+	size_t n = (size_t)(hi - lo + 1);
+	size_t front = (size_t)(o->n == 0 ? 0 : o->first - lo);
 	struct qcell *c;
 
 	if (n != o->n) {
@@ -171,7 +170,8 @@ static struct qcell *org_cell(struct fleet_org *o, int q)
 static enum gc_status check_span(struct fleet *f, const struct ledger_row *row,
 				 struct gc_error *err)
 {
-	int first = f->empty || row->quarter < f->first ? row->quarter : f->first;
+	int first =
+		f->empty || row->quarter < f->first ? row->quarter : f->first;
 	int last = f->empty || row->quarter > f->last ? row->quarter : f->last;
 	char a[QUARTER_FMT_MAX], b[QUARTER_FMT_MAX];
 
@@ -180,8 +180,8 @@ static enum gc_status check_span(struct fleet *f, const struct ledger_row *row,
 			       row->col[LC_QUARTER],
 			       "quarter: the ledger would span %s to %s, over "
 			       "the limit of %d quarters",
-			       quarter_format(first, a), quarter_format(last, b),
-			       FLEET_SPAN_MAX);
+			       quarter_format(first, a),
+			       quarter_format(last, b), FLEET_SPAN_MAX);
 	f->first = first;
 	f->last = last;
 	f->empty = false;
@@ -208,7 +208,8 @@ static enum gc_status find_model(struct fleet *f, const struct ledger_row *row,
 		return GC_DATA;
 	}
 	if (f->nmodels >= MODEL_CACHE_MAX ||
-	    !grow((void **)&f->models, &f->models_cap, f->nmodels + 1, sizeof *m))
+	    !grow((void **)&f->models, &f->models_cap, f->nmodels + 1,
+		  sizeof *m))
 		return GC_OK;
 	m = &f->models[f->nmodels];
 	m->spelling = strdup(row->model);
@@ -302,11 +303,11 @@ static enum gc_status add_level(struct qcell *c, const struct ledger_row *row,
 				struct gc_error *err)
 {
 	if (!isnan(c->reported) && c->reported != row->total)
-		return gc_fail(err, GC_DATA, row->file, row->line,
-			       row->col[LC_TOTAL],
-			       "total_h100e: a different level for the same org "
-			       "and quarter is on line %ld",
-			       c->reported_line);
+		return gc_fail(
+			err, GC_DATA, row->file, row->line, row->col[LC_TOTAL],
+			"total_h100e: a different level for the same org "
+			"and quarter is on line %ld",
+			c->reported_line);
 	c->reported = row->total;
 	c->reported_line = row->line;
 	return GC_OK;
@@ -389,11 +390,12 @@ static void fill_row(const struct fleet *f, const struct fleet_org *o,
 	/* Money nobody reported is unknown, not zero. */
 	r->spend = o->has_spend ? c->spend : NAN;
 	r->cum_spend = o->has_spend ? run->cum_spend : NAN;
-	r->usd_per_h100e = c->spend > 0 && c->added > 0 ? c->spend / c->added
-							: NAN;
-	r->power_mw = o->has_units && !o->power_unknown
-			      ? run->watts * f->opts.overhead * f->opts.pue / 1e6
-			      : NAN;
+	r->usd_per_h100e =
+		c->spend > 0 && c->added > 0 ? c->spend / c->added : NAN;
+	r->power_mw =
+		o->has_units && !o->power_unknown
+			? run->watts * f->opts.overhead * f->opts.pue / 1e6
+			: NAN;
 }
 
 /* Level of the org at quarter q, from rows already filled; NaN before the
@@ -406,8 +408,8 @@ static double level_at(const struct series_row *base, int first, int q)
 static void fill_org(const struct fleet *f, const struct fleet_org *o,
 		     struct series_row *base)
 {
-	struct running run = {0, 0, 0, 0};
-	static const struct qcell EMPTY = {0, 0, 0, 0, 0, NAN, 0};
+	struct running run = { 0, 0, 0, 0 };
+	static const struct qcell EMPTY = { 0, 0, 0, 0, 0, NAN, 0 };
 	int q;
 
 	for (q = o->first; q <= f->last; q++) {
@@ -418,9 +420,10 @@ static void fill_org(const struct fleet *f, const struct fleet_org *o,
 		r->quarter = q;
 		r->qoq = growth_pct(r->h100e, level_at(base, o->first, q - 1));
 		r->yoy = growth_pct(r->h100e, level_at(base, o->first, q - 4));
-		r->ytd = growth_pct(r->h100e,
-				    level_at(base, o->first,
-					     quarter_make(quarter_year(q) - 1, 4)));
+		r->ytd = growth_pct(
+			r->h100e,
+			level_at(base, o->first,
+				 quarter_make(quarter_year(q) - 1, 4)));
 	}
 }
 

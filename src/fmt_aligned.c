@@ -8,7 +8,8 @@
 #include "printer_impl.h"
 
 struct grid {
-	char **text; /* rows * ncols rendered cells, NULL where memory ran out */
+	char **text; /* rows * ncols rendered cells, NULL where memory ran out
+		      */
 	bool *empty; /* per cell: undefined or blank */
 	size_t rows, cap;
 	bool failed;
@@ -21,8 +22,8 @@ struct style {
 	bool escape; /* markdown: '|' in text would end the cell */
 };
 
-static const struct style TABLE_STYLE = {"", "  ", "", false, false};
-static const struct style MARKDOWN_STYLE = {"| ", " | ", " |", true, true};
+static const struct style TABLE_STYLE = { "", "  ", "", false, false };
+static const struct style MARKDOWN_STYLE = { "| ", " | ", " |", true, true };
 
 static void grid_begin(struct printer *p)
 {
@@ -256,7 +257,7 @@ static enum gc_status markdown_end(struct printer *p)
 	return grid_draw(p, &MARKDOWN_STYLE);
 }
 
-const struct format FMT_TABLE = {"table", grid_begin, table_row, table_end,
-				 grid_free};
-const struct format FMT_MARKDOWN = {"markdown", grid_begin, markdown_row,
-				    markdown_end, grid_free};
+const struct format FMT_TABLE = { "table", grid_begin, table_row, table_end,
+				  grid_free };
+const struct format FMT_MARKDOWN = { "markdown", grid_begin, markdown_row,
+				     markdown_end, grid_free };

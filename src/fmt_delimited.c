@@ -85,5 +85,5 @@ static enum gc_status no_end(struct printer *p)
 	return GC_OK;
 }
 
-const struct format FMT_CSV = {"csv", csv_begin, csv_row, no_end, NULL};
-const struct format FMT_TSV = {"tsv", tsv_begin, tsv_row, no_end, NULL};
+const struct format FMT_CSV = { "csv", csv_begin, csv_row, no_end, NULL };
+const struct format FMT_TSV = { "tsv", tsv_begin, tsv_row, no_end, NULL };

@@ -33,7 +33,8 @@ static enum gc_status object_line(struct printer *p, const struct cell *cells,
 	for (i = 0; ok && i < p->ncols; i++) {
 		cJSON *v = cell_json(&p->cols[i], &cells[i]);
 
-		ok = v != NULL && cJSON_AddItemToObject(obj, p->cols[i].name, v);
+		ok = v != NULL &&
+		     cJSON_AddItemToObject(obj, p->cols[i].name, v);
 		if (!ok)
 			cJSON_Delete(v);
 	}
@@ -78,6 +79,6 @@ static enum gc_status ndjson_end(struct printer *p)
 	return GC_OK;
 }
 
-const struct format FMT_JSON = {"json", json_begin, json_row, json_end, NULL};
-const struct format FMT_NDJSON = {"ndjson", NULL, ndjson_row, ndjson_end,
-				  NULL};
+const struct format FMT_JSON = { "json", json_begin, json_row, json_end, NULL };
+const struct format FMT_NDJSON = { "ndjson", NULL, ndjson_row, ndjson_end,
+				   NULL };

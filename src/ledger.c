@@ -13,50 +13,57 @@
 #define HEADER_MAX 64
 
 static const char *const COL_NAMES[LC_COUNT] = {
-	"quarter", "org", "model", "units", "spend_usd",
-	"h100e",   "total_h100e", "kind", "note",
+	"quarter", "org",	  "model", "units", "spend_usd",
+	"h100e",   "total_h100e", "kind",  "note",
 };
 
 static const struct {
 	const char *name;
 	enum ledger_col col;
 } ALIASES[] = {
-	{"quarter", LC_QUARTER},
-	{"period", LC_QUARTER},
-	{"q", LC_QUARTER},
-	{"date", LC_QUARTER},
-	{"org", LC_ORG},
-	{"fleet", LC_ORG},
-	{"company", LC_ORG},
-	{"owner", LC_ORG},
-	{"model", LC_MODEL},
-	{"accelerator", LC_MODEL},
-	{"gpu", LC_MODEL},
-	{"hardware", LC_MODEL},
-	{"units", LC_UNITS},
-	{"qty", LC_UNITS},
-	{"quantity", LC_UNITS},
-	{"count", LC_UNITS},
-	{"gpus", LC_UNITS},
-	{"spend_usd", LC_SPEND},
-	{"spend", LC_SPEND},
-	{"capex", LC_SPEND},
-	{"usd", LC_SPEND},
-	{"h100e", LC_H100E},
-	{"h100_equivalents", LC_H100E},
-	{"total_h100e", LC_TOTAL},
-	{"level", LC_TOTAL},
-	{"kind", LC_KIND},
-	{"event", LC_KIND},
-	{"note", LC_NOTE},
-	{"source", LC_NOTE},
-	{"comment", LC_NOTE},
+	{ "quarter", LC_QUARTER },
+	{ "period", LC_QUARTER },
+	{ "q", LC_QUARTER },
+	{ "date", LC_QUARTER },
+	{ "org", LC_ORG },
+	{ "fleet", LC_ORG },
+	{ "company", LC_ORG },
+	{ "owner", LC_ORG },
+	{ "model", LC_MODEL },
+	{ "accelerator", LC_MODEL },
+	{ "gpu", LC_MODEL },
+	{ "hardware", LC_MODEL },
+	{ "units", LC_UNITS },
+	{ "qty", LC_UNITS },
+	{ "quantity", LC_UNITS },
+	{ "count", LC_UNITS },
+	{ "gpus", LC_UNITS },
+	{ "spend_usd", LC_SPEND },
+	{ "spend", LC_SPEND },
+	{ "capex", LC_SPEND },
+	{ "usd", LC_SPEND },
+	{ "h100e", LC_H100E },
+	{ "h100_equivalents", LC_H100E },
+	{ "total_h100e", LC_TOTAL },
+	{ "level", LC_TOTAL },
+	{ "kind", LC_KIND },
+	{ "event", LC_KIND },
+	{ "note", LC_NOTE },
+	{ "source", LC_NOTE },
+	{ "comment", LC_NOTE },
 };
 
 /* Values of the kind column; "retire" is a buy of negative units. */
-enum spelled_kind { K_NONE = -1, K_BUY, K_RETIRE, K_CAPACITY, K_TOTAL, K_SPEND };
-static const char *const KIND_NAMES[] = {"buy", "retire", "capacity",
-					 "total", "spend"};
+enum spelled_kind {
+	K_NONE = -1,
+	K_BUY,
+	K_RETIRE,
+	K_CAPACITY,
+	K_TOTAL,
+	K_SPEND
+};
+static const char *const KIND_NAMES[] = { "buy", "retire", "capacity", "total",
+					  "spend" };
 
 const char *ledger_col_name(enum ledger_col c)
 {
@@ -117,11 +124,11 @@ struct build {
 };
 
 /* "COLUMN: what is wrong", located at that column's cell. */
-static enum gc_status bad(struct build *b, enum ledger_col col,
-			  const char *fmt, ...) GC_PRINTF(3, 4);
+static enum gc_status bad(struct build *b, enum ledger_col col, const char *fmt,
+			  ...) GC_PRINTF(3, 4);
 
-static enum gc_status bad(struct build *b, enum ledger_col col,
-			  const char *fmt, ...)
+static enum gc_status bad(struct build *b, enum ledger_col col, const char *fmt,
+			  ...)
 {
 	char what[GC_MSG_MAX];
 	va_list ap;
@@ -205,8 +212,8 @@ static enum spelled_kind infer_kind(const struct ledger_row *r)
 static enum ledger_col counted_col(enum spelled_kind kind,
 				   const struct ledger_row *r)
 {
-	static const enum ledger_col COUNTED[] = {LC_UNITS, LC_UNITS, LC_H100E,
-						  LC_TOTAL, LC_SPEND};
+	static const enum ledger_col COUNTED[] = { LC_UNITS, LC_UNITS, LC_H100E,
+						   LC_TOTAL, LC_SPEND };
 
 	if (kind == K_BUY && isnan(r->units))
 		return LC_SPEND;
@@ -233,7 +240,7 @@ static double figure(const struct ledger_row *r, enum ledger_col c)
 static enum gc_status check_single(struct build *b, enum spelled_kind kind,
 				   enum ledger_col counted)
 {
-	static const enum ledger_col FIGS[] = {LC_TOTAL, LC_H100E, LC_UNITS};
+	static const enum ledger_col FIGS[] = { LC_TOTAL, LC_H100E, LC_UNITS };
 	size_t i;
 
 	for (i = 0; i < sizeof FIGS / sizeof FIGS[0]; i++) {
@@ -249,8 +256,8 @@ static enum gc_status check_single(struct build *b, enum spelled_kind kind,
 
 static enum gc_status resolve_kind(struct build *b, enum spelled_kind kind)
 {
-	static const enum row_kind KINDS[] = {ROW_BUY, ROW_BUY, ROW_CAPACITY,
-					      ROW_TOTAL, ROW_SPEND};
+	static const enum row_kind KINDS[] = { ROW_BUY, ROW_BUY, ROW_CAPACITY,
+					       ROW_TOTAL, ROW_SPEND };
 	struct ledger_row *r = b->row;
 	enum ledger_col counted;
 
@@ -275,10 +282,10 @@ enum gc_status ledger_row_build(struct ledger_cells *cells, const char *file,
 				long line, struct ledger_row *row,
 				struct gc_error *err)
 {
-	struct build b = {cells, file, line, row, err};
-	static const enum ledger_col NUMS[] = {LC_UNITS, LC_SPEND, LC_H100E,
-					       LC_TOTAL};
-	double *dest[] = {&row->units, &row->spend, &row->h100e, &row->total};
+	struct build b = { cells, file, line, row, err };
+	static const enum ledger_col NUMS[] = { LC_UNITS, LC_SPEND, LC_H100E,
+						LC_TOTAL };
+	double *dest[] = { &row->units, &row->spend, &row->h100e, &row->total };
 	enum gc_status st;
 	size_t i;
 	enum spelled_kind kind;

@@ -23,19 +23,19 @@ static enum gc_status read_header(struct csv_load *ld,
 
 	ld->map = malloc(rec->n * sizeof *ld->map);
 	if (ld->map == NULL)
-		return gc_fail(err, GC_IO, ld->name, rec->line, 0, "out of memory");
+		return gc_fail(err, GC_IO, ld->name, rec->line, 0,
+			       "out of memory");
 	ld->ncols = rec->n;
 	for (i = 0; i < rec->n; i++) {
 		int c = ledger_col_lookup(rec->fields[i]);
 
 		ld->map[i] = c;
 		if (c >= 0 && ld->col[c] != 0)
-			return gc_fail(err, GC_DATA, ld->name, rec->line,
-				       (long)i + 1,
-				       "column '%s' means %s, as column %ld "
-				       "already does",
-				       rec->fields[i], ledger_col_name(c),
-				       ld->col[c]);
+			return gc_fail(
+				err, GC_DATA, ld->name, rec->line, (long)i + 1,
+				"column '%s' means %s, as column %ld "
+				"already does",
+				rec->fields[i], ledger_col_name(c), ld->col[c]);
 		if (c >= 0)
 			ld->col[c] = (long)i + 1;
 	}
@@ -51,14 +51,15 @@ static enum gc_status read_row(struct csv_load *ld,
 			       const struct csv_record *rec,
 			       struct gc_error *err)
 {
-	struct ledger_cells cells = {{NULL}, {0}};
+	struct ledger_cells cells = { { NULL }, { 0 } };
 	struct ledger_row row;
 	enum gc_status st;
 	size_t i;
 
 	if (rec->n != ld->ncols)
 		return gc_fail(err, GC_DATA, ld->name, rec->line,
-			       (long)(rec->n < ld->ncols ? rec->n : ld->ncols) + 1,
+			       (long)(rec->n < ld->ncols ? rec->n : ld->ncols) +
+				       1,
 			       "row has %zu fields, the header has %zu", rec->n,
 			       ld->ncols);
 	for (i = 0; i < rec->n; i++) {
@@ -87,7 +88,7 @@ enum gc_status ledger_csv_read(FILE *in, const void *prefix, size_t plen,
 			       const char *name, char delim, ledger_sink sink,
 			       void *ctx, struct gc_error *err)
 {
-	struct csv_load ld = {.name = name, .sink = sink, .ctx = ctx};
+	struct csv_load ld = { .name = name, .sink = sink, .ctx = ctx };
 	enum gc_status st = csvread_file(in, prefix, plen, name, delim,
 					 on_record, &ld, err);
 

@@ -7,7 +7,7 @@
 #include "ledger_impl.h"
 
 #define SNIFF_BYTES 4096
-#define STDIN_NAME "<stdin>"
+#define STDIN_NAME  "<stdin>"
 
 bool ledger_format_parse(const char *s, enum ledger_format *out)
 {

@@ -13,7 +13,7 @@ struct format {
 	void (*begin)(struct printer *p);
 	enum gc_status (*row)(struct printer *p, const struct cell *cells);
 	enum gc_status (*end)(struct printer *p); /* writes, frees state */
-	void (*discard)(struct printer *p); /* may be NULL */
+	void (*discard)(struct printer *p);	  /* may be NULL */
 };
 
 struct printer {
@@ -25,7 +25,7 @@ struct printer {
 	void *state; /* the format's own */
 };
 
-extern const struct format FMT_TABLE, FMT_MARKDOWN, FMT_CSV, FMT_TSV,
-	FMT_JSON, FMT_NDJSON;
+extern const struct format FMT_TABLE, FMT_MARKDOWN, FMT_CSV, FMT_TSV, FMT_JSON,
+	FMT_NDJSON;
 
 #endif

@@ -101,7 +101,7 @@ struct suffix {
 
 /* Longer spellings first so that "bn" is not read as "b" + junk. */
 static const struct suffix SUFFIXES[] = {
-	{"bn", 9}, {"k", 3}, {"m", 6}, {"b", 9}, {"t", 12},
+	{ "bn", 9 }, { "k", 3 }, { "m", 6 }, { "b", 9 }, { "t", 12 },
 };
 
 /* A suffix may follow a blank ("2.7 bn"). */
@@ -183,7 +183,7 @@ static bool convert(struct scan *sc, double *out, const char **why)
 
 bool qty_parse(const char *s, struct quantity *out, const char **why)
 {
-	struct scan sc = {.p = s};
+	struct scan sc = { .p = s };
 
 	*why = NOT_A_NUMBER;
 	skip_blanks(&sc);
@@ -196,7 +196,8 @@ bool qty_parse(const char *s, struct quantity *out, const char **why)
 	skip_blanks(&sc);
 	if (*sc.p != '\0') {
 		if (strstr(s, "..") != NULL)
-			*why = "is a range (LOW..HIGH), which is not supported yet";
+			*why = "is a range (LOW..HIGH), which is not supported "
+			       "yet";
 		return false;
 	}
 	out->money = sc.money;

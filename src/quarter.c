@@ -64,8 +64,8 @@ static bool is_leap(int y)
 
 static bool valid_date(int y, int m, int d)
 {
-	static const int DAYS[12] = {31, 28, 31, 30, 31, 30,
-				     31, 31, 30, 31, 30, 31};
+	static const int DAYS[12] = { 31, 28, 31, 30, 31, 30,
+				      31, 31, 30, 31, 30, 31 };
 
 	if (m < 1 || m > 12 || d < 1)
 		return false;

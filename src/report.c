@@ -5,14 +5,21 @@
 #include "gpucap/quarter.h"
 
 const struct table_col REPORT_COLS[RC_COUNT] = {
-	{"org", CT_TEXT},	      {"quarter", CT_TEXT},
-	{"units", CT_COUNT},	      {"added_h100e", CT_COUNT},
-	{"retired_h100e", CT_COUNT},  {"h100e", CT_COUNT},
-	{"reported_h100e", CT_COUNT}, {"gap_h100e", CT_COUNT},
-	{"qoq_pct", CT_PCT},	      {"yoy_pct", CT_PCT},
-	{"ytd_pct", CT_PCT},	      {"spend_usd", CT_USD},
-	{"cum_spend_usd", CT_USD},    {"usd_per_h100e", CT_USD},
-	{"power_mw", CT_MW},
+	{ "org", CT_TEXT },
+	{ "quarter", CT_TEXT },
+	{ "units", CT_COUNT },
+	{ "added_h100e", CT_COUNT },
+	{ "retired_h100e", CT_COUNT },
+	{ "h100e", CT_COUNT },
+	{ "reported_h100e", CT_COUNT },
+	{ "gap_h100e", CT_COUNT },
+	{ "qoq_pct", CT_PCT },
+	{ "yoy_pct", CT_PCT },
+	{ "ytd_pct", CT_PCT },
+	{ "spend_usd", CT_USD },
+	{ "cum_spend_usd", CT_USD },
+	{ "usd_per_h100e", CT_USD },
+	{ "power_mw", CT_MW },
 };
 
 double report_value(const struct series_row *r, enum report_col c)
@@ -49,8 +56,7 @@ double report_value(const struct series_row *r, enum report_col c)
 	}
 }
 
-void report_cells(const struct series_row *r, struct cell *cells,
-		  char *qbuf)
+void report_cells(const struct series_row *r, struct cell *cells, char *qbuf)
 {
 	int c;
 

@@ -48,7 +48,7 @@ struct accel {
 	int year; /* 0 when unknown */
 	double fig[FIG_COUNT];
 	size_t replaced_by; /* 1 + index of the entry overriding this one */
-	int origin;         /* which load added it: 0 built in, 1.. --catalog */
+	int origin;	    /* which load added it: 0 built in, 1.. --catalog */
 };
 
 struct catalog_key;
@@ -83,8 +83,8 @@ const char *catalog_suggest(const struct catalog *cat, const char *name);
 
 /* catalog_find, or NULL with err saying "unknown model 'X'; did you mean
  * 'Y'?" under the given status and without a location. */
-const struct accel *catalog_require(const struct catalog *cat,
-				    const char *name, enum gc_status status,
+const struct accel *catalog_require(const struct catalog *cat, const char *name,
+				    enum gc_status status,
 				    struct gc_error *err);
 
 /* Entries in load order, skipping overridden ones; i is a cursor from 0. */

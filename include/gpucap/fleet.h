@@ -19,11 +19,11 @@ typedef void (*fleet_warn_fn)(void *ctx, const struct gc_error *warning);
 struct fleet_opts {
 	const struct catalog *catalog;
 	enum metric metric;
-	const char *baseline;  /* model name; the accelerator worth 1.0 */
-	double usd_per_h100e;  /* price of spend-only rows; NaN: baseline's */
-	double overhead;       /* server power over chip TDP */
+	const char *baseline; /* model name; the accelerator worth 1.0 */
+	double usd_per_h100e; /* price of spend-only rows; NaN: baseline's */
+	double overhead;      /* server power over chip TDP */
 	double pue;
-	fleet_warn_fn warn;    /* may be NULL */
+	fleet_warn_fn warn; /* may be NULL */
 	void *warn_ctx;
 };
 
@@ -50,10 +50,10 @@ struct fleet {
 struct series_row {
 	const char *org;
 	int quarter;
-	double units;   /* in service at quarter end */
-	double added;   /* H100e added this quarter */
+	double units;	/* in service at quarter end */
+	double added;	/* H100e added this quarter */
 	double retired; /* H100e retired, positive */
-	double h100e;   /* at quarter end */
+	double h100e;	/* at quarter end */
 	double reported;
 	double gap;
 	double qoq, yoy, ytd; /* growth, % */
@@ -87,7 +87,6 @@ double growth_pct(double now, double before);
 
 /* H100e of one unit of the model under the fleet's metric and baseline;
  * false when the catalog lacks the model's figure for the metric. */
-bool fleet_factor(const struct fleet *f, const struct accel *a,
-		  double *factor);
+bool fleet_factor(const struct fleet *f, const struct accel *a, double *factor);
 
 #endif

@@ -23,7 +23,7 @@ enum ledger_col {
 
 /* What a row counts, given by `kind` or inferred from its cells. */
 enum row_kind {
-	ROW_BUY,      /* model + units (negative units retire) or model + spend */
+	ROW_BUY, /* model + units (negative units retire) or model + spend */
 	ROW_CAPACITY, /* h100e delta */
 	ROW_TOTAL,    /* total_h100e level observation */
 	ROW_SPEND     /* spend alone, at the price per H100e */
@@ -40,10 +40,10 @@ struct ledger_row {
 	const char *org;   /* trimmed; "" for the unnamed fleet */
 	const char *model; /* NULL when absent */
 	const char *note;  /* NULL when absent */
-	double units;      /* NaN when absent; negative retires */
-	double spend;      /* NaN when absent */
-	double h100e;      /* NaN when absent */
-	double total;      /* NaN when absent */
+	double units;	   /* NaN when absent; negative retires */
+	double spend;	   /* NaN when absent */
+	double h100e;	   /* NaN when absent */
+	double total;	   /* NaN when absent */
 };
 
 /* Receives each row; a non-OK status stops the read. The row and its

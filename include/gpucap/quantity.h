@@ -1,4 +1,5 @@
-/* Numbers as people write them in ledgers: 12,345  1.5e6  30k  $2.7B  -40 USD */
+/* Numbers as people write them in ledgers: 12,345  1.5e6  30k  $2.7B  -40 USD
+ */
 #ifndef GPUCAP_QUANTITY_H
 #define GPUCAP_QUANTITY_H
 

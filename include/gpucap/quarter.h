@@ -7,7 +7,7 @@
 
 #define QUARTER_YEAR_MIN 1000
 #define QUARTER_YEAR_MAX 9999
-#define QUARTER_FMT_MAX 16 /* "2024Q1" with room to spare */
+#define QUARTER_FMT_MAX	 16 /* "2024Q1" with room to spare */
 
 /* Accepts 2024Q1, 2024-Q1, 2024 Q1, Q1 2024, Q1-2024 (q in either case)
  * and ISO dates 2024-03-31 (their calendar quarter). */

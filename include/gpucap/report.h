@@ -34,7 +34,6 @@ extern const struct table_col REPORT_COLS[RC_COUNT];
 double report_value(const struct series_row *r, enum report_col c);
 
 /* The row as cells; qbuf holds the quarter's text. */
-void report_cells(const struct series_row *r, struct cell *cells,
-		  char *qbuf);
+void report_cells(const struct series_row *r, struct cell *cells, char *qbuf);
 
 #endif

@@ -13,11 +13,11 @@
 enum cell_type {
 	CT_TEXT,
 	CT_COUNT,  /* units, H100e: whole numbers with separators */
-	CT_PCT,    /* growth: one decimal */
-	CT_USD,    /* money: whole dollars with separators */
+	CT_PCT,	   /* growth: one decimal */
+	CT_USD,	   /* money: whole dollars with separators */
 	CT_RATIO,  /* factors: three decimals */
 	CT_FIGURE, /* catalog figures: one decimal with separators */
-	CT_MW,     /* power: two decimals */
+	CT_MW,	   /* power: two decimals */
 	CT_YEAR,   /* no separators */
 	CT_BOOL
 };

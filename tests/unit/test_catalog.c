@@ -35,14 +35,38 @@ static const char *id_of(const struct catalog *cat, const char *name)
 static void test_required_models(void **state)
 {
 	static const char *const IDS[] = {
-		"V100",	     "A100-SXM-40GB", "A100-SXM-80GB", "A100-PCIe-40GB",
-		"A100-PCIe-80GB", "H100-SXM", "H100-PCIe",     "H100-NVL",
-		"H800",	     "H20",	      "H200",	       "GH200",
-		"B100",	     "B200",	      "GB200",	       "B300",
-		"GB300",     "L40S",	      "L4",	       "MI250X",
-		"MI300X",    "MI325X",	      "MI355X",	       "Gaudi2",
-		"Gaudi3",    "TPU-v4",	      "TPU-v5e",       "TPU-v5p",
-		"TPU-v6e",   "Trainium",      "Trainium2",     "Dojo-D1",
+		"V100",
+		"A100-SXM-40GB",
+		"A100-SXM-80GB",
+		"A100-PCIe-40GB",
+		"A100-PCIe-80GB",
+		"H100-SXM",
+		"H100-PCIe",
+		"H100-NVL",
+		"H800",
+		"H20",
+		"H200",
+		"GH200",
+		"B100",
+		"B200",
+		"GB200",
+		"B300",
+		"GB300",
+		"L40S",
+		"L4",
+		"MI250X",
+		"MI300X",
+		"MI325X",
+		"MI355X",
+		"Gaudi2",
+		"Gaudi3",
+		"TPU-v4",
+		"TPU-v5e",
+		"TPU-v5p",
+		"TPU-v6e",
+		"Trainium",
+		"Trainium2",
+		"Dojo-D1",
 	};
 	const struct catalog *cat = *state;
 	size_t i, n = 0, cursor = 0;
@@ -100,8 +124,7 @@ static void test_suggest(void **state)
 			    "unknown model 'H10O'; did you mean 'H100-SXM'?");
 }
 
-static double metric(const struct catalog *cat, const char *id,
-		     enum metric m)
+static double metric(const struct catalog *cat, const char *id, enum metric m)
 {
 	return accel_metric(catalog_find(cat, id), m);
 }
@@ -115,8 +138,7 @@ static void test_dense_figures(void **state)
 	assert_near(metric(cat, "H100-SXM", METRIC_FP8), 1978.9, 1e-9);
 	assert_near(metric(cat, "B200", METRIC_BF16), 2250, 1e-9);
 	assert_near(metric(cat, "H100-SXM", METRIC_MEMORY), 80, 1e-9);
-	assert_near(metric(cat, "H100-SXM", METRIC_BANDWIDTH), 3.35,
-			    1e-9);
+	assert_near(metric(cat, "H100-SXM", METRIC_BANDWIDTH), 3.35, 1e-9);
 	/* No FP4 on Hopper: unknown, not zero. */
 	assert_true(isnan(metric(cat, "H100-SXM", METRIC_FP4)));
 }
@@ -131,17 +153,14 @@ static void test_8bit(void **state)
 
 	assert_near(h100, 1978.9, 1e-9);
 	/* V100: no 8-bit units, so its 125 FP16 tensor TFLOPS: 125/1978.9 */
-	assert_near(metric(cat, "V100", METRIC_8BIT) / h100, 0.063,
-			    0.0005);
+	assert_near(metric(cat, "V100", METRIC_8BIT) / h100, 0.063, 0.0005);
 	/* TPU v4: 275 bf16 = 275 int8: 275/1978.9 = 0.1390 */
-	assert_near(metric(cat, "TPU-v4", METRIC_8BIT) / h100, 0.139,
-			    0.0005);
+	assert_near(metric(cat, "TPU-v4", METRIC_8BIT) / h100, 0.139, 0.0005);
 	/* A100: int8 624: 624/1978.9 = 0.3153 */
-	assert_near(metric(cat, "A100-SXM-80GB", METRIC_8BIT) / h100,
-			    0.315, 0.0005);
+	assert_near(metric(cat, "A100-SXM-80GB", METRIC_8BIT) / h100, 0.315,
+		    0.0005);
 	/* B200: fp8 4500: 4500/1978.9 = 2.274 */
-	assert_near(metric(cat, "B200", METRIC_8BIT) / h100, 2.27,
-			    0.005);
+	assert_near(metric(cat, "B200", METRIC_8BIT) / h100, 2.27, 0.005);
 	/* Blackwell Ultra cut INT8, so 8bit is its FP8 4500, not INT8. */
 	assert_near(metric(cat, "B300", METRIC_8BIT), 4500, 1e-9);
 }
@@ -170,10 +189,9 @@ static void test_metric_names(void **state)
 	assert_string_equal(metric_name(METRIC_TPP), "tpp");
 }
 
-static const char OVERRIDE[] =
-	"ID,Bf16_TFLOPS,aliases,unknown_column\n"
-	"H100-SXM,1000,,x\n"
-	"Acme-1,,B200;Acme One,y\n";
+static const char OVERRIDE[] = "ID,Bf16_TFLOPS,aliases,unknown_column\n"
+			       "H100-SXM,1000,,x\n"
+			       "Acme-1,,B200;Acme One,y\n";
 
 /* --catalog entries replace built-in ones sharing a name, aliases too. */
 static void test_override(void **state)
@@ -190,15 +208,15 @@ static void test_override(void **state)
 					  strlen(OVERRIDE), &err),
 			 GC_OK);
 	/* the built-in alias H100 now finds the override */
-	assert_near(accel_metric(catalog_find(&cat, "H100"),
-					 METRIC_BF16),
-			    1000, 0);
+	assert_near(accel_metric(catalog_find(&cat, "H100"), METRIC_BF16), 1000,
+		    0);
 	assert_string_equal(id_of(&cat, "B200"), "Acme-1");
 	assert_string_equal(id_of(&cat, "acme one"), "Acme-1");
 	/* columns missing from the file are unknown figures */
 	assert_true(isnan(catalog_find(&cat, "Acme-1")->fig[FIG_TDP_W]));
 	/* the listing shows the replacement, not both */
-	for (a = catalog_next(&cat, &cursor); a; a = catalog_next(&cat, &cursor))
+	for (a = catalog_next(&cat, &cursor); a;
+	     a = catalog_next(&cat, &cursor))
 		seen_h100 += strcmp(a->id, "H100-SXM") == 0;
 	assert_int_equal(seen_h100, 1);
 	catalog_free(&cat);
@@ -211,15 +229,18 @@ struct bad {
 };
 
 static const struct bad BAD[] = {
-	{"name,year\nfoo,2020\n", 1, 1, "no 'id' column in the catalog header"},
-	{"id,bf16_tflops\nX,abc\n", 2, 2, "bf16_tflops: 'abc' is not a number"},
-	{"id,tdp_w\nX,-5\n", 2, 2, "tdp_w: '-5' must be greater than zero"},
-	{"id,year\nX,20.5\n", 2, 2, "year: '20.5' is not a year"},
-	{"id,aliases\nX,Y\nY,\n", 3, 0, "'Y' already names 'X' in this catalog"},
-	{"id,id\nX,Y\n", 1, 2, "duplicate column 'id'"},
-	{"id,name\nX\n", 2, 2, "row has 1 fields, the header has 2"},
-	{"id,name\n,foo\n", 2, 0, "id: missing"},
-	{"", 1, 0, "empty catalog (no header line)"},
+	{ "name,year\nfoo,2020\n", 1, 1,
+	  "no 'id' column in the catalog header" },
+	{ "id,bf16_tflops\nX,abc\n", 2, 2,
+	  "bf16_tflops: 'abc' is not a number" },
+	{ "id,tdp_w\nX,-5\n", 2, 2, "tdp_w: '-5' must be greater than zero" },
+	{ "id,year\nX,20.5\n", 2, 2, "year: '20.5' is not a year" },
+	{ "id,aliases\nX,Y\nY,\n", 3, 0,
+	  "'Y' already names 'X' in this catalog" },
+	{ "id,id\nX,Y\n", 1, 2, "duplicate column 'id'" },
+	{ "id,name\nX\n", 2, 2, "row has 1 fields, the header has 2" },
+	{ "id,name\n,foo\n", 2, 0, "id: missing" },
+	{ "", 1, 0, "empty catalog (no header line)" },
 };
 
 static void test_errors(void **state)

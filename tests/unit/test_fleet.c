@@ -26,8 +26,7 @@ static int teardown(void **state)
 }
 
 /* A row as a loader would push it; figures NaN unless set. */
-static struct ledger_row row(const char *q, const char *org,
-			     enum row_kind kind)
+static struct ledger_row row(const char *q, const char *org, enum row_kind kind)
 {
 	struct ledger_row r;
 
@@ -45,8 +44,8 @@ static struct ledger_row row(const char *q, const char *org,
 	return r;
 }
 
-static struct ledger_row buy(const char *q, const char *org,
-			     const char *model, double units)
+static struct ledger_row buy(const char *q, const char *org, const char *model,
+			     double units)
 {
 	struct ledger_row r = row(q, org, ROW_BUY);
 
@@ -140,11 +139,11 @@ static void test_two_models(void **state)
  * (23Q2) = +300%, ytd +100%. */
 static void test_growth(void **state)
 {
-	static const double H[] = {100, 100, 200, 200, 400, 400};
-	static const double QOQ[] = {NAN, 0, 100, 0, 100, 0};
-	static const double YOY[] = {NAN, NAN, NAN, NAN, 300, 300};
+	static const double H[] = { 100, 100, 200, 200, 400, 400 };
+	static const double QOQ[] = { NAN, 0, 100, 0, 100, 0 };
+	static const double YOY[] = { NAN, NAN, NAN, NAN, 300, 300 };
 	/* 2023 has no 2022Q4 to compare with */
-	static const double YTD[] = {NAN, NAN, NAN, NAN, 100, 100};
+	static const double YTD[] = { NAN, NAN, NAN, NAN, 100, 100 };
 	struct run r;
 	size_t i;
 
@@ -435,8 +434,8 @@ static void test_baseline_errors(void **state)
 	o.baseline = "TPU-v4";
 	o.metric = METRIC_FP8;
 	assert_int_equal(fleet_init(&f, &o, &err), GC_USAGE);
-	assert_string_equal(err.msg,
-			    "baseline 'TPU-v4' has no fp8 figure in the catalog");
+	assert_string_equal(
+		err.msg, "baseline 'TPU-v4' has no fp8 figure in the catalog");
 }
 
 static void test_growth_pct(void **state)

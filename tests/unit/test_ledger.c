@@ -1,6 +1,7 @@
 /* CSV/TSV ledgers: header aliases, row meaning, and every loader error
  * with its FILE:LINE:COLUMN. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "unit.h"
@@ -60,15 +61,24 @@ static void test_header_aliases(void **state)
 		const char *name;
 		int col;
 	} H[] = {
-		{"quarter", LC_QUARTER}, {"Period", LC_QUARTER},
-		{" DATE ", LC_QUARTER},	 {"company", LC_ORG},
-		{"Owner", LC_ORG},	 {"GPU", LC_MODEL},
-		{"hardware", LC_MODEL},	 {"qty", LC_UNITS},
-		{"GPUs", LC_UNITS},	 {"capex", LC_SPEND},
-		{"Spend USD", LC_SPEND}, {"H100 equivalents", LC_H100E},
-		{"total-h100e", LC_TOTAL}, {"level", LC_TOTAL},
-		{"event", LC_KIND},	 {"comment", LC_NOTE},
-		{"colour", -1},		 {"", -1},
+		{ "quarter", LC_QUARTER },
+		{ "Period", LC_QUARTER },
+		{ " DATE ", LC_QUARTER },
+		{ "company", LC_ORG },
+		{ "Owner", LC_ORG },
+		{ "GPU", LC_MODEL },
+		{ "hardware", LC_MODEL },
+		{ "qty", LC_UNITS },
+		{ "GPUs", LC_UNITS },
+		{ "capex", LC_SPEND },
+		{ "Spend USD", LC_SPEND },
+		{ "H100 equivalents", LC_H100E },
+		{ "total-h100e", LC_TOTAL },
+		{ "level", LC_TOTAL },
+		{ "event", LC_KIND },
+		{ "comment", LC_NOTE },
+		{ "colour", -1 },
+		{ "", -1 },
 	};
 	size_t i;
 
@@ -177,49 +187,53 @@ struct bad {
 };
 
 static const struct bad BAD[] = {
-	{"", 1, 1, "empty ledger (no header line)"},
-	{"org,units\nx,1\n", 1, 1,
-	 "no quarter column in the header (expected one of quarter, period, "
-	 "q, date)"},
-	{"quarter,units,qty\n", 1, 3,
-	 "column 'qty' means units, as column 2 already does"},
-	{"quarter,model,units\n2024Q1,H100\n", 2, 3,
-	 "row has 2 fields, the header has 3"},
-	{"quarter,model,units\n2024Q1,H100,1,2\n", 2, 4,
-	 "row has 4 fields, the header has 3"},
-	{"quarter,model,units\n2024Q5,H100,1\n", 2, 1,
-	 "quarter: '2024Q5' is not a quarter (expected 2024Q1, 2024-Q1, Q1 "
-	 "2024 or a date 2024-03-31)"},
-	{"quarter,model,units\n,H100,1\n", 2, 1, "quarter: missing"},
-	{"quarter,model,units\n2024Q1,H100,12a\n", 2, 3,
-	 "units: '12a' is not a number"},
-	{"quarter,model,units\n2024Q1,H100,$5\n", 2, 3,
-	 "units: '$5' is money; put it in spend_usd"},
-	{"quarter,org,units\n2024Q1,x,5\n", 2, 1,
-	 "model: missing (units need a model)"},
-	{"quarter,org,note\n2024Q1,x,hello\n", 2, 1,
-	 "nothing to count: give units with a model, h100e, total_h100e or "
-	 "spend_usd"},
-	{"quarter,model,units,h100e\n2024Q1,H100,5,5\n", 2, 3,
-	 "units: not used by a 'capacity' row (a row counts one figure; split "
-	 "it in two)"},
-	{"quarter,h100e,kind\n2024Q1,5,bought\n", 2, 3,
-	 "kind: 'bought' is not one of buy, retire, capacity, total, spend"},
-	{"quarter,h100e,kind\n2024Q1,5,total\n", 2, 1,
-	 "total_h100e: missing for a 'total' row"},
-	{"quarter,spend\n2024Q1,-5\n", 2, 2, "spend_usd: '-5' must not be negative"},
-	{"quarter,h100e\n2024Q1,\"5\n", 2, 2, "unterminated quoted field"},
-	{"quarter,h100e\n2024Q1,5\"x\"\n", 2, 2,
-	 "malformed quoting (a quote inside an unquoted field, or text after a "
-	 "closing quote)"},
-	{"quarter,h100e\n2024Q1,\"5\"x\n", 2, 2,
-	 "malformed quoting (a quote inside an unquoted field, or text after a "
-	 "closing quote)"},
-	{"quarter,h100e\n2024Q1,1e400\n", 2, 2, "h100e: '1e400' is out of range"},
-	{"quarter,h100e\n2024Q1,nan\n", 2, 2, "h100e: 'nan' is not a number"},
-	{"quarter,h100e\n2024Q1,30k..350k\n", 2, 2,
-	 "h100e: '30k..350k' is a range (LOW..HIGH), which is not supported "
-	 "yet"},
+	{ "", 1, 1, "empty ledger (no header line)" },
+	{ "org,units\nx,1\n", 1, 1,
+	  "no quarter column in the header (expected one of quarter, period, "
+	  "q, date)" },
+	{ "quarter,units,qty\n", 1, 3,
+	  "column 'qty' means units, as column 2 already does" },
+	{ "quarter,model,units\n2024Q1,H100\n", 2, 3,
+	  "row has 2 fields, the header has 3" },
+	{ "quarter,model,units\n2024Q1,H100,1,2\n", 2, 4,
+	  "row has 4 fields, the header has 3" },
+	{ "quarter,model,units\n2024Q5,H100,1\n", 2, 1,
+	  "quarter: '2024Q5' is not a quarter (expected 2024Q1, 2024-Q1, Q1 "
+	  "2024 or a date 2024-03-31)" },
+	{ "quarter,model,units\n,H100,1\n", 2, 1, "quarter: missing" },
+	{ "quarter,model,units\n2024Q1,H100,12a\n", 2, 3,
+	  "units: '12a' is not a number" },
+	{ "quarter,model,units\n2024Q1,H100,$5\n", 2, 3,
+	  "units: '$5' is money; put it in spend_usd" },
+	{ "quarter,org,units\n2024Q1,x,5\n", 2, 1,
+	  "model: missing (units need a model)" },
+	{ "quarter,org,note\n2024Q1,x,hello\n", 2, 1,
+	  "nothing to count: give units with a model, h100e, total_h100e or "
+	  "spend_usd" },
+	{ "quarter,model,units,h100e\n2024Q1,H100,5,5\n", 2, 3,
+	  "units: not used by a 'capacity' row (a row counts one figure; split "
+	  "it in two)" },
+	{ "quarter,h100e,kind\n2024Q1,5,bought\n", 2, 3,
+	  "kind: 'bought' is not one of buy, retire, capacity, total, spend" },
+	{ "quarter,h100e,kind\n2024Q1,5,total\n", 2, 1,
+	  "total_h100e: missing for a 'total' row" },
+	{ "quarter,spend\n2024Q1,-5\n", 2, 2,
+	  "spend_usd: '-5' must not be negative" },
+	{ "quarter,h100e\n2024Q1,\"5\n", 2, 2, "unterminated quoted field" },
+	{ "quarter,h100e\n2024Q1,5\"x\"\n", 2, 2,
+	  "malformed quoting (a quote inside an unquoted field, or text after "
+	  "a "
+	  "closing quote)" },
+	{ "quarter,h100e\n2024Q1,\"5\"x\n", 2, 2,
+	  "malformed quoting (a quote inside an unquoted field, or text after "
+	  "a "
+	  "closing quote)" },
+	{ "quarter,h100e\n2024Q1,1e400\n", 2, 2,
+	  "h100e: '1e400' is out of range" },
+	{ "quarter,h100e\n2024Q1,nan\n", 2, 2, "h100e: 'nan' is not a number" },
+	{ "quarter,h100e\n2024Q1,30k..350k\n", 2, 2,
+	  "h100e: '30k..350k' is a range (LOW..HIGH), which is not supported "
+	  "yet" },
 };
 
 static void test_errors(void **state)
@@ -243,19 +257,44 @@ static void test_errors(void **state)
 /* A NUL byte inside a field is refused, not read as the field's end. */
 static void test_nul_byte(void **state)
 {
-	static const char LEDGER[] = "quarter,h100e\n2024Q1,5\0" "0\n";
+	static const char LEDGER[] = "quarter,h100e\n2024Q1,5\0"
+				     "0\n";
 	FILE *in = fmemopen((void *)LEDGER, sizeof LEDGER - 1, "r");
-	struct seen s = {0};
+	struct seen s = { 0 };
 	struct gc_error err;
 
 	(void)state;
-	assert_int_equal(ledger_csv_read(in, NULL, 0, "l.csv", ',', sink, &s,
-					 &err),
-			 GC_DATA);
+	assert_int_equal(
+		ledger_csv_read(in, NULL, 0, "l.csv", ',', sink, &s, &err),
+		GC_DATA);
 	fclose(in);
 	assert_string_equal(err.msg, "NUL byte in field");
 	assert_int_equal(err.line, 2);
 	assert_int_equal(err.col, 2);
+}
+
+/* A field over 64 KiB is refused with its location, however it is quoted. */
+static void test_long_field(void **state)
+{
+	static const char *const QUOTES[] = { "", "\"" };
+	size_t q;
+
+	(void)state;
+	for (q = 0; q < 2; q++) {
+		size_t n = 70000;
+		char *text = malloc(n + 64);
+		struct seen s;
+		struct gc_error err;
+		int len = sprintf(text, "quarter,note\n2024Q1,%s", QUOTES[q]);
+
+		memset(text + len, 'x', n);
+		strcpy(text + len + n, QUOTES[q]);
+		assert_int_equal(load(text, ',', &s, &err), GC_DATA);
+		assert_string_equal(err.msg, "field longer than 65536 bytes");
+		assert_int_equal(err.line, 2);
+		assert_int_equal(err.col, 2);
+		free(text);
+	}
 }
 
 int main(void)
@@ -268,6 +307,7 @@ int main(void)
 		cmocka_unit_test(test_tsv),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_nul_byte),
+		cmocka_unit_test(test_long_field),
 	};
 
 	return cmocka_run_group_tests_name("ledger", tests, NULL, NULL);

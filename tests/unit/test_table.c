@@ -8,19 +8,19 @@
 #include "gpucap/table.h"
 
 static const struct table_col COLS[] = {
-	{"org", CT_TEXT},
-	{"h100e", CT_COUNT},
-	{"qoq_pct", CT_PCT},
-	{"spend_usd", CT_USD},
+	{ "org", CT_TEXT },
+	{ "h100e", CT_COUNT },
+	{ "qoq_pct", CT_PCT },
+	{ "spend_usd", CT_USD },
 };
 
 #define NCOLS (sizeof COLS / sizeof COLS[0])
 
 /* Rows: a plain one, one needing CSV quoting, one with undefined cells. */
 static const struct cell ROWS[][NCOLS] = {
-	{{"acme", 0}, {NULL, 1234567.4}, {NULL, 227.41}, {NULL, NAN}},
-	{{"a, \"b\"", 0}, {NULL, 0.63}, {NULL, -9.0909}, {NULL, NAN}},
-	{{"", 0}, {NULL, NAN}, {NULL, NAN}, {NULL, NAN}},
+	{ { "acme", 0 }, { NULL, 1234567.4 }, { NULL, 227.41 }, { NULL, NAN } },
+	{ { "a, \"b\"", 0 }, { NULL, 0.63 }, { NULL, -9.0909 }, { NULL, NAN } },
+	{ { "", 0 }, { NULL, NAN }, { NULL, NAN }, { NULL, NAN } },
 };
 
 static char *render(const char *format)
@@ -64,11 +64,12 @@ static void test_table(void **state)
 static void test_markdown(void **state)
 {
 	(void)state;
-	expect("markdown", "| org    |     h100e | qoq_pct |\n"
-			   "|:-------|----------:|--------:|\n"
-			   "| acme   | 1,234,567 |   227.4 |\n"
-			   "| a, \"b\" |       0.6 |    -9.1 |\n"
-			   "|        |         \xE2\x80\x93 |       \xE2\x80\x93 |\n");
+	expect("markdown",
+	       "| org    |     h100e | qoq_pct |\n"
+	       "|:-------|----------:|--------:|\n"
+	       "| acme   | 1,234,567 |   227.4 |\n"
+	       "| a, \"b\" |       0.6 |    -9.1 |\n"
+	       "|        |         \xE2\x80\x93 |       \xE2\x80\x93 |\n");
 }
 
 /* Raw numbers, RFC 4180 quoting only where needed, empty for undefined. */
@@ -155,19 +156,19 @@ struct human {
 };
 
 static const struct human HUMAN[] = {
-	{1234567.4, CT_COUNT, "1,234,567"},
-	{999.5, CT_COUNT, "1,000"}, /* rounds half away from zero */
-	{0.63, CT_COUNT, "0.6"},    /* a fraction stays visible */
-	{12, CT_COUNT, "12"},
-	{-1234.5, CT_PCT, "-1,234.5"},
-	{-0.04, CT_PCT, "0.0"}, /* no "-0.0" */
-	{2.274105, CT_RATIO, "2.274"},
-	{0.7, CT_MW, "0.70"},
-	{2024, CT_YEAR, "2024"},
-	{989.4, CT_FIGURE, "989.4"},
-	{1e9, CT_USD, "1,000,000,000"},
-	{1, CT_BOOL, "true"},
-	{NAN, CT_COUNT, "\xE2\x80\x93"},
+	{ 1234567.4, CT_COUNT, "1,234,567" },
+	{ 999.5, CT_COUNT, "1,000" }, /* rounds half away from zero */
+	{ 0.63, CT_COUNT, "0.6" },    /* a fraction stays visible */
+	{ 12, CT_COUNT, "12" },
+	{ -1234.5, CT_PCT, "-1,234.5" },
+	{ -0.04, CT_PCT, "0.0" }, /* no "-0.0" */
+	{ 2.274105, CT_RATIO, "2.274" },
+	{ 0.7, CT_MW, "0.70" },
+	{ 2024, CT_YEAR, "2024" },
+	{ 989.4, CT_FIGURE, "989.4" },
+	{ 1e9, CT_USD, "1,000,000,000" },
+	{ 1, CT_BOOL, "true" },
+	{ NAN, CT_COUNT, "\xE2\x80\x93" },
 };
 
 static void test_human(void **state)
@@ -186,9 +187,12 @@ static void test_human(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_table),	 cmocka_unit_test(test_markdown),
-		cmocka_unit_test(test_csv),	 cmocka_unit_test(test_tsv),
-		cmocka_unit_test(test_json),	 cmocka_unit_test(test_ndjson),
+		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_markdown),
+		cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_tsv),
+		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_ndjson),
 		cmocka_unit_test(test_empty_json),
 		cmocka_unit_test(test_unknown_format),
 		cmocka_unit_test(test_human),
