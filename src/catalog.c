@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "csvread.h"
+#include "util.h"
 #include "gpucap/quantity.h"
 
 /* Generated at build time from data/accelerators.csv (see Makefile). */
@@ -272,49 +273,14 @@ struct load {
 	struct catalog *cat;
 	const char *name;
 	int origin;
-	bool have_header;
 	int *map; /* file column -> slot, -1 ignored */
-	size_t ncols;
+	struct csvread_table table;
 };
 
-static bool grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	size_t n = *cap ? *cap : 16;
-	void *q;
-
-	if (need <= *cap)
-		return true;
-	while (n < need)
-		n *= 2;
-	q = realloc(*p, n * size);
-	if (q == NULL)
-		return false;
-	*p = q;
-	*cap = n;
-	return true;
-}
-
-static char *trimmed_dup(const char *s)
-{
-	size_t n;
-	char *d;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	d = malloc(n + 1);
-	if (d != NULL) {
-		memcpy(d, s, n);
-		d[n] = '\0';
-	}
-	return d;
-}
-
-static enum gc_status read_header(struct load *ld, const struct csv_record *rec,
+static enum gc_status read_header(const struct csv_record *rec, void *ctx,
 				  struct gc_error *err)
 {
+	struct load *ld = ctx;
 	size_t i;
 	int s;
 	bool seen[SLOT_COUNT] = { false };
@@ -323,9 +289,8 @@ static enum gc_status read_header(struct load *ld, const struct csv_record *rec,
 	if (ld->map == NULL)
 		return gc_fail(err, GC_IO, ld->name, rec->line, 0,
 			       "out of memory");
-	ld->ncols = rec->n;
 	for (i = 0; i < rec->n; i++) {
-		char *h = trimmed_dup(rec->fields[i]);
+		char *h = util_trimmed_dup(rec->fields[i]);
 
 		ld->map[i] = -1;
 		for (s = 0; h != NULL && s < SLOT_COUNT; s++)
@@ -342,7 +307,6 @@ static enum gc_status read_header(struct load *ld, const struct csv_record *rec,
 	if (!seen[S_ID])
 		return gc_fail(err, GC_DATA, ld->name, rec->line, 1,
 			       "no 'id' column in the catalog header");
-	ld->have_header = true;
 	return GC_OK;
 }
 
@@ -400,7 +364,7 @@ static enum gc_status fill_cell(struct load *ld, const struct csv_record *rec,
 		return read_figure(ld, rec, col, &a->fig[s - S_FIG0], err);
 	if (s == S_YEAR)
 		return read_year(ld, rec, col, &a->year, err);
-	*text[s] = trimmed_dup(rec->fields[col]);
+	*text[s] = util_trimmed_dup(rec->fields[col]);
 	if (*text[s] == NULL)
 		return gc_fail(err, GC_IO, ld->name, rec->line, 0,
 			       "out of memory");
@@ -446,8 +410,8 @@ static enum gc_status add_key(struct load *ld, const char *text, size_t item,
 		k->origin = ld->origin;
 		return GC_OK;
 	}
-	if (!grow((void **)&cat->keys, &cat->kcap, cat->nkeys + 1,
-		  sizeof *cat->keys))
+	if (!util_grow((void **)&cat->keys, &cat->kcap, cat->nkeys + 1,
+		       sizeof *cat->keys))
 		return gc_fail(err, GC_IO, ld->name, line, 0, "out of memory");
 	cat->keys[cat->nkeys].norm = strdup(norm);
 	if (cat->keys[cat->nkeys].norm == NULL)
@@ -472,7 +436,7 @@ static enum gc_status add_keys(struct load *ld, size_t item, long line,
 		semi = strchr(p, ';');
 		if (semi != NULL)
 			*semi = '\0';
-		alias = trimmed_dup(p);
+		alias = util_trimmed_dup(p);
 		st = alias ? add_key(ld, alias, item, line, err)
 			   : gc_fail(err, GC_IO, ld->name, line, 0,
 				     "out of memory");
@@ -483,22 +447,17 @@ static enum gc_status add_keys(struct load *ld, size_t item, long line,
 	return st;
 }
 
-static enum gc_status read_entry(struct load *ld, const struct csv_record *rec,
+static enum gc_status read_entry(const struct csv_record *rec, void *ctx,
 				 struct gc_error *err)
 {
+	struct load *ld = ctx;
 	struct catalog *cat = ld->cat;
 	struct accel *a;
 	size_t i, f;
 	enum gc_status st = GC_OK;
 
-	if (rec->n != ld->ncols)
-		return gc_fail(err, GC_DATA, ld->name, rec->line,
-			       (long)(rec->n < ld->ncols ? rec->n : ld->ncols) +
-				       1,
-			       "row has %zu fields, the header has %zu", rec->n,
-			       ld->ncols);
-	if (!grow((void **)&cat->items, &cat->cap, cat->n + 1,
-		  sizeof *cat->items))
+	if (!util_grow((void **)&cat->items, &cat->cap, cat->n + 1,
+		       sizeof *cat->items))
 		return gc_fail(err, GC_IO, ld->name, rec->line, 0,
 			       "out of memory");
 	a = &cat->items[cat->n++];
@@ -517,21 +476,22 @@ static enum gc_status read_entry(struct load *ld, const struct csv_record *rec,
 	return st;
 }
 
-static enum gc_status on_record(const struct csv_record *rec, void *ctx,
-				struct gc_error *err)
+static void load_init(struct load *ld, struct catalog *cat, const char *name)
 {
-	struct load *ld = ctx;
-
-	if (!ld->have_header)
-		return read_header(ld, rec, err);
-	return read_entry(ld, rec, err);
+	memset(ld, 0, sizeof *ld);
+	ld->cat = cat;
+	ld->name = name;
+	ld->origin = cat->loads++;
+	ld->table.header = read_header;
+	ld->table.row = read_entry;
+	ld->table.ctx = ld;
 }
 
 static enum gc_status load_done(struct load *ld, enum gc_status st,
 				struct gc_error *err)
 {
 	free(ld->map);
-	if (st == GC_OK && !ld->have_header)
+	if (st == GC_OK && ld->table.ncols == 0)
 		return gc_fail(err, GC_DATA, ld->name, 1, 0,
 			       "empty catalog (no header line)");
 	return st;
@@ -541,10 +501,11 @@ enum gc_status catalog_load_csv(struct catalog *cat, const char *name,
 				const void *buf, size_t len,
 				struct gc_error *err)
 {
-	struct load ld = { .cat = cat, .name = name, .origin = cat->loads++ };
-	enum gc_status st =
-		csvread_buffer(buf, len, name, ',', on_record, &ld, err);
+	struct load ld;
+	enum gc_status st;
 
+	load_init(&ld, cat, name);
+	st = csvread_buffer(buf, len, name, ',', &ld.table, err);
 	return load_done(&ld, st, err);
 }
 
@@ -557,14 +518,15 @@ enum gc_status catalog_load_builtin(struct catalog *cat, struct gc_error *err)
 enum gc_status catalog_load_file(struct catalog *cat, const char *path,
 				 struct gc_error *err)
 {
-	struct load ld = { .cat = cat, .name = path, .origin = cat->loads++ };
+	struct load ld;
 	FILE *in = fopen(path, "rb");
 	enum gc_status st;
 
 	if (in == NULL)
 		return gc_fail(err, GC_IO, path, 0, 0, "cannot open: %s",
 			       strerror(errno));
-	st = csvread_file(in, NULL, 0, path, ',', on_record, &ld, err);
+	load_init(&ld, cat, path);
+	st = csvread_file(in, NULL, 0, path, ',', &ld.table, err);
 	fclose(in);
 	return load_done(&ld, st, err);
 }

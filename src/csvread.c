@@ -1,4 +1,5 @@
 #include "csvread.h"
+#include "util.h"
 
 #include <csv.h>
 #include <stdbool.h>
@@ -11,8 +12,7 @@
 struct reader {
 	struct csv_parser parser;
 	const char *name;
-	csvread_fn fn;
-	void *ctx;
+	struct csvread_table *table;
 	struct gc_error *err;
 	enum gc_status status;
 	char *arena;
@@ -35,23 +35,6 @@ static void *bounded_realloc(void *p, size_t n)
 	return realloc(p, n);
 }
 
-static bool grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	size_t n = *cap ? *cap : 16;
-	void *q;
-
-	if (need <= *cap)
-		return true;
-	while (n < need)
-		n *= 2;
-	q = realloc(*p, n * size);
-	if (q == NULL)
-		return false;
-	*p = q;
-	*cap = n;
-	return true;
-}
-
 static void fail(struct reader *r, enum gc_status st, long col, const char *msg)
 {
 	if (r->status == GC_OK)
@@ -70,10 +53,10 @@ static void on_field(void *s, size_t len, void *data)
 		fail(r, GC_DATA, (long)col, "NUL byte in field");
 		return;
 	}
-	if (!grow((void **)&r->offsets, &r->offsets_cap, col,
-		  sizeof *r->offsets) ||
-	    !grow((void **)&r->arena, &r->arena_cap, r->arena_len + len + 1,
-		  1)) {
+	if (!util_grow((void **)&r->offsets, &r->offsets_cap, col,
+		       sizeof *r->offsets) ||
+	    !util_grow((void **)&r->arena, &r->arena_cap,
+		       r->arena_len + len + 1, 1)) {
 		fail(r, GC_IO, (long)col, "out of memory");
 		return;
 	}
@@ -89,8 +72,8 @@ static void emit(struct reader *r)
 	struct csv_record rec;
 	size_t i;
 
-	if (!grow((void **)&r->fields, &r->fields_cap, r->nfields,
-		  sizeof *r->fields)) {
+	if (!util_grow((void **)&r->fields, &r->fields_cap, r->nfields,
+		       sizeof *r->fields)) {
 		fail(r, GC_IO, 0, "out of memory");
 		return;
 	}
@@ -99,7 +82,20 @@ static void emit(struct reader *r)
 	rec.fields = r->fields;
 	rec.n = r->nfields;
 	rec.line = r->rec_line;
-	r->status = r->fn(&rec, r->ctx, r->err);
+	if (r->table->ncols == 0) {
+		r->table->ncols = rec.n;
+		r->status = r->table->header(&rec, r->table->ctx, r->err);
+	} else if (rec.n != r->table->ncols) {
+		r->status = gc_fail(r->err, GC_DATA, r->name, rec.line,
+				    (long)(rec.n < r->table->ncols
+						   ? rec.n
+						   : r->table->ncols) +
+					    1,
+				    "row has %zu fields, the header has %zu",
+				    rec.n, r->table->ncols);
+	} else {
+		r->status = r->table->row(&rec, r->table->ctx, r->err);
+	}
 }
 
 static void on_record(int c, void *data)
@@ -176,13 +172,12 @@ static int is_blank_char(unsigned char c)
 }
 
 static enum gc_status reader_init(struct reader *r, const char *name,
-				  char delim, csvread_fn fn, void *ctx,
+				  char delim, struct csvread_table *t,
 				  struct gc_error *err)
 {
 	memset(r, 0, sizeof *r);
 	r->name = name;
-	r->fn = fn;
-	r->ctx = ctx;
+	r->table = t;
 	r->err = err;
 	r->line = 1;
 	r->at_start = true;
@@ -211,11 +206,11 @@ static enum gc_status reader_finish(struct reader *r)
 }
 
 enum gc_status csvread_buffer(const void *buf, size_t len, const char *name,
-			      char delim, csvread_fn fn, void *ctx,
+			      char delim, struct csvread_table *t,
 			      struct gc_error *err)
 {
 	struct reader r;
-	enum gc_status st = reader_init(&r, name, delim, fn, ctx, err);
+	enum gc_status st = reader_init(&r, name, delim, t, err);
 
 	if (st != GC_OK)
 		return st;
@@ -224,8 +219,8 @@ enum gc_status csvread_buffer(const void *buf, size_t len, const char *name,
 }
 
 enum gc_status csvread_file(FILE *in, const void *prefix, size_t plen,
-			    const char *name, char delim, csvread_fn fn,
-			    void *ctx, struct gc_error *err)
+			    const char *name, char delim,
+			    struct csvread_table *t, struct gc_error *err)
 {
 	struct reader r;
 	char *chunk = malloc(CHUNK);
@@ -234,7 +229,7 @@ enum gc_status csvread_file(FILE *in, const void *prefix, size_t plen,
 
 	if (chunk == NULL)
 		return gc_fail(err, GC_IO, name, 0, 0, "out of memory");
-	st = reader_init(&r, name, delim, fn, ctx, err);
+	st = reader_init(&r, name, delim, t, err);
 	if (st != GC_OK) {
 		free(chunk);
 		return st;

@@ -23,15 +23,25 @@ struct csv_record {
 typedef enum gc_status (*csvread_fn)(const struct csv_record *rec, void *ctx,
 				     struct gc_error *err);
 
+/* A table with a header: header() gets the first record, row() every later
+ * one. A row whose field count differs from the header's is an error
+ * before row() sees it. */
+struct csvread_table {
+	csvread_fn header;
+	csvread_fn row;
+	void *ctx;
+	size_t ncols; /* set once the header is read; 0 before */
+};
+
 /* delim is ',' or '\t'. name is what errors call the input. A UTF-8 byte
  * order mark at the start is skipped; blank lines are skipped. */
 /* Reads prefix (bytes already taken from in, e.g. to sniff the format),
  * then the rest of in. */
 enum gc_status csvread_file(FILE *in, const void *prefix, size_t plen,
-			    const char *name, char delim, csvread_fn fn,
-			    void *ctx, struct gc_error *err);
+			    const char *name, char delim,
+			    struct csvread_table *t, struct gc_error *err);
 enum gc_status csvread_buffer(const void *buf, size_t len, const char *name,
-			      char delim, csvread_fn fn, void *ctx,
+			      char delim, struct csvread_table *t,
 			      struct gc_error *err);
 
 #endif

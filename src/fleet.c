@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "gpucap/quarter.h"
+#include "util.h"
 
 /* Models resolved once per distinct spelling: lookups are per row. */
 #define MODEL_CACHE_MAX 256
@@ -86,23 +87,6 @@ void fleet_free(struct fleet *f)
 	memset(f, 0, sizeof *f);
 }
 
-static bool grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	size_t n = *cap ? *cap : 8;
-	void *q;
-
-	if (need <= *cap)
-		return true;
-	while (n < need)
-		n *= 2;
-	q = realloc(*p, n * size);
-	if (q == NULL)
-		return false;
-	*p = q;
-	*cap = n;
-	return true;
-}
-
 static enum gc_status oom(const struct ledger_row *row, struct gc_error *err)
 {
 	return gc_fail(err, GC_IO, row->file, row->line, 0, "out of memory");
@@ -117,7 +101,8 @@ static struct fleet_org *find_org(struct fleet *f, const struct ledger_row *row,
 	for (i = 0; i < f->norgs; i++)
 		if (strcasecmp(f->orgs[i].name, row->org) == 0)
 			return &f->orgs[i];
-	if (!grow((void **)&f->orgs, &f->orgs_cap, f->norgs + 1, sizeof *o)) {
+	if (!util_grow((void **)&f->orgs, &f->orgs_cap, f->norgs + 1,
+		       sizeof *o)) {
 		oom(row, err);
 		return NULL;
 	}
@@ -208,8 +193,8 @@ static enum gc_status find_model(struct fleet *f, const struct ledger_row *row,
 		return GC_DATA;
 	}
 	if (f->nmodels >= MODEL_CACHE_MAX ||
-	    !grow((void **)&f->models, &f->models_cap, f->nmodels + 1,
-		  sizeof *m))
+	    !util_grow((void **)&f->models, &f->models_cap, f->nmodels + 1,
+		       sizeof *m))
 		return GC_OK;
 	m = &f->models[f->nmodels];
 	m->spelling = strdup(row->model);

@@ -9,6 +9,7 @@
 #include "gpucap/quantity.h"
 #include "gpucap/quarter.h"
 #include "ledger_impl.h"
+#include "util.h"
 
 #define HEADER_MAX 64
 
@@ -91,19 +92,6 @@ int ledger_col_lookup(const char *header)
 	return -1;
 }
 
-static char *trim(char *s)
-{
-	size_t n;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-			 s[n - 1] == '\r' || s[n - 1] == '\n'))
-		s[--n] = '\0';
-	return s;
-}
-
 /* The cell's trimmed text, or NULL when absent or blank. */
 static char *cell(struct ledger_cells *c, enum ledger_col col)
 {
@@ -111,7 +99,7 @@ static char *cell(struct ledger_cells *c, enum ledger_col col)
 
 	if (c->text[col] == NULL)
 		return NULL;
-	s = trim(c->text[col]);
+	s = util_trim(c->text[col]);
 	return *s == '\0' ? NULL : s;
 }
 

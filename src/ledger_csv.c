@@ -9,23 +9,20 @@ struct csv_load {
 	const char *name;
 	ledger_sink sink;
 	void *ctx;
-	bool have_header;
 	int *map; /* file column -> ledger column, -1 ignored */
-	size_t ncols;
 	long col[LC_COUNT];
 };
 
-static enum gc_status read_header(struct csv_load *ld,
-				  const struct csv_record *rec,
+static enum gc_status read_header(const struct csv_record *rec, void *ctx,
 				  struct gc_error *err)
 {
+	struct csv_load *ld = ctx;
 	size_t i;
 
 	ld->map = malloc(rec->n * sizeof *ld->map);
 	if (ld->map == NULL)
 		return gc_fail(err, GC_IO, ld->name, rec->line, 0,
 			       "out of memory");
-	ld->ncols = rec->n;
 	for (i = 0; i < rec->n; i++) {
 		int c = ledger_col_lookup(rec->fields[i]);
 
@@ -43,25 +40,18 @@ static enum gc_status read_header(struct csv_load *ld,
 		return gc_fail(err, GC_DATA, ld->name, rec->line, 1,
 			       "no quarter column in the header (expected one "
 			       "of quarter, period, q, date)");
-	ld->have_header = true;
 	return GC_OK;
 }
 
-static enum gc_status read_row(struct csv_load *ld,
-			       const struct csv_record *rec,
+static enum gc_status read_row(const struct csv_record *rec, void *ctx,
 			       struct gc_error *err)
 {
+	struct csv_load *ld = ctx;
 	struct ledger_cells cells = { { NULL }, { 0 } };
 	struct ledger_row row;
 	enum gc_status st;
 	size_t i;
 
-	if (rec->n != ld->ncols)
-		return gc_fail(err, GC_DATA, ld->name, rec->line,
-			       (long)(rec->n < ld->ncols ? rec->n : ld->ncols) +
-				       1,
-			       "row has %zu fields, the header has %zu", rec->n,
-			       ld->ncols);
 	for (i = 0; i < rec->n; i++) {
 		if (ld->map[i] < 0)
 			continue;
@@ -74,26 +64,17 @@ static enum gc_status read_row(struct csv_load *ld,
 	return ld->sink(&row, ld->ctx, err);
 }
 
-static enum gc_status on_record(const struct csv_record *rec, void *ctx,
-				struct gc_error *err)
-{
-	struct csv_load *ld = ctx;
-
-	if (!ld->have_header)
-		return read_header(ld, rec, err);
-	return read_row(ld, rec, err);
-}
-
 enum gc_status ledger_csv_read(FILE *in, const void *prefix, size_t plen,
 			       const char *name, char delim, ledger_sink sink,
 			       void *ctx, struct gc_error *err)
 {
 	struct csv_load ld = { .name = name, .sink = sink, .ctx = ctx };
-	enum gc_status st = csvread_file(in, prefix, plen, name, delim,
-					 on_record, &ld, err);
+	struct csvread_table table = { read_header, read_row, &ld, 0 };
+	enum gc_status st =
+		csvread_file(in, prefix, plen, name, delim, &table, err);
 
 	free(ld.map);
-	if (st == GC_OK && !ld.have_header)
+	if (st == GC_OK && table.ncols == 0)
 		return gc_fail(err, GC_DATA, name, 1, 1,
 			       "empty ledger (no header line)");
 	return st;

@@ -1,0 +1,19 @@
+/* Internal helpers every module would otherwise write again. */
+#ifndef GPUCAP_UTIL_H
+#define GPUCAP_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Makes room for need elements of size bytes in *p (capacity *cap),
+ * doubling; false when out of memory, *p untouched. */
+bool util_grow(void **p, size_t *cap, size_t need, size_t size);
+
+/* A copy of s without surrounding spaces and tabs; NULL when out of
+ * memory. */
+char *util_trimmed_dup(const char *s);
+
+/* s without surrounding blanks, trimmed in place. */
+char *util_trim(char *s);
+
+#endif
