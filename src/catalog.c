@@ -484,6 +484,7 @@ static void load_init(struct load *ld, struct catalog *cat, const char *name)
 	ld->origin = cat->loads++;
 	ld->table.header = read_header;
 	ld->table.row = read_entry;
+	ld->table.skip = NULL;
 	ld->table.ctx = ld;
 }
 

@@ -2,6 +2,7 @@
 #include "gpucap/cli.h"
 
 #include <getopt.h>
+#include <stdlib.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -55,27 +56,33 @@ static const struct command COMMANDS[] = {
 
 static const char OPTIONS_HELP[] =
 	"Options:\n"
-	"  -f, --format FMT        table, csv, tsv, json, ndjson, markdown "
+	"  -f, --format FMT         table, csv, tsv, json, ndjson, markdown "
 	"[table]\n"
-	"  -m, --metric M          bf16, fp8, 8bit, fp4, tf32, fp32, fp64, "
-	"int8, tpp,\n"
-	"                          memory, bandwidth [bf16]\n"
-	"  -b, --baseline MODEL    the accelerator that counts as 1.0 "
+	"  -m, --metric M           bf16 fp8 8bit fp4 tf32 fp32 fp64 int8 tpp "
+	"memory\n"
+	"                           bandwidth [bf16]\n"
+	"  -b, --baseline MODEL     the accelerator that counts as 1.0 "
 	"[H100-SXM]\n"
-	"      --catalog FILE      extra or overriding catalog entries "
+	"      --catalog FILE       extra or overriding catalog entries "
 	"(repeatable)\n"
-	"      --org NAME          keep only this org (repeatable, any case)\n"
-	"      --from Q, --to Q    quarter window of the output\n"
-	"      --usd-per-h100e USD price of spend-only rows [the baseline's "
-	"price]\n"
-	"      --overhead X        server power over chip TDP, for power_mw "
+	"      --org NAME           keep only this org (repeatable, any case)\n"
+	"      --from Q, --to Q     quarter window of the output\n"
+	"      --total              add an 'all' row per quarter\n"
+	"      --usd-per-h100e USD  price of spend-only rows, or by year "
+	"2023=50k,2024=40k\n"
+	"                           [the baseline's catalog price]\n"
+	"      --lifetime N         retire units N quarters (or Ny years) "
+	"after purchase\n"
+	"      --overhead X         server power over chip TDP, for power_mw "
 	"[1.0]\n"
-	"      --pue X             power usage effectiveness, for power_mw "
+	"      --pue X              power usage effectiveness, for power_mw "
 	"[1.0]\n"
-	"  -o, --output FILE       write there (atomically) instead of "
+	"  -o, --output FILE        write there (atomically) instead of "
 	"stdout\n"
-	"      --input-format F    csv or tsv instead of guessing\n"
-	"  -h, --help              this help\n";
+	"      --input-format F     csv, tsv, json or ndjson instead of "
+	"guessing\n"
+	"      --keep-going         skip bad rows with a warning each\n"
+	"  -h, --help               this help\n";
 
 static const char EXIT_HELP[] =
 	"Exit status: 0 ok, 1 a check failed, 2 usage error, 3 bad input "
@@ -117,7 +124,6 @@ void options_init(struct options *o)
 	o->format = DEFAULT_FORMAT;
 	o->metric = DEFAULT_METRIC;
 	o->baseline = DEFAULT_BASELINE;
-	o->usd_per_h100e = NAN;
 	o->overhead = 1.0;
 	o->pue = 1.0;
 	o->input_format = LEDGER_SNIFF;
@@ -131,7 +137,10 @@ enum {
 	OPT_USD,
 	OPT_OVERHEAD,
 	OPT_PUE,
-	OPT_INPUT_FORMAT
+	OPT_INPUT_FORMAT,
+	OPT_LIFETIME,
+	OPT_TOTAL,
+	OPT_KEEP_GOING
 };
 
 static const struct option LONG_OPTIONS[] = {
@@ -147,6 +156,9 @@ static const struct option LONG_OPTIONS[] = {
 	{ "pue", required_argument, NULL, OPT_PUE },
 	{ "output", required_argument, NULL, 'o' },
 	{ "input-format", required_argument, NULL, OPT_INPUT_FORMAT },
+	{ "lifetime", required_argument, NULL, OPT_LIFETIME },
+	{ "total", no_argument, NULL, OPT_TOTAL },
+	{ "keep-going", no_argument, NULL, OPT_KEEP_GOING },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -166,6 +178,44 @@ static enum gc_status positive(const char *opt, const char *arg, double *out,
 		return usage(err, "%s: '%s' must be greater than zero", opt,
 			     arg);
 	*out = q.value;
+	return GC_OK;
+}
+
+static enum gc_status price_opt(const char *arg, struct price_curve *out,
+				struct gc_error *err)
+{
+	const char *why;
+
+	if (!price_curve_parse(arg, out, &why))
+		return usage(err,
+			     "--usd-per-h100e: '%s': %s (expected a price like "
+			     "40k, or prices by year like 2023=50k,2024=40k)",
+			     arg, why);
+	return GC_OK;
+}
+
+/* N quarters, or "Ny" years. */
+static enum gc_status lifetime_opt(const char *arg, int *out,
+				   struct gc_error *err)
+{
+	char *end;
+	long n;
+
+	n = strtol(arg, &end, 10);
+	if (end != arg && (*end == 'y' || *end == 'Y') && end[1] == '\0') {
+		n *= 4;
+		end++;
+	} else if (end != arg && (*end == 'q' || *end == 'Q') &&
+		   end[1] == '\0') {
+		end++;
+	}
+	if (end == arg || *end != '\0' || n < 1 || n > FLEET_LIFETIME_MAX)
+		return usage(err,
+			     "--lifetime: '%s' is not a lifetime (expected "
+			     "quarters like 20, or years like 5y, up to %d "
+			     "quarters)",
+			     arg, FLEET_LIFETIME_MAX);
+	*out = (int)n;
 	return GC_OK;
 }
 
@@ -223,7 +273,15 @@ static enum gc_status apply_option(struct options *o, int c, const char *arg,
 	case OPT_TO:
 		return quarter_opt("--to", arg, &o->to, &o->has_to, err);
 	case OPT_USD:
-		return positive("--usd-per-h100e", arg, &o->usd_per_h100e, err);
+		return price_opt(arg, &o->usd_per_h100e, err);
+	case OPT_LIFETIME:
+		return lifetime_opt(arg, &o->lifetime, err);
+	case OPT_TOTAL:
+		o->total = true;
+		return GC_OK;
+	case OPT_KEEP_GOING:
+		o->keep_going = true;
+		return GC_OK;
 	case OPT_OVERHEAD:
 		return positive("--overhead", arg, &o->overhead, err);
 	case OPT_PUE:
@@ -232,7 +290,7 @@ static enum gc_status apply_option(struct options *o, int c, const char *arg,
 		if (!ledger_format_parse(arg, &o->input_format))
 			return usage(err,
 				     "--input-format: unknown format "
-				     "'%s' (expected csv or tsv)",
+				     "'%s' (expected csv, tsv, json or ndjson)",
 				     arg);
 		return GC_OK;
 	default:
@@ -389,8 +447,11 @@ void cli_fleet_opts(const struct options *o, const struct catalog *cat,
 	fo->metric = o->metric;
 	fo->baseline = o->baseline;
 	fo->usd_per_h100e = o->usd_per_h100e;
+	fo->lifetime = o->lifetime;
 	fo->overhead = o->overhead;
 	fo->pue = o->pue;
+	fo->total = o->total;
+	fo->keep_going = o->keep_going;
 }
 
 enum gc_status cli_print(const struct options *o, const struct table_col *cols,

@@ -27,8 +27,11 @@ struct options {
 	size_t norgs;
 	bool has_from, has_to;
 	int from, to;
-	double usd_per_h100e; /* NaN: the baseline's catalog price */
+	struct price_curve usd_per_h100e; /* n == 0: the baseline's price */
+	int lifetime;			  /* quarters; 0: never */
 	double overhead, pue;
+	bool total;
+	bool keep_going;
 	const char *output;
 	enum ledger_format input_format;
 	char **args; /* positional arguments after the command */
@@ -53,6 +56,19 @@ typedef enum gc_status (*cli_rows_fn)(void *ctx, struct printer *p,
 enum gc_status cli_print(const struct options *o, const struct table_col *cols,
 			 size_t ncols, cli_rows_fn rows, void *ctx,
 			 struct gc_error *err);
+
+/* A ledger read from the command line's files into a series. */
+struct cli_ledger {
+	struct catalog cat;
+	struct fleet fleet;
+	struct series series;
+	size_t skipped; /* rows --keep-going skipped */
+};
+enum gc_status cli_ledger_load(const struct options *o, struct cli_ledger *l,
+			       struct gc_error *err);
+/* After the output: how many rows were skipped, on stderr. */
+void cli_ledger_summary(const struct cli_ledger *l);
+void cli_ledger_free(struct cli_ledger *l);
 
 enum gc_status cmd_report(const struct options *o, struct gc_error *err);
 enum gc_status cmd_convert(const struct options *o, struct gc_error *err);

@@ -1,28 +1,35 @@
 /* gpucap report: the ledger's series as a table. */
 #include <stdlib.h>
+#include <string.h>
 #include <strings.h>
 
 #include "cli.h"
 #include "gpucap/quarter.h"
 #include "gpucap/report.h"
 
+/* Warnings go to stderr as they come; rows skipped under --keep-going
+ * (warnings with a data status) are counted for the closing line. */
 static void print_warning(void *ctx, const struct gc_error *w)
 {
-	(void)ctx;
+	size_t *skipped = ctx;
+
 	diag_warning(w);
+	if (w->status == GC_DATA)
+		(*skipped)++;
 }
 
 static enum gc_status read_ledgers(const struct options *o, struct fleet *f,
-				   struct gc_error *err)
+				   size_t *skipped, struct gc_error *err)
 {
+	struct ledger_opts lo = { o->input_format, o->keep_going, print_warning,
+				  skipped };
 	enum gc_status st = GC_OK;
 	int i;
 
 	if (o->nargs == 0)
-		return ledger_read("-", o->input_format, fleet_add, f, err);
+		return ledger_read("-", &lo, fleet_add, f, err);
 	for (i = 0; st == GC_OK && i < o->nargs; i++)
-		st = ledger_read(o->args[i], o->input_format, fleet_add, f,
-				 err);
+		st = ledger_read(o->args[i], &lo, fleet_add, f, err);
 	return st;
 }
 
@@ -88,34 +95,56 @@ static enum gc_status print_rows(void *ctx, struct printer *p,
 	return GC_OK;
 }
 
-enum gc_status cmd_report(const struct options *o, struct gc_error *err)
+enum gc_status cli_ledger_load(const struct options *o, struct cli_ledger *l,
+			       struct gc_error *err)
 {
-	struct catalog cat;
 	struct fleet_opts fo;
-	struct fleet fleet = { 0 };
-	struct series s = { 0 };
 	enum gc_status st;
 
-	catalog_init(&cat);
-	st = cli_load_catalog(o, &cat, err);
+	memset(l, 0, sizeof *l);
+	catalog_init(&l->cat);
+	st = cli_load_catalog(o, &l->cat, err);
 	if (st == GC_OK) {
-		cli_fleet_opts(o, &cat, &fo);
+		cli_fleet_opts(o, &l->cat, &fo);
 		fo.warn = print_warning;
-		st = fleet_init(&fleet, &fo, err);
+		fo.warn_ctx = &l->skipped;
+		st = fleet_init(&l->fleet, &fo, err);
 	}
 	if (st == GC_OK)
-		st = read_ledgers(o, &fleet, err);
+		st = read_ledgers(o, &l->fleet, &l->skipped, err);
 	if (st == GC_OK)
-		st = fleet_series(&fleet, &s, err);
+		st = fleet_series(&l->fleet, &l->series, err);
 	if (st == GC_OK)
-		st = check_orgs(o, &s, err);
+		st = check_orgs(o, &l->series, err);
+	return st;
+}
+
+void cli_ledger_free(struct cli_ledger *l)
+{
+	series_free(&l->series);
+	fleet_free(&l->fleet);
+	catalog_free(&l->cat);
+}
+
+void cli_ledger_summary(const struct cli_ledger *l)
+{
+	if (l->skipped > 0)
+		warnf("skipped %zu bad row%s (--keep-going)", l->skipped,
+		      l->skipped == 1 ? "" : "s");
+}
+
+enum gc_status cmd_report(const struct options *o, struct gc_error *err)
+{
+	struct cli_ledger l;
+	enum gc_status st = cli_ledger_load(o, &l, err);
+
 	if (st == GC_OK) {
-		struct report_ctx rc = { o, &s };
+		struct report_ctx rc = { o, &l.series };
 
 		st = cli_print(o, REPORT_COLS, RC_COUNT, print_rows, &rc, err);
 	}
-	series_free(&s);
-	fleet_free(&fleet);
-	catalog_free(&cat);
+	if (st == GC_OK)
+		cli_ledger_summary(&l);
+	cli_ledger_free(&l);
 	return st;
 }

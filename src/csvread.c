@@ -67,6 +67,24 @@ static void on_field(void *s, size_t len, void *data)
 	r->arena[r->arena_len++] = '\0';
 }
 
+/* The header, or a row with as many fields as the header. */
+static enum gc_status dispatch(struct csvread_table *t,
+			       const struct csv_record *rec, const char *name,
+			       struct gc_error *err)
+{
+	size_t least = rec->n < t->ncols ? rec->n : t->ncols;
+
+	if (t->ncols == 0) {
+		t->ncols = rec->n;
+		return t->header(rec, t->ctx, err);
+	}
+	if (rec->n != t->ncols)
+		return gc_fail(err, GC_DATA, name, rec->line, (long)least + 1,
+			       "row has %zu fields, the header has %zu", rec->n,
+			       t->ncols);
+	return t->row(rec, t->ctx, err);
+}
+
 static void emit(struct reader *r)
 {
 	struct csv_record rec;
@@ -82,20 +100,10 @@ static void emit(struct reader *r)
 	rec.fields = r->fields;
 	rec.n = r->nfields;
 	rec.line = r->rec_line;
-	if (r->table->ncols == 0) {
-		r->table->ncols = rec.n;
-		r->status = r->table->header(&rec, r->table->ctx, r->err);
-	} else if (rec.n != r->table->ncols) {
-		r->status = gc_fail(r->err, GC_DATA, r->name, rec.line,
-				    (long)(rec.n < r->table->ncols
-						   ? rec.n
-						   : r->table->ncols) +
-					    1,
-				    "row has %zu fields, the header has %zu",
-				    rec.n, r->table->ncols);
-	} else {
-		r->status = r->table->row(&rec, r->table->ctx, r->err);
-	}
+	r->status = dispatch(r->table, &rec, r->name, r->err);
+	if (r->status == GC_DATA && r->table->skip != NULL &&
+	    r->table->skip(r->table->ctx, r->err))
+		r->status = GC_OK;
 }
 
 static void on_record(int c, void *data)

@@ -3,6 +3,7 @@
 #ifndef GPUCAP_CSVREAD_H
 #define GPUCAP_CSVREAD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -29,6 +30,9 @@ typedef enum gc_status (*csvread_fn)(const struct csv_record *rec, void *ctx,
 struct csvread_table {
 	csvread_fn header;
 	csvread_fn row;
+	/* May be NULL. Called when a row is bad data (ragged, or row()
+	 * returned GC_DATA); returning true skips it and reading goes on. */
+	bool (*skip)(void *ctx, const struct gc_error *err);
 	void *ctx;
 	size_t ncols; /* set once the header is read; 0 before */
 };

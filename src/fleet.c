@@ -1,29 +1,50 @@
 #include "gpucap/fleet.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "gpucap/quantity.h"
 #include "gpucap/quarter.h"
 #include "util.h"
 
 /* Models resolved once per distinct spelling: lookups are per row. */
 #define MODEL_CACHE_MAX 256
 
-/* One org's figures in one quarter, as the ledger gave them. */
+/* One org's figures in one quarter that no model carries: stated
+ * capacity, spend-derived capacity, money and reported levels. */
 struct qcell {
-	double units, added, retired, spend, watts;
+	double added, retired, spend;
 	double reported; /* NaN when no level was observed */
 	long reported_line;
+};
+
+/* Units of one model bought and retired by one org in one quarter, kept
+ * apart so that retirements can be checked against what is in service
+ * once the whole ledger is read (rows come in any order). */
+struct flow_cell {
+	double bought, retired;
+	struct ledger_loc retire_at; /* the first row retiring them */
+	const char *retire_file;
+};
+
+struct model_flow {
+	const struct accel *accel;
+	double factor;
+	int first;
+	size_t n;
+	struct flow_cell *cells;
 };
 
 struct fleet_org {
 	char *name; /* as first written */
 	int first;  /* quarter of cells[0] */
-	struct qcell *cells;
 	size_t n;
-	bool has_units;	    /* some row counted accelerators */
+	struct qcell *cells;
+	struct model_flow *flows;
+	size_t nflows, flows_cap;
 	bool has_spend;	    /* some row gave money */
 	bool power_unknown; /* some model lacks a TDP */
 };
@@ -39,10 +60,99 @@ void fleet_opts_init(struct fleet_opts *o, const struct catalog *cat)
 	o->catalog = cat;
 	o->metric = METRIC_BF16;
 	o->baseline = "H100-SXM";
-	o->usd_per_h100e = NAN;
 	o->overhead = 1.0;
 	o->pue = 1.0;
 }
+
+/* ---- the price of spend-only rows ---- */
+
+/* "2024" alone, four digits. */
+static bool parse_year(const char *s, int *year)
+{
+	char *end;
+	long y;
+
+	while (*s == ' ')
+		s++;
+	y = strtol(s, &end, 10);
+	while (*end == ' ')
+		end++;
+	if (end == s || *end != '\0' || y < QUARTER_YEAR_MIN ||
+	    y > QUARTER_YEAR_MAX)
+		return false;
+	*year = (int)y;
+	return true;
+}
+
+/* One "YEAR=PRICE" or "PRICE" of the list. */
+static bool curve_entry(char *item, struct price_curve *c, const char **why)
+{
+	char *eq = strchr(item, '=');
+	struct quantity q;
+	int year = PRICE_ANY_YEAR;
+
+	if (eq != NULL) {
+		*eq = '\0';
+		if (!parse_year(item, &year)) {
+			*why = "a year must be written like 2024";
+			return false;
+		}
+		item = eq + 1;
+	}
+	if (!qty_parse(item, &q, why))
+		return false;
+	if (!(q.value > 0)) {
+		*why = "a price must be greater than zero";
+		return false;
+	}
+	if (c->n > 0 &&
+	    (year == PRICE_ANY_YEAR || c->year[0] == PRICE_ANY_YEAR ||
+	     c->year[c->n - 1] >= year)) {
+		*why = "years must be given once each, in ascending order";
+		return false;
+	}
+	c->year[c->n] = year;
+	c->usd[c->n++] = q.value;
+	return true;
+}
+
+bool price_curve_parse(const char *s, struct price_curve *out, const char **why)
+{
+	char buf[1024], *item, *next;
+
+	memset(out, 0, sizeof *out);
+	*why = "is too long";
+	if (strlen(s) >= sizeof buf)
+		return false;
+	strcpy(buf, s);
+	for (item = buf; item != NULL; item = next) {
+		next = strchr(item, ',');
+		if (next != NULL)
+			*next++ = '\0';
+		if (out->n >= PRICE_CURVE_MAX) {
+			*why = "has too many years";
+			return false;
+		}
+		if (!curve_entry(item, out, why))
+			return false;
+	}
+	return true;
+}
+
+/* The curve's price in that year: the figure of the latest year not after
+ * it; NaN before the first. */
+static double curve_price(const struct price_curve *c, int year)
+{
+	double price = NAN;
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (c->year[i] == PRICE_ANY_YEAR || c->year[i] <= year)
+			price = c->usd[i];
+	return price;
+}
+
+/* ---- accumulating rows ---- */
 
 bool fleet_factor(const struct fleet *f, const struct accel *a, double *factor)
 {
@@ -72,14 +182,23 @@ enum gc_status fleet_init(struct fleet *f, const struct fleet_opts *o,
 	return GC_OK;
 }
 
+static void org_free(struct fleet_org *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->nflows; i++)
+		free(o->flows[i].cells);
+	free(o->flows);
+	free(o->name);
+	free(o->cells);
+}
+
 void fleet_free(struct fleet *f)
 {
 	size_t i;
 
-	for (i = 0; i < f->norgs; i++) {
-		free(f->orgs[i].name);
-		free(f->orgs[i].cells);
-	}
+	for (i = 0; i < f->norgs; i++)
+		org_free(&f->orgs[i]);
 	for (i = 0; i < f->nmodels; i++)
 		free(f->models[i].spelling);
 	free(f->orgs);
@@ -92,8 +211,7 @@ static enum gc_status oom(const struct ledger_row *row, struct gc_error *err)
 	return gc_fail(err, GC_IO, row->file, row->line, 0, "out of memory");
 }
 
-static struct fleet_org *find_org(struct fleet *f, const struct ledger_row *row,
-				  struct gc_error *err)
+static struct fleet_org *find_org(struct fleet *f, const struct ledger_row *row)
 {
 	struct fleet_org *o;
 	size_t i;
@@ -102,24 +220,56 @@ static struct fleet_org *find_org(struct fleet *f, const struct ledger_row *row,
 		if (strcasecmp(f->orgs[i].name, row->org) == 0)
 			return &f->orgs[i];
 	if (!util_grow((void **)&f->orgs, &f->orgs_cap, f->norgs + 1,
-		       sizeof *o)) {
-		oom(row, err);
+		       sizeof *o))
 		return NULL;
-	}
 	o = &f->orgs[f->norgs];
 	memset(o, 0, sizeof *o);
 	o->name = strdup(row->org);
-	if (o->name == NULL) {
-		oom(row, err);
+	if (o->name == NULL)
 		return NULL;
-	}
 	o->first = row->quarter;
 	f->norgs++;
 	return o;
 }
 
-static void clear_cells(struct qcell *c, size_t n)
+/* A per-quarter array from quarter *first, n long. */
+struct span {
+	void **cells;
+	size_t size;
+	int *first;
+	size_t *n;
+	void (*clear)(void *cells, size_t n);
+};
+
+/* The element for quarter q, growing the span on either side. */
+static void *span_at(const struct span *s, int q)
 {
+	size_t have = *s->n;
+	int last = *s->first + (int)have - 1;
+	int lo = have == 0 || q < *s->first ? q : *s->first;
+	int hi = have == 0 || q > last ? q : last;
+	size_t n = (size_t)(hi - lo + 1);
+	size_t front = have == 0 ? 0 : (size_t)(*s->first - lo);
+	char *c = *s->cells;
+
+	if (n != have) {
+		c = realloc(c, n * s->size);
+		if (c == NULL)
+			return NULL;
+		if (front > 0)
+			memmove(c + front * s->size, c, have * s->size);
+		s->clear(c, front);
+		s->clear(c + (front + have) * s->size, n - front - have);
+		*s->cells = c;
+		*s->n = n;
+		*s->first = lo;
+	}
+	return c + (size_t)(q - *s->first) * s->size;
+}
+
+static void clear_qcells(void *cells, size_t n)
+{
+	struct qcell *c = cells;
 	size_t i;
 
 	memset(c, 0, n * sizeof *c);
@@ -127,56 +277,66 @@ static void clear_cells(struct qcell *c, size_t n)
 		c[i].reported = NAN;
 }
 
-/* The org's cell for quarter q, growing its span on either side. */
+static void clear_flow_cells(void *cells, size_t n)
+{
+	memset(cells, 0, n * sizeof(struct flow_cell));
+}
+
 static struct qcell *org_cell(struct fleet_org *o, int q)
 {
-	int last = o->first + (int)o->n - 1;
-	int lo = o->n == 0 || q < o->first ? q : o->first;
-	int hi = o->n == 0 || q > last ? q : last;
-	size_t n = (size_t)(hi - lo + 1);
-	size_t front = (size_t)(o->n == 0 ? 0 : o->first - lo);
-	struct qcell *c;
+	struct span s = { (void **)&o->cells, sizeof *o->cells, &o->first,
+			  &o->n, clear_qcells };
 
-	if (n != o->n) {
-		c = realloc(o->cells, n * sizeof *c);
-		if (c == NULL)
-			return NULL;
-		if (front > 0)
-			memmove(c + front, c, o->n * sizeof *c);
-		clear_cells(c, front);
-		clear_cells(c + front + o->n, n - front - o->n);
-		o->cells = c;
-		o->n = n;
-		o->first = lo;
-	}
-	return &o->cells[q - o->first];
+	return span_at(&s, q);
+}
+
+static struct flow_cell *flow_cell(struct model_flow *m, int q)
+{
+	struct span s = { (void **)&m->cells, sizeof *m->cells, &m->first,
+			  &m->n, clear_flow_cells };
+
+	return span_at(&s, q);
 }
 
 static enum gc_status check_span(struct fleet *f, const struct ledger_row *row,
 				 struct gc_error *err)
 {
-	int first =
-		f->empty || row->quarter < f->first ? row->quarter : f->first;
-	int last = f->empty || row->quarter > f->last ? row->quarter : f->last;
+	int q = row->quarter;
+	int first = f->empty || q < f->first ? q : f->first;
+	int last = f->empty || q > f->last ? q : f->last;
 	char a[QUARTER_FMT_MAX], b[QUARTER_FMT_MAX];
 
 	if (last - first + 1 > FLEET_SPAN_MAX)
-		return gc_fail(err, GC_DATA, row->file, row->line,
-			       row->col[LC_QUARTER],
-			       "quarter: the ledger would span %s to %s, over "
-			       "the limit of %d quarters",
-			       quarter_format(first, a),
-			       quarter_format(last, b), FLEET_SPAN_MAX);
+		return ledger_row_fail(err, row, LC_QUARTER,
+				       "the ledger would span %s to %s, over "
+				       "the limit of %d quarters",
+				       quarter_format(first, a),
+				       quarter_format(last, b), FLEET_SPAN_MAX);
 	f->first = first;
 	f->last = last;
 	f->empty = false;
 	return GC_OK;
 }
 
+static void cache_model(struct fleet *f, const char *spelling,
+			const struct accel *a)
+{
+	struct model_ref *m;
+
+	if (f->nmodels >= MODEL_CACHE_MAX ||
+	    !util_grow((void **)&f->models, &f->models_cap, f->nmodels + 1,
+		       sizeof *m))
+		return;
+	m = &f->models[f->nmodels];
+	m->spelling = strdup(spelling);
+	m->accel = a;
+	if (m->spelling != NULL)
+		f->nmodels++;
+}
+
 static enum gc_status find_model(struct fleet *f, const struct ledger_row *row,
 				 const struct accel **out, struct gc_error *err)
 {
-	struct model_ref *m;
 	size_t i;
 
 	for (i = 0; i < f->nmodels; i++) {
@@ -187,20 +347,14 @@ static enum gc_status find_model(struct fleet *f, const struct ledger_row *row,
 	}
 	*out = catalog_require(f->opts.catalog, row->model, GC_DATA, err);
 	if (*out == NULL) {
+		/* catalog_require said what is wrong; say where. */
 		err->file = row->file;
-		err->line = row->line;
-		err->col = row->col[LC_MODEL];
+		err->line = row->at[LC_MODEL].line ? row->at[LC_MODEL].line
+						   : row->line;
+		err->col = row->at[LC_MODEL].col;
 		return GC_DATA;
 	}
-	if (f->nmodels >= MODEL_CACHE_MAX ||
-	    !util_grow((void **)&f->models, &f->models_cap, f->nmodels + 1,
-		       sizeof *m))
-		return GC_OK;
-	m = &f->models[f->nmodels];
-	m->spelling = strdup(row->model);
-	m->accel = *out;
-	if (m->spelling != NULL)
-		f->nmodels++;
+	cache_model(f, row->model, *out);
 	return GC_OK;
 }
 
@@ -212,49 +366,95 @@ static void warn_no_tdp(struct fleet *f, struct fleet_org *o,
 	o->power_unknown = true;
 	if (f->opts.warn == NULL)
 		return;
-	gc_fail(&w, GC_OK, row->file, row->line, row->col[LC_MODEL],
-		"%s has no tdp_w in the catalog, so power_mw of '%s' is "
-		"unknown",
-		a->id, o->name);
+	ledger_row_fail(&w, row, LC_MODEL,
+			"%s has no tdp_w in the catalog, so power_mw of '%s' "
+			"is unknown",
+			a->id, o->name);
+	w.status = GC_OK;
 	f->opts.warn(f->opts.warn_ctx, &w);
 }
 
-/* Units bought (or retired, when negative) and their H100e. */
+static struct model_flow *find_flow(struct fleet_org *o, const struct accel *a,
+				    double factor)
+{
+	struct model_flow *m;
+	size_t i;
+
+	for (i = 0; i < o->nflows; i++)
+		if (o->flows[i].accel == a)
+			return &o->flows[i];
+	if (!util_grow((void **)&o->flows, &o->flows_cap, o->nflows + 1,
+		       sizeof *m))
+		return NULL;
+	m = &o->flows[o->nflows++];
+	memset(m, 0, sizeof *m);
+	m->accel = a;
+	m->factor = factor;
+	return m;
+}
+
+/* The units a row buys: given, or bought with its money at list price. */
+static enum gc_status row_units(const struct ledger_row *row,
+				const struct accel *a, double *units,
+				struct gc_error *err)
+{
+	*units = row->units;
+	if (!isnan(*units))
+		return GC_OK;
+	if (isnan(a->fig[FIG_PRICE_USD]))
+		return ledger_row_fail(err, row, LC_SPEND,
+				       "model '%s' has no price_usd in the "
+				       "catalog to turn money into units; give "
+				       "units",
+				       a->id);
+	*units = row->spend / a->fig[FIG_PRICE_USD];
+	return GC_OK;
+}
+
+static void record_units(struct flow_cell *c, const struct ledger_row *row,
+			 double units)
+{
+	if (units >= 0) {
+		c->bought += units;
+		return;
+	}
+	if (c->retire_file == NULL) {
+		c->retire_file = row->file;
+		c->retire_at = row->at[LC_UNITS];
+		if (c->retire_at.line == 0)
+			c->retire_at.line = row->line;
+	}
+	c->retired -= units;
+}
+
+/* Units bought (or retired, when negative) of a model. */
 static enum gc_status add_buy(struct fleet *f, struct fleet_org *o,
-			      struct qcell *c, const struct ledger_row *row,
+			      const struct ledger_row *row,
 			      struct gc_error *err)
 {
 	const struct accel *a;
-	double factor, units = row->units, h;
+	struct model_flow *m;
+	struct flow_cell *c;
+	double factor, units;
 	enum gc_status st = find_model(f, row, &a, err);
 
 	if (st != GC_OK)
 		return st;
 	if (!fleet_factor(f, a, &factor))
-		return gc_fail(err, GC_DATA, row->file, row->line,
-			       row->col[LC_MODEL],
-			       "model '%s' has no %s figure in the catalog "
-			       "(try another --metric)",
-			       a->id, metric_name(f->opts.metric));
-	if (isnan(units) && isnan(a->fig[FIG_PRICE_USD]))
-		return gc_fail(err, GC_DATA, row->file, row->line,
-			       row->col[LC_SPEND],
-			       "spend_usd: model '%s' has no price_usd in the "
-			       "catalog to turn money into units; give units",
-			       a->id);
-	if (isnan(units))
-		units = row->spend / a->fig[FIG_PRICE_USD];
-	h = units * factor;
-	if (h >= 0)
-		c->added += h;
-	else
-		c->retired -= h;
-	c->units += units;
-	o->has_units = true;
+		return ledger_row_fail(err, row, LC_MODEL,
+				       "'%s' has no %s figure in the catalog "
+				       "(try another --metric)",
+				       a->id, metric_name(f->opts.metric));
+	st = row_units(row, a, &units, err);
+	if (st != GC_OK)
+		return st;
+	m = find_flow(o, a, factor);
+	c = m ? flow_cell(m, row->quarter) : NULL;
+	if (c == NULL)
+		return oom(row, err);
+	record_units(c, row, units);
 	if (isnan(a->fig[FIG_TDP_W]) && !o->power_unknown)
 		warn_no_tdp(f, o, row, a);
-	else if (!isnan(a->fig[FIG_TDP_W]))
-		c->watts += units * a->fig[FIG_TDP_W];
 	return GC_OK;
 }
 
@@ -270,16 +470,23 @@ static enum gc_status add_spend(const struct fleet *f, struct qcell *c,
 				const struct ledger_row *row,
 				struct gc_error *err)
 {
-	double price = f->opts.usd_per_h100e;
+	const struct price_curve *curve = &f->opts.usd_per_h100e;
+	double price = curve->n > 0
+			       ? curve_price(curve, quarter_year(row->quarter))
+			       : f->baseline->fig[FIG_PRICE_USD];
 
+	if (isnan(price) && curve->n > 0)
+		return ledger_row_fail(err, row, LC_SPEND,
+				       "no --usd-per-h100e price for %d (the "
+				       "prices start in %d)",
+				       quarter_year(row->quarter),
+				       curve->year[0]);
 	if (isnan(price))
-		price = f->baseline->fig[FIG_PRICE_USD];
-	if (isnan(price))
-		return gc_fail(err, GC_DATA, row->file, row->line,
-			       row->col[LC_SPEND],
-			       "spend_usd: no price per H100e (the baseline "
-			       "'%s' has no price_usd); give --usd-per-h100e",
-			       f->baseline->id);
+		return ledger_row_fail(
+			err, row, LC_SPEND,
+			"no price per H100e (the baseline '%s' "
+			"has no price_usd); give --usd-per-h100e",
+			f->baseline->id);
 	c->added += row->spend / price;
 	return GC_OK;
 }
@@ -288,11 +495,10 @@ static enum gc_status add_level(struct qcell *c, const struct ledger_row *row,
 				struct gc_error *err)
 {
 	if (!isnan(c->reported) && c->reported != row->total)
-		return gc_fail(
-			err, GC_DATA, row->file, row->line, row->col[LC_TOTAL],
-			"total_h100e: a different level for the same org "
-			"and quarter is on line %ld",
-			c->reported_line);
+		return ledger_row_fail(err, row, LC_TOTAL,
+				       "a different level for the same org "
+				       "and quarter is on line %ld",
+				       c->reported_line);
 	c->reported = row->total;
 	c->reported_line = row->line;
 	return GC_OK;
@@ -308,10 +514,8 @@ enum gc_status fleet_add(const struct ledger_row *row, void *ctx,
 
 	if (st != GC_OK)
 		return st;
-	o = find_org(f, row, err);
-	if (o == NULL)
-		return GC_IO;
-	c = org_cell(o, row->quarter);
+	o = find_org(f, row);
+	c = o ? org_cell(o, row->quarter) : NULL;
 	if (c == NULL)
 		return oom(row, err);
 	if (!isnan(row->spend)) {
@@ -320,7 +524,7 @@ enum gc_status fleet_add(const struct ledger_row *row, void *ctx,
 	}
 	switch (row->kind) {
 	case ROW_BUY:
-		return add_buy(f, o, c, row, err);
+		return add_buy(f, o, row, err);
 	case ROW_CAPACITY:
 		add_capacity(c, row->h100e);
 		return GC_OK;
@@ -330,6 +534,132 @@ enum gc_status fleet_add(const struct ledger_row *row, void *ctx,
 		return add_level(c, row, err);
 	}
 	return GC_OK;
+}
+
+/* ---- units in service: cohorts, lifetimes, retirements ---- */
+
+/* What a model's units did to an org's quarter. */
+struct unit_effect {
+	double units, added, retired, watts;
+};
+
+/* Units still in service from one quarter's purchases, oldest first. */
+struct cohorts {
+	int *quarter;
+	double *left;
+	size_t head, tail;
+};
+
+/* Takes up to want units from the oldest cohorts; returns what it took. */
+static double take_oldest(struct cohorts *k, double want)
+{
+	double took = 0;
+
+	while (k->head < k->tail && took < want) {
+		double t = fmin(k->left[k->head], want - took);
+
+		took += t;
+		k->left[k->head] -= t;
+		if (k->left[k->head] <= 0)
+			k->head++;
+	}
+	return took;
+}
+
+/* Units whose lifetime ends in quarter q leave service. */
+static double retire_aged(struct cohorts *k, int lifetime, int q)
+{
+	double aged = 0;
+
+	while (lifetime > 0 && k->head < k->tail &&
+	       k->quarter[k->head] + lifetime <= q)
+		aged += k->left[k->head++];
+	return aged;
+}
+
+static double in_service(const struct cohorts *k)
+{
+	double n = 0;
+	size_t i;
+
+	for (i = k->head; i < k->tail; i++)
+		n += k->left[i];
+	return n;
+}
+
+/* Retiring more than is in service: an error at the first retiring row,
+ * or with keep_going a warning, and only what is there retires. */
+static enum gc_status over_retired(const struct fleet *f,
+				   const struct fleet_org *o,
+				   const struct model_flow *m,
+				   const struct flow_cell *c, int q,
+				   double have, struct gc_error *err)
+{
+	char qb[QUARTER_FMT_MAX];
+	struct gc_error w;
+
+	gc_fail(&w, GC_DATA, c->retire_file, c->retire_at.line,
+		c->retire_at.col > 0 ? c->retire_at.col : 1,
+		"units: retiring %.15g %s, but '%s' has %.15g in service in %s",
+		c->retired, m->accel->id, o->name, have, quarter_format(q, qb));
+	if (!f->opts.keep_going) {
+		*err = w;
+		return GC_DATA;
+	}
+	if (f->opts.warn != NULL)
+		f->opts.warn(f->opts.warn_ctx, &w);
+	return GC_OK;
+}
+
+static enum gc_status run_quarter(const struct fleet *f,
+				  const struct fleet_org *o,
+				  const struct model_flow *m, struct cohorts *k,
+				  int q, struct unit_effect *e,
+				  struct gc_error *err)
+{
+	static const struct flow_cell NONE = { 0, 0, { 0, 0 }, NULL };
+	size_t i = (size_t)(q - m->first);
+	const struct flow_cell *c = i < m->n ? &m->cells[i] : &NONE;
+	double aged = retire_aged(k, f->opts.lifetime, q);
+	double took, have, left, tdp = m->accel->fig[FIG_TDP_W];
+
+	if (c->bought > 0) {
+		k->quarter[k->tail] = q;
+		k->left[k->tail++] = c->bought;
+	}
+	have = in_service(k);
+	took = take_oldest(k, c->retired);
+	/* Units are fractional when bought with money: allow for rounding. */
+	if (c->retired - took > 1e-9 * fmax(1.0, c->retired) &&
+	    over_retired(f, o, m, c, q, have, err) != GC_OK)
+		return GC_DATA;
+	left = c->bought - aged - took;
+	e->units += left;
+	e->added += c->bought * m->factor;
+	e->retired += (aged + took) * m->factor;
+	e->watts += isnan(tdp) ? 0 : left * tdp;
+	return GC_OK;
+}
+
+/* Adds one model's effect on each quarter of the org to e (indexed from the
+ * org's first quarter). */
+static enum gc_status run_flow(const struct fleet *f, const struct fleet_org *o,
+			       const struct model_flow *m,
+			       struct unit_effect *e, struct gc_error *err)
+{
+	size_t span = (size_t)(f->last - m->first + 1);
+	struct cohorts k = { malloc(span * sizeof(int)),
+			     malloc(span * sizeof(double)), 0, 0 };
+	enum gc_status st = GC_OK;
+	int q;
+
+	if (k.quarter == NULL || k.left == NULL)
+		st = gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	for (q = m->first; q <= f->last && st == GC_OK; q++)
+		st = run_quarter(f, o, m, &k, q, &e[q - o->first], err);
+	free(k.quarter);
+	free(k.left);
+	return st;
 }
 
 /* ---- the series ---- */
@@ -355,19 +685,20 @@ struct running {
 };
 
 static void fill_row(const struct fleet *f, const struct fleet_org *o,
-		     const struct qcell *c, struct running *run,
-		     struct series_row *r)
+		     const struct qcell *c, const struct unit_effect *e,
+		     struct running *run, struct series_row *r)
 {
-	double computed;
+	double added = c->added + e->added, retired = c->retired + e->retired;
+	double computed = run->h100e + added - retired;
+	bool has_units = o->nflows > 0;
 
-	run->units += c->units;
-	run->watts += c->watts;
+	run->units += e->units;
+	run->watts += e->watts;
 	run->cum_spend += c->spend;
-	computed = run->h100e + c->added - c->retired;
 	r->org = o->name;
-	r->units = o->has_units ? run->units : NAN;
-	r->added = c->added;
-	r->retired = c->retired;
+	r->units = has_units ? run->units : NAN;
+	r->added = added;
+	r->retired = retired;
 	r->reported = c->reported;
 	r->gap = c->reported - computed; /* NaN without an observation */
 	run->h100e = isnan(c->reported) ? computed : c->reported;
@@ -375,69 +706,131 @@ static void fill_row(const struct fleet *f, const struct fleet_org *o,
 	/* Money nobody reported is unknown, not zero. */
 	r->spend = o->has_spend ? c->spend : NAN;
 	r->cum_spend = o->has_spend ? run->cum_spend : NAN;
-	r->usd_per_h100e =
-		c->spend > 0 && c->added > 0 ? c->spend / c->added : NAN;
+	r->usd_per_h100e = c->spend > 0 && added > 0 ? c->spend / added : NAN;
 	r->power_mw =
-		o->has_units && !o->power_unknown
+		has_units && !o->power_unknown
 			? run->watts * f->opts.overhead * f->opts.pue / 1e6
 			: NAN;
 }
 
-/* Level of the org at quarter q, from rows already filled; NaN before the
- * org's first quarter. */
-static double level_at(const struct series_row *base, int first, int q)
+/* Growth of each row over earlier ones; rows[i] is quarter first + i. */
+static void fill_growth(struct series_row *rows, int first, size_t n)
 {
-	return q < first ? NAN : base[q - first].h100e;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		int q = first + (int)i;
+		int ytd_base = quarter_make(quarter_year(q) - 1, 4);
+
+		rows[i].qoq = growth_pct(rows[i].h100e,
+					 i >= 1 ? rows[i - 1].h100e : NAN);
+		rows[i].yoy = growth_pct(rows[i].h100e,
+					 i >= 4 ? rows[i - 4].h100e : NAN);
+		rows[i].ytd = growth_pct(
+			rows[i].h100e,
+			ytd_base >= first ? rows[ytd_base - first].h100e : NAN);
+	}
 }
 
-static void fill_org(const struct fleet *f, const struct fleet_org *o,
-		     struct series_row *base)
+static enum gc_status fill_org(const struct fleet *f, const struct fleet_org *o,
+			       struct series_row *rows, struct gc_error *err)
 {
+	static const struct qcell EMPTY = { 0, 0, 0, NAN, 0 };
+	size_t n = (size_t)(f->last - o->first + 1), i;
+	struct unit_effect *e = calloc(n, sizeof *e);
 	struct running run = { 0, 0, 0, 0 };
-	static const struct qcell EMPTY = { 0, 0, 0, 0, 0, NAN, 0 };
-	int q;
+	enum gc_status st = GC_OK;
 
-	for (q = o->first; q <= f->last; q++) {
-		struct series_row *r = &base[q - o->first];
-		size_t i = (size_t)(q - o->first);
-
-		fill_row(f, o, i < o->n ? &o->cells[i] : &EMPTY, &run, r);
-		r->quarter = q;
-		r->qoq = growth_pct(r->h100e, level_at(base, o->first, q - 1));
-		r->yoy = growth_pct(r->h100e, level_at(base, o->first, q - 4));
-		r->ytd = growth_pct(
-			r->h100e,
-			level_at(base, o->first,
-				 quarter_make(quarter_year(q) - 1, 4)));
+	if (e == NULL)
+		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	for (i = 0; i < o->nflows && st == GC_OK; i++)
+		st = run_flow(f, o, &o->flows[i], e, err);
+	for (i = 0; i < n && st == GC_OK; i++) {
+		fill_row(f, o, i < o->n ? &o->cells[i] : &EMPTY, &e[i], &run,
+			 &rows[i]);
+		rows[i].quarter = o->first + (int)i;
 	}
+	free(e);
+	fill_growth(rows, o->first, n);
+	return st;
+}
+
+/* A sum over orgs is known only when every org's figure is: NaN, the
+ * undefined figure, makes the sum NaN. */
+static void add_to_total(struct series_row *t, const struct series_row *r)
+{
+	t->units += r->units;
+	t->added += r->added;
+	t->retired += r->retired;
+	t->h100e += r->h100e;
+	t->reported += r->reported;
+	t->gap += r->gap;
+	t->spend += r->spend;
+	t->cum_spend += r->cum_spend;
+	t->power_mw += r->power_mw;
+}
+
+/* The FLEET_TOTAL_ORG rows: every org's row of each quarter summed. */
+static void fill_total(const struct fleet *f, const struct series_row *rows,
+		       size_t nrows, struct series_row *total)
+{
+	size_t n = (size_t)(f->last - f->first + 1), i;
+
+	memset(total, 0, n * sizeof *total);
+	for (i = 0; i < n; i++) {
+		total[i].org = FLEET_TOTAL_ORG;
+		total[i].quarter = f->first + (int)i;
+	}
+	for (i = 0; i < nrows; i++)
+		add_to_total(&total[rows[i].quarter - f->first], &rows[i]);
+	for (i = 0; i < n; i++)
+		total[i].usd_per_h100e =
+			total[i].spend > 0 && total[i].added > 0
+				? total[i].spend / total[i].added
+				: NAN;
+	fill_growth(total, f->first, n);
+}
+
+static size_t count_rows(const struct fleet *f)
+{
+	size_t i, n = f->opts.total ? (size_t)(f->last - f->first + 1) : 0;
+
+	for (i = 0; i < f->norgs; i++)
+		n += (size_t)(f->last - f->orgs[i].first + 1);
+	return n;
 }
 
 enum gc_status fleet_series(const struct fleet *f, struct series *out,
 			    struct gc_error *err)
 {
 	const struct fleet_org **order;
-	size_t i, n = 0;
+	enum gc_status st = GC_OK;
+	size_t i;
 
 	memset(out, 0, sizeof *out);
 	if (f->norgs == 0)
 		return GC_OK;
 	order = malloc(f->norgs * sizeof *order);
-	for (i = 0; order != NULL && i < f->norgs; i++) {
-		order[i] = &f->orgs[i];
-		n += (size_t)(f->last - f->orgs[i].first + 1);
-	}
-	out->rows = order ? calloc(n, sizeof *out->rows) : NULL;
+	out->rows = order ? calloc(count_rows(f), sizeof *out->rows) : NULL;
 	if (out->rows == NULL) {
 		free(order);
 		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	}
+	for (i = 0; i < f->norgs; i++)
+		order[i] = &f->orgs[i];
 	qsort(order, f->norgs, sizeof *order, cmp_org);
-	for (i = 0; i < f->norgs; i++) {
-		fill_org(f, order[i], out->rows + out->n);
+	for (i = 0; i < f->norgs && st == GC_OK; i++) {
+		st = fill_org(f, order[i], out->rows + out->n, err);
 		out->n += (size_t)(f->last - order[i]->first + 1);
 	}
 	free(order);
-	return GC_OK;
+	if (st == GC_OK && f->opts.total) {
+		fill_total(f, out->rows, out->n, out->rows + out->n);
+		out->n += (size_t)(f->last - f->first + 1);
+	}
+	if (st != GC_OK)
+		series_free(out);
+	return st;
 }
 
 void series_free(struct series *s)

@@ -111,6 +111,30 @@ struct build {
 	struct gc_error *err;
 };
 
+static enum gc_status vfail(struct gc_error *err, const char *file, long line,
+			    struct ledger_loc at, enum ledger_col c,
+			    const char *fmt, va_list ap)
+{
+	char what[GC_MSG_MAX];
+
+	vsnprintf(what, sizeof what, fmt, ap);
+	return gc_fail(err, GC_DATA, file, at.line > 0 ? at.line : line,
+		       at.col > 0 ? at.col : 1, "%s: %s", COL_NAMES[c], what);
+}
+
+enum gc_status ledger_row_fail(struct gc_error *err,
+			       const struct ledger_row *row, enum ledger_col c,
+			       const char *fmt, ...)
+{
+	va_list ap;
+	enum gc_status st;
+
+	va_start(ap, fmt);
+	st = vfail(err, row->file, row->line, row->at[c], c, fmt, ap);
+	va_end(ap);
+	return st;
+}
+
 /* "COLUMN: what is wrong", located at that column's cell. */
 static enum gc_status bad(struct build *b, enum ledger_col col, const char *fmt,
 			  ...) GC_PRINTF(3, 4);
@@ -118,15 +142,13 @@ static enum gc_status bad(struct build *b, enum ledger_col col, const char *fmt,
 static enum gc_status bad(struct build *b, enum ledger_col col, const char *fmt,
 			  ...)
 {
-	char what[GC_MSG_MAX];
 	va_list ap;
+	enum gc_status st;
 
 	va_start(ap, fmt);
-	vsnprintf(what, sizeof what, fmt, ap);
+	st = vfail(b->err, b->file, b->line, b->cells->at[col], col, fmt, ap);
 	va_end(ap);
-	return gc_fail(b->err, GC_DATA, b->file, b->line,
-		       b->cells->col[col] > 0 ? b->cells->col[col] : 1,
-		       "%s: %s", COL_NAMES[col], what);
+	return st;
 }
 
 static enum gc_status read_number(struct build *b, enum ledger_col col,
@@ -281,7 +303,7 @@ enum gc_status ledger_row_build(struct ledger_cells *cells, const char *file,
 	memset(row, 0, sizeof *row);
 	row->file = file;
 	row->line = line;
-	memcpy(row->col, cells->col, sizeof row->col);
+	memcpy(row->at, cells->at, sizeof row->at);
 	st = read_quarter(&b);
 	for (i = 0; st == GC_OK && i < sizeof NUMS / sizeof NUMS[0]; i++)
 		st = read_number(&b, NUMS[i], dest[i]);
@@ -293,4 +315,26 @@ enum gc_status ledger_row_build(struct ledger_cells *cells, const char *file,
 	row->model = cell(cells, LC_MODEL);
 	row->note = cell(cells, LC_NOTE);
 	return resolve_kind(&b, kind == K_NONE ? infer_kind(row) : kind);
+}
+
+enum gc_status ledger_emit(const struct ledger_load *ld,
+			   struct ledger_cells *cells, long line,
+			   struct gc_error *err)
+{
+	struct ledger_row row;
+	enum gc_status st = ledger_row_build(cells, ld->name, line, &row, err);
+
+	if (st != GC_OK)
+		return st;
+	return ld->sink(&row, ld->ctx, err);
+}
+
+bool ledger_skip(const struct ledger_load *ld, enum gc_status st,
+		 const struct gc_error *err)
+{
+	if (st != GC_DATA || !ld->opts->keep_going)
+		return false;
+	if (ld->opts->warn != NULL)
+		ld->opts->warn(ld->opts->warn_ctx, err);
+	return true;
 }

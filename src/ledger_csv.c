@@ -1,14 +1,14 @@
 /* CSV and TSV ledgers: a header naming the columns, then one row a line. */
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "csvread.h"
 #include "ledger_impl.h"
 
 struct csv_load {
+	const struct ledger_load *ld;
 	const char *name;
-	ledger_sink sink;
-	void *ctx;
 	int *map; /* file column -> ledger column, -1 ignored */
 	long col[LC_COUNT];
 };
@@ -46,36 +46,43 @@ static enum gc_status read_header(const struct csv_record *rec, void *ctx,
 static enum gc_status read_row(const struct csv_record *rec, void *ctx,
 			       struct gc_error *err)
 {
-	struct csv_load *ld = ctx;
-	struct ledger_cells cells = { { NULL }, { 0 } };
-	struct ledger_row row;
-	enum gc_status st;
+	struct csv_load *cl = ctx;
+	struct ledger_cells cells;
 	size_t i;
 
+	memset(&cells, 0, sizeof cells);
 	for (i = 0; i < rec->n; i++) {
-		if (ld->map[i] < 0)
+		int c = cl->map[i];
+
+		if (c < 0)
 			continue;
-		cells.text[ld->map[i]] = rec->fields[i];
-		cells.col[ld->map[i]] = (long)i + 1;
+		cells.text[c] = rec->fields[i];
+		cells.at[c].line = rec->line;
+		cells.at[c].col = (long)i + 1;
 	}
-	st = ledger_row_build(&cells, ld->name, rec->line, &row, err);
-	if (st != GC_OK)
-		return st;
-	return ld->sink(&row, ld->ctx, err);
+	return ledger_emit(cl->ld, &cells, rec->line, err);
+}
+
+static bool skip_row(void *ctx, const struct gc_error *err)
+{
+	const struct csv_load *cl = ctx;
+
+	return ledger_skip(cl->ld, GC_DATA, err);
 }
 
 enum gc_status ledger_csv_read(FILE *in, const void *prefix, size_t plen,
-			       const char *name, char delim, ledger_sink sink,
-			       void *ctx, struct gc_error *err)
+			       char delim, const struct ledger_load *ld,
+			       struct gc_error *err)
 {
-	struct csv_load ld = { .name = name, .sink = sink, .ctx = ctx };
-	struct csvread_table table = { read_header, read_row, &ld, 0 };
+	struct csv_load cl = { .ld = ld, .name = ld->name };
+	struct csvread_table table = { read_header, read_row, skip_row, &cl,
+				       0 };
 	enum gc_status st =
-		csvread_file(in, prefix, plen, name, delim, &table, err);
+		csvread_file(in, prefix, plen, ld->name, delim, &table, err);
 
-	free(ld.map);
+	free(cl.map);
 	if (st == GC_OK && table.ncols == 0)
-		return gc_fail(err, GC_DATA, name, 1, 1,
+		return gc_fail(err, GC_DATA, ld->name, 1, 1,
 			       "empty ledger (no header line)");
 	return st;
 }

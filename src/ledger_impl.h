@@ -9,7 +9,7 @@
  * owns the strings; row building may trim them in place. */
 struct ledger_cells {
 	char *text[LC_COUNT];
-	long col[LC_COUNT];
+	struct ledger_loc at[LC_COUNT];
 };
 
 /* The column a header names (case-insensitive, spaces and '-' read as
@@ -24,9 +24,34 @@ enum gc_status ledger_row_build(struct ledger_cells *cells, const char *file,
 #include <stddef.h>
 #include <stdio.h>
 
-/* CSV (delim ',') or TSV (delim '\t'), after prefix bytes already read. */
+/* One read: where its rows go and what becomes of a bad one. */
+struct ledger_load {
+	const char *name; /* for messages: the path, or <stdin> */
+	const struct ledger_opts *opts;
+	ledger_sink sink;
+	void *ctx;
+};
+
+/* Builds the row the cells make and hands it to the sink. */
+enum gc_status ledger_emit(const struct ledger_load *ld,
+			   struct ledger_cells *cells, long line,
+			   struct gc_error *err);
+
+/* After a row failed with st: true when --keep-going lets the read go on,
+ * in which case the row has been reported to the warn callback. */
+bool ledger_skip(const struct ledger_load *ld, enum gc_status st,
+		 const struct gc_error *err);
+
+/* Each format reads the rest of in after prefix, bytes already taken from
+ * it to tell the format. */
 enum gc_status ledger_csv_read(FILE *in, const void *prefix, size_t plen,
-			       const char *name, char delim, ledger_sink sink,
-			       void *ctx, struct gc_error *err);
+			       char delim, const struct ledger_load *ld,
+			       struct gc_error *err);
+enum gc_status ledger_json_read(FILE *in, const void *prefix, size_t plen,
+				const struct ledger_load *ld,
+				struct gc_error *err);
+enum gc_status ledger_ndjson_read(FILE *in, const void *prefix, size_t plen,
+				  const struct ledger_load *ld,
+				  struct gc_error *err);
 
 #endif

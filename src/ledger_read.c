@@ -9,15 +9,27 @@
 #define SNIFF_BYTES 4096
 #define STDIN_NAME  "<stdin>"
 
+static const struct {
+	const char *name;
+	enum ledger_format format;
+} FORMATS[] = {
+	{ "csv", LEDGER_CSV },
+	{ "tsv", LEDGER_TSV },
+	{ "json", LEDGER_JSON },
+	{ "ndjson", LEDGER_NDJSON },
+};
+
 bool ledger_format_parse(const char *s, enum ledger_format *out)
 {
-	if (strcasecmp(s, "csv") == 0)
-		*out = LEDGER_CSV;
-	else if (strcasecmp(s, "tsv") == 0)
-		*out = LEDGER_TSV;
-	else
-		return false;
-	return true;
+	size_t i;
+
+	for (i = 0; i < sizeof FORMATS / sizeof FORMATS[0]; i++) {
+		if (strcasecmp(s, FORMATS[i].name) == 0) {
+			*out = FORMATS[i].format;
+			return true;
+		}
+	}
+	return false;
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -29,69 +41,130 @@ static bool ends_with(const char *s, const char *suffix)
 
 static enum ledger_format by_extension(const char *path)
 {
-	if (ends_with(path, ".csv"))
-		return LEDGER_CSV;
-	if (ends_with(path, ".tsv") || ends_with(path, ".tab"))
-		return LEDGER_TSV;
+	static const struct {
+		const char *ext;
+		enum ledger_format format;
+	} EXT[] = {
+		{ ".csv", LEDGER_CSV },	      { ".tsv", LEDGER_TSV },
+		{ ".tab", LEDGER_TSV },	      { ".json", LEDGER_JSON },
+		{ ".ndjson", LEDGER_NDJSON }, { ".jsonl", LEDGER_NDJSON },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof EXT / sizeof EXT[0]; i++)
+		if (ends_with(path, EXT[i].ext))
+			return EXT[i].format;
 	return LEDGER_SNIFF;
+}
+
+/* Where the first non-blank byte is (after a byte order mark). */
+static size_t first_byte(const char *buf, size_t len)
+{
+	size_t i = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+
+	while (i < len && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' ||
+			   buf[i] == '\n'))
+		i++;
+	return i;
+}
+
+/* The key "rows" followed by ':' starts at buf. */
+static bool rows_key(const char *buf, size_t len)
+{
+	size_t i = 6;
+
+	if (len < 6 || memcmp(buf, "\"rows\"", 6) != 0)
+		return false;
+	while (i < len && (buf[i] == ' ' || buf[i] == '\n'))
+		i++;
+	return i < len && buf[i] == ':';
+}
+
+/* '{' starts either NDJSON or one object holding a "rows" array: the
+ * object form names "rows" at its top level, NDJSON rows never do. */
+static bool names_rows(const char *buf, size_t len)
+{
+	size_t i, depth = 0;
+	bool in_string = false;
+
+	for (i = 0; i < len; i++) {
+		char c = buf[i];
+
+		if (in_string && c == '\\')
+			i++;
+		else if (c == '"' && !in_string && depth == 1 &&
+			 rows_key(buf + i, len - i))
+			return true;
+		else if (c == '"')
+			in_string = !in_string;
+		else if (!in_string && (c == '{' || c == '['))
+			depth++;
+		else if (!in_string && (c == '}' || c == ']') && --depth == 0)
+			return false;
+	}
+	return false;
 }
 
 /* A first line with tabs and no commas is TSV; anything else is CSV. */
 static enum ledger_format by_content(const char *buf, size_t len)
 {
+	size_t i = first_byte(buf, len);
 	const char *nl = memchr(buf, '\n', len);
 	size_t line = nl ? (size_t)(nl - buf) : len;
 
+	if (i < len && buf[i] == '[')
+		return LEDGER_JSON;
+	if (i < len && buf[i] == '{')
+		return names_rows(buf + i, len - i) ? LEDGER_JSON
+						    : LEDGER_NDJSON;
 	if (memchr(buf, '\t', line) != NULL && memchr(buf, ',', line) == NULL)
 		return LEDGER_TSV;
 	return LEDGER_CSV;
 }
 
-static bool json_like(const char *buf, size_t len)
-{
-	size_t i = 0;
-
-	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
-	while (i < len && strchr(" \t\r\n", buf[i]) != NULL)
-		i++;
-	return i < len && (buf[i] == '[' || buf[i] == '{');
-}
-
-static enum gc_status read_open(FILE *in, const char *path, const char *name,
-				enum ledger_format fmt, ledger_sink sink,
-				void *ctx, struct gc_error *err)
+static enum gc_status read_open(FILE *in, const char *path,
+				const struct ledger_load *ld,
+				struct gc_error *err)
 {
 	char buf[SNIFF_BYTES];
 	size_t n = fread(buf, 1, sizeof buf, in);
+	enum ledger_format fmt = ld->opts->format;
 
 	if (ferror(in))
-		return gc_fail(err, GC_IO, name, 0, 0, "read error: %s",
+		return gc_fail(err, GC_IO, ld->name, 0, 0, "read error: %s",
 			       strerror(errno));
 	if (fmt == LEDGER_SNIFF)
 		fmt = by_extension(path);
-	if (fmt == LEDGER_SNIFF && json_like(buf, n))
-		return gc_fail(err, GC_DATA, name, 1, 1,
-			       "JSON ledgers are not supported yet; use CSV");
 	if (fmt == LEDGER_SNIFF)
 		fmt = by_content(buf, n);
-	return ledger_csv_read(in, buf, n, name, fmt == LEDGER_TSV ? '\t' : ',',
-			       sink, ctx, err);
+	switch (fmt) {
+	case LEDGER_JSON:
+		return ledger_json_read(in, buf, n, ld, err);
+	case LEDGER_NDJSON:
+		return ledger_ndjson_read(in, buf, n, ld, err);
+	case LEDGER_TSV:
+		return ledger_csv_read(in, buf, n, '\t', ld, err);
+	default:
+		return ledger_csv_read(in, buf, n, ',', ld, err);
+	}
 }
 
-enum gc_status ledger_read(const char *path, enum ledger_format fmt,
+enum gc_status ledger_read(const char *path, const struct ledger_opts *o,
 			   ledger_sink sink, void *ctx, struct gc_error *err)
 {
+	struct ledger_load ld = { path, o, sink, ctx };
 	FILE *in;
 	enum gc_status st;
 
-	if (strcmp(path, "-") == 0)
-		return read_open(stdin, "", STDIN_NAME, fmt, sink, ctx, err);
+	if (strcmp(path, "-") == 0) {
+		ld.name = STDIN_NAME;
+		return read_open(stdin, "", &ld, err);
+	}
 	in = fopen(path, "rb");
 	if (in == NULL)
 		return gc_fail(err, GC_IO, path, 0, 0, "cannot open: %s",
 			       strerror(errno));
-	st = read_open(in, path, path, fmt, sink, ctx, err);
+	st = read_open(in, path, &ld, err);
 	fclose(in);
 	return st;
 }

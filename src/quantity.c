@@ -1,5 +1,7 @@
 #include "gpucap/quantity.h"
 
+#include "util.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
@@ -162,6 +164,7 @@ static bool convert(struct scan *sc, double *out, const char **why)
 {
 	char text[DIGITS_MAX + 32];
 	double v;
+	locale_t loc;
 
 	if (sc->exp > EXP_LIMIT || sc->exp < -EXP_LIMIT) {
 		*why = "is out of range";
@@ -170,7 +173,9 @@ static bool convert(struct scan *sc, double *out, const char **why)
 	sc->digits[sc->n] = '\0';
 	snprintf(text, sizeof text, "%se%ld", sc->digits, sc->exp);
 	errno = 0;
+	loc = util_c_numeric_begin();
 	v = strtod(text, NULL);
+	util_c_numeric_end(loc);
 	if (errno == ERANGE || !isfinite(v)) {
 		/* A true zero never sets ERANGE; an underflow is as unusable
 		 * as an overflow for a fleet figure. */
@@ -206,13 +211,14 @@ bool qty_parse(const char *s, struct quantity *out, const char **why)
 
 char *qty_format(double v, char *buf)
 {
+	locale_t loc = util_c_numeric_begin();
 	int prec;
 
-	for (prec = 15; prec < 17; prec++) {
+	for (prec = 15; prec <= 17; prec++) {
 		snprintf(buf, QTY_FMT_MAX, "%.*g", prec, v);
 		if (strtod(buf, NULL) == v)
-			return buf;
+			break;
 	}
-	snprintf(buf, QTY_FMT_MAX, "%.17g", v);
+	util_c_numeric_end(loc);
 	return buf;
 }

@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "printer_impl.h"
+#include "util.h"
 
 static const struct format *const FORMATS[] = {
 	&FMT_TABLE, &FMT_CSV, &FMT_TSV, &FMT_JSON, &FMT_NDJSON, &FMT_MARKDOWN,
@@ -128,6 +129,7 @@ static int decimals(double v, enum cell_type t)
 char *table_human(double v, enum cell_type t, char *buf)
 {
 	char plain[TABLE_NUM_MAX];
+	locale_t loc;
 	int d;
 
 	if (isnan(v)) {
@@ -139,11 +141,16 @@ char *table_human(double v, enum cell_type t, char *buf)
 		return buf;
 	}
 	d = decimals(v, t);
+	loc = util_c_numeric_begin();
+	if (fabs(v) >= 1e30)
+		snprintf(plain, sizeof plain, "%.3g", v);
+	else
+		snprintf(plain, sizeof plain, "%.*f", d, v);
+	util_c_numeric_end(loc);
 	if (fabs(v) >= 1e30) {
-		snprintf(buf, TABLE_NUM_MAX, "%.3g", v);
+		strcpy(buf, plain);
 		return buf;
 	}
-	snprintf(plain, sizeof plain, "%.*f", d, v);
 	/* -0.0 and values that round to zero print without a sign. */
 	if (strspn(plain, "-0.") == strlen(plain) && plain[0] == '-')
 		memmove(plain, plain + 1, strlen(plain));

@@ -54,3 +54,21 @@ char *util_trim(char *s)
 		s[--n] = '\0';
 	return s;
 }
+
+locale_t util_c_numeric_begin(void)
+{
+	/* One C locale object for the whole run; it is never freed. */
+	static locale_t c_numeric = (locale_t)0;
+
+	if (c_numeric == (locale_t)0)
+		c_numeric = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	if (c_numeric == (locale_t)0)
+		return (locale_t)0;
+	return uselocale(c_numeric);
+}
+
+void util_c_numeric_end(locale_t previous)
+{
+	if (previous != (locale_t)0)
+		uselocale(previous);
+}

@@ -2,6 +2,7 @@
 #ifndef GPUCAP_UTIL_H
 #define GPUCAP_UTIL_H
 
+#include <locale.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -15,5 +16,10 @@ char *util_trimmed_dup(const char *s);
 
 /* s without surrounding blanks, trimmed in place. */
 char *util_trim(char *s);
+
+/* Numbers are read and written with '.' whatever locale the process set:
+ * between these calls the thread uses the C locale's numeric rules. */
+locale_t util_c_numeric_begin(void);
+void util_c_numeric_end(locale_t previous);
 
 #endif

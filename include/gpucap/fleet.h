@@ -14,15 +14,37 @@
  * series is filled in quarter by quarter, so the span bounds memory. */
 #define FLEET_SPAN_MAX 1000
 
+/* The name of the row that sums every org (--total). */
+#define FLEET_TOTAL_ORG "all"
+
+/* A warning, or with status GC_DATA a row skipped under keep_going. */
 typedef void (*fleet_warn_fn)(void *ctx, const struct gc_error *warning);
+
+/* The price of an H100e for spend-only rows: one figure for every year
+ * (year[0] == PRICE_ANY_YEAR), or figures from given years on. */
+#define PRICE_CURVE_MAX 64
+#define PRICE_ANY_YEAR	0
+struct price_curve {
+	size_t n; /* 0: the baseline's catalog price */
+	int year[PRICE_CURVE_MAX];
+	double usd[PRICE_CURVE_MAX];
+};
+
+/* "50k" or "2023=50k,2024=40k" (years ascending). On failure *why says
+ * what is wrong. */
+bool price_curve_parse(const char *s, struct price_curve *out,
+		       const char **why);
 
 struct fleet_opts {
 	const struct catalog *catalog;
 	enum metric metric;
 	const char *baseline; /* model name; the accelerator worth 1.0 */
-	double usd_per_h100e; /* price of spend-only rows; NaN: baseline's */
-	double overhead;      /* server power over chip TDP */
+	struct price_curve usd_per_h100e;
+	int lifetime;	 /* quarters until bought units retire; 0: never */
+	double overhead; /* server power over chip TDP */
 	double pue;
+	bool total;	 /* add the FLEET_TOTAL_ORG rows */
+	bool keep_going; /* retiring more than in service: warn, retire all */
 	fleet_warn_fn warn; /* may be NULL */
 	void *warn_ctx;
 };
@@ -31,6 +53,10 @@ void fleet_opts_init(struct fleet_opts *o, const struct catalog *cat);
 
 struct fleet_org;
 struct model_ref;
+
+/* Lifetime and spans are counted in quarters; a lifetime past the span
+ * limit never comes due. */
+#define FLEET_LIFETIME_MAX FLEET_SPAN_MAX
 
 struct fleet {
 	struct fleet_opts opts;
@@ -77,7 +103,9 @@ enum gc_status fleet_add(const struct ledger_row *row, void *ctx,
 			 struct gc_error *err);
 
 /* Every org (sorted by name, case-insensitively) from its first quarter to
- * the ledger's last. The rows borrow org names from f. */
+ * the ledger's last, then with opts.total the FLEET_TOTAL_ORG rows over the
+ * whole span. The rows borrow org names from f. Retiring more units of a
+ * model than the org has in service is a data error naming the row. */
 enum gc_status fleet_series(const struct fleet *f, struct series *out,
 			    struct gc_error *err);
 void series_free(struct series *s);

@@ -29,12 +29,25 @@ enum row_kind {
 	ROW_SPEND     /* spend alone, at the price per H100e */
 };
 
-enum ledger_format { LEDGER_SNIFF, LEDGER_CSV, LEDGER_TSV };
+enum ledger_format {
+	LEDGER_SNIFF,
+	LEDGER_CSV,
+	LEDGER_TSV,
+	LEDGER_JSON,
+	LEDGER_NDJSON
+};
+
+/* Where a field is: line and column, 1-based; 0 when unknown. In CSV and
+ * TSV the column is the field's position in the row; in JSON it is the
+ * character column of its key. */
+struct ledger_loc {
+	long line, col;
+};
 
 struct ledger_row {
 	const char *file;
-	long line;
-	long col[LC_COUNT]; /* 1-based column of each field, 0 when absent */
+	long line;			/* where the row starts */
+	struct ledger_loc at[LC_COUNT]; /* each field; 0s when absent */
 	enum row_kind kind;
 	int quarter;
 	const char *org;   /* trimmed; "" for the unnamed fleet */
@@ -53,8 +66,24 @@ typedef enum gc_status (*ledger_sink)(const struct ledger_row *row, void *ctx,
 
 const char *ledger_col_name(enum ledger_col c);
 
+/* Fills err with a data error "COLUMN: message" located at the row's field
+ * c (at the row when the field is absent) and returns GC_DATA. */
+enum gc_status ledger_row_fail(struct gc_error *err,
+			       const struct ledger_row *row, enum ledger_col c,
+			       const char *fmt, ...) GC_PRINTF(4, 5);
+
+struct ledger_opts {
+	enum ledger_format format; /* LEDGER_SNIFF: from name and content */
+	/* With keep_going, a row that is bad data (a bad cell, an unknown
+	 * model, a ragged row, a broken JSON row) is reported to warn and
+	 * skipped instead of ending the read. */
+	bool keep_going;
+	void (*warn)(void *ctx, const struct gc_error *w);
+	void *warn_ctx;
+};
+
 /* Reads path ("-" is standard input) and pushes every row to sink. */
-enum gc_status ledger_read(const char *path, enum ledger_format fmt,
+enum gc_status ledger_read(const char *path, const struct ledger_opts *o,
 			   ledger_sink sink, void *ctx, struct gc_error *err);
 
 bool ledger_format_parse(const char *s, enum ledger_format *out);

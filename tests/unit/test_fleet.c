@@ -37,10 +37,11 @@ static struct ledger_row row(const char *q, const char *org, enum row_kind kind)
 	r.org = org;
 	r.kind = kind;
 	r.units = r.spend = r.h100e = r.total = NAN;
-	r.col[LC_MODEL] = 3;
-	r.col[LC_SPEND] = 5;
-	r.col[LC_TOTAL] = 7;
-	r.col[LC_QUARTER] = 1;
+	r.at[LC_QUARTER] = (struct ledger_loc){ 2, 1 };
+	r.at[LC_MODEL] = (struct ledger_loc){ 2, 3 };
+	r.at[LC_UNITS] = (struct ledger_loc){ 2, 4 };
+	r.at[LC_SPEND] = (struct ledger_loc){ 2, 5 };
+	r.at[LC_TOTAL] = (struct ledger_loc){ 2, 7 };
 	return r;
 }
 
@@ -258,10 +259,11 @@ static void test_usd_per_h100e(void **state)
 	struct ledger_row alone = row("2024Q1", "dojo", ROW_SPEND);
 	struct ledger_row units = buy("2024Q2", "dojo", "H100", 10);
 	struct run r;
+	const char *why;
 
 	(void)state;
 	fleet_opts_init(&o, &CAT);
-	o.usd_per_h100e = 50000;
+	assert_true(price_curve_parse("50k", &o.usd_per_h100e, &why));
 	alone.spend = 500e6;
 	units.spend = 1e6;
 	start(&r, &o);
@@ -376,7 +378,7 @@ static void test_errors(void **state)
 	o.metric = METRIC_FP4;
 	o.baseline = "B200";
 	expect_error(buy("2024Q1", "a", "H100", 1), &o, 3,
-		     "model 'H100-SXM' has no fp4 figure in the catalog (try "
+		     "model: 'H100-SXM' has no fp4 figure in the catalog (try "
 		     "another --metric)");
 }
 
@@ -391,7 +393,7 @@ static void test_conflicting_levels(void **state)
 	add(&r, a);
 	/* the same level twice is fine */
 	add(&r, a);
-	b.line = 9;
+	b.line = b.at[LC_TOTAL].line = 9;
 	assert_int_equal(fleet_add(&b, &r.f, &r.err), GC_DATA);
 	assert_string_equal(r.err.msg,
 			    "total_h100e: a different level for the same org "

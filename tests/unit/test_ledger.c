@@ -1,5 +1,5 @@
-/* CSV/TSV ledgers: header aliases, row meaning, and every loader error
- * with its FILE:LINE:COLUMN. */
+/* Ledgers in every format: header aliases, row meaning, and every loader
+ * error with its FILE:LINE:COLUMN. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,18 +33,50 @@ static enum gc_status sink(const struct ledger_row *row, void *ctx,
 	return GC_OK;
 }
 
-static enum gc_status load(const char *text, char delim, struct seen *s,
-			   struct gc_error *err)
+/* Warnings of --keep-going, counted. */
+static void count_warning(void *ctx, const struct gc_error *w)
 {
-	FILE *in = fmemopen((void *)text, strlen(text), "r");
+	(void)w;
+	(*(int *)ctx)++;
+}
+
+/* Reads len bytes of text as a ledger named l.csv in format fmt. */
+static enum gc_status load_bytes(const char *text, size_t len,
+				 enum ledger_format fmt, bool keep_going,
+				 int *warnings, struct seen *s,
+				 struct gc_error *err)
+{
+	FILE *in = fmemopen((void *)text, len, "r");
+	struct ledger_opts o = { fmt, keep_going, count_warning, warnings };
+	struct ledger_load ld = { "l.csv", &o, sink, s };
 	enum gc_status st;
 
 	assert_non_null(in);
 	memset(s, 0, sizeof *s);
 	gc_error_clear(err);
-	st = ledger_csv_read(in, NULL, 0, "l.csv", delim, sink, s, err);
+	if (fmt == LEDGER_JSON)
+		st = ledger_json_read(in, NULL, 0, &ld, err);
+	else if (fmt == LEDGER_NDJSON)
+		st = ledger_ndjson_read(in, NULL, 0, &ld, err);
+	else
+		st = ledger_csv_read(in, NULL, 0,
+				     fmt == LEDGER_TSV ? '\t' : ',', &ld, err);
 	fclose(in);
 	return st;
+}
+
+static enum gc_status load_fmt(const char *text, enum ledger_format fmt,
+			       struct seen *s, struct gc_error *err)
+{
+	int warnings = 0;
+
+	return load_bytes(text, strlen(text), fmt, false, &warnings, s, err);
+}
+
+static enum gc_status load(const char *text, char delim, struct seen *s,
+			   struct gc_error *err)
+{
+	return load_fmt(text, delim == ',' ? LEDGER_CSV : LEDGER_TSV, s, err);
 }
 
 static int quarter(const char *q)
@@ -124,8 +156,9 @@ static void test_row_meaning(void **state)
 	assert_string_equal(s.org[5], "");
 	/* locations: line of the row, column of each field */
 	assert_int_equal(s.rows[3].line, 5);
-	assert_int_equal(s.rows[3].col[LC_MODEL], 3);
-	assert_int_equal(s.rows[3].col[LC_SPEND], 5);
+	assert_int_equal(s.rows[3].at[LC_MODEL].col, 3);
+	assert_int_equal(s.rows[3].at[LC_SPEND].col, 5);
+	assert_int_equal(s.rows[3].at[LC_SPEND].line, 5);
 }
 
 /* kind retire takes a positive count; kind spend with a model buys it. */
@@ -259,15 +292,14 @@ static void test_nul_byte(void **state)
 {
 	static const char LEDGER[] = "quarter,h100e\n2024Q1,5\0"
 				     "0\n";
-	FILE *in = fmemopen((void *)LEDGER, sizeof LEDGER - 1, "r");
-	struct seen s = { 0 };
+	struct seen s;
 	struct gc_error err;
+	int warnings = 0;
 
 	(void)state;
-	assert_int_equal(
-		ledger_csv_read(in, NULL, 0, "l.csv", ',', sink, &s, &err),
-		GC_DATA);
-	fclose(in);
+	assert_int_equal(load_bytes(LEDGER, sizeof LEDGER - 1, LEDGER_CSV,
+				    false, &warnings, &s, &err),
+			 GC_DATA);
 	assert_string_equal(err.msg, "NUL byte in field");
 	assert_int_equal(err.line, 2);
 	assert_int_equal(err.col, 2);

@@ -1,10 +1,12 @@
 /* Output formats rendered into memory and compared byte for byte. */
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "unit.h"
 
+#include "gpucap/quantity.h"
 #include "gpucap/table.h"
 
 static const struct table_col COLS[] = {
@@ -184,6 +186,31 @@ static void test_human(void **state)
 	}
 }
 
+/* Under a locale whose decimal point is ',', machine formats and numbers
+ * for people still use '.'. Skipped where de_DE.UTF-8 is not installed
+ * (.ci/run installs it). */
+static void test_locale(void **state)
+{
+	char buf[TABLE_NUM_MAX], *csv;
+	struct quantity q;
+	const char *why;
+
+	(void)state;
+	if (setlocale(LC_ALL, "de_DE.UTF-8") == NULL)
+		skip();
+	csv = render("csv");
+	assert_string_equal(csv, "org,h100e,qoq_pct,spend_usd\n"
+				 "acme,1234567.4,227.41,\n"
+				 "\"a, \"\"b\"\"\",0.63,-9.0909,\n"
+				 ",,,\n");
+	free(csv);
+	assert_string_equal(table_human(-1234.5, CT_PCT, buf), "-1,234.5");
+	assert_true(qty_parse("1.5", &q, &why));
+	assert_near(q.value, 1.5, 0);
+	assert_string_equal(qty_format(0.25, buf), "0.25");
+	setlocale(LC_ALL, "C");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -196,6 +223,7 @@ int main(void)
 		cmocka_unit_test(test_empty_json),
 		cmocka_unit_test(test_unknown_format),
 		cmocka_unit_test(test_human),
+		cmocka_unit_test(test_locale),
 	};
 
 	return cmocka_run_group_tests_name("table", tests, NULL, NULL);
