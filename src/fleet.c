@@ -116,6 +116,24 @@ static bool curve_entry(char *item, struct price_curve *c, const char **why)
 	return true;
 }
 
+/* The ',' that starts the next "YEAR=" entry: other commas are thousands
+ * separators inside a price ("2023=$40,000,2024=30k"). */
+static char *next_entry(char *s)
+{
+	char *c;
+
+	for (c = strchr(s, ','); c != NULL; c = strchr(c + 1, ',')) {
+		const char *p = c + 1;
+
+		while (*p == ' ')
+			p++;
+		if (strspn(p, "0123456789") == 4 &&
+		    p[4 + strspn(p + 4, " ")] == '=')
+			return c;
+	}
+	return NULL;
+}
+
 bool price_curve_parse(const char *s, struct price_curve *out, const char **why)
 {
 	char buf[1024], *item, *next;
@@ -126,7 +144,7 @@ bool price_curve_parse(const char *s, struct price_curve *out, const char **why)
 		return false;
 	strcpy(buf, s);
 	for (item = buf; item != NULL; item = next) {
-		next = strchr(item, ',');
+		next = next_entry(item);
 		if (next != NULL)
 			*next++ = '\0';
 		if (out->n >= PRICE_CURVE_MAX) {
@@ -211,14 +229,22 @@ static enum gc_status oom(const struct ledger_row *row, struct gc_error *err)
 	return gc_fail(err, GC_IO, row->file, row->line, 0, "out of memory");
 }
 
-static struct fleet_org *find_org(struct fleet *f, const struct ledger_row *row)
+static struct fleet_org *lookup_org(const struct fleet *f, const char *name)
 {
-	struct fleet_org *o;
 	size_t i;
 
 	for (i = 0; i < f->norgs; i++)
-		if (strcasecmp(f->orgs[i].name, row->org) == 0)
+		if (strcasecmp(f->orgs[i].name, name) == 0)
 			return &f->orgs[i];
+	return NULL;
+}
+
+static struct fleet_org *add_org(struct fleet *f, const struct ledger_row *row)
+{
+	struct fleet_org *o = lookup_org(f, row->org);
+
+	if (o != NULL)
+		return o;
 	if (!util_grow((void **)&f->orgs, &f->orgs_cap, f->norgs + 1,
 		       sizeof *o))
 		return NULL;
@@ -298,23 +324,31 @@ static struct flow_cell *flow_cell(struct model_flow *m, int q)
 	return span_at(&s, q);
 }
 
-static enum gc_status check_span(struct fleet *f, const struct ledger_row *row,
-				 struct gc_error *err)
+/* What a row will do, worked out before anything changes, so that a row
+ * refused (and skipped by --keep-going) leaves no trace. */
+struct plan {
+	int first, last;	   /* the ledger's span with this row */
+	const struct accel *accel; /* ROW_BUY */
+	double factor, units;	   /* ROW_BUY */
+	double h100e;		   /* ROW_CAPACITY, ROW_SPEND */
+};
+
+static enum gc_status plan_span(const struct fleet *f,
+				const struct ledger_row *row, struct plan *p,
+				struct gc_error *err)
 {
 	int q = row->quarter;
-	int first = f->empty || q < f->first ? q : f->first;
-	int last = f->empty || q > f->last ? q : f->last;
 	char a[QUARTER_FMT_MAX], b[QUARTER_FMT_MAX];
 
-	if (last - first + 1 > FLEET_SPAN_MAX)
+	p->first = f->empty || q < f->first ? q : f->first;
+	p->last = f->empty || q > f->last ? q : f->last;
+	if (p->last - p->first + 1 > FLEET_SPAN_MAX)
 		return ledger_row_fail(err, row, LC_QUARTER,
 				       "the ledger would span %s to %s, over "
 				       "the limit of %d quarters",
-				       quarter_format(first, a),
-				       quarter_format(last, b), FLEET_SPAN_MAX);
-	f->first = first;
-	f->last = last;
-	f->empty = false;
+				       quarter_format(p->first, a),
+				       quarter_format(p->last, b),
+				       FLEET_SPAN_MAX);
 	return GC_OK;
 }
 
@@ -358,6 +392,99 @@ static enum gc_status find_model(struct fleet *f, const struct ledger_row *row,
 	return GC_OK;
 }
 
+/* A buy: the model, its factor, and the units (given, or bought with the
+ * row's money at list price). */
+static enum gc_status plan_buy(struct fleet *f, const struct ledger_row *row,
+			       struct plan *p, struct gc_error *err)
+{
+	enum gc_status st = find_model(f, row, &p->accel, err);
+	const struct accel *a = p->accel;
+
+	if (st != GC_OK)
+		return st;
+	if (!fleet_factor(f, a, &p->factor))
+		return ledger_row_fail(err, row, LC_MODEL,
+				       "'%s' has no %s figure in the catalog "
+				       "(try another --metric)",
+				       a->id, metric_name(f->opts.metric));
+	p->units = row->units;
+	if (!isnan(p->units))
+		return GC_OK;
+	if (isnan(a->fig[FIG_PRICE_USD]))
+		return ledger_row_fail(err, row, LC_SPEND,
+				       "model '%s' has no price_usd in the "
+				       "catalog to turn money into units; give "
+				       "units",
+				       a->id);
+	p->units = row->spend / a->fig[FIG_PRICE_USD];
+	return GC_OK;
+}
+
+/* Spend alone, at the price per H100e of its year. */
+static enum gc_status plan_spend(const struct fleet *f,
+				 const struct ledger_row *row, struct plan *p,
+				 struct gc_error *err)
+{
+	const struct price_curve *curve = &f->opts.usd_per_h100e;
+	int year = quarter_year(row->quarter);
+	double price = curve->n > 0 ? curve_price(curve, year)
+				    : f->baseline->fig[FIG_PRICE_USD];
+
+	if (isnan(price) && curve->n > 0)
+		return ledger_row_fail(err, row, LC_SPEND,
+				       "no --usd-per-h100e price for %d (the "
+				       "prices start in %d)",
+				       year, curve->year[0]);
+	if (isnan(price))
+		return ledger_row_fail(
+			err, row, LC_SPEND,
+			"no price per H100e (the baseline '%s' "
+			"has no price_usd); give --usd-per-h100e",
+			f->baseline->id);
+	p->h100e = row->spend / price;
+	return GC_OK;
+}
+
+/* Two different levels for one org and quarter cannot both be true. */
+static enum gc_status plan_level(const struct fleet *f,
+				 const struct ledger_row *row,
+				 struct gc_error *err)
+{
+	const struct fleet_org *o = lookup_org(f, row->org);
+	const struct qcell *c = NULL;
+
+	if (o != NULL && row->quarter >= o->first &&
+	    row->quarter < o->first + (int)o->n)
+		c = &o->cells[row->quarter - o->first];
+	if (c != NULL && !isnan(c->reported) && c->reported != row->total)
+		return ledger_row_fail(err, row, LC_TOTAL,
+				       "a different level for the same org "
+				       "and quarter is on line %ld",
+				       c->reported_line);
+	return GC_OK;
+}
+
+static enum gc_status plan_row(struct fleet *f, const struct ledger_row *row,
+			       struct plan *p, struct gc_error *err)
+{
+	enum gc_status st = plan_span(f, row, p, err);
+
+	if (st != GC_OK)
+		return st;
+	switch (row->kind) {
+	case ROW_BUY:
+		return plan_buy(f, row, p, err);
+	case ROW_SPEND:
+		return plan_spend(f, row, p, err);
+	case ROW_TOTAL:
+		return plan_level(f, row, err);
+	case ROW_CAPACITY:
+		p->h100e = row->h100e;
+		break;
+	}
+	return GC_OK;
+}
+
 static void warn_no_tdp(struct fleet *f, struct fleet_org *o,
 			const struct ledger_row *row, const struct accel *a)
 {
@@ -393,24 +520,6 @@ static struct model_flow *find_flow(struct fleet_org *o, const struct accel *a,
 	return m;
 }
 
-/* The units a row buys: given, or bought with its money at list price. */
-static enum gc_status row_units(const struct ledger_row *row,
-				const struct accel *a, double *units,
-				struct gc_error *err)
-{
-	*units = row->units;
-	if (!isnan(*units))
-		return GC_OK;
-	if (isnan(a->fig[FIG_PRICE_USD]))
-		return ledger_row_fail(err, row, LC_SPEND,
-				       "model '%s' has no price_usd in the "
-				       "catalog to turn money into units; give "
-				       "units",
-				       a->id);
-	*units = row->spend / a->fig[FIG_PRICE_USD];
-	return GC_OK;
-}
-
 static void record_units(struct flow_cell *c, const struct ledger_row *row,
 			 double units)
 {
@@ -427,38 +536,22 @@ static void record_units(struct flow_cell *c, const struct ledger_row *row,
 	c->retired -= units;
 }
 
-/* Units bought (or retired, when negative) of a model. */
-static enum gc_status add_buy(struct fleet *f, struct fleet_org *o,
-			      const struct ledger_row *row,
-			      struct gc_error *err)
+static enum gc_status apply_buy(struct fleet *f, struct fleet_org *o,
+				const struct ledger_row *row,
+				const struct plan *p, struct gc_error *err)
 {
-	const struct accel *a;
-	struct model_flow *m;
-	struct flow_cell *c;
-	double factor, units;
-	enum gc_status st = find_model(f, row, &a, err);
+	struct model_flow *m = find_flow(o, p->accel, p->factor);
+	struct flow_cell *c = m ? flow_cell(m, row->quarter) : NULL;
 
-	if (st != GC_OK)
-		return st;
-	if (!fleet_factor(f, a, &factor))
-		return ledger_row_fail(err, row, LC_MODEL,
-				       "'%s' has no %s figure in the catalog "
-				       "(try another --metric)",
-				       a->id, metric_name(f->opts.metric));
-	st = row_units(row, a, &units, err);
-	if (st != GC_OK)
-		return st;
-	m = find_flow(o, a, factor);
-	c = m ? flow_cell(m, row->quarter) : NULL;
 	if (c == NULL)
 		return oom(row, err);
-	record_units(c, row, units);
-	if (isnan(a->fig[FIG_TDP_W]) && !o->power_unknown)
-		warn_no_tdp(f, o, row, a);
+	record_units(c, row, p->units);
+	if (isnan(p->accel->fig[FIG_TDP_W]) && !o->power_unknown)
+		warn_no_tdp(f, o, row, p->accel);
 	return GC_OK;
 }
 
-static void add_capacity(struct qcell *c, double h)
+static void apply_capacity(struct qcell *c, double h)
 {
 	if (h >= 0)
 		c->added += h;
@@ -466,41 +559,29 @@ static void add_capacity(struct qcell *c, double h)
 		c->retired -= h;
 }
 
-static enum gc_status add_spend(const struct fleet *f, struct qcell *c,
-				const struct ledger_row *row,
-				struct gc_error *err)
+static enum gc_status apply_row(struct fleet *f, const struct ledger_row *row,
+				const struct plan *p, struct gc_error *err)
 {
-	const struct price_curve *curve = &f->opts.usd_per_h100e;
-	double price = curve->n > 0
-			       ? curve_price(curve, quarter_year(row->quarter))
-			       : f->baseline->fig[FIG_PRICE_USD];
+	struct fleet_org *o = add_org(f, row);
+	struct qcell *c = o ? org_cell(o, row->quarter) : NULL;
 
-	if (isnan(price) && curve->n > 0)
-		return ledger_row_fail(err, row, LC_SPEND,
-				       "no --usd-per-h100e price for %d (the "
-				       "prices start in %d)",
-				       quarter_year(row->quarter),
-				       curve->year[0]);
-	if (isnan(price))
-		return ledger_row_fail(
-			err, row, LC_SPEND,
-			"no price per H100e (the baseline '%s' "
-			"has no price_usd); give --usd-per-h100e",
-			f->baseline->id);
-	c->added += row->spend / price;
-	return GC_OK;
-}
-
-static enum gc_status add_level(struct qcell *c, const struct ledger_row *row,
-				struct gc_error *err)
-{
-	if (!isnan(c->reported) && c->reported != row->total)
-		return ledger_row_fail(err, row, LC_TOTAL,
-				       "a different level for the same org "
-				       "and quarter is on line %ld",
-				       c->reported_line);
-	c->reported = row->total;
-	c->reported_line = row->line;
+	if (c == NULL)
+		return oom(row, err);
+	f->first = p->first;
+	f->last = p->last;
+	f->empty = false;
+	if (!isnan(row->spend)) {
+		c->spend += row->spend;
+		o->has_spend = true;
+	}
+	if (row->kind == ROW_BUY)
+		return apply_buy(f, o, row, p, err);
+	if (row->kind == ROW_TOTAL) {
+		c->reported = row->total;
+		c->reported_line = row->line;
+	} else {
+		apply_capacity(c, p->h100e);
+	}
 	return GC_OK;
 }
 
@@ -508,32 +589,10 @@ enum gc_status fleet_add(const struct ledger_row *row, void *ctx,
 			 struct gc_error *err)
 {
 	struct fleet *f = ctx;
-	struct fleet_org *o;
-	struct qcell *c;
-	enum gc_status st = check_span(f, row, err);
+	struct plan p = { 0, 0, NULL, 0, 0, 0 };
+	enum gc_status st = plan_row(f, row, &p, err);
 
-	if (st != GC_OK)
-		return st;
-	o = find_org(f, row);
-	c = o ? org_cell(o, row->quarter) : NULL;
-	if (c == NULL)
-		return oom(row, err);
-	if (!isnan(row->spend)) {
-		c->spend += row->spend;
-		o->has_spend = true;
-	}
-	switch (row->kind) {
-	case ROW_BUY:
-		return add_buy(f, o, row, err);
-	case ROW_CAPACITY:
-		add_capacity(c, row->h100e);
-		return GC_OK;
-	case ROW_SPEND:
-		return add_spend(f, c, row, err);
-	case ROW_TOTAL:
-		return add_level(c, row, err);
-	}
-	return GC_OK;
+	return st == GC_OK ? apply_row(f, row, &p, err) : st;
 }
 
 /* ---- units in service: cohorts, lifetimes, retirements ---- */

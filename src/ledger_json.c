@@ -117,16 +117,16 @@ static enum gc_status object_cells(const struct ledger_load *ld,
 	return st;
 }
 
-/* Anything but blanks after the value cJSON read. */
-static bool trailing(const struct row_text *rt, const char *end)
+/* Anything but blanks after the value cJSON read; *end moves to it. */
+static bool trailing(const struct row_text *rt, const char **end)
 {
 	const char *stop = rt->text + rt->len;
 
-	if (end == NULL)
+	if (*end == NULL)
 		return false;
-	while (end < stop && blank_byte(*end))
-		end++;
-	return end < stop;
+	while (*end < stop && blank_byte(**end))
+		(*end)++;
+	return *end < stop;
 }
 
 /* Parses one row object and hands it on. */
@@ -139,7 +139,7 @@ static enum gc_status json_row(const struct ledger_load *ld,
 	struct ledger_loc at;
 	enum gc_status st;
 
-	if (obj == NULL || trailing(rt, end)) {
+	if (obj == NULL || trailing(rt, &end)) {
 		size_t off =
 			end && end >= rt->text ? (size_t)(end - rt->text) : 0;
 		const char *what = obj ? "text after the row object"
@@ -184,18 +184,18 @@ static enum gc_status nd_line(struct ndjson *nd, const char *s, size_t n,
 			      struct gc_error *err)
 {
 	struct row_text rt;
-	size_t lead = 0;
+	size_t bom = 0, lead;
 
 	if (nd->lineno == 1 && n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-		lead = 3;
-	while (lead < n && blank_byte(s[lead]))
+		bom = 3;
+	for (lead = bom; lead < n && blank_byte(s[lead]);)
 		lead++;
 	if (lead == n)
 		return GC_OK;
 	rt.text = s + lead;
 	rt.len = n - lead;
 	rt.start.line = nd->lineno;
-	rt.start.col = 1 + (long)lead;
+	rt.start.col = 1 + (long)(lead - bom);
 	return row_or_skip(nd->ld, &rt, err);
 }
 
@@ -280,6 +280,7 @@ enum frame_state {
 struct frame {
 	const struct ledger_load *ld;
 	enum frame_state state;
+	size_t seen;	       /* bytes read, up to 3: a BOM may lead */
 	struct ledger_loc pos; /* of the byte being read */
 	size_t depth;	       /* open brackets */
 	size_t rows_depth;     /* depth inside the rows array */
@@ -459,6 +460,17 @@ static enum gc_status frame_byte(struct frame *f, char c, struct gc_error *err)
 	}
 }
 
+/* A byte of the byte order mark that may open the file. */
+static bool bom_byte(struct frame *f, char c)
+{
+	static const char BOM[] = "\xEF\xBB\xBF";
+
+	if (f->state != F_START || f->seen >= 3 || c != BOM[f->seen])
+		return false;
+	f->seen++;
+	return true;
+}
+
 static enum gc_status frame_feed(struct frame *f, const char *s, size_t n,
 				 struct gc_error *err)
 {
@@ -466,6 +478,9 @@ static enum gc_status frame_feed(struct frame *f, const char *s, size_t n,
 	size_t i;
 
 	for (i = 0; i < n && st == GC_OK; i++) {
+		if (bom_byte(f, s[i]))
+			continue;
+		f->seen = 3;
 		st = frame_byte(f, s[i], err);
 		if (s[i] == '\n') {
 			f->pos.line++;
@@ -490,25 +505,18 @@ static enum gc_status frame_finish(struct frame *f, struct gc_error *err)
 	return GC_OK;
 }
 
-/* A byte order mark is allowed before the value. */
-static size_t skip_bom(const char *s, size_t n)
-{
-	return n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-}
-
 enum gc_status ledger_json_read(FILE *in, const void *prefix, size_t plen,
 				const struct ledger_load *ld,
 				struct gc_error *err)
 {
 	struct frame f;
 	char *chunk = malloc(CHUNK);
-	size_t bom = skip_bom(prefix, plen);
 	enum gc_status st;
 
 	memset(&f, 0, sizeof f);
 	f.ld = ld;
 	f.pos.line = f.pos.col = 1;
-	st = chunk ? frame_feed(&f, (const char *)prefix + bom, plen - bom, err)
+	st = chunk ? frame_feed(&f, prefix, plen, err)
 		   : gc_fail(err, GC_IO, ld->name, 0, 0, "out of memory");
 	while (st == GC_OK) {
 		size_t n = fread(chunk, 1, CHUNK, in);

@@ -450,6 +450,237 @@ static void test_growth_pct(void **state)
 	assert_true(isnan(growth_pct(10, -5)));
 }
 
+/* Issue 3's level case: 23Q4 level 15,000; 24Q1 +40,000 and a reported
+ * 35,000: computed 55,000, so gap 35,000 - 55,000 = -20,000, h100e
+ * 35,000, qoq 35,000 / 15,000 - 1 = +133.33 %. */
+static void test_level_below_computed(void **state)
+{
+	struct run r;
+
+	(void)state;
+	start(&r, NULL);
+	add(&r, level("2023Q4", "t", 15000));
+	add(&r, capacity("2024Q1", "t", 40000));
+	add(&r, level("2024Q1", "t", 35000));
+	finish(&r);
+	assert_near(r.s.rows[1].h100e, 35000, 0);
+	assert_near(r.s.rows[1].gap, -20000, 0);
+	assert_near(r.s.rows[1].qoq, 133.333333333, 1e-6);
+	done(&r);
+}
+
+static void expect_series_error(struct run *r, long line, const char *msg)
+{
+	assert_int_equal(fleet_series(&r->f, &r->s, &r->err), GC_DATA);
+	assert_string_equal(r->err.msg, msg);
+	assert_int_equal(r->err.line, line);
+	assert_int_equal(r->err.col, 4); /* the units field */
+	assert_null(r->s.rows);
+}
+
+/* 1000 H100 in service; retiring 1500 is an error at the retiring row. */
+static void test_over_retire(void **state)
+{
+	struct ledger_row retire = buy("2024Q2", "acme", "H100", -1500);
+	struct run r;
+
+	(void)state;
+	retire.at[LC_UNITS].line = 3;
+	start(&r, NULL);
+	add(&r, buy("2024Q1", "acme", "H100", 1000));
+	add(&r, retire);
+	expect_series_error(&r, 3,
+			    "units: retiring 1500 H100-SXM, but 'acme' has "
+			    "1000 in service in 2024Q2");
+	done(&r);
+}
+
+/* A retirement written before the purchase in the file but dated before
+ * it is still a retirement of units not yet bought. */
+static void test_retire_before_buy(void **state)
+{
+	struct run r;
+
+	(void)state;
+	start(&r, NULL);
+	add(&r, buy("2024Q3", "acme", "H100", 10));
+	add(&r, buy("2024Q1", "acme", "H100", -1));
+	expect_series_error(&r, 2,
+			    "units: retiring 1 H100-SXM, but 'acme' has 0 in "
+			    "service in 2024Q1");
+	done(&r);
+}
+
+static void count_warning(void *ctx, const struct gc_error *w)
+{
+	assert_int_equal(w->status, GC_DATA);
+	(*(int *)ctx)++;
+}
+
+/* With keep_going the excess is a warning and everything retires: 1000
+ * bought, 1500 asked, 1000 retired, none left. */
+static void test_over_retire_keep_going(void **state)
+{
+	struct fleet_opts o;
+	struct run r;
+	int warnings = 0;
+
+	(void)state;
+	fleet_opts_init(&o, &CAT);
+	o.keep_going = true;
+	o.warn = count_warning;
+	o.warn_ctx = &warnings;
+	start(&r, &o);
+	add(&r, buy("2024Q1", "acme", "H100", 1000));
+	add(&r, buy("2024Q2", "acme", "H100", -1500));
+	finish(&r);
+	assert_int_equal(warnings, 1);
+	assert_near(r.s.rows[1].retired, 1000, 1e-9);
+	assert_near(r.s.rows[1].units, 0, 1e-9);
+	assert_near(r.s.rows[1].h100e, 0, 1e-9);
+	done(&r);
+}
+
+/* --lifetime 4: 100 H100 bought 23Q1, 50 in 23Q3, 30 retired 23Q4 (from
+ * the oldest, leaving 70 of 23Q1's). 24Q1: the 70 reach four quarters and
+ * retire: 50 left. 24Q3: 23Q3's 50 retire: 0 left.
+ *   quarter  units  retired  h100e  qoq
+ *   23Q1     100      0      100     -
+ *   23Q2     100      0      100     0
+ *   23Q3     150      0      150    +50
+ *   23Q4     120     30      120    -20
+ *   24Q1      50     70       50    50/120 - 1 = -58.33
+ *   24Q2      50      0       50     0
+ *   24Q3       0     50        0   -100
+ *   24Q4       0      0        0     - (against zero) */
+static void test_lifetime(void **state)
+{
+	static const double UNITS[] = { 100, 100, 150, 120, 50, 50, 0, 0 };
+	static const double RETIRED[] = { 0, 0, 0, 30, 70, 0, 50, 0 };
+	static const double QOQ[] = { NAN,	     0, 50,   -20,
+				      -58.333333333, 0, -100, NAN };
+	struct fleet_opts o;
+	struct run r;
+	size_t i;
+
+	(void)state;
+	fleet_opts_init(&o, &CAT);
+	o.lifetime = 4;
+	start(&r, &o);
+	add(&r, buy("2023Q1", "a", "H100", 100));
+	add(&r, buy("2023Q3", "a", "H100", 50));
+	add(&r, buy("2023Q4", "a", "H100", -30));
+	add(&r, capacity("2024Q4", "b", 1));
+	finish(&r);
+	for (i = 0; i < 8; i++) {
+		assert_string_equal(r.s.rows[i].org, "a");
+		assert_near(r.s.rows[i].units, UNITS[i], 1e-9);
+		assert_near(r.s.rows[i].h100e, UNITS[i], 1e-9);
+		assert_near(r.s.rows[i].retired, RETIRED[i], 1e-9);
+		assert_near(r.s.rows[i].qoq, QOQ[i], 1e-6);
+	}
+	done(&r);
+}
+
+/* Prices by year: $5M in 2023 at $50k = 100; $4M in 2024 at $40k = 100;
+ * $4M in 2025, after the last year given, at 2024's $40k = 100. */
+static void test_price_curve(void **state)
+{
+	struct ledger_row a = row("2023Q2", "x", ROW_SPEND);
+	struct ledger_row b = row("2024Q1", "x", ROW_SPEND);
+	struct ledger_row c = row("2025Q3", "x", ROW_SPEND);
+	struct ledger_row early = row("2022Q4", "x", ROW_SPEND);
+	struct fleet_opts o;
+	struct run r;
+	const char *why;
+
+	(void)state;
+	fleet_opts_init(&o, &CAT);
+	assert_true(price_curve_parse("2023=50k, 2024 = $40,000",
+				      &o.usd_per_h100e, &why));
+	a.spend = 5e6;
+	b.spend = c.spend = 4e6;
+	early.spend = 1e6;
+	start(&r, &o);
+	add(&r, a);
+	add(&r, b);
+	add(&r, c);
+	assert_int_equal(fleet_add(&early, &r.f, &r.err), GC_DATA);
+	assert_string_equal(r.err.msg,
+			    "spend_usd: no --usd-per-h100e price for 2022 (the "
+			    "prices start in 2023)");
+	finish(&r);
+	assert_near(r.s.rows[0].added, 100, 1e-9);
+	assert_near(r.s.rows[3].added, 100, 1e-9);
+	assert_near(r.s.rows[9].added, 100, 1e-9);
+	assert_near(r.s.rows[9].h100e, 300, 1e-9);
+	done(&r);
+}
+
+static void test_price_curve_errors(void **state)
+{
+	static const struct {
+		const char *in, *why;
+	} BAD[] = {
+		{ "2024=40k,2023=50k",
+		  "years must be given once each, in ascending order" },
+		{ "2023=5,2023=6",
+		  "years must be given once each, in ascending order" },
+		{ "50k,2023=40k",
+		  "years must be given once each, in ascending order" },
+		{ "24=5", "a year must be written like 2024" },
+		{ "2023=5,24=5", "is not a number" }, /* "5,24=5" */
+		{ "2023=0", "a price must be greater than zero" },
+		{ "2023=-5", "a price must be greater than zero" },
+		{ "abc", "is not a number" },
+		{ "", "is not a number" },
+		{ "2023=", "is not a number" },
+	};
+	struct price_curve c;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof BAD / sizeof BAD[0]; i++) {
+		const char *why = NULL;
+
+		if (price_curve_parse(BAD[i].in, &c, &why))
+			fail_msg("'%s' accepted", BAD[i].in);
+		assert_string_equal(why, BAD[i].why);
+	}
+}
+
+/* --total: the 'all' row sums the orgs present in each quarter.
+ * 24Q1: a 1000 H100 + b 300 H100e = 1300; 24Q2: a +1000 B200 (2274.11)
+ * -> 3274.11, b 300: 3574.11, qoq 3574.11 / 1300 - 1 = 174.93 %. b has
+ * no units, so the sum of units is unknown; b reported its level in 24Q2
+ * but a did not, so the reported sum is unknown too. */
+static void test_total(void **state)
+{
+	struct fleet_opts o;
+	struct run r;
+	const struct series_row *all;
+
+	(void)state;
+	fleet_opts_init(&o, &CAT);
+	o.total = true;
+	start(&r, &o);
+	add(&r, buy("2024Q1", "a", "H100", 1000));
+	add(&r, buy("2024Q2", "a", "B200", 1000));
+	add(&r, capacity("2024Q1", "b", 300));
+	add(&r, level("2024Q2", "b", 300));
+	finish(&r);
+	assert_int_equal(r.s.n, 2 + 2 + 2);
+	all = &r.s.rows[4];
+	assert_string_equal(all[0].org, FLEET_TOTAL_ORG);
+	assert_near(all[0].h100e, 1300, 1e-9);
+	assert_near(all[1].h100e, 3574.1055185, 1e-6);
+	assert_near(all[1].added, 2274.1055185, 1e-6);
+	assert_near(all[1].qoq, 174.9311937, 1e-6);
+	assert_true(isnan(all[1].units));
+	assert_true(isnan(all[1].reported));
+	done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -468,6 +699,14 @@ int main(void)
 		cmocka_unit_test(test_span_limit),
 		cmocka_unit_test(test_baseline_errors),
 		cmocka_unit_test(test_growth_pct),
+		cmocka_unit_test(test_level_below_computed),
+		cmocka_unit_test(test_over_retire),
+		cmocka_unit_test(test_retire_before_buy),
+		cmocka_unit_test(test_over_retire_keep_going),
+		cmocka_unit_test(test_lifetime),
+		cmocka_unit_test(test_price_curve),
+		cmocka_unit_test(test_price_curve_errors),
+		cmocka_unit_test(test_total),
 	};
 
 	return cmocka_run_group_tests_name("fleet", tests, setup, teardown);

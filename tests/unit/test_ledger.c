@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "unit.h"
 
@@ -329,6 +330,227 @@ static void test_long_field(void **state)
 	}
 }
 
+/* The same two rows in every format give the same rows. */
+static void test_formats_agree(void **state)
+{
+	static const struct {
+		enum ledger_format fmt;
+		const char *text;
+	} SAME[] = {
+		{ LEDGER_CSV, "quarter,org,model,units,note\n"
+			      "2024Q1,\"Acme, Inc.\",H100,\"1,000\",a\n"
+			      "2024Q2,acme,B200,2.5k,\n" },
+		{ LEDGER_TSV, "quarter\torg\tmodel\tunits\tnote\n"
+			      "2024Q1\tAcme, Inc.\tH100\t1,000\ta\n"
+			      "2024Q2\tacme\tB200\t2.5k\t\n" },
+		{ LEDGER_JSON,
+		  "[{\"quarter\":\"2024Q1\",\"org\":\"Acme, Inc.\","
+		  "\"model\":\"H100\",\"units\":1000,\"note\":\"a\"},\n"
+		  " {\"Quarter\":\"2024Q2\",\"org\":\"acme\",\"gpu\":\"B200\","
+		  "\"qty\":\"2.5k\",\"note\":null}]" },
+		{ LEDGER_JSON,
+		  "{\"title\":\"x\",\"rows\":[{\"quarter\":\"2024Q1\","
+		  "\"org\":\"Acme, Inc.\",\"model\":\"H100\",\"units\":1e3,"
+		  "\"note\":\"a\"},{\"quarter\":\"2024Q2\",\"org\":\"acme\","
+		  "\"model\":\"B200\",\"units\":2500}]}" },
+		{ LEDGER_NDJSON,
+		  "{\"quarter\":\"2024Q1\",\"org\":\"Acme, Inc.\","
+		  "\"model\":\"H100\",\"units\":1000,\"note\":\"a\"}\r\n"
+		  "\n"
+		  "{\"quarter\":\"2024Q2\",\"org\":\"acme\",\"model\":\"B200\","
+		  "\"units\":2500}" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof SAME / sizeof SAME[0]; i++) {
+		struct seen s;
+		struct gc_error err;
+
+		if (load_fmt(SAME[i].text, SAME[i].fmt, &s, &err) != GC_OK)
+			fail_msg("case %zu: %s", i, err.msg);
+		assert_int_equal(s.n, 2);
+		assert_string_equal(s.org[0], "Acme, Inc.");
+		assert_string_equal(s.model[1], "B200");
+		assert_near(s.rows[0].units, 1000, 0);
+		assert_near(s.rows[1].units, 2500, 0);
+		assert_int_equal(s.rows[1].quarter, quarter("2024Q2"));
+	}
+}
+
+/* JSON errors point at the key (or the bracket) where it goes wrong. */
+static const struct {
+	enum ledger_format fmt;
+	const char *text;
+	long line, col;
+	const char *msg;
+} JSON_BAD[] = {
+	{ LEDGER_JSON, "[{\"quarter\":\"2024Q1\",\n  \"units\":\"12a\"}]", 2, 3,
+	  "units: '12a' is not a number" },
+	{ LEDGER_JSON, "[{\"quarter\":\"2024Q1\",\"h100e\":true}]", 1, 22,
+	  "h100e: a boolean, not a number or text" },
+	{ LEDGER_JSON, "[{\"quarter\":\"2024Q1\",\"h100e\":[1]}]", 1, 22,
+	  "h100e: a list, not a number or text" },
+	{ LEDGER_JSON, "[{\"quarter\":\"2024Q1\",\"h100e\":1e999}]", 1, 22,
+	  "h100e: the number is out of range" },
+	{ LEDGER_JSON, "[{\"quarter\":\"2024Q1\",\"h100e\":1,\"level\":2}]", 1,
+	  22,
+	  "h100e: not used by a 'total' row (a row counts one figure; split "
+	  "it in two)" },
+	{ LEDGER_JSON, "[{\"q\":\"2024Q1\",\"h100e\":1,\"period\":\"x\"}]", 1,
+	  26, "key 'period' means quarter, as key 'q' already does" },
+	{ LEDGER_JSON, "[{\"quarter\":\"2024Q1\",\"h100e\":1,}]", 1, 32,
+	  "invalid JSON in this row" },
+	{ LEDGER_JSON, "[{\"quarter\":\"2024Q1\",\"h100e\":1} {}]", 1, 33,
+	  "expected ',' or ']' after a row" },
+	{ LEDGER_JSON, "[{\"quarter\":\"2024Q1\",\"h100e\":1},]", 1, 33,
+	  "a ',' with no row after it" },
+	{ LEDGER_JSON, "[1]", 1, 2, "a row must be a JSON object" },
+	{ LEDGER_JSON, "[\"{\"]", 1, 2, "a row must be a JSON object" },
+	{ LEDGER_JSON, "[{\"quarter\":\"2024Q1\"", 1, 21,
+	  "the JSON ledger ends before it closes" },
+	{ LEDGER_JSON, "[] []", 1, 4, "text after the end of the JSON ledger" },
+	{ LEDGER_JSON, "{\"row\":[]}", 1, 1,
+	  "the JSON object has no \"rows\" array" },
+	{ LEDGER_JSON, "42", 1, 1,
+	  "a JSON ledger is an array of row objects, or an object with a "
+	  "\"rows\" array" },
+	{ LEDGER_JSON, "  \n ", 2, 2, "empty ledger (no JSON value)" },
+	{ LEDGER_NDJSON, "{\"quarter\":\"2024Q1\",\"h100e\":1}\n[1]\n", 2, 1,
+	  "a row must be a JSON object" },
+	{ LEDGER_NDJSON, "{\"quarter\":\"2024Q1\",\"h100e\":1} x\n", 1, 32,
+	  "text after the row object" },
+	{ LEDGER_NDJSON, "\n\n  {\"quarter\":\"2024Q9\",\"h100e\":1}\n", 3, 4,
+	  "quarter: '2024Q9' is not a quarter (expected 2024Q1, 2024-Q1, Q1 "
+	  "2024 or a date 2024-03-31)" },
+	{ LEDGER_NDJSON, "{\"quarter\":\"2024Q1\",\"h100e\":\n", 1, 28,
+	  "invalid JSON in this row" },
+};
+
+static void test_json_errors(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof JSON_BAD / sizeof JSON_BAD[0]; i++) {
+		struct seen s;
+		struct gc_error err;
+
+		if (load_fmt(JSON_BAD[i].text, JSON_BAD[i].fmt, &s, &err) !=
+		    GC_DATA)
+			fail_msg("case %zu accepted", i);
+		assert_string_equal(err.msg, JSON_BAD[i].msg);
+		if (err.line != JSON_BAD[i].line || err.col != JSON_BAD[i].col)
+			fail_msg("case %zu at %ld:%ld, expected %ld:%ld", i,
+				 err.line, err.col, JSON_BAD[i].line,
+				 JSON_BAD[i].col);
+	}
+}
+
+/* Bracket-like text inside strings, escaped quotes, a BOM and deep
+ * nesting outside the rows do not confuse the scanner. */
+static void test_json_scanner(void **state)
+{
+	static const char TEXT[] =
+		"\xEF\xBB\xBF{\"meta\":{\"a\":[[[{\"rows\":\"]\"}]]]},"
+		"\"rows\" : [ {\"quarter\":\"2024Q1\",\"note\":\"} ] \\\" {\","
+		"\"h100e\":7} ] , \"more\": [1,2]}";
+	struct seen s;
+	struct gc_error err;
+
+	(void)state;
+	assert_int_equal(load_fmt(TEXT, LEDGER_JSON, &s, &err), GC_OK);
+	assert_int_equal(s.n, 1);
+	assert_near(s.rows[0].h100e, 7, 0);
+}
+
+/* --keep-going: each bad row is reported and skipped; the rest load. */
+static void test_keep_going(void **state)
+{
+	static const struct {
+		enum ledger_format fmt;
+		const char *text;
+	} CASES[] = {
+		{ LEDGER_CSV, "quarter,model,units\n"
+			      "2024Q1,H100,1\n"
+			      "2024Q2,H100\n"
+			      "2024Q3,H100,x\n"
+			      "2024Q4,H100,4\n" },
+		{ LEDGER_NDJSON, "{\"quarter\":\"2024Q1\",\"units\":1,"
+				 "\"model\":\"H100\"}\n"
+				 "{\"quarter\":\"2024Q2\",\n"
+				 "[]\n"
+				 "{\"quarter\":\"2024Q4\",\"units\":4,"
+				 "\"model\":\"H100\"}\n" },
+		{ LEDGER_JSON, "[{\"quarter\":\"2024Q1\",\"units\":1,"
+			       "\"model\":\"H100\"},"
+			       "{\"quarter\":\"2024Q2\",\"units\":{}},"
+			       "{\"quarter\":\"2024QQ\"},"
+			       "{\"quarter\":\"2024Q4\",\"units\":4,"
+			       "\"model\":\"H100\"}]" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+		struct seen s;
+		struct gc_error err;
+		int warnings = 0;
+
+		assert_int_equal(load_bytes(CASES[i].text,
+					    strlen(CASES[i].text), CASES[i].fmt,
+					    true, &warnings, &s, &err),
+				 GC_OK);
+		assert_int_equal(warnings, 2);
+		assert_int_equal(s.n, 2);
+		assert_near(s.rows[1].units, 4, 0);
+	}
+}
+
+/* ledger_read tells the format by extension, then by the first bytes. */
+static void test_sniff(void **state)
+{
+	static const struct {
+		const char *name, *text;
+	} FILES[] = {
+		{ "a.csv", "quarter,h100e\n2024Q1,5\n" },
+		{ "a.TSV", "quarter\th100e\n2024Q1\t5\n" },
+		{ "a.txt", "quarter\th100e\n2024Q1\t5\n" },
+		{ "b.txt", "quarter,h100e\n2024Q1,5\n" },
+		{ "a.json", "[{\"quarter\":\"2024Q1\",\"h100e\":5}]" },
+		{ "c.txt", "  [{\"quarter\":\"2024Q1\",\"h100e\":5}]" },
+		{ "d.txt",
+		  "{\"rows\":[{\"quarter\":\"2024Q1\",\"h100e\":5}]}" },
+		{ "e.txt", "{\"quarter\":\"2024Q1\",\"h100e\":5}\n" },
+		{ "a.jsonl", "{\"quarter\":\"2024Q1\",\"h100e\":5}\n" },
+		{ "a.ndjson", "{\"quarter\":\"2024Q1\",\"h100e\":5}\n" },
+	};
+	char dir[] = "/tmp/gpucap-sniff-XXXXXX";
+	size_t i;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	for (i = 0; i < sizeof FILES / sizeof FILES[0]; i++) {
+		char path[128];
+		struct ledger_opts o = { LEDGER_SNIFF, false, NULL, NULL };
+		struct seen s = { 0 };
+		struct gc_error err;
+		FILE *f;
+
+		snprintf(path, sizeof path, "%s/%s", dir, FILES[i].name);
+		f = fopen(path, "w");
+		assert_non_null(f);
+		fputs(FILES[i].text, f);
+		fclose(f);
+		if (ledger_read(path, &o, sink, &s, &err) != GC_OK)
+			fail_msg("%s: %s", FILES[i].name, err.msg);
+		assert_int_equal(s.n, 1);
+		assert_near(s.rows[0].h100e, 5, 0);
+		remove(path);
+	}
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -340,6 +562,11 @@ int main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_nul_byte),
 		cmocka_unit_test(test_long_field),
+		cmocka_unit_test(test_formats_agree),
+		cmocka_unit_test(test_json_errors),
+		cmocka_unit_test(test_json_scanner),
+		cmocka_unit_test(test_keep_going),
+		cmocka_unit_test(test_sniff),
 	};
 
 	return cmocka_run_group_tests_name("ledger", tests, NULL, NULL);
