@@ -1,0 +1,1 @@
+gpucap report --lifetime 5x ledgers/acme.csv
