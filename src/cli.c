@@ -451,6 +451,8 @@ void cli_fleet_opts(const struct options *o, const struct catalog *cat,
 	fo->overhead = o->overhead;
 	fo->pue = o->pue;
 	fo->total = o->total;
+	fo->orgs = o->orgs;
+	fo->norgs = o->norgs;
 	fo->keep_going = o->keep_going;
 }
 

@@ -33,42 +33,21 @@ static enum gc_status read_ledgers(const struct options *o, struct fleet *f,
 	return st;
 }
 
-static bool org_wanted(const struct options *o, const char *org)
-{
-	size_t i;
-
-	if (o->norgs == 0)
-		return true;
-	for (i = 0; i < o->norgs; i++)
-		if (strcasecmp(o->orgs[i], org) == 0)
-			return true;
-	return false;
-}
-
 static bool row_wanted(const struct options *o, const struct series_row *r)
 {
 	if (o->has_from && r->quarter < o->from)
 		return false;
-	if (o->has_to && r->quarter > o->to)
-		return false;
-	return org_wanted(o, r->org);
+	return !o->has_to || r->quarter <= o->to;
 }
 
 /* An --org that names no org is a typo, not an empty report. */
-static enum gc_status check_orgs(const struct options *o,
-				 const struct series *s, struct gc_error *err)
+static enum gc_status check_orgs(const struct fleet *f, struct gc_error *err)
 {
-	size_t i, r;
+	const char *unseen = fleet_unseen_org(f);
 
-	for (i = 0; i < o->norgs; i++) {
-		for (r = 0; r < s->n; r++)
-			if (strcasecmp(o->orgs[i], s->rows[r].org) == 0)
-				break;
-		if (r == s->n)
-			return gc_fail(err, GC_USAGE, NULL, 0, 0,
-				       "--org: no org '%s' in the ledger",
-				       o->orgs[i]);
-	}
+	if (unseen != NULL)
+		return gc_fail(err, GC_USAGE, NULL, 0, 0,
+			       "--org: no org '%s' in the ledger", unseen);
 	return GC_OK;
 }
 
@@ -113,9 +92,9 @@ enum gc_status cli_ledger_load(const struct options *o, struct cli_ledger *l,
 	if (st == GC_OK)
 		st = read_ledgers(o, &l->fleet, &l->skipped, err);
 	if (st == GC_OK)
-		st = fleet_series(&l->fleet, &l->series, err);
+		st = check_orgs(&l->fleet, err);
 	if (st == GC_OK)
-		st = check_orgs(o, &l->series, err);
+		st = fleet_series(&l->fleet, &l->series, err);
 	return st;
 }
 

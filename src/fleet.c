@@ -188,6 +188,9 @@ enum gc_status fleet_init(struct fleet *f, const struct fleet_opts *o,
 	memset(f, 0, sizeof *f);
 	f->opts = *o;
 	f->empty = true;
+	f->org_seen = calloc(o->norgs + 1, sizeof *f->org_seen);
+	if (f->org_seen == NULL)
+		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	f->baseline = catalog_find(o->catalog, o->baseline);
 	if (f->baseline == NULL)
 		return gc_fail(err, GC_USAGE, NULL, 0, 0,
@@ -221,6 +224,7 @@ void fleet_free(struct fleet *f)
 		free(f->models[i].spelling);
 	free(f->orgs);
 	free(f->models);
+	free(f->org_seen);
 	memset(f, 0, sizeof *f);
 }
 
@@ -567,9 +571,6 @@ static enum gc_status apply_row(struct fleet *f, const struct ledger_row *row,
 
 	if (c == NULL)
 		return oom(row, err);
-	f->first = p->first;
-	f->last = p->last;
-	f->empty = false;
 	if (!isnan(row->spend)) {
 		c->spend += row->spend;
 		o->has_spend = true;
@@ -585,6 +586,31 @@ static enum gc_status apply_row(struct fleet *f, const struct ledger_row *row,
 	return GC_OK;
 }
 
+/* Whether --org keeps the row's org; notes which --org it matched. */
+static bool wanted(struct fleet *f, const char *org)
+{
+	bool keep = f->opts.norgs == 0;
+	size_t i;
+
+	for (i = 0; i < f->opts.norgs; i++) {
+		if (strcasecmp(f->opts.orgs[i], org) == 0) {
+			f->org_seen[i] = true;
+			keep = true;
+		}
+	}
+	return keep;
+}
+
+const char *fleet_unseen_org(const struct fleet *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->opts.norgs; i++)
+		if (!f->org_seen[i])
+			return f->opts.orgs[i];
+	return NULL;
+}
+
 enum gc_status fleet_add(const struct ledger_row *row, void *ctx,
 			 struct gc_error *err)
 {
@@ -592,7 +618,13 @@ enum gc_status fleet_add(const struct ledger_row *row, void *ctx,
 	struct plan p = { 0, 0, NULL, 0, 0, 0 };
 	enum gc_status st = plan_row(f, row, &p, err);
 
-	return st == GC_OK ? apply_row(f, row, &p, err) : st;
+	if (st != GC_OK)
+		return st;
+	/* Every row sets the ledger's span; only kept orgs are counted. */
+	f->first = p.first;
+	f->last = p.last;
+	f->empty = false;
+	return wanted(f, row->org) ? apply_row(f, row, &p, err) : GC_OK;
 }
 
 /* ---- units in service: cohorts, lifetimes, retirements ---- */
@@ -830,29 +862,43 @@ static void add_to_total(struct series_row *t, const struct series_row *r)
 }
 
 /* The FLEET_TOTAL_ORG rows: every org's row of each quarter summed. */
+/* The first quarter of any org counted (--org may leave out earlier). */
+static int total_first(const struct fleet *f)
+{
+	int first = f->last;
+	size_t i;
+
+	for (i = 0; i < f->norgs; i++)
+		if (f->orgs[i].first < first)
+			first = f->orgs[i].first;
+	return first;
+}
+
 static void fill_total(const struct fleet *f, const struct series_row *rows,
 		       size_t nrows, struct series_row *total)
 {
-	size_t n = (size_t)(f->last - f->first + 1), i;
+	int first = total_first(f);
+	size_t n = (size_t)(f->last - first + 1), i;
 
 	memset(total, 0, n * sizeof *total);
 	for (i = 0; i < n; i++) {
 		total[i].org = FLEET_TOTAL_ORG;
-		total[i].quarter = f->first + (int)i;
+		total[i].quarter = first + (int)i;
 	}
 	for (i = 0; i < nrows; i++)
-		add_to_total(&total[rows[i].quarter - f->first], &rows[i]);
+		add_to_total(&total[rows[i].quarter - first], &rows[i]);
 	for (i = 0; i < n; i++)
 		total[i].usd_per_h100e =
 			total[i].spend > 0 && total[i].added > 0
 				? total[i].spend / total[i].added
 				: NAN;
-	fill_growth(total, f->first, n);
+	fill_growth(total, first, n);
 }
 
 static size_t count_rows(const struct fleet *f)
 {
-	size_t i, n = f->opts.total ? (size_t)(f->last - f->first + 1) : 0;
+	size_t i,
+		n = f->opts.total ? (size_t)(f->last - total_first(f) + 1) : 0;
 
 	for (i = 0; i < f->norgs; i++)
 		n += (size_t)(f->last - f->orgs[i].first + 1);
@@ -885,7 +931,7 @@ enum gc_status fleet_series(const struct fleet *f, struct series *out,
 	free(order);
 	if (st == GC_OK && f->opts.total) {
 		fill_total(f, out->rows, out->n, out->rows + out->n);
-		out->n += (size_t)(f->last - f->first + 1);
+		out->n += (size_t)(f->last - total_first(f) + 1);
 	}
 	if (st != GC_OK)
 		series_free(out);

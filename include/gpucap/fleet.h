@@ -43,7 +43,11 @@ struct fleet_opts {
 	int lifetime;	 /* quarters until bought units retire; 0: never */
 	double overhead; /* server power over chip TDP */
 	double pue;
-	bool total;	 /* add the FLEET_TOTAL_ORG rows */
+	bool total; /* add the FLEET_TOTAL_ORG rows */
+	/* Only these orgs (any case) are kept, as if the ledger held no other
+	 * rows; every row is still checked. norgs 0: all. */
+	const char *const *orgs;
+	size_t norgs;
 	bool keep_going; /* retiring more than in service: warn, retire all */
 	fleet_warn_fn warn; /* may be NULL */
 	void *warn_ctx;
@@ -68,6 +72,7 @@ struct fleet {
 	size_t nmodels, models_cap;
 	int first, last; /* quarter span of the whole ledger */
 	bool empty;
+	bool *org_seen; /* per opts.orgs: some row named it */
 };
 
 /* One org in one quarter. NaN marks an undefined figure: units and power
@@ -97,6 +102,9 @@ struct series {
 enum gc_status fleet_init(struct fleet *f, const struct fleet_opts *o,
 			  struct gc_error *err);
 void fleet_free(struct fleet *f);
+
+/* The first of opts.orgs that no row named, or NULL. */
+const char *fleet_unseen_org(const struct fleet *f);
 
 /* A ledger_sink: ctx is the struct fleet. */
 enum gc_status fleet_add(const struct ledger_row *row, void *ctx,
