@@ -185,12 +185,11 @@ bool fleet_factor(const struct fleet *f, const struct accel *a, double *factor)
 enum gc_status fleet_init(struct fleet *f, const struct fleet_opts *o,
 			  struct gc_error *err)
 {
+	/* Nothing is allocated until the options are known good, so a
+	 * failed init needs no fleet_free. */
 	memset(f, 0, sizeof *f);
 	f->opts = *o;
 	f->empty = true;
-	f->org_seen = calloc(o->norgs + 1, sizeof *f->org_seen);
-	if (f->org_seen == NULL)
-		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	f->baseline = catalog_find(o->catalog, o->baseline);
 	if (f->baseline == NULL)
 		return gc_fail(err, GC_USAGE, NULL, 0, 0,
@@ -200,6 +199,9 @@ enum gc_status fleet_init(struct fleet *f, const struct fleet_opts *o,
 		return gc_fail(err, GC_USAGE, NULL, 0, 0,
 			       "baseline '%s' has no %s figure in the catalog",
 			       f->baseline->id, metric_name(o->metric));
+	f->org_seen = calloc(o->norgs + 1, sizeof *f->org_seen);
+	if (f->org_seen == NULL)
+		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	return GC_OK;
 }
 
