@@ -1,15 +1,10 @@
 /* The command line: the command table, option parsing and help. */
 #include "gpucap/cli.h"
 
-#include <getopt.h>
-#include <stdlib.h>
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
-#include "gpucap/quantity.h"
-#include "gpucap/quarter.h"
 #include "gpucap/table.h"
 #include "output.h"
 
@@ -21,12 +16,14 @@ struct command {
 	const char *name;
 	enum gc_status (*run)(const struct options *o, struct gc_error *err);
 	int min_args, max_args; /* max -1: any number */
+	unsigned groups;	/* the option groups it takes */
 	const char *synopsis;
 	const char *help; /* what it does and examples */
 };
 
 static const struct command COMMANDS[] = {
-	{ "report", cmd_report, 0, -1, "report [OPTIONS] [FILE...]",
+	{ "report", cmd_report, 0, -1, G_ALL | G_LEDGER | G_WINDOW,
+	  "report [OPTIONS] [FILE...]",
 	  "Capacity per org and quarter in H100 equivalents, with growth.\n"
 	  "FILE '-' or no FILE reads standard input; several FILEs are one "
 	  "ledger.\n\n"
@@ -35,14 +32,14 @@ static const struct command COMMANDS[] = {
 	  "  gpucap report -f csv --metric 8bit fleet.csv > capacity.csv\n"
 	  "  gpucap report --org tesla --from 2024Q1 -f markdown "
 	  "data/tesla-2024.csv\n" },
-	{ "convert", cmd_convert, 2, 2, "convert [OPTIONS] AMOUNT MODEL",
+	{ "convert", cmd_convert, 2, 2, G_ALL, "convert [OPTIONS] AMOUNT MODEL",
 	  "H100 equivalents of AMOUNT units of MODEL, or of AMOUNT dollars\n"
 	  "('$500M', '2.5B USD') spent on MODEL at its catalog price.\n\n"
 	  "Examples:\n"
 	  "  gpucap convert 10000 B200\n"
 	  "  gpucap convert '$500M' H100-SXM\n"
 	  "  gpucap convert --metric 8bit 1000 A100-SXM-80GB\n" },
-	{ "catalog", cmd_catalog, 0, -1, "catalog [OPTIONS] [MODEL...]",
+	{ "catalog", cmd_catalog, 0, -1, G_ALL, "catalog [OPTIONS] [MODEL...]",
 	  "The accelerator catalog: each model's figure under --metric and "
 	  "its\n"
 	  "factor against --baseline. With MODELs, only those.\n\n"
@@ -50,39 +47,46 @@ static const struct command COMMANDS[] = {
 	  "  gpucap catalog\n"
 	  "  gpucap catalog --metric fp8 H100 B200 MI300X\n"
 	  "  gpucap catalog --catalog mine.csv -f csv\n" },
+	{ "project", cmd_project, 0, -1,
+	  G_ALL | G_LEDGER | G_WINDOW | G_FIT | G_TARGET,
+	  "project [OPTIONS] --to Q | --target H100E --by Q [FILE...]",
+	  "The report's series extended past the ledger's last quarter, with "
+	  "a\n"
+	  "'projected' column. --to Q grows each org at its compound growth "
+	  "over\n"
+	  "the last --window quarters (or, --method linear, by their mean "
+	  "addition).\n"
+	  "--target H100E --by Q solves for the constant quarterly growth "
+	  "that\n"
+	  "takes the orgs' sum there, and prices the additions at "
+	  "--usd-per-h100e.\n\n"
+	  "Examples:\n"
+	  "  gpucap project --to 2026Q4 fleet.csv\n"
+	  "  gpucap project --method linear --window 8 --to 2026Q4 fleet.csv\n"
+	  "  gpucap project --target 85000 --by 2024Q4 --org tesla "
+	  "data/tesla-2024.csv\n" },
+	{ "check", cmd_check, 0, -1, G_ALL | G_LEDGER | G_FIT | G_CHECK,
+	  "check [OPTIONS] (-e EXPR | --checks FILE)... [FILE...]",
+	  "Evaluates assertions on the report's series and prints TAP; exit "
+	  "1 if\n"
+	  "any fails. EXPR is [ORG] PERIOD COLUMN OP VALUE [TOLERANCE]: ORG a "
+	  "name\n"
+	  "or \"a quoted name\" (none: the sum of all orgs), PERIOD 2024Q4 or "
+	  "2024\n"
+	  "(a year is its Q4, or its sum for added_h100e, retired_h100e, "
+	  "spend_usd),\n"
+	  "COLUMN a number column of report, OP < <= > >= == != ~, "
+	  "TOLERANCE ±5%\n"
+	  "or ±1000 (needed by ~). -f json (or csv...) lists the results "
+	  "instead.\n\n"
+	  "Examples:\n"
+	  "  gpucap check -e 'tesla 2024Q4 h100e ~ 85k ±2%' "
+	  "data/tesla-2024.csv\n"
+	  "  gpucap check --checks plan.checks --project-to 2026Q4 fleet.csv\n"
+	  "  gpucap check -e '2025Q4 power_mw < 150' -f json fleet.csv\n" },
 };
 
 #define NCOMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])
-
-static const char OPTIONS_HELP[] =
-	"Options:\n"
-	"  -f, --format FMT         table, csv, tsv, json, ndjson, markdown "
-	"[table]\n"
-	"  -m, --metric M           bf16 fp8 8bit fp4 tf32 fp32 fp64 int8 tpp "
-	"memory\n"
-	"                           bandwidth [bf16]\n"
-	"  -b, --baseline MODEL     the accelerator that counts as 1.0 "
-	"[H100-SXM]\n"
-	"      --catalog FILE       extra or overriding catalog entries "
-	"(repeatable)\n"
-	"      --org NAME           keep only this org (repeatable, any case)\n"
-	"      --from Q, --to Q     quarter window of the output\n"
-	"      --total              add an 'all' row per quarter\n"
-	"      --usd-per-h100e USD  price of spend-only rows, or by year "
-	"2023=50k,2024=40k\n"
-	"                           [the baseline's catalog price]\n"
-	"      --lifetime N         retire units N quarters (or Ny years) "
-	"after purchase\n"
-	"      --overhead X         server power over chip TDP, for power_mw "
-	"[1.0]\n"
-	"      --pue X              power usage effectiveness, for power_mw "
-	"[1.0]\n"
-	"  -o, --output FILE        write there (atomically) instead of "
-	"stdout\n"
-	"      --input-format F     csv, tsv, json or ndjson instead of "
-	"guessing\n"
-	"      --keep-going         skip bad rows with a warning each\n"
-	"  -h, --help               this help\n";
 
 static const char EXIT_HELP[] =
 	"Exit status: 0 ok, 1 a check failed, 2 usage error, 3 bad input "
@@ -98,14 +102,17 @@ static void print_top_help(FILE *out)
 		GPUCAP_VERSION);
 	for (i = 0; i < NCOMMANDS; i++)
 		fprintf(out, "  gpucap %s\n", COMMANDS[i].synopsis);
-	fprintf(out, "  gpucap help [COMMAND] | --help | --version\n\n%s\n%s",
-		OPTIONS_HELP, EXIT_HELP);
+	fprintf(out,
+		"  gpucap help [COMMAND] | --help | --version\n\n"
+		"'gpucap help COMMAND' lists the command's options.\n\n%s",
+		EXIT_HELP);
 }
 
 static void print_command_help(const struct command *c, FILE *out)
 {
-	fprintf(out, "Usage: gpucap %s\n\n%s\n%s\n%s", c->synopsis, c->help,
-		OPTIONS_HELP, EXIT_HELP);
+	fprintf(out, "Usage: gpucap %s\n\n%s\n", c->synopsis, c->help);
+	options_help(out, c->groups);
+	fprintf(out, "\n%s", EXIT_HELP);
 }
 
 static const struct command *find_command(const char *name)
@@ -116,226 +123,6 @@ static const struct command *find_command(const char *name)
 		if (strcmp(name, COMMANDS[i].name) == 0)
 			return &COMMANDS[i];
 	return NULL;
-}
-
-void options_init(struct options *o)
-{
-	memset(o, 0, sizeof *o);
-	o->format = DEFAULT_FORMAT;
-	o->metric = DEFAULT_METRIC;
-	o->baseline = DEFAULT_BASELINE;
-	o->overhead = 1.0;
-	o->pue = 1.0;
-	o->input_format = LEDGER_SNIFF;
-}
-
-enum {
-	OPT_CATALOG = 256,
-	OPT_ORG,
-	OPT_FROM,
-	OPT_TO,
-	OPT_USD,
-	OPT_OVERHEAD,
-	OPT_PUE,
-	OPT_INPUT_FORMAT,
-	OPT_LIFETIME,
-	OPT_TOTAL,
-	OPT_KEEP_GOING
-};
-
-static const struct option LONG_OPTIONS[] = {
-	{ "format", required_argument, NULL, 'f' },
-	{ "metric", required_argument, NULL, 'm' },
-	{ "baseline", required_argument, NULL, 'b' },
-	{ "catalog", required_argument, NULL, OPT_CATALOG },
-	{ "org", required_argument, NULL, OPT_ORG },
-	{ "from", required_argument, NULL, OPT_FROM },
-	{ "to", required_argument, NULL, OPT_TO },
-	{ "usd-per-h100e", required_argument, NULL, OPT_USD },
-	{ "overhead", required_argument, NULL, OPT_OVERHEAD },
-	{ "pue", required_argument, NULL, OPT_PUE },
-	{ "output", required_argument, NULL, 'o' },
-	{ "input-format", required_argument, NULL, OPT_INPUT_FORMAT },
-	{ "lifetime", required_argument, NULL, OPT_LIFETIME },
-	{ "total", no_argument, NULL, OPT_TOTAL },
-	{ "keep-going", no_argument, NULL, OPT_KEEP_GOING },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 },
-};
-
-#define usage(err, ...) gc_fail((err), GC_USAGE, NULL, 0, 0, __VA_ARGS__)
-
-/* A positive number in the ledger's syntax (50k, $40,000, 1.82). */
-static enum gc_status positive(const char *opt, const char *arg, double *out,
-			       struct gc_error *err)
-{
-	struct quantity q;
-	const char *why;
-
-	if (!qty_parse(arg, &q, &why))
-		return usage(err, "%s: '%s' %s", opt, arg, why);
-	if (!(q.value > 0))
-		return usage(err, "%s: '%s' must be greater than zero", opt,
-			     arg);
-	*out = q.value;
-	return GC_OK;
-}
-
-static enum gc_status price_opt(const char *arg, struct price_curve *out,
-				struct gc_error *err)
-{
-	const char *why;
-
-	if (!price_curve_parse(arg, out, &why))
-		return usage(err,
-			     "--usd-per-h100e: '%s': %s (expected a price like "
-			     "40k, or prices by year like 2023=50k,2024=40k)",
-			     arg, why);
-	return GC_OK;
-}
-
-/* N quarters, or "Ny" years. */
-static enum gc_status lifetime_opt(const char *arg, int *out,
-				   struct gc_error *err)
-{
-	char *end;
-	long n;
-
-	n = strtol(arg, &end, 10);
-	if (end != arg && (*end == 'y' || *end == 'Y') && end[1] == '\0') {
-		n *= 4;
-		end++;
-	} else if (end != arg && (*end == 'q' || *end == 'Q') &&
-		   end[1] == '\0') {
-		end++;
-	}
-	if (end == arg || *end != '\0' || n < 1 || n > FLEET_LIFETIME_MAX)
-		return usage(err,
-			     "--lifetime: '%s' is not a lifetime (expected "
-			     "quarters like 20, or years like 5y, up to %d "
-			     "quarters)",
-			     arg, FLEET_LIFETIME_MAX);
-	*out = (int)n;
-	return GC_OK;
-}
-
-static enum gc_status quarter_opt(const char *opt, const char *arg, int *out,
-				  bool *has, struct gc_error *err)
-{
-	if (!quarter_parse(arg, out))
-		return usage(err, "%s: '%s' is not a quarter (e.g. 2024Q1)",
-			     opt, arg);
-	*has = true;
-	return GC_OK;
-}
-
-static enum gc_status push(const char **list, size_t *n, const char *opt,
-			   const char *arg, struct gc_error *err)
-{
-	if (*n >= OPTION_LIST_MAX)
-		return usage(err, "%s: given more than %d times", opt,
-			     OPTION_LIST_MAX);
-	list[(*n)++] = arg;
-	return GC_OK;
-}
-
-static enum gc_status apply_option(struct options *o, int c, const char *arg,
-				   struct gc_error *err)
-{
-	switch (c) {
-	case 'f':
-		o->format = arg;
-		if (!printer_format_known(arg))
-			return usage(err,
-				     "--format: unknown format '%s' "
-				     "(expected one of %s)",
-				     arg, printer_formats());
-		return GC_OK;
-	case 'm':
-		if (!metric_parse(arg, &o->metric))
-			return usage(err,
-				     "--metric: unknown metric '%s' "
-				     "(expected one of %s)",
-				     arg, metric_list());
-		return GC_OK;
-	case 'b':
-		o->baseline = arg;
-		return GC_OK;
-	case 'o':
-		o->output = arg;
-		return GC_OK;
-	case OPT_CATALOG:
-		return push(o->catalogs, &o->ncatalogs, "--catalog", arg, err);
-	case OPT_ORG:
-		return push(o->orgs, &o->norgs, "--org", arg, err);
-	case OPT_FROM:
-		return quarter_opt("--from", arg, &o->from, &o->has_from, err);
-	case OPT_TO:
-		return quarter_opt("--to", arg, &o->to, &o->has_to, err);
-	case OPT_USD:
-		return price_opt(arg, &o->usd_per_h100e, err);
-	case OPT_LIFETIME:
-		return lifetime_opt(arg, &o->lifetime, err);
-	case OPT_TOTAL:
-		o->total = true;
-		return GC_OK;
-	case OPT_KEEP_GOING:
-		o->keep_going = true;
-		return GC_OK;
-	case OPT_OVERHEAD:
-		return positive("--overhead", arg, &o->overhead, err);
-	case OPT_PUE:
-		return positive("--pue", arg, &o->pue, err);
-	case OPT_INPUT_FORMAT:
-		if (!ledger_format_parse(arg, &o->input_format))
-			return usage(err,
-				     "--input-format: unknown format "
-				     "'%s' (expected csv, tsv, json or ndjson)",
-				     arg);
-		return GC_OK;
-	default:
-		return GC_USAGE;
-	}
-}
-
-static enum gc_status bad_option(char **argv, int c, struct gc_error *err)
-{
-	const char *arg = argv[optind - 1];
-	char flag[3] = { '-', (char)optopt, '\0' };
-
-	if (c == ':')
-		return usage(err, "option '%s' needs a value", arg);
-	/* A short option's letter is in optopt; a long one is the argument. */
-	if (optopt != 0)
-		arg = flag;
-	return usage(err, "unknown option '%s'", arg);
-}
-
-/* Parses argv (argv[0] is the command name); positional arguments are
- * left in o->args. *help is set by -h/--help. */
-static enum gc_status parse_options(struct options *o, int argc, char **argv,
-				    bool *help, struct gc_error *err)
-{
-	enum gc_status st = GC_OK;
-	int c;
-
-	optind = 0; /* glibc: start afresh, even after an earlier parse */
-	opterr = 0;
-	*help = false;
-	while (st == GC_OK) {
-		c = getopt_long(argc, argv, ":f:m:b:o:h", LONG_OPTIONS, NULL);
-		if (c == -1)
-			break;
-		if (c == 'h')
-			*help = true;
-		else if (c == '?' || c == ':')
-			st = bad_option(argv, c, err);
-		else
-			st = apply_option(o, c, optarg, err);
-	}
-	o->args = argv + optind;
-	o->nargs = argc - optind;
-	return st;
 }
 
 static enum gc_status check_args(const struct command *cmd,
@@ -392,7 +179,7 @@ static int run_command(const struct command *cmd, int argc, char **argv)
 
 	gc_error_clear(&err);
 	options_init(&o);
-	st = parse_options(&o, argc, argv, &help, &err);
+	st = options_parse(&o, argc, argv, cmd->groups, &help, &err);
 	if (st == GC_OK && help) {
 		print_command_help(cmd, stdout);
 		return GC_OK;

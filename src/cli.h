@@ -6,16 +6,29 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <stdio.h>
+
 #include "gpucap/catalog.h"
 #include "gpucap/diag.h"
 #include "gpucap/fleet.h"
 #include "gpucap/ledger.h"
+#include "gpucap/project.h"
 
 /* Defaults, in one place. */
 #define DEFAULT_FORMAT	 "table"
 #define DEFAULT_BASELINE "H100-SXM"
 #define DEFAULT_METRIC	 METRIC_BF16
 #define OPTION_LIST_MAX	 64 /* --catalog and --org may repeat this often */
+
+/* Which commands an option belongs to: each command takes some groups. */
+enum option_group {
+	G_ALL = 1,     /* every command */
+	G_LEDGER = 2,  /* commands that read a ledger */
+	G_WINDOW = 4,  /* --from, --to, --total: report and project */
+	G_FIT = 8,     /* --method, --window: project and check */
+	G_TARGET = 16, /* --target, --by: project */
+	G_CHECK = 32   /* -e, --checks, --project-to: check */
+};
 
 struct options {
 	const char *format;
@@ -34,11 +47,29 @@ struct options {
 	bool keep_going;
 	const char *output;
 	enum ledger_format input_format;
+	enum project_method method;
+	int window;
+	bool has_target, has_by, has_project_to;
+	double target;
+	int by, project_to;
+	const char *exprs[OPTION_LIST_MAX]; /* -e */
+	size_t nexprs;
+	const char *check_files[OPTION_LIST_MAX]; /* --checks */
+	size_t ncheck_files;
 	char **args; /* positional arguments after the command */
 	int nargs;
 };
 
 void options_init(struct options *o);
+
+/* Parses argv (argv[0] is the command's name) for a command taking the
+ * option groups in `groups`; positional arguments are left in o->args.
+ * *help is set by -h/--help. */
+enum gc_status options_parse(struct options *o, int argc, char **argv,
+			     unsigned groups, bool *help, struct gc_error *err);
+
+/* The options of those groups, a line each, with their defaults. */
+void options_help(FILE *out, unsigned groups);
 
 /* The built-in catalog plus every --catalog file. */
 enum gc_status cli_load_catalog(const struct options *o, struct catalog *cat,
@@ -66,12 +97,22 @@ struct cli_ledger {
 };
 enum gc_status cli_ledger_load(const struct options *o, struct cli_ledger *l,
 			       struct gc_error *err);
+/* The series' rows within --from/--to, as the first ncols report
+ * columns. */
+enum gc_status cli_print_series(const struct options *o, const struct series *s,
+				size_t ncols, struct gc_error *err);
 /* After the output: how many rows were skipped, on stderr. */
 void cli_ledger_summary(const struct cli_ledger *l);
 void cli_ledger_free(struct cli_ledger *l);
 
+/* Projection options from the command line's, to quarter `to`. */
+void cli_project_opts(const struct options *o, const struct fleet *f, int to,
+		      struct project_opts *po);
+
 enum gc_status cmd_report(const struct options *o, struct gc_error *err);
 enum gc_status cmd_convert(const struct options *o, struct gc_error *err);
 enum gc_status cmd_catalog(const struct options *o, struct gc_error *err);
+enum gc_status cmd_project(const struct options *o, struct gc_error *err);
+enum gc_status cmd_check(const struct options *o, struct gc_error *err);
 
 #endif

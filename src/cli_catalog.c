@@ -19,7 +19,7 @@ enum {
 
 static const struct table_col CATALOG_COLS[CC_COUNT] = {
 	{ "id", CT_TEXT },	{ "vendor", CT_TEXT }, { "name", CT_TEXT },
-	{ "year", CT_YEAR },	{ "metric", CT_TEXT }, { "value", CT_FIGURE },
+	{ "year", CT_INT },	{ "metric", CT_TEXT }, { "value", CT_FIGURE },
 	{ "factor", CT_RATIO }, { "tdp_w", CT_COUNT }, { "price_usd", CT_USD },
 };
 

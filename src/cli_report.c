@@ -54,6 +54,7 @@ static enum gc_status check_orgs(const struct fleet *f, struct gc_error *err)
 struct report_ctx {
 	const struct options *o;
 	const struct series *s;
+	size_t ncols;
 };
 
 static enum gc_status print_rows(void *ctx, struct printer *p,
@@ -72,6 +73,14 @@ static enum gc_status print_rows(void *ctx, struct printer *p,
 			return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	}
 	return GC_OK;
+}
+
+enum gc_status cli_print_series(const struct options *o, const struct series *s,
+				size_t ncols, struct gc_error *err)
+{
+	struct report_ctx rc = { o, s, ncols };
+
+	return cli_print(o, REPORT_COLS, ncols, print_rows, &rc, err);
 }
 
 enum gc_status cli_ledger_load(const struct options *o, struct cli_ledger *l,
@@ -117,11 +126,8 @@ enum gc_status cmd_report(const struct options *o, struct gc_error *err)
 	struct cli_ledger l;
 	enum gc_status st = cli_ledger_load(o, &l, err);
 
-	if (st == GC_OK) {
-		struct report_ctx rc = { o, &l.series };
-
-		st = cli_print(o, REPORT_COLS, RC_COUNT, print_rows, &rc, err);
-	}
+	if (st == GC_OK)
+		st = cli_print_series(o, &l.series, RC_REPORT_COUNT, err);
 	if (st == GC_OK)
 		cli_ledger_summary(&l);
 	cli_ledger_free(&l);

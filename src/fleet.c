@@ -806,8 +806,7 @@ static void fill_row(const struct fleet *f, const struct fleet_org *o,
 			: NAN;
 }
 
-/* Growth of each row over earlier ones; rows[i] is quarter first + i. */
-static void fill_growth(struct series_row *rows, int first, size_t n)
+void series_fill_growth(struct series_row *rows, int first, size_t n)
 {
 	size_t i;
 
@@ -844,7 +843,7 @@ static enum gc_status fill_org(const struct fleet *f, const struct fleet_org *o,
 		rows[i].quarter = o->first + (int)i;
 	}
 	free(e);
-	fill_growth(rows, o->first, n);
+	series_fill_growth(rows, o->first, n);
 	return st;
 }
 
@@ -864,43 +863,55 @@ static void add_to_total(struct series_row *t, const struct series_row *r)
 }
 
 /* The FLEET_TOTAL_ORG rows: every org's row of each quarter summed. */
-/* The first quarter of any org counted (--org may leave out earlier). */
-static int total_first(const struct fleet *f)
+static void fill_total(const struct series_row *rows, size_t nrows, int first,
+		       size_t n, struct series_row *total)
 {
-	int first = f->last;
 	size_t i;
-
-	for (i = 0; i < f->norgs; i++)
-		if (f->orgs[i].first < first)
-			first = f->orgs[i].first;
-	return first;
-}
-
-static void fill_total(const struct fleet *f, const struct series_row *rows,
-		       size_t nrows, struct series_row *total)
-{
-	int first = total_first(f);
-	size_t n = (size_t)(f->last - first + 1), i;
 
 	memset(total, 0, n * sizeof *total);
 	for (i = 0; i < n; i++) {
 		total[i].org = FLEET_TOTAL_ORG;
 		total[i].quarter = first + (int)i;
 	}
-	for (i = 0; i < nrows; i++)
+	for (i = 0; i < nrows; i++) {
 		add_to_total(&total[rows[i].quarter - first], &rows[i]);
+		total[rows[i].quarter - first].projected |= rows[i].projected;
+	}
 	for (i = 0; i < n; i++)
 		total[i].usd_per_h100e =
 			total[i].spend > 0 && total[i].added > 0
 				? total[i].spend / total[i].added
 				: NAN;
-	fill_growth(total, first, n);
+	series_fill_growth(total, first, n);
+}
+
+enum gc_status series_add_total(struct series *s, struct gc_error *err)
+{
+	int first = 0, last = 0;
+	size_t i, n;
+	struct series_row *rows;
+
+	for (i = 0; i < s->n; i++) {
+		int q = s->rows[i].quarter;
+
+		first = i == 0 || q < first ? q : first;
+		last = i == 0 || q > last ? q : last;
+	}
+	if (s->n == 0)
+		return GC_OK;
+	n = (size_t)(last - first + 1);
+	rows = realloc(s->rows, (s->n + n) * sizeof *rows);
+	if (rows == NULL)
+		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	s->rows = rows;
+	fill_total(rows, s->n, first, n, rows + s->n);
+	s->n += n;
+	return GC_OK;
 }
 
 static size_t count_rows(const struct fleet *f)
 {
-	size_t i,
-		n = f->opts.total ? (size_t)(f->last - total_first(f) + 1) : 0;
+	size_t i, n = 0;
 
 	for (i = 0; i < f->norgs; i++)
 		n += (size_t)(f->last - f->orgs[i].first + 1);
@@ -931,10 +942,8 @@ enum gc_status fleet_series(const struct fleet *f, struct series *out,
 		out->n += (size_t)(f->last - order[i]->first + 1);
 	}
 	free(order);
-	if (st == GC_OK && f->opts.total) {
-		fill_total(f, out->rows, out->n, out->rows + out->n);
-		out->n += (size_t)(f->last - total_first(f) + 1);
-	}
+	if (st == GC_OK && f->opts.total)
+		st = series_add_total(out, err);
 	if (st != GC_OK)
 		series_free(out);
 	return st;

@@ -20,6 +20,7 @@ const struct table_col REPORT_COLS[RC_COUNT] = {
 	{ "cum_spend_usd", CT_USD },
 	{ "usd_per_h100e", CT_USD },
 	{ "power_mw", CT_MW },
+	{ "projected", CT_BOOL },
 };
 
 double report_value(const struct series_row *r, enum report_col c)
@@ -51,6 +52,8 @@ double report_value(const struct series_row *r, enum report_col c)
 		return r->usd_per_h100e;
 	case RC_POWER_MW:
 		return r->power_mw;
+	case RC_PROJECTED:
+		return r->projected ? 1 : 0;
 	default:
 		return NAN;
 	}

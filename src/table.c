@@ -154,7 +154,7 @@ char *table_human(double v, enum cell_type t, char *buf)
 	/* -0.0 and values that round to zero print without a sign. */
 	if (strspn(plain, "-0.") == strlen(plain) && plain[0] == '-')
 		memmove(plain, plain + 1, strlen(plain));
-	if (t == CT_YEAR)
+	if (t == CT_INT)
 		strcpy(buf, plain);
 	else
 		group_thousands(plain, buf);

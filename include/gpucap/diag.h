@@ -19,7 +19,7 @@ enum gc_status {
 #define GC_PRINTF(fmt, args)
 #endif
 
-#define GC_MSG_MAX 512
+#define GC_MSG_MAX 1024
 
 /* An error as a value: what went wrong and where. file is borrowed (argv
  * strings and static names outlive every error); line and col are 1-based,

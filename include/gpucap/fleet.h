@@ -90,6 +90,7 @@ struct series_row {
 	double qoq, yoy, ytd; /* growth, % */
 	double spend, cum_spend, usd_per_h100e;
 	double power_mw;
+	bool projected; /* extrapolated, not from the ledger */
 };
 
 struct series {
@@ -120,6 +121,14 @@ void series_free(struct series *s);
 
 /* Growth of now over before in %, NaN when before is not positive. */
 double growth_pct(double now, double before);
+
+/* Fills qoq, yoy and ytd of one org's rows; rows[i] is quarter first + i. */
+void series_fill_growth(struct series_row *rows, int first, size_t n);
+
+/* Appends the FLEET_TOTAL_ORG rows: for each quarter of any org, the sum
+ * of the orgs' rows (undefined where any org's figure is), and the growth
+ * of that sum. s must hold org rows only. */
+enum gc_status series_add_total(struct series *s, struct gc_error *err);
 
 /* H100e of one unit of the model under the fleet's metric and baseline;
  * false when the catalog lacks the model's figure for the metric. */

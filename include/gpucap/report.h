@@ -25,15 +25,19 @@ enum report_col {
 	RC_CUM_SPEND,
 	RC_USD_PER_H100E,
 	RC_POWER_MW,
+	RC_PROJECTED, /* project's extra column */
 	RC_COUNT
 };
+
+/* report prints the columns before RC_PROJECTED; project prints all. */
+#define RC_REPORT_COUNT RC_PROJECTED
 
 extern const struct table_col REPORT_COLS[RC_COUNT];
 
 /* A numeric column's value in a row (NaN when undefined). */
 double report_value(const struct series_row *r, enum report_col c);
 
-/* The row as cells; qbuf holds the quarter's text. */
+/* The row as RC_COUNT cells; qbuf holds the quarter's text. */
 void report_cells(const struct series_row *r, struct cell *cells, char *qbuf);
 
 #endif

@@ -18,7 +18,7 @@ enum cell_type {
 	CT_RATIO,  /* factors: three decimals */
 	CT_FIGURE, /* catalog figures: one decimal with separators */
 	CT_MW,	   /* power: two decimals */
-	CT_YEAR,   /* no separators */
+	CT_INT,	   /* whole numbers without separators: years, indexes */
 	CT_BOOL
 };
 

@@ -166,7 +166,7 @@ static const struct human HUMAN[] = {
 	{ -0.04, CT_PCT, "0.0" }, /* no "-0.0" */
 	{ 2.274105, CT_RATIO, "2.274" },
 	{ 0.7, CT_MW, "0.70" },
-	{ 2024, CT_YEAR, "2024" },
+	{ 2024, CT_INT, "2024" },
 	{ 989.4, CT_FIGURE, "989.4" },
 	{ 1e9, CT_USD, "1,000,000,000" },
 	{ 1, CT_BOOL, "true" },

@@ -1,0 +1,598 @@
+#include "gpucap/check.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "gpucap/quantity.h"
+#include "gpucap/quarter.h"
+#include "gpucap/table.h"
+
+#define MAX_TOKENS 16 /* a check has at most 6; more is reported at the 7th */
+#define PLUS_MINUS "\xC2\xB1" /* ± in UTF-8 */
+
+/* ---- tokens ---- */
+
+enum tok_kind { T_WORD, T_STRING, T_OP, T_TOL };
+
+struct token {
+	enum tok_kind kind;
+	long col; /* 1-based character column */
+	char text[CHECK_TEXT_MAX];
+};
+
+struct parser {
+	const char *src;
+	const char *file;
+	long line;
+	struct gc_error *err;
+	struct token tok[MAX_TOKENS];
+	size_t n;
+	long end_col; /* the column just past the text */
+};
+
+/* The character column of byte offset off. */
+static long column_of(const char *s, size_t off)
+{
+	long col = 1;
+	size_t i;
+
+	for (i = 0; i < off; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			col++;
+	return col;
+}
+
+/* A usage error at col, with the expression and a caret under col. */
+static enum gc_status fail_at(struct parser *p, long col, const char *fmt, ...)
+	GC_PRINTF(3, 4);
+
+static enum gc_status fail_at(struct parser *p, long col, const char *fmt, ...)
+{
+	char what[GC_MSG_MAX / 2];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof what, fmt, ap);
+	va_end(ap);
+	return gc_fail(p->err, GC_USAGE, p->file, p->line, col,
+		       "%s\n  %s\n  %*s^", what, p->src, (int)(col - 1), "");
+}
+
+static bool op_char(char c)
+{
+	return c == '<' || c == '>' || c == '=' || c == '!' || c == '~';
+}
+
+static bool tol_start(const char *s)
+{
+	return strncmp(s, PLUS_MINUS, 2) == 0 || strncmp(s, "+-", 2) == 0;
+}
+
+static bool word_end(const char *s)
+{
+	return *s == '\0' || *s == ' ' || *s == '\t' || op_char(*s) ||
+	       tol_start(s);
+}
+
+/* The length of the token starting at s, and its kind. */
+static size_t scan_token(const char *s, enum tok_kind *kind)
+{
+	size_t n = 0;
+
+	if (*s == '"') {
+		*kind = T_STRING;
+		for (n = 1; s[n] != '\0' && s[n] != '"'; n++)
+			if (s[n] == '\\' && s[n + 1] != '\0')
+				n++;
+		return s[n] == '"' ? n + 1 : n;
+	}
+	if (op_char(*s)) {
+		*kind = T_OP;
+		while (op_char(s[n]))
+			n++;
+		return n;
+	}
+	*kind = tol_start(s) ? T_TOL : T_WORD;
+	n = *kind == T_TOL ? 2 : 0;
+	while (!word_end(s + n))
+		n++;
+	return n;
+}
+
+/* A quoted org without its quotes and escapes. */
+static void unquote(const char *s, size_t n, char *out)
+{
+	size_t i, o = 0;
+
+	for (i = 1; i + 1 < n; i++) {
+		if (s[i] == '\\')
+			i++;
+		out[o++] = s[i];
+	}
+	out[o] = '\0';
+}
+
+static enum gc_status tokenize(struct parser *p)
+{
+	const char *s = p->src;
+	size_t off = 0;
+
+	while (s[off] != '\0') {
+		struct token *t = &p->tok[p->n];
+		size_t n;
+
+		if (s[off] == ' ' || s[off] == '\t') {
+			off++;
+			continue;
+		}
+		if (p->n == MAX_TOKENS)
+			return fail_at(p, column_of(s, off),
+				       "unexpected text after the check");
+		n = scan_token(s + off, &t->kind);
+		t->col = column_of(s, off);
+		if (t->kind == T_STRING && (n < 2 || s[off + n - 1] != '"'))
+			return fail_at(p, t->col, "unterminated quoted org");
+		if (t->kind == T_STRING)
+			unquote(s + off, n, t->text);
+		else
+			snprintf(t->text, sizeof t->text, "%.*s", (int)n,
+				 s + off);
+		p->n++;
+		off += n;
+	}
+	p->end_col = column_of(s, off);
+	return GC_OK;
+}
+
+/* ---- grammar ---- */
+
+static bool parse_period(const char *s, int *period, bool *is_year)
+{
+	size_t n = strlen(s);
+
+	if (n == 4 && strspn(s, "0123456789") == 4) {
+		*period = (int)strtol(s, NULL, 10);
+		*is_year = true;
+		return *period >= QUARTER_YEAR_MIN;
+	}
+	*is_year = false;
+	return strchr(s, ' ') == NULL && quarter_parse(s, period);
+}
+
+static bool is_period(const struct token *t)
+{
+	int q;
+	bool y;
+
+	return t->kind == T_WORD && parse_period(t->text, &q, &y);
+}
+
+/* Whether the check starts with an org: a quoted name, a word that is not
+ * a period, or a period followed by another period (an org named 2024). */
+static bool starts_with_org(const struct parser *p)
+{
+	if (p->tok[0].kind == T_STRING)
+		return true;
+	if (!is_period(&p->tok[0]))
+		return true;
+	return p->n > 1 && is_period(&p->tok[1]);
+}
+
+/* The token at i, or an error that something is missing there. */
+static const struct token *need(struct parser *p, size_t i, const char *what)
+{
+	if (i < p->n)
+		return &p->tok[i];
+	fail_at(p, p->end_col, "expected %s", what);
+	return NULL;
+}
+
+static enum gc_status parse_org(struct parser *p, size_t *i, struct check *c)
+{
+	c->has_org = starts_with_org(p);
+	if (!c->has_org)
+		return GC_OK;
+	if (p->tok[0].kind != T_WORD && p->tok[0].kind != T_STRING)
+		return fail_at(p, p->tok[0].col,
+			       "expected an org or a quarter, not '%s'",
+			       p->tok[0].text);
+	snprintf(c->org, sizeof c->org, "%s", p->tok[0].text);
+	*i = 1;
+	return GC_OK;
+}
+
+static enum gc_status parse_when(struct parser *p, size_t i, struct check *c)
+{
+	const struct token *t =
+		need(p, i, "a quarter (2024Q4) or a year (2024)");
+
+	if (t == NULL)
+		return GC_USAGE;
+	if (t->kind != T_WORD ||
+	    !parse_period(t->text, &c->period, &c->is_year))
+		return fail_at(
+			p, t->col,
+			"'%s' is not a quarter (2024Q4) or a year (2024)",
+			t->text);
+	return GC_OK;
+}
+
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, row[64], prev, tmp;
+
+	if (lb >= 64)
+		return (size_t)-1;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			size_t best =
+				prev + (tolower((unsigned char)a[i - 1]) !=
+					tolower((unsigned char)b[j - 1]));
+
+			best = row[j] + 1 < best ? row[j] + 1 : best;
+			best = row[j - 1] + 1 < best ? row[j - 1] + 1 : best;
+			tmp = row[j];
+			row[j] = best;
+			prev = tmp;
+		}
+	}
+	return row[lb];
+}
+
+static enum gc_status unknown_column(struct parser *p, const struct token *t)
+{
+	size_t c, best = (size_t)-1, best_c = 0;
+
+	for (c = RC_UNITS; c < RC_REPORT_COUNT; c++) {
+		size_t d = edit_distance(t->text, REPORT_COLS[c].name);
+
+		if (d < best) {
+			best = d;
+			best_c = c;
+		}
+	}
+	if (best <= 3)
+		return fail_at(p, t->col,
+			       "unknown column '%s' (did you mean '%s'?)",
+			       t->text, REPORT_COLS[best_c].name);
+	return fail_at(p, t->col,
+		       "unknown column '%s' (a number column of the report, "
+		       "like h100e or qoq_pct)",
+		       t->text);
+}
+
+static enum gc_status parse_column(struct parser *p, size_t i, struct check *c)
+{
+	const struct token *t = need(p, i, "a column, like h100e");
+	int k;
+
+	if (t == NULL)
+		return GC_USAGE;
+	for (k = 0; k < RC_REPORT_COUNT; k++) {
+		if (strcasecmp(t->text, REPORT_COLS[k].name) != 0)
+			continue;
+		if (k < RC_UNITS)
+			return fail_at(p, t->col, "'%s' is not a number column",
+				       t->text);
+		c->column = (enum report_col)k;
+		return GC_OK;
+	}
+	return unknown_column(p, t);
+}
+
+static const char *const OP_NAMES[] = { "<", "<=", ">", ">=", "==", "!=", "~" };
+
+const char *check_op_name(enum check_op op)
+{
+	return OP_NAMES[op];
+}
+
+static enum gc_status parse_op(struct parser *p, size_t i, struct check *c)
+{
+	const struct token *t = need(p, i, "an operator: < <= > >= == != ~");
+	size_t k;
+
+	if (t == NULL)
+		return GC_USAGE;
+	for (k = 0; t->kind == T_OP && k < sizeof OP_NAMES / sizeof OP_NAMES[0];
+	     k++) {
+		if (strcmp(t->text, OP_NAMES[k]) == 0) {
+			c->op = (enum check_op)k;
+			return GC_OK;
+		}
+	}
+	if (strcmp(t->text, "=") == 0)
+		return fail_at(p, t->col,
+			       "unknown operator '='; did you mean "
+			       "'=='?");
+	return fail_at(p, t->col,
+		       "expected an operator (< <= > >= == != ~), not '%s'",
+		       t->text);
+}
+
+/* A number in the ledger's syntax, with an optional '%' when pct is
+ * allowed; *was_pct says whether it had one. */
+static enum gc_status parse_number(struct parser *p, const struct token *t,
+				   bool pct_ok, double *out, bool *was_pct)
+{
+	char buf[CHECK_TEXT_MAX];
+	struct quantity q;
+	const char *why;
+	size_t n;
+
+	snprintf(buf, sizeof buf, "%s", t->text);
+	n = strlen(buf);
+	*was_pct = n > 0 && buf[n - 1] == '%';
+	if (*was_pct && !pct_ok)
+		return fail_at(p, t->col + (long)n - 1,
+			       "'%%' only goes with a _pct column or a "
+			       "tolerance");
+	if (*was_pct)
+		buf[n - 1] = '\0';
+	if (!qty_parse(buf, &q, &why))
+		return fail_at(p, t->col, "'%s' %s", t->text, why);
+	*out = q.value;
+	return GC_OK;
+}
+
+static bool pct_column(enum report_col c)
+{
+	return REPORT_COLS[c].type == CT_PCT;
+}
+
+static enum gc_status parse_value(struct parser *p, size_t i, struct check *c)
+{
+	const struct token *t = need(p, i, "a value to compare with");
+	bool pct;
+
+	if (t == NULL)
+		return GC_USAGE;
+	if (t->kind != T_WORD)
+		return fail_at(p, t->col, "expected a value, not '%s'",
+			       t->text);
+	return parse_number(p, t, pct_column(c->column), &c->value, &pct);
+}
+
+static enum gc_status parse_tolerance(struct parser *p, size_t i,
+				      struct check *c)
+{
+	const struct token *t = i < p->n ? &p->tok[i] : NULL;
+	struct token num;
+
+	if (t == NULL && c->op == OP_APPROX)
+		return fail_at(p, p->end_col,
+			       "'~' needs a tolerance, like ±5%% or ±1000");
+	if (t == NULL)
+		return GC_OK;
+	if (t->kind != T_TOL)
+		return fail_at(p, t->col, "unexpected '%s' after the value",
+			       t->text);
+	if (c->op != OP_APPROX)
+		return fail_at(
+			p, t->col,
+			"a tolerance only goes with '~' (approximately)");
+	num = *t;
+	memmove(num.text, t->text + 2, strlen(t->text + 2) + 1);
+	num.col = t->col + (strncmp(t->text, PLUS_MINUS, 2) == 0 ? 1 : 2);
+	if (parse_number(p, &num, true, &c->tolerance, &c->tol_relative) !=
+	    GC_OK)
+		return GC_USAGE;
+	if (c->tolerance < 0)
+		return fail_at(p, num.col, "a tolerance must not be negative");
+	c->has_tolerance = true;
+	return GC_OK;
+}
+
+static void trim_copy(const char *text, char *out)
+{
+	size_t n;
+
+	while (*text == ' ' || *text == '\t')
+		text++;
+	snprintf(out, CHECK_TEXT_MAX, "%s", text);
+	n = strlen(out);
+	while (n > 0 && strchr(" \t\r\n", out[n - 1]) != NULL)
+		out[--n] = '\0';
+}
+
+enum gc_status check_parse(const char *text, const char *file, long line,
+			   struct check *out, struct gc_error *err)
+{
+	struct parser p;
+	size_t i = 0;
+	enum gc_status st;
+
+	memset(out, 0, sizeof *out);
+	memset(&p, 0, sizeof p);
+	trim_copy(text, out->text);
+	p.src = out->text;
+	p.file = file;
+	p.line = line;
+	p.err = err;
+	if (strlen(text) >= CHECK_TEXT_MAX)
+		return gc_fail(err, GC_USAGE, file, line, CHECK_TEXT_MAX,
+			       "a check is at most %d characters long",
+			       CHECK_TEXT_MAX - 1);
+	st = tokenize(&p);
+	if (st == GC_OK && p.n == 0)
+		return fail_at(&p, 1, "empty check");
+	if (st == GC_OK)
+		st = parse_org(&p, &i, out);
+	if (st == GC_OK)
+		st = parse_when(&p, i, out);
+	if (st == GC_OK)
+		st = parse_column(&p, i + 1, out);
+	if (st == GC_OK)
+		st = parse_op(&p, i + 2, out);
+	if (st == GC_OK)
+		st = parse_value(&p, i + 3, out);
+	if (st == GC_OK)
+		st = parse_tolerance(&p, i + 4, out);
+	if (st == GC_OK && i + 5 < p.n)
+		st = fail_at(&p, p.tok[i + 5].col,
+			     "unexpected '%s' after the check",
+			     p.tok[i + 5].text);
+	return st;
+}
+
+/* ---- evaluation ---- */
+
+/* The org's rows: contiguous in the series, one a quarter. */
+struct org_rows {
+	const struct series_row *rows;
+	size_t n;
+};
+
+static bool find_org(const struct series *s, const char *org,
+		     struct org_rows *out)
+{
+	size_t i, j;
+
+	for (i = 0; i < s->n; i++) {
+		if (strcasecmp(s->rows[i].org, org) != 0)
+			continue;
+		for (j = i; j < s->n && s->rows[j].org == s->rows[i].org; j++)
+			;
+		out->rows = &s->rows[i];
+		out->n = j - i;
+		return true;
+	}
+	return false;
+}
+
+static const struct series_row *at_quarter(const struct org_rows *o, int q)
+{
+	int first = o->rows[0].quarter;
+
+	if (q < first || q >= first + (int)o->n)
+		return NULL;
+	return &o->rows[q - first];
+}
+
+static bool flow_column(enum report_col c)
+{
+	return c == RC_ADDED || c == RC_RETIRED || c == RC_SPEND;
+}
+
+static void no_row(const struct org_rows *o, const char *when,
+		   struct check_result *out)
+{
+	char a[QUARTER_FMT_MAX], b[QUARTER_FMT_MAX];
+
+	snprintf(out->why, sizeof out->why,
+		 "no row for '%s' in %s; its series runs %s to %s",
+		 o->rows[0].org, when, quarter_format(o->rows[0].quarter, a),
+		 quarter_format(o->rows[o->n - 1].quarter, b));
+}
+
+/* A year: its flows summed, usd_per_h100e as their ratio, any other
+ * column at its Q4. */
+static bool year_value(const struct check *c, const struct org_rows *o,
+		       struct check_result *out)
+{
+	double sum[RC_COUNT] = { 0 };
+	const struct series_row *r;
+	char when[16];
+	int q, found = 0;
+
+	snprintf(when, sizeof when, "%d", c->period);
+	for (q = 1; q <= 4; q++) {
+		r = at_quarter(o, quarter_make(c->period, q));
+		if (r == NULL)
+			continue;
+		found++;
+		sum[RC_ADDED] += r->added;
+		sum[RC_RETIRED] += r->retired;
+		sum[RC_SPEND] += r->spend;
+	}
+	r = at_quarter(o, quarter_make(c->period, 4));
+	if (found == 0 || (r == NULL && !flow_column(c->column) &&
+			   c->column != RC_USD_PER_H100E)) {
+		no_row(o, found ? strcat(when, "Q4") : when, out);
+		return false;
+	}
+	if (flow_column(c->column))
+		out->got = sum[c->column];
+	else if (c->column == RC_USD_PER_H100E)
+		out->got = sum[RC_SPEND] > 0 && sum[RC_ADDED] > 0
+				   ? sum[RC_SPEND] / sum[RC_ADDED]
+				   : NAN;
+	else
+		out->got = report_value(r, c->column);
+	return true;
+}
+
+static bool lookup(const struct check *c, const struct series *s,
+		   struct check_result *out)
+{
+	const char *org = c->has_org ? c->org : FLEET_TOTAL_ORG;
+	const struct series_row *r;
+	struct org_rows o;
+	char when[QUARTER_FMT_MAX];
+
+	if (!find_org(s, org, &o)) {
+		snprintf(out->why, sizeof out->why, "no org '%s' in the ledger",
+			 org);
+		return false;
+	}
+	if (c->is_year)
+		return year_value(c, &o, out);
+	r = at_quarter(&o, c->period);
+	if (r == NULL) {
+		no_row(&o, quarter_format(c->period, when), out);
+		return false;
+	}
+	out->got = report_value(r, c->column);
+	return true;
+}
+
+static bool holds(const struct check *c, double got)
+{
+	double tol = c->tol_relative ? fabs(c->value) * c->tolerance / 100
+				     : c->tolerance;
+	/* Exactly on the edge of a tolerance holds, whatever the last bit of
+	 * the arithmetic that led there. */
+	double slack = 1e-12 * fmax(fabs(c->value), fabs(got));
+
+	switch (c->op) {
+	case OP_LT:
+		return got < c->value;
+	case OP_LE:
+		return got <= c->value;
+	case OP_GT:
+		return got > c->value;
+	case OP_GE:
+		return got >= c->value;
+	case OP_EQ:
+		return got == c->value;
+	case OP_NE:
+		return got != c->value;
+	case OP_APPROX:
+		return fabs(got - c->value) <= tol + slack;
+	}
+	return false;
+}
+
+void check_eval(const struct check *c, const struct series *s,
+		struct check_result *out)
+{
+	memset(out, 0, sizeof *out);
+	out->got = NAN;
+	if (!lookup(c, s, out))
+		return;
+	if (isnan(out->got)) {
+		snprintf(out->why, sizeof out->why, "%s is undefined there",
+			 REPORT_COLS[c->column].name);
+		return;
+	}
+	out->ok = holds(c, out->got);
+}

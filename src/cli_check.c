@@ -1,0 +1,238 @@
+/* gpucap check: assertions on the series, as TAP for CI. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cli.h"
+#include "gpucap/check.h"
+#include "gpucap/quarter.h"
+#include "gpucap/table.h"
+#include "output.h"
+#include "util.h"
+
+struct check_list {
+	struct check *items;
+	size_t n, cap;
+};
+
+static enum gc_status add_check(struct check_list *l, const char *text,
+				const char *file, long line,
+				struct gc_error *err)
+{
+	if (!util_grow((void **)&l->items, &l->cap, l->n + 1, sizeof *l->items))
+		return gc_fail(err, GC_IO, file, line, 0, "out of memory");
+	if (check_parse(text, file, line, &l->items[l->n], err) != GC_OK)
+		return GC_USAGE;
+	l->n++;
+	return GC_OK;
+}
+
+/* A line of a checks file without its comment ('#' outside quotes). */
+static char *strip_comment(char *line)
+{
+	bool quoted = false;
+	char *p;
+
+	for (p = line; *p != '\0'; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (*p == '#' && !quoted)
+			*p = '\0';
+		if (*p == '\0')
+			break;
+	}
+	return util_trim(line);
+}
+
+static enum gc_status read_checks(struct check_list *l, const char *path,
+				  struct gc_error *err)
+{
+	FILE *in = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	long lineno = 0;
+	enum gc_status st = GC_OK;
+
+	if (in == NULL)
+		return gc_fail(err, GC_IO, path, 0, 0, "cannot open: %s",
+			       strerror(errno));
+	while (st == GC_OK && getline(&line, &cap, in) != -1) {
+		char *text = strip_comment(line);
+
+		lineno++;
+		if (*text != '\0')
+			st = add_check(l, text, path, lineno, err);
+	}
+	if (st == GC_OK && ferror(in))
+		st = gc_fail(err, GC_IO, path, 0, 0, "read error");
+	free(line);
+	fclose(in);
+	return st;
+}
+
+/* Every check is parsed before the ledger is read: a typo is a usage error
+ * whatever the data says. */
+static enum gc_status gather(const struct options *o, struct check_list *l,
+			     struct gc_error *err)
+{
+	enum gc_status st = GC_OK;
+	size_t i;
+
+	for (i = 0; st == GC_OK && i < o->nexprs; i++)
+		st = add_check(l, o->exprs[i], "-e", (long)i + 1, err);
+	for (i = 0; st == GC_OK && i < o->ncheck_files; i++)
+		st = read_checks(l, o->check_files[i], err);
+	if (st == GC_OK && l->n == 0)
+		st = gc_fail(err, GC_USAGE, NULL, 0, 0,
+			     "no checks: give -e EXPR or --checks FILE");
+	return st;
+}
+
+/* The series the checks read: the ledger's, projected if asked, with the
+ * sum of all orgs for checks without an org. */
+static enum gc_status series_for_checks(const struct options *o,
+					struct cli_ledger *l,
+					struct series *out,
+					struct gc_error *err)
+{
+	struct project_opts po;
+
+	if (!o->has_project_to) {
+		*out = l->series;
+		memset(&l->series, 0, sizeof l->series);
+		return series_add_total(out, err);
+	}
+	cli_project_opts(o, &l->fleet, o->project_to, &po);
+	po.total = true;
+	return project_series(&l->series, &po, out, NULL, err);
+}
+
+/* ---- output ---- */
+
+struct evaluated {
+	const struct check_list *checks;
+	struct check_result *results;
+	size_t failed;
+};
+
+static void tap_line(FILE *out, size_t n, const struct check *c,
+		     const struct check_result *r)
+{
+	char got[TABLE_NUM_MAX];
+
+	fprintf(out, "%s %zu - %s (", r->ok ? "ok" : "not ok", n, c->text);
+	if (!isnan(r->got))
+		fprintf(out, "got %s",
+			table_human(r->got, REPORT_COLS[c->column].type, got));
+	else if (strstr(r->why, "undefined") != NULL)
+		fprintf(out, "got \xE2\x80\x93: %s", r->why);
+	else
+		fputs(r->why, out);
+	fputs(")\n", out);
+}
+
+static enum gc_status write_tap(const struct options *o,
+				const struct evaluated *ev,
+				struct gc_error *err)
+{
+	struct output out;
+	size_t i, n = ev->checks->n;
+	enum gc_status st = output_open(&out, o->output, err);
+
+	if (st != GC_OK)
+		return st;
+	fprintf(out.fp, "TAP version 13\n1..%zu\n", n);
+	for (i = 0; i < n; i++)
+		tap_line(out.fp, i + 1, &ev->checks->items[i], &ev->results[i]);
+	if (ev->failed == 0 && n == 1)
+		fputs("# the check passed\n", out.fp);
+	else if (ev->failed == 0)
+		fprintf(out.fp, "# all %zu checks passed\n", n);
+	else
+		fprintf(out.fp, "# %zu of %zu check%s failed\n", ev->failed, n,
+			n == 1 ? "" : "s");
+	return output_commit(&out, err);
+}
+
+enum { K_N, K_OK, K_CHECK, K_GOT, K_WHY, K_COUNT };
+
+static const struct table_col RESULT_COLS[K_COUNT] = {
+	{ "n", CT_INT },      { "ok", CT_BOOL },  { "check", CT_TEXT },
+	{ "got", CT_FIGURE }, { "why", CT_TEXT },
+};
+
+static enum gc_status result_rows(void *ctx, struct printer *p,
+				  struct gc_error *err)
+{
+	const struct evaluated *ev = ctx;
+	size_t i;
+
+	for (i = 0; i < ev->checks->n; i++) {
+		struct cell c[K_COUNT] = { { NULL, NAN } };
+
+		c[K_N].num = (double)(i + 1);
+		c[K_OK].num = ev->results[i].ok;
+		c[K_CHECK].text = ev->checks->items[i].text;
+		c[K_GOT].num = ev->results[i].got;
+		c[K_WHY].text = ev->results[i].why;
+		if (printer_row(p, c) != GC_OK)
+			return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	}
+	return GC_OK;
+}
+
+static enum gc_status evaluate(const struct options *o,
+			       const struct check_list *checks,
+			       const struct series *s, struct gc_error *err)
+{
+	struct evaluated ev = { checks,
+				calloc(checks->n + 1, sizeof *ev.results), 0 };
+	enum gc_status st;
+	size_t i;
+
+	if (ev.results == NULL)
+		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	for (i = 0; i < checks->n; i++) {
+		check_eval(&checks->items[i], s, &ev.results[i]);
+		ev.failed += !ev.results[i].ok;
+	}
+	/* The default table format is TAP, what CI reads; other formats
+	 * list the results as rows. */
+	if (strcmp(o->format, "table") == 0)
+		st = write_tap(o, &ev, err);
+	else
+		st = cli_print(o, RESULT_COLS, K_COUNT, result_rows, &ev, err);
+	free(ev.results);
+	if (st == GC_OK && ev.failed > 0)
+		st = GC_CHECK_FAILED;
+	return st;
+}
+
+enum gc_status cmd_check(const struct options *o, struct gc_error *err)
+{
+	struct check_list checks = { NULL, 0, 0 };
+	struct options lo = *o;
+	struct cli_ledger l;
+	struct series s = { 0 };
+	enum gc_status st = gather(o, &checks, err);
+
+	if (st != GC_OK) {
+		free(checks.items);
+		return st;
+	}
+	lo.total = false; /* the sum of all orgs is added below */
+	st = cli_ledger_load(&lo, &l, err);
+	if (st == GC_OK)
+		st = series_for_checks(o, &l, &s, err);
+	if (st == GC_OK)
+		st = evaluate(o, &checks, &s, err);
+	if (st == GC_OK || st == GC_CHECK_FAILED)
+		cli_ledger_summary(&l);
+	series_free(&s);
+	cli_ledger_free(&l);
+	free(checks.items);
+	return st;
+}

@@ -1,0 +1,392 @@
+/* Command-line options: one table that drives getopt_long, the check that
+ * an option belongs to the command, and the help text. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "gpucap/quantity.h"
+#include "gpucap/quarter.h"
+#include "gpucap/table.h"
+
+enum opt_id {
+	O_FORMAT,
+	O_METRIC,
+	O_BASELINE,
+	O_CATALOG,
+	O_OUTPUT,
+	O_HELP,
+	O_ORG,
+	O_USD,
+	O_LIFETIME,
+	O_OVERHEAD,
+	O_PUE,
+	O_INPUT_FORMAT,
+	O_KEEP_GOING,
+	O_FROM,
+	O_TO,
+	O_TOTAL,
+	O_METHOD,
+	O_WINDOW,
+	O_TARGET,
+	O_BY,
+	O_EXPR,
+	O_CHECKS,
+	O_PROJECT_TO,
+	O_COUNT
+};
+
+struct opt_info {
+	const char *name;
+	char short_name; /* '\0': long only */
+	const char *arg; /* NULL: takes no value */
+	unsigned group;
+	const char *help;
+};
+
+static const struct opt_info OPTS[O_COUNT] = {
+	[O_FORMAT] = { "format", 'f', "FMT", G_ALL,
+		       "table, csv, tsv, json, ndjson, markdown [table]" },
+	[O_METRIC] = { "metric", 'm', "M", G_ALL,
+		       "bf16 fp8 8bit fp4 tf32 fp32 fp64 int8 tpp memory "
+		       "bandwidth [bf16]" },
+	[O_BASELINE] = { "baseline", 'b', "MODEL", G_ALL,
+			 "the accelerator that counts as 1.0 [H100-SXM]" },
+	[O_CATALOG] = { "catalog", 0, "FILE", G_ALL,
+			"extra or overriding catalog entries (repeatable)" },
+	[O_OUTPUT] = { "output", 'o', "FILE", G_ALL,
+		       "write there (atomically) instead of stdout" },
+	[O_HELP] = { "help", 'h', NULL, G_ALL, "this help" },
+	[O_ORG] = { "org", 0, "NAME", G_LEDGER,
+		    "keep only this org (repeatable, any case)" },
+	[O_USD] = { "usd-per-h100e", 0, "USD", G_LEDGER,
+		    "price of spend-only rows and projected additions, or by "
+		    "year 2023=50k,2024=40k [the baseline's price]" },
+	[O_LIFETIME] = { "lifetime", 0, "N", G_LEDGER,
+			 "retire units N quarters (or Ny years) after "
+			 "purchase [never]" },
+	[O_OVERHEAD] = { "overhead", 0, "X", G_LEDGER,
+			 "server power over chip TDP, for power_mw [1.0]" },
+	[O_PUE] = { "pue", 0, "X", G_LEDGER,
+		    "power usage effectiveness, for power_mw [1.0]" },
+	[O_INPUT_FORMAT] = { "input-format", 0, "F", G_LEDGER,
+			     "csv, tsv, json or ndjson instead of guessing" },
+	[O_KEEP_GOING] = { "keep-going", 0, NULL, G_LEDGER,
+			   "skip bad rows with a warning each" },
+	[O_FROM] = { "from", 0, "Q", G_WINDOW, "first quarter of the output" },
+	[O_TO] = { "to", 0, "Q", G_WINDOW,
+		   "last quarter: of the output (report), to project to "
+		   "(project)" },
+	[O_TOTAL] = { "total", 0, NULL, G_WINDOW,
+		      "add an 'all' row per quarter summing the orgs" },
+	[O_METHOD] = { "method", 0, "M", G_FIT,
+		       "geometric or linear growth [geometric]" },
+	[O_WINDOW] = { "window", 0, "N", G_FIT,
+		       "quarters the growth is fitted over [4]" },
+	[O_TARGET] = { "target", 0, "H100E", G_TARGET,
+		       "solve for the growth that reaches this by --by" },
+	[O_BY] = { "by", 0, "Q", G_TARGET, "the quarter of the --target" },
+	[O_EXPR] = { "expr", 'e', "EXPR", G_CHECK,
+		     "a check: [ORG] PERIOD COLUMN OP VALUE [TOLERANCE] "
+		     "(repeatable)" },
+	[O_CHECKS] = { "checks", 0, "FILE", G_CHECK,
+		       "checks, one a line, # comments (repeatable)" },
+	[O_PROJECT_TO] = { "project-to", 0, "Q", G_CHECK,
+			   "project the series to this quarter first" },
+};
+
+#define usage(err, ...) gc_fail((err), GC_USAGE, NULL, 0, 0, __VA_ARGS__)
+#define LONG_ONLY	256 /* getopt values of long-only options start here */
+
+void options_init(struct options *o)
+{
+	memset(o, 0, sizeof *o);
+	o->format = DEFAULT_FORMAT;
+	o->metric = DEFAULT_METRIC;
+	o->baseline = DEFAULT_BASELINE;
+	o->overhead = 1.0;
+	o->pue = 1.0;
+	o->input_format = LEDGER_SNIFF;
+	o->method = PROJECT_GEOMETRIC;
+	o->window = PROJECT_WINDOW_DEFAULT;
+}
+
+/* ---- values ---- */
+
+/* A positive number in the ledger's syntax (50k, $40,000, 1.82). */
+static enum gc_status positive(const char *opt, const char *arg, double *out,
+			       struct gc_error *err)
+{
+	struct quantity q;
+	const char *why;
+
+	if (!qty_parse(arg, &q, &why))
+		return usage(err, "--%s: '%s' %s", opt, arg, why);
+	if (!(q.value > 0))
+		return usage(err, "--%s: '%s' must be greater than zero", opt,
+			     arg);
+	*out = q.value;
+	return GC_OK;
+}
+
+/* A whole number of quarters, 1 to the span limit; "Ny" is N years when
+ * years are allowed. */
+static enum gc_status quarters_opt(const char *opt, const char *arg, bool years,
+				   int *out, struct gc_error *err)
+{
+	char *end;
+	long n = strtol(arg, &end, 10);
+
+	if (years && end != arg && (*end == 'y' || *end == 'Y') &&
+	    end[1] == '\0') {
+		n *= 4;
+		end++;
+	}
+	if (end == arg || *end != '\0' || n < 1 || n > FLEET_SPAN_MAX)
+		return usage(err,
+			     "--%s: '%s' is not a number of quarters (1 to "
+			     "%d%s)",
+			     opt, arg, FLEET_SPAN_MAX,
+			     years ? ", or years like 5y" : "");
+	*out = (int)n;
+	return GC_OK;
+}
+
+static enum gc_status quarter_opt(const char *opt, const char *arg, int *out,
+				  bool *has, struct gc_error *err)
+{
+	if (!quarter_parse(arg, out))
+		return usage(err, "--%s: '%s' is not a quarter (e.g. 2024Q1)",
+			     opt, arg);
+	*has = true;
+	return GC_OK;
+}
+
+static enum gc_status push(const char **list, size_t *n, const char *opt,
+			   const char *arg, struct gc_error *err)
+{
+	if (*n >= OPTION_LIST_MAX)
+		return usage(err, "--%s: given more than %d times", opt,
+			     OPTION_LIST_MAX);
+	list[(*n)++] = arg;
+	return GC_OK;
+}
+
+static enum gc_status choice(const char *opt, const char *arg, bool ok,
+			     const char *expected, struct gc_error *err)
+{
+	if (ok)
+		return GC_OK;
+	return usage(err, "--%s: unknown value '%s' (expected %s)", opt, arg,
+		     expected);
+}
+
+static enum gc_status price_opt(const char *arg, struct price_curve *out,
+				struct gc_error *err)
+{
+	const char *why;
+
+	if (!price_curve_parse(arg, out, &why))
+		return usage(err,
+			     "--usd-per-h100e: '%s': %s (expected a price like "
+			     "40k, or prices by year like 2023=50k,2024=40k)",
+			     arg, why);
+	return GC_OK;
+}
+
+static enum gc_status method_opt(const char *arg, enum project_method *m,
+				 struct gc_error *err)
+{
+	bool linear = strcmp(arg, "linear") == 0;
+
+	*m = linear ? PROJECT_LINEAR : PROJECT_GEOMETRIC;
+	return choice("method", arg, linear || strcmp(arg, "geometric") == 0,
+		      "geometric or linear", err);
+}
+
+/* Options that choose among names. */
+static enum gc_status apply_named(struct options *o, enum opt_id id,
+				  const char *arg, struct gc_error *err)
+{
+	switch (id) {
+	case O_FORMAT:
+		o->format = arg;
+		return choice("format", arg, printer_format_known(arg),
+			      printer_formats(), err);
+	case O_METRIC:
+		return choice("metric", arg, metric_parse(arg, &o->metric),
+			      metric_list(), err);
+	case O_INPUT_FORMAT:
+		return choice("input-format", arg,
+			      ledger_format_parse(arg, &o->input_format),
+			      "csv, tsv, json or ndjson", err);
+	default:
+		return method_opt(arg, &o->method, err);
+	}
+}
+
+static enum gc_status apply_option(struct options *o, enum opt_id id,
+				   const char *arg, struct gc_error *err)
+{
+	const char *name = OPTS[id].name;
+
+	switch (id) {
+	case O_FORMAT:
+	case O_METRIC:
+	case O_INPUT_FORMAT:
+	case O_METHOD:
+		return apply_named(o, id, arg, err);
+	case O_BASELINE:
+		o->baseline = arg;
+		return GC_OK;
+	case O_OUTPUT:
+		o->output = arg;
+		return GC_OK;
+	case O_CATALOG:
+		return push(o->catalogs, &o->ncatalogs, name, arg, err);
+	case O_ORG:
+		return push(o->orgs, &o->norgs, name, arg, err);
+	case O_EXPR:
+		return push(o->exprs, &o->nexprs, name, arg, err);
+	case O_CHECKS:
+		return push(o->check_files, &o->ncheck_files, name, arg, err);
+	case O_FROM:
+		return quarter_opt(name, arg, &o->from, &o->has_from, err);
+	case O_TO:
+		return quarter_opt(name, arg, &o->to, &o->has_to, err);
+	case O_BY:
+		return quarter_opt(name, arg, &o->by, &o->has_by, err);
+	case O_PROJECT_TO:
+		return quarter_opt(name, arg, &o->project_to,
+				   &o->has_project_to, err);
+	case O_USD:
+		return price_opt(arg, &o->usd_per_h100e, err);
+	case O_LIFETIME:
+		return quarters_opt(name, arg, true, &o->lifetime, err);
+	case O_WINDOW:
+		return quarters_opt(name, arg, false, &o->window, err);
+	case O_OVERHEAD:
+		return positive(name, arg, &o->overhead, err);
+	case O_PUE:
+		return positive(name, arg, &o->pue, err);
+	case O_TARGET:
+		o->has_target = true;
+		return positive(name, arg, &o->target, err);
+	case O_TOTAL:
+		o->total = true;
+		return GC_OK;
+	case O_KEEP_GOING:
+		o->keep_going = true;
+		return GC_OK;
+	default:
+		return GC_OK;
+	}
+}
+
+/* ---- getopt ---- */
+
+static void build_table(struct option *longs, char *shorts)
+{
+	size_t i, n = 0;
+
+	shorts[n++] = ':'; /* report a missing value as ':' */
+	for (i = 0; i < O_COUNT; i++) {
+		longs[i].name = OPTS[i].name;
+		longs[i].has_arg =
+			OPTS[i].arg ? required_argument : no_argument;
+		longs[i].flag = NULL;
+		longs[i].val = OPTS[i].short_name ? OPTS[i].short_name
+						  : LONG_ONLY + (int)i;
+		if (OPTS[i].short_name) {
+			shorts[n++] = OPTS[i].short_name;
+			if (OPTS[i].arg)
+				shorts[n++] = ':';
+		}
+	}
+	memset(&longs[O_COUNT], 0, sizeof longs[O_COUNT]);
+	shorts[n] = '\0';
+}
+
+static enum opt_id id_of(int c)
+{
+	size_t i;
+
+	if (c >= LONG_ONLY)
+		return (enum opt_id)(c - LONG_ONLY);
+	for (i = 0; i < O_COUNT; i++)
+		if (OPTS[i].short_name == c)
+			return (enum opt_id)i;
+	return O_COUNT;
+}
+
+static enum gc_status bad_option(char **argv, int c, struct gc_error *err)
+{
+	const char *arg = argv[optind - 1];
+	char flag[3] = { '-', (char)optopt, '\0' };
+
+	if (c == ':')
+		return usage(err, "option '%s' needs a value", arg);
+	/* A short option's letter is in optopt; a long one is the argument. */
+	if (optopt != 0)
+		arg = flag;
+	return usage(err, "unknown option '%s'", arg);
+}
+
+static enum gc_status one_option(struct options *o, int c, char **argv,
+				 unsigned groups, bool *help,
+				 struct gc_error *err)
+{
+	enum opt_id id = id_of(c);
+
+	if (c == '?' || c == ':' || id == O_COUNT)
+		return bad_option(argv, c, err);
+	if ((OPTS[id].group & groups) == 0)
+		return usage(err, "--%s is not an option of %s", OPTS[id].name,
+			     argv[0]);
+	if (id == O_HELP)
+		*help = true;
+	return apply_option(o, id, optarg, err);
+}
+
+enum gc_status options_parse(struct options *o, int argc, char **argv,
+			     unsigned groups, bool *help, struct gc_error *err)
+{
+	struct option longs[O_COUNT + 1];
+	char shorts[2 * O_COUNT + 2];
+	enum gc_status st = GC_OK;
+	int c;
+
+	build_table(longs, shorts);
+	optind = 0; /* glibc: start afresh, even after an earlier parse */
+	opterr = 0;
+	*help = false;
+	while (st == GC_OK) {
+		c = getopt_long(argc, argv, shorts, longs, NULL);
+		if (c == -1)
+			break;
+		st = one_option(o, c, argv, groups, help, err);
+	}
+	o->args = argv + optind;
+	o->nargs = argc - optind;
+	return st;
+}
+
+void options_help(FILE *out, unsigned groups)
+{
+	size_t i;
+
+	fputs("Options:\n", out);
+	for (i = 0; i < O_COUNT; i++) {
+		char left[64];
+
+		if ((OPTS[i].group & groups) == 0)
+			continue;
+		snprintf(left, sizeof left, "%s%c%s--%s%s%s",
+			 OPTS[i].short_name ? "-" : " ",
+			 OPTS[i].short_name ? OPTS[i].short_name : ' ',
+			 OPTS[i].short_name ? ", " : "  ", OPTS[i].name,
+			 OPTS[i].arg ? " " : "",
+			 OPTS[i].arg ? OPTS[i].arg : "");
+		fprintf(out, "  %-24s %s\n", left, OPTS[i].help);
+	}
+}

@@ -1,0 +1,94 @@
+/* gpucap project: the series extended by fitted growth or to a target. */
+#include <math.h>
+#include <stdio.h>
+
+#include "cli.h"
+#include "gpucap/quarter.h"
+#include "gpucap/report.h"
+#include "gpucap/table.h"
+
+static void print_warning(void *ctx, const struct gc_error *w)
+{
+	(void)ctx;
+	diag_warning(w);
+}
+
+/* --to Q, or --target H100E --by Q: one of the two. */
+static enum gc_status check_mode(const struct options *o, struct gc_error *err)
+{
+	if (o->has_target != o->has_by)
+		return gc_fail(err, GC_USAGE, NULL, 0, 0,
+			       "--target and --by go together");
+	if (o->has_target && o->has_to)
+		return gc_fail(
+			err, GC_USAGE, NULL, 0, 0,
+			"give --to Q or --target H100E --by Q, not both");
+	if (!o->has_target && !o->has_to)
+		return gc_fail(
+			err, GC_USAGE, NULL, 0, 0,
+			"project needs --to Q, or --target H100E --by Q");
+	return GC_OK;
+}
+
+void cli_project_opts(const struct options *o, const struct fleet *f, int to,
+		      struct project_opts *po)
+{
+	project_opts_init(po);
+	po->to = to;
+	po->method = o->method;
+	po->window = o->window;
+	po->has_target = o->has_target;
+	po->target = o->target;
+	po->price = o->usd_per_h100e;
+	po->baseline_price = f->baseline->fig[FIG_PRICE_USD];
+	po->warn = print_warning;
+}
+
+/* What the target takes, said once on stderr beside the table. */
+static void say_target(const struct project_target *t, double target, int by)
+{
+	char a[QUARTER_FMT_MAX], b[QUARTER_FMT_MAX], n1[TABLE_NUM_MAX],
+		n2[TABLE_NUM_MAX], n3[TABLE_NUM_MAX], n4[TABLE_NUM_MAX],
+		n5[TABLE_NUM_MAX];
+
+	fprintf(stderr,
+		"gpucap: from %s H100e in %s to %s in %s takes %s%% growth a "
+		"quarter: %s H100e added, costing $%s\n",
+		table_human(t->start, CT_COUNT, n1), quarter_format(t->from, a),
+		table_human(target, CT_COUNT, n2), quarter_format(by, b),
+		table_human(t->rate * 100, CT_PCT, n3),
+		table_human(t->added, CT_COUNT, n4),
+		isnan(t->cost) ? "? (no price per H100e)"
+			       : table_human(t->cost, CT_USD, n5));
+}
+
+enum gc_status cmd_project(const struct options *o, struct gc_error *err)
+{
+	struct options lo = *o;
+	struct cli_ledger l;
+	struct project_opts po;
+	struct project_target t;
+	struct series out = { 0 };
+	enum gc_status st = check_mode(o, err);
+
+	if (st != GC_OK)
+		return st;
+	lo.total = false; /* the sum is added after the projection */
+	st = cli_ledger_load(&lo, &l, err);
+	if (st == GC_OK) {
+		cli_project_opts(o, &l.fleet, o->has_target ? o->by : o->to,
+				 &po);
+		po.total = o->total;
+		st = project_series(&l.series, &po, &out, &t, err);
+	}
+	lo.has_to = false; /* --to is the horizon here, not a window */
+	if (st == GC_OK)
+		st = cli_print_series(&lo, &out, RC_COUNT, err);
+	if (st == GC_OK && o->has_target)
+		say_target(&t, o->target, o->by);
+	if (st == GC_OK)
+		cli_ledger_summary(&l);
+	series_free(&out);
+	cli_ledger_free(&l);
+	return st;
+}

@@ -1,0 +1,225 @@
+#include "gpucap/project.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gpucap/quarter.h"
+
+void project_opts_init(struct project_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->method = PROJECT_GEOMETRIC;
+	o->window = PROJECT_WINDOW_DEFAULT;
+	o->baseline_price = NAN;
+}
+
+double project_rate(double start, double target, int quarters)
+{
+	if (!(start > 0) || quarters < 1)
+		return NAN;
+	return pow(target / start, 1.0 / quarters) - 1.0;
+}
+
+/* How one org grows past its last quarter. */
+struct growth {
+	bool linear;
+	double rate; /* geometric: fraction a quarter; NaN: unknown */
+	double step; /* linear: H100e a quarter */
+};
+
+/* Fits the org's growth over the last `window` quarters, or fewer when
+ * its series is shorter. */
+static bool fit(const struct series_row *rows, size_t n,
+		const struct project_opts *o, struct growth *g)
+{
+	size_t w = (size_t)o->window < n - 1 ? (size_t)o->window : n - 1;
+	double last = rows[n - 1].h100e, base;
+
+	g->linear = o->method == PROJECT_LINEAR;
+	if (w < 1)
+		return false;
+	base = rows[n - 1 - w].h100e;
+	if (g->linear) {
+		g->step = (last - base) / (double)w;
+		return !isnan(g->step);
+	}
+	g->rate = project_rate(base, last, (int)w);
+	return !isnan(g->rate);
+}
+
+static double price_in(const struct project_opts *o, int year)
+{
+	double price = o->price.n == 0 ? o->baseline_price : NAN;
+	size_t i;
+
+	for (i = 0; i < o->price.n; i++)
+		if (o->price.year[i] == PRICE_ANY_YEAR ||
+		    o->price.year[i] <= year)
+			price = o->price.usd[i];
+	return price;
+}
+
+/* The level k quarters after the last one. */
+static double level_after(const struct growth *g, double last, int k)
+{
+	if (g->linear)
+		return fmax(0, last + k * g->step);
+	return last * pow(1 + g->rate, k);
+}
+
+static void project_row(const struct project_opts *o,
+			const struct series_row *prev, double h,
+			struct series_row *r)
+{
+	double price = price_in(o, quarter_year(prev->quarter + 1));
+
+	memset(r, 0, sizeof *r);
+	r->org = prev->org;
+	r->quarter = prev->quarter + 1;
+	r->projected = true;
+	r->h100e = h;
+	/* fmax would turn an undefined level into 0 added. */
+	r->added = isnan(h) ? NAN : fmax(0, h - prev->h100e);
+	r->retired = isnan(h) ? NAN : fmax(0, prev->h100e - h);
+	r->units = r->reported = r->gap = r->power_mw = NAN;
+	r->spend = r->added * price;
+	r->cum_spend = prev->cum_spend + r->spend;
+	r->usd_per_h100e = r->added > 0 ? price : NAN;
+}
+
+static void warn_unfit(const struct project_opts *o, const char *org)
+{
+	struct gc_error w;
+
+	if (o->warn == NULL)
+		return;
+	gc_fail(&w, GC_OK, NULL, 0, 0,
+		"cannot fit the growth of '%s' (fewer than two quarters, or a "
+		"level of zero): its projection is undefined",
+		org);
+	o->warn(o->warn_ctx, &w);
+}
+
+/* One org: its rows, then `steps` projected ones. */
+static void project_org(const struct project_opts *o, const struct growth *g,
+			const struct series_row *in, size_t n, size_t steps,
+			struct series_row *out)
+{
+	size_t k;
+
+	memcpy(out, in, n * sizeof *out);
+	for (k = 1; k <= steps; k++)
+		project_row(o, &out[n + k - 2],
+			    level_after(g, in[n - 1].h100e, (int)k),
+			    &out[n + k - 1]);
+	series_fill_growth(out, out[0].quarter, n + steps);
+}
+
+/* The org whose rows start at in[i]: how many rows it has. */
+static size_t block(const struct series *in, size_t i)
+{
+	size_t j = i;
+
+	while (j < in->n && in->rows[j].org == in->rows[i].org)
+		j++;
+	return j - i;
+}
+
+static void solve(const struct series *in, const struct project_opts *o,
+		  int steps, struct project_target *t)
+{
+	size_t i;
+
+	memset(t, 0, sizeof *t);
+	for (i = 0; i < in->n; i++)
+		if (i + 1 == in->n || in->rows[i + 1].org != in->rows[i].org)
+			t->start += in->rows[i].h100e;
+	t->from = in->rows[in->n - 1].quarter;
+	t->rate = project_rate(t->start, o->target, steps);
+}
+
+/* The target's additions and their cost, from the projected rows. */
+static void tally(const struct series *out, struct project_target *t)
+{
+	size_t i;
+
+	for (i = 0; i < out->n; i++) {
+		if (!out->rows[i].projected)
+			continue;
+		t->added += out->rows[i].added;
+		t->cost += out->rows[i].spend;
+	}
+}
+
+static enum gc_status check_horizon(const struct series *in,
+				    const struct project_opts *o,
+				    struct gc_error *err)
+{
+	char a[QUARTER_FMT_MAX], b[QUARTER_FMT_MAX];
+	int last = in->rows[in->n - 1].quarter;
+
+	if (o->to <= last)
+		return gc_fail(err, GC_USAGE, NULL, 0, 0,
+			       "%s is not after the ledger's last quarter, %s",
+			       quarter_format(o->to, a),
+			       quarter_format(last, b));
+	return GC_OK;
+}
+
+static void growth_of(const struct project_opts *o,
+		      const struct project_target *t,
+		      const struct series_row *rows, size_t n, struct growth *g)
+{
+	memset(g, 0, sizeof *g);
+	if (o->has_target) {
+		g->rate = t->rate;
+		return;
+	}
+	if (!fit(rows, n, o, g)) {
+		warn_unfit(o, rows[0].org);
+		g->linear = false;
+		g->rate = NAN;
+	}
+}
+
+enum gc_status project_series(const struct series *in,
+			      const struct project_opts *o, struct series *out,
+			      struct project_target *target,
+			      struct gc_error *err)
+{
+	struct project_target t;
+	size_t i, steps, orgs = 0;
+	enum gc_status st;
+
+	memset(out, 0, sizeof *out);
+	if (in->n == 0)
+		return gc_fail(err, GC_DATA, NULL, 0, 0,
+			       "the ledger has no rows to project from");
+	st = check_horizon(in, o, err);
+	if (st != GC_OK)
+		return st;
+	steps = (size_t)(o->to - in->rows[in->n - 1].quarter);
+	solve(in, o, (int)steps, &t);
+	if (o->has_target && isnan(t.rate))
+		return gc_fail(
+			err, GC_DATA, NULL, 0, 0,
+			"cannot grow to the target from a level of zero");
+	for (i = 0; i < in->n; i += block(in, i))
+		orgs++;
+	out->rows = calloc(in->n + orgs * steps, sizeof *out->rows);
+	if (out->rows == NULL)
+		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	for (i = 0; i < in->n; i += block(in, i)) {
+		struct growth g;
+		size_t n = block(in, i);
+
+		growth_of(o, &t, &in->rows[i], n, &g);
+		project_org(o, &g, &in->rows[i], n, steps, out->rows + out->n);
+		out->n += n + steps;
+	}
+	tally(out, &t);
+	if (target != NULL)
+		*target = t;
+	return o->total ? series_add_total(out, err) : GC_OK;
+}

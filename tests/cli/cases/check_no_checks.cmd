@@ -1,0 +1,1 @@
+gpucap check ledgers/acme.csv
