@@ -41,8 +41,10 @@ TESTS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 B = build
 OBJ = $(patsubst src/%.c,$(B)/%.o,$(LIB_SRC)) $(B)/catalog_data.o
 
-.PHONY: all check test unit cli sanitize clang demo deps install uninstall clean fmt fmt-check
+.PHONY: all check test unit cli sanitize clang valgrind replay fuzz fuzz-seeds \
+	demo deps install uninstall clean fmt fmt-check
 .SUFFIXES:
+.PRECIOUS: build/fuzz/lib/%.o
 
 all: gpucap
 
@@ -109,8 +111,87 @@ clang:
 		echo "clang build: no warnings"; \
 	else echo "clang not installed: skipping the clang build"; fi
 
+# The end-to-end suite again under valgrind, where it is installed.
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
+	--errors-for-leak-kinds=definite,indirect
+valgrind: gpucap
+	@if command -v valgrind >/dev/null; then \
+		GPUCAP_WRAPPER="$(VALGRIND)" sh tests/cli/run.sh ./gpucap > $(B)/valgrind.log || \
+			{ grep -v '^ok' $(B)/valgrind.log; exit 1; }; \
+		echo "  VGRIND $$(tail -n 1 $(B)/valgrind.log | sed 's/^# //')"; \
+	else echo "valgrind not installed: skipping the valgrind run"; fi
+
+# ---- fuzzing ----
+# Each harness in tests/fuzz/ runs under libFuzzer (make fuzz, clang) and,
+# once over its seeds and past crashes, under ASan in make check (replay).
+FUZZERS = quantity quarter check csv json catalog report
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
+FUZZ_SAN = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+SEEDS_quantity = tests/fuzz/seeds/quantity/*
+SEEDS_quarter = tests/fuzz/seeds/quarter/*
+SEEDS_check = tests/fuzz/seeds/check/* data/*.checks tests/cli/checks/*.checks \
+	tests/cli/corpus/*.checks
+SEEDS_csv = tests/cli/ledgers/*.csv tests/cli/ledgers/*.tsv tests/cli/edge/*.csv \
+	tests/cli/corpus/*.csv tests/cli/corpus/*.tsv
+SEEDS_json = tests/cli/ledgers/*.json tests/cli/ledgers/*.ndjson data/*.json \
+	tests/cli/edge/*.json tests/cli/corpus/*.json tests/cli/corpus/*.ndjson
+SEEDS_catalog = data/accelerators.csv tests/cli/catalogs/*.csv \
+	tests/cli/corpus/catalog-*.csv
+SEEDS_report = tests/cli/ledgers/* data/tesla-2024.csv data/tesla-2024.json \
+	tests/cli/corpus/*.csv tests/cli/corpus/*.json tests/cli/corpus/*.ndjson
+
+fuzz-seeds:
+	@$(foreach f,$(FUZZERS),sh tests/fuzz/seed.sh $(f) build/fuzz-seeds/$(f) $(SEEDS_$(f)) &&) true
+
+$(B)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(OBJ) | $(B)
+	$(say) LINK $@
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/fuzz -o $@ $< tests/fuzz/replay.c $(OBJ) $(LIBS)
+
+# The harnesses once over every seed and every crash ever kept.
+replay: fuzz-seeds
+	@$(MAKE) -s --no-print-directory B=build/asan \
+		CFLAGS="-O1 -g $(SANITIZE)" LDFLAGS="$(SANITIZE)" \
+		$(addprefix build/asan/replay_,$(FUZZERS))
+	@set -e; for f in $(FUZZERS); do \
+		./build/asan/replay_$$f build/fuzz-seeds/$$f tests/fuzz/regressions/$$f 2>&1 | \
+			sed 's|^\./build/asan/replay_|  REPLAY |'; \
+	done
+
+FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -Itests/fuzz \
+	$(CJSON_CFLAGS) -g -O1
+FUZZ_OBJ = $(patsubst src/%.c,build/fuzz/lib/%.o,$(LIB_SRC)) build/fuzz/lib/catalog_data.o
+
+build/fuzz/lib/%.o: src/%.c
+	@mkdir -p build/fuzz/lib
+	$(say) CC $@
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
+
+build/fuzz/lib/catalog_data.o: build/catalog_data.c
+	@mkdir -p build/fuzz/lib
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
+	$(say) FUZZ $@
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_SAN) -o $@ $< $(FUZZ_OBJ) $(LIBS)
+
+# Each harness for FUZZ_SECONDS from its seeds; a crash stops with the
+# input in build/fuzz/artifacts/ (copy it to tests/fuzz/regressions/).
+fuzz: fuzz-seeds $(addprefix build/fuzz/fuzz_,$(FUZZERS))
+	@set -e; for f in $(FUZZERS); do \
+		mkdir -p build/fuzz/corpus/$$f build/fuzz/artifacts/$$f; \
+		./build/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+			-rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+			-artifact_prefix=build/fuzz/artifacts/$$f/ \
+			build/fuzz/corpus/$$f build/fuzz-seeds/$$f tests/fuzz/regressions/$$f \
+			> build/fuzz/$$f.log 2>&1 || { tail -40 build/fuzz/$$f.log; exit 1; }; \
+		printf '  FUZZ   %-9s %s executions in %ss, no finding\n' $$f \
+			"$$(sed -n 's/^stat::number_of_executed_units: *//p' build/fuzz/$$f.log)" \
+			$(FUZZ_SECONDS); \
+	done
+
 check: deps
-	@$(MAKE) --no-print-directory fmt-check unit cli clang sanitize
+	@$(MAKE) --no-print-directory fmt-check unit cli clang sanitize replay valgrind
 	@echo "make check: all tests passed"
 
 test: check
@@ -139,7 +220,8 @@ install: gpucap
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/gpucap
 
-FMT_FILES = src/*.c src/*.h include/gpucap/*.h tests/unit/*.c
+FMT_FILES = src/*.c src/*.h include/gpucap/*.h tests/unit/*.c tests/unit/*.h \
+	tests/fuzz/*.c tests/fuzz/*.h
 
 fmt:
 	clang-format -i $(FMT_FILES)

@@ -273,7 +273,8 @@ struct load {
 	struct catalog *cat;
 	const char *name;
 	int origin;
-	int *map; /* file column -> slot, -1 ignored */
+	int *map;		   /* file column -> slot, -1 ignored */
+	long slot_col[SLOT_COUNT]; /* slot -> 1-based file column, 0 absent */
 	struct csvread_table table;
 };
 
@@ -301,8 +302,10 @@ static enum gc_status read_header(const struct csv_record *rec, void *ctx,
 			return gc_fail(err, GC_DATA, ld->name, rec->line,
 				       (long)i + 1, "duplicate column '%s'",
 				       SLOT_NAMES[ld->map[i]]);
-		if (ld->map[i] >= 0)
+		if (ld->map[i] >= 0) {
 			seen[ld->map[i]] = true;
+			ld->slot_col[ld->map[i]] = (long)i + 1;
+		}
 	}
 	if (!seen[S_ID])
 		return gc_fail(err, GC_DATA, ld->name, rec->line, 1,
@@ -329,6 +332,10 @@ static enum gc_status read_figure(struct load *ld, const struct csv_record *rec,
 		return gc_fail(err, GC_DATA, ld->name, rec->line, (long)col + 1,
 			       "%s: '%s' must be greater than zero", slot,
 			       cell);
+	if (q.value > CATALOG_FIGURE_MAX)
+		return gc_fail(err, GC_DATA, ld->name, rec->line, (long)col + 1,
+			       "%s: '%s' is out of range (at most %g)", slot,
+			       cell, CATALOG_FIGURE_MAX);
 	*out = q.value;
 	return GC_OK;
 }
@@ -364,6 +371,9 @@ static enum gc_status fill_cell(struct load *ld, const struct csv_record *rec,
 		return read_figure(ld, rec, col, &a->fig[s - S_FIG0], err);
 	if (s == S_YEAR)
 		return read_year(ld, rec, col, &a->year, err);
+	if (!util_utf8_valid(rec->fields[col]))
+		return gc_fail(err, GC_DATA, ld->name, rec->line, (long)col + 1,
+			       "%s: not valid UTF-8", SLOT_NAMES[s]);
 	*text[s] = util_trimmed_dup(rec->fields[col]);
 	if (*text[s] == NULL)
 		return gc_fail(err, GC_IO, ld->name, rec->line, 0,
@@ -383,14 +393,14 @@ static void override(struct catalog *cat, size_t old, size_t repl)
 }
 
 static enum gc_status add_key(struct load *ld, const char *text, size_t item,
-			      long line, struct gc_error *err)
+			      long line, long col, struct gc_error *err)
 {
 	struct catalog *cat = ld->cat;
 	char norm[KEY_MAX];
 	struct catalog_key *k;
 
 	if (!normalize(text, norm))
-		return gc_fail(err, GC_DATA, ld->name, line, 0,
+		return gc_fail(err, GC_DATA, ld->name, line, col,
 			       "name '%.40s...' is too long", text);
 	if (norm[0] == '\0')
 		return GC_OK;
@@ -398,7 +408,7 @@ static enum gc_status add_key(struct load *ld, const char *text, size_t item,
 	if (k != NULL && k->item == item)
 		return GC_OK;
 	if (k != NULL && k->origin == ld->origin)
-		return gc_fail(err, GC_DATA, ld->name, line, 0,
+		return gc_fail(err, GC_DATA, ld->name, line, col,
 			       "'%s' already names '%s' in this catalog", text,
 			       cat->items[k->item].id);
 	if (k != NULL && cat->items[k->item].origin != ld->origin)
@@ -428,7 +438,8 @@ static enum gc_status add_keys(struct load *ld, size_t item, long line,
 	const struct accel *a = &ld->cat->items[item];
 	char *aliases = a->aliases ? strdup(a->aliases) : NULL;
 	char *p = aliases, *semi;
-	enum gc_status st = add_key(ld, a->id, item, line, err);
+	enum gc_status st =
+		add_key(ld, a->id, item, line, ld->slot_col[S_ID], err);
 
 	while (st == GC_OK && p != NULL) {
 		char *alias;
@@ -437,7 +448,8 @@ static enum gc_status add_keys(struct load *ld, size_t item, long line,
 		if (semi != NULL)
 			*semi = '\0';
 		alias = util_trimmed_dup(p);
-		st = alias ? add_key(ld, alias, item, line, err)
+		st = alias ? add_key(ld, alias, item, line,
+				     ld->slot_col[S_ALIASES], err)
 			   : gc_fail(err, GC_IO, ld->name, line, 0,
 				     "out of memory");
 		free(alias);
@@ -469,8 +481,8 @@ static enum gc_status read_entry(const struct csv_record *rec, void *ctx,
 		if (ld->map[i] >= 0)
 			st = fill_cell(ld, rec, i, a, err);
 	if (st == GC_OK && (a->id == NULL || a->id[0] == '\0'))
-		st = gc_fail(err, GC_DATA, ld->name, rec->line, 0,
-			     "id: missing");
+		st = gc_fail(err, GC_DATA, ld->name, rec->line,
+			     ld->slot_col[S_ID], "id: missing");
 	if (st == GC_OK)
 		st = add_keys(ld, cat->n - 1, rec->line, err);
 	return st;
@@ -493,7 +505,7 @@ static enum gc_status load_done(struct load *ld, enum gc_status st,
 {
 	free(ld->map);
 	if (st == GC_OK && ld->table.ncols == 0)
-		return gc_fail(err, GC_DATA, ld->name, 1, 0,
+		return gc_fail(err, GC_DATA, ld->name, 1, 1,
 			       "empty catalog (no header line)");
 	return st;
 }

@@ -1,5 +1,6 @@
 #include "gpucap/fleet.h"
 
+#include <ctype.h>
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
@@ -225,6 +226,7 @@ void fleet_free(struct fleet *f)
 	for (i = 0; i < f->nmodels; i++)
 		free(f->models[i].spelling);
 	free(f->orgs);
+	free(f->org_index);
 	free(f->models);
 	free(f->org_seen);
 	memset(f, 0, sizeof *f);
@@ -235,14 +237,56 @@ static enum gc_status oom(const struct ledger_row *row, struct gc_error *err)
 	return gc_fail(err, GC_IO, row->file, row->line, 0, "out of memory");
 }
 
+/* FNV-1a over the lowercased name, so that names differing only in case
+ * meet in one slot. */
+static size_t name_hash(const char *s)
+{
+	size_t h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)tolower((unsigned char)*s)) * 16777619u;
+	return h;
+}
+
+/* The index slot holding name, or the empty slot where it would go. */
+static size_t *org_slot(const struct fleet *f, const char *name)
+{
+	size_t mask = f->index_cap - 1, i = name_hash(name) & mask;
+
+	while (f->org_index[i] != 0 &&
+	       strcasecmp(f->orgs[f->org_index[i] - 1].name, name) != 0)
+		i = (i + 1) & mask;
+	return &f->org_index[i];
+}
+
 static struct fleet_org *lookup_org(const struct fleet *f, const char *name)
 {
-	size_t i;
+	size_t *slot;
 
+	if (f->index_cap == 0)
+		return NULL;
+	slot = org_slot(f, name);
+	return *slot ? &f->orgs[*slot - 1] : NULL;
+}
+
+/* Keeps the index under half full, so probes stay short. */
+static bool grow_index(struct fleet *f)
+{
+	size_t cap = f->index_cap ? f->index_cap * 2 : 64, i;
+	size_t *old = f->org_index;
+
+	if (2 * (f->norgs + 1) <= f->index_cap)
+		return true;
+	f->org_index = calloc(cap, sizeof *f->org_index);
+	if (f->org_index == NULL) {
+		f->org_index = old;
+		return false;
+	}
+	f->index_cap = cap;
 	for (i = 0; i < f->norgs; i++)
-		if (strcasecmp(f->orgs[i].name, name) == 0)
-			return &f->orgs[i];
-	return NULL;
+		*org_slot(f, f->orgs[i].name) = i + 1;
+	free(old);
+	return true;
 }
 
 static struct fleet_org *add_org(struct fleet *f, const struct ledger_row *row)
@@ -251,8 +295,8 @@ static struct fleet_org *add_org(struct fleet *f, const struct ledger_row *row)
 
 	if (o != NULL)
 		return o;
-	if (!util_grow((void **)&f->orgs, &f->orgs_cap, f->norgs + 1,
-		       sizeof *o))
+	if (!grow_index(f) || !util_grow((void **)&f->orgs, &f->orgs_cap,
+					 f->norgs + 1, sizeof *o))
 		return NULL;
 	o = &f->orgs[f->norgs];
 	memset(o, 0, sizeof *o);
@@ -260,7 +304,7 @@ static struct fleet_org *add_org(struct fleet *f, const struct ledger_row *row)
 	if (o->name == NULL)
 		return NULL;
 	o->first = row->quarter;
-	f->norgs++;
+	*org_slot(f, o->name) = ++f->norgs;
 	return o;
 }
 
@@ -337,6 +381,7 @@ struct plan {
 	const struct accel *accel; /* ROW_BUY */
 	double factor, units;	   /* ROW_BUY */
 	double h100e;		   /* ROW_CAPACITY, ROW_SPEND */
+	size_t cells;		   /* org-quarters the row adds */
 };
 
 static enum gc_status plan_span(const struct fleet *f,
@@ -470,13 +515,54 @@ static enum gc_status plan_level(const struct fleet *f,
 	return GC_OK;
 }
 
-static enum gc_status plan_row(struct fleet *f, const struct ledger_row *row,
-			       struct plan *p, struct gc_error *err)
+static const struct model_flow *lookup_flow(const struct fleet_org *o,
+					    const struct accel *a)
 {
-	enum gc_status st = plan_span(f, row, p, err);
+	size_t i;
 
-	if (st != GC_OK)
-		return st;
+	for (i = 0; i < o->nflows; i++)
+		if (o->flows[i].accel == a)
+			return &o->flows[i];
+	return NULL;
+}
+
+/* How many quarters an array spanning n quarters from `first` grows by to
+ * hold quarter q. */
+static size_t span_growth(int first, size_t n, int q)
+{
+	int last = first + (int)n - 1;
+
+	if (n == 0)
+		return 1;
+	if (q < first)
+		return (size_t)(first - q);
+	return q > last ? (size_t)(q - last) : 0;
+}
+
+/* The org-quarters the row would add, against the budget. */
+static enum gc_status plan_cells(const struct fleet *f,
+				 const struct ledger_row *row, struct plan *p,
+				 struct gc_error *err)
+{
+	const struct fleet_org *o = lookup_org(f, row->org);
+	const struct model_flow *m = NULL;
+
+	p->cells = o ? span_growth(o->first, o->n, row->quarter) : 1;
+	if (row->kind == ROW_BUY && o != NULL)
+		m = lookup_flow(o, p->accel);
+	if (row->kind == ROW_BUY)
+		p->cells += m ? span_growth(m->first, m->n, row->quarter) : 1;
+	if (f->cells + p->cells > FLEET_CELLS_MAX)
+		return ledger_row_fail(err, row, LC_QUARTER,
+				       "the ledger holds more than %d "
+				       "org-quarters, the limit",
+				       FLEET_CELLS_MAX);
+	return GC_OK;
+}
+
+static enum gc_status plan_kind(struct fleet *f, const struct ledger_row *row,
+				struct plan *p, struct gc_error *err)
+{
 	switch (row->kind) {
 	case ROW_BUY:
 		return plan_buy(f, row, p, err);
@@ -489,6 +575,18 @@ static enum gc_status plan_row(struct fleet *f, const struct ledger_row *row,
 		break;
 	}
 	return GC_OK;
+}
+
+static enum gc_status plan_row(struct fleet *f, const struct ledger_row *row,
+			       struct plan *p, struct gc_error *err)
+{
+	enum gc_status st = plan_span(f, row, p, err);
+
+	if (st == GC_OK)
+		st = plan_kind(f, row, p, err);
+	if (st == GC_OK)
+		st = plan_cells(f, row, p, err);
+	return st;
 }
 
 static void warn_no_tdp(struct fleet *f, struct fleet_org *o,
@@ -510,12 +608,10 @@ static void warn_no_tdp(struct fleet *f, struct fleet_org *o,
 static struct model_flow *find_flow(struct fleet_org *o, const struct accel *a,
 				    double factor)
 {
-	struct model_flow *m;
-	size_t i;
+	struct model_flow *m = (struct model_flow *)lookup_flow(o, a);
 
-	for (i = 0; i < o->nflows; i++)
-		if (o->flows[i].accel == a)
-			return &o->flows[i];
+	if (m != NULL)
+		return m;
 	if (!util_grow((void **)&o->flows, &o->flows_cap, o->nflows + 1,
 		       sizeof *m))
 		return NULL;
@@ -617,7 +713,7 @@ enum gc_status fleet_add(const struct ledger_row *row, void *ctx,
 			 struct gc_error *err)
 {
 	struct fleet *f = ctx;
-	struct plan p = { 0, 0, NULL, 0, 0, 0 };
+	struct plan p = { 0, 0, NULL, 0, 0, 0, 0 };
 	enum gc_status st = plan_row(f, row, &p, err);
 
 	if (st != GC_OK)
@@ -626,7 +722,10 @@ enum gc_status fleet_add(const struct ledger_row *row, void *ctx,
 	f->first = p.first;
 	f->last = p.last;
 	f->empty = false;
-	return wanted(f, row->org) ? apply_row(f, row, &p, err) : GC_OK;
+	if (!wanted(f, row->org))
+		return GC_OK;
+	f->cells += p.cells;
+	return apply_row(f, row, &p, err);
 }
 
 /* ---- units in service: cohorts, lifetimes, retirements ---- */
@@ -928,6 +1027,11 @@ enum gc_status fleet_series(const struct fleet *f, struct series *out,
 	memset(out, 0, sizeof *out);
 	if (f->norgs == 0)
 		return GC_OK;
+	if (count_rows(f) > FLEET_ROWS_MAX)
+		return gc_fail(err, GC_DATA, NULL, 0, 0,
+			       "the report would have %zu rows (%zu orgs, each "
+			       "to the ledger's last quarter); the limit is %d",
+			       count_rows(f), f->norgs, FLEET_ROWS_MAX);
 	order = malloc(f->norgs * sizeof *order);
 	out->rows = order ? calloc(count_rows(f), sizeof *out->rows) : NULL;
 	if (out->rows == NULL) {

@@ -167,7 +167,25 @@ static enum gc_status read_number(struct build *b, enum ledger_col col,
 		return bad(b, col, "'%s' is money; put it in spend_usd", s);
 	if (q.value < 0 && (col == LC_SPEND || col == LC_TOTAL))
 		return bad(b, col, "'%s' must not be negative", s);
+	if (fabs(q.value) >
+	    (col == LC_SPEND ? LEDGER_MONEY_MAX : LEDGER_COUNT_MAX))
+		return bad(b, col, "'%s' is out of range (at most %g)", s,
+			   col == LC_SPEND ? LEDGER_MONEY_MAX
+					   : LEDGER_COUNT_MAX);
 	*out = q.value;
+	return GC_OK;
+}
+
+/* Text a row carries on to the output must be UTF-8, as JSON and the
+ * terminal expect. */
+static enum gc_status read_text(struct build *b, enum ledger_col col,
+				const char **out)
+{
+	char *s = cell(b->cells, col);
+
+	if (s != NULL && !util_utf8_valid(s))
+		return bad(b, col, "not valid UTF-8");
+	*out = s;
 	return GC_OK;
 }
 
@@ -281,6 +299,9 @@ static enum gc_status resolve_kind(struct build *b, enum spelled_kind kind)
 			   KIND_NAMES[kind]);
 	if (counted == LC_UNITS && r->model == NULL)
 		return bad(b, LC_MODEL, "missing (units need a model)");
+	/* kind buy with money and no units buys the model at its price */
+	if (kind == K_BUY && r->model == NULL)
+		return bad(b, LC_MODEL, "missing (a 'buy' row needs a model)");
 	if (kind == K_RETIRE)
 		r->units = -fabs(r->units);
 	/* A spend row that names a model buys that model (rule 4). */
@@ -309,11 +330,16 @@ enum gc_status ledger_row_build(struct ledger_cells *cells, const char *file,
 		st = read_number(&b, NUMS[i], dest[i]);
 	if (st == GC_OK)
 		st = read_kind(&b, &kind);
+	if (st == GC_OK)
+		st = read_text(&b, LC_ORG, &row->org);
+	if (st == GC_OK)
+		st = read_text(&b, LC_MODEL, &row->model);
+	if (st == GC_OK)
+		st = read_text(&b, LC_NOTE, &row->note);
 	if (st != GC_OK)
 		return st;
-	row->org = cell(cells, LC_ORG) ? cell(cells, LC_ORG) : "";
-	row->model = cell(cells, LC_MODEL);
-	row->note = cell(cells, LC_NOTE);
+	if (row->org == NULL)
+		row->org = "";
 	return resolve_kind(&b, kind == K_NONE ? infer_kind(row) : kind);
 }
 

@@ -77,11 +77,11 @@ static enum gc_status cell_value(const struct ledger_load *ld,
 		cells->text[c] = qty_format(item->valuedouble, rt->num[c]);
 	else if (!cJSON_IsNull(item))
 		return gc_fail(err, GC_DATA, ld->name, at.line, at.col,
-			       "%s: a %s, not a number or text",
+			       "%s: %s, not a number or text",
 			       ledger_col_name(c),
-			       cJSON_IsBool(item)    ? "boolean"
-			       : cJSON_IsArray(item) ? "list"
-						     : "object");
+			       cJSON_IsBool(item)    ? "a boolean"
+			       : cJSON_IsArray(item) ? "a list"
+						     : "an object");
 	return GC_OK;
 }
 
@@ -129,16 +129,33 @@ static bool trailing(const struct row_text *rt, const char **end)
 	return *end < stop;
 }
 
+/* cJSON reads a NUL byte as a blank; JSON has no place for one. */
+static enum gc_status nul_byte(const struct ledger_load *ld,
+			       const struct row_text *rt, struct gc_error *err)
+{
+	const char *nul = memchr(rt->text, '\0', rt->len);
+	struct ledger_loc at;
+
+	if (nul == NULL)
+		return GC_OK;
+	at = loc_at(rt->start, rt->text, (size_t)(nul - rt->text));
+	return gc_fail(err, GC_DATA, ld->name, at.line, at.col,
+		       "NUL byte in this row");
+}
+
 /* Parses one row object and hands it on. */
 static enum gc_status json_row(const struct ledger_load *ld,
 			       struct row_text *rt, struct gc_error *err)
 {
 	const char *end = NULL;
-	cJSON *obj = cJSON_ParseWithLengthOpts(rt->text, rt->len, &end, false);
+	cJSON *obj;
 	struct ledger_cells cells;
 	struct ledger_loc at;
-	enum gc_status st;
+	enum gc_status st = nul_byte(ld, rt, err);
 
+	if (st != GC_OK)
+		return st;
+	obj = cJSON_ParseWithLengthOpts(rt->text, rt->len, &end, false);
 	if (obj == NULL || trailing(rt, &end)) {
 		size_t off =
 			end && end >= rt->text ? (size_t)(end - rt->text) : 0;
@@ -436,6 +453,8 @@ static enum gc_status frame_byte(struct frame *f, char c, struct gc_error *err)
 {
 	if (f->state == F_ROW)
 		return row_byte(f, c, err);
+	if (c == '\0')
+		return frame_error(f, "NUL byte", err);
 	if (in_string(f, c)) {
 		if (f->reading_key && f->in_string && f->keylen < sizeof f->key)
 			f->key[f->keylen++] = c;

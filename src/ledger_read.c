@@ -149,6 +149,15 @@ static enum gc_status read_open(FILE *in, const char *path,
 	}
 }
 
+enum gc_status ledger_read_stream(FILE *in, const char *name,
+				  const struct ledger_opts *o, ledger_sink sink,
+				  void *ctx, struct gc_error *err)
+{
+	struct ledger_load ld = { name, o, sink, ctx };
+
+	return read_open(in, "", &ld, err);
+}
+
 enum gc_status ledger_read(const char *path, const struct ledger_opts *o,
 			   ledger_sink sink, void *ctx, struct gc_error *err)
 {
@@ -156,10 +165,8 @@ enum gc_status ledger_read(const char *path, const struct ledger_opts *o,
 	FILE *in;
 	enum gc_status st;
 
-	if (strcmp(path, "-") == 0) {
-		ld.name = STDIN_NAME;
-		return read_open(stdin, "", &ld, err);
-	}
+	if (strcmp(path, "-") == 0)
+		return ledger_read_stream(stdin, STDIN_NAME, o, sink, ctx, err);
 	in = fopen(path, "rb");
 	if (in == NULL)
 		return gc_fail(err, GC_IO, path, 0, 0, "cannot open: %s",

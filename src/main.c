@@ -11,9 +11,11 @@ int main(int argc, char **argv)
 {
 	int status = cli_main(argc, argv);
 
-	/* A full disk or a closed pipe must not be reported as success. */
+	/* A full disk or a closed pipe must not be reported as success; a
+	 * failure a command already reported is not reported twice. */
 	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
-		errorf("write error on standard output: %s", strerror(errno));
+		if (status == GC_OK || status == GC_CHECK_FAILED)
+			errorf("write error: %s", strerror(errno));
 		if (status == GC_OK || status == GC_CHECK_FAILED)
 			status = GC_IO;
 	}

@@ -1,9 +1,11 @@
 /* Internal: where a command's output goes. A file named with -o is written
  * to a temporary file beside it and renamed over it only once complete, so
- * an error never leaves a partial or clobbered file. */
+ * an error never leaves a partial or clobbered file; SIGTERM, SIGINT and
+ * SIGHUP remove the temporary file before the process dies of them. */
 #ifndef GPUCAP_OUTPUT_H
 #define GPUCAP_OUTPUT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "gpucap/diag.h"
@@ -11,7 +13,8 @@
 struct output {
 	FILE *fp;
 	const char *path; /* NULL: standard output */
-	char *tmp;
+	char *tmp;   /* the file being written, renamed to path at the end */
+	bool direct; /* path is a device or pipe, written in place */
 };
 
 /* path NULL or "-" is standard output. */

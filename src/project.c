@@ -207,6 +207,11 @@ enum gc_status project_series(const struct series *in,
 			"cannot grow to the target from a level of zero");
 	for (i = 0; i < in->n; i += block(in, i))
 		orgs++;
+	if (in->n + orgs * steps > FLEET_ROWS_MAX)
+		return gc_fail(err, GC_DATA, NULL, 0, 0,
+			       "the projection would have %zu rows; the limit "
+			       "is %d",
+			       in->n + orgs * steps, FLEET_ROWS_MAX);
 	out->rows = calloc(in->n + orgs * steps, sizeof *out->rows);
 	if (out->rows == NULL)
 		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");

@@ -1,4 +1,5 @@
 /* The printer: looks a format up by name and hands it rows. */
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,13 +68,16 @@ enum gc_status printer_row(struct printer *p, const struct cell *cells)
 enum gc_status printer_close(struct printer *p, struct gc_error *err)
 {
 	enum gc_status st = p->fmt->end(p);
-	bool failed = fflush(p->out) != 0 || ferror(p->out);
+	bool failed;
 
+	errno = 0;
+	failed = fflush(p->out) != 0 || ferror(p->out);
 	free(p);
 	if (st != GC_OK)
 		return gc_fail(err, st, NULL, 0, 0, "out of memory");
 	if (failed)
-		return gc_fail(err, GC_IO, NULL, 0, 0, "write error");
+		return gc_fail(err, GC_IO, NULL, 0, 0, "write error: %s",
+			       strerror(errno ? errno : EIO));
 	return GC_OK;
 }
 

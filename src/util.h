@@ -17,6 +17,10 @@ char *util_trimmed_dup(const char *s);
 /* s without surrounding blanks, trimmed in place. */
 char *util_trim(char *s);
 
+/* Whether s is well-formed UTF-8 (no overlongs, surrogates or code points
+ * past U+10FFFF). */
+bool util_utf8_valid(const char *s);
+
 /* Numbers are read and written with '.' whatever locale the process set:
  * between these calls the thread uses the C locale's numeric rules. */
 locale_t util_c_numeric_begin(void);

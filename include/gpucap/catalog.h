@@ -39,6 +39,9 @@ enum metric {
 	METRIC_COUNT
 };
 
+/* A catalog figure past this is refused (prices included). */
+#define CATALOG_FIGURE_MAX 1e12
+
 struct accel {
 	char *id;
 	char *aliases; /* as written: "H100;H100 SXM5" */

@@ -13,6 +13,11 @@
 /* A ledger may span at most this many quarters (250 years): every org's
  * series is filled in quarter by quarter, so the span bounds memory. */
 #define FLEET_SPAN_MAX 1000
+/* At most this many org-quarters are held while reading (per org, and per
+ * org and model), and at most this many rows in a series: together they
+ * bound memory (about 50 MB and 140 MB) whatever a ledger holds. */
+#define FLEET_CELLS_MAX 1000000
+#define FLEET_ROWS_MAX	1000000
 
 /* The name of the row that sums every org (--total). */
 #define FLEET_TOTAL_ORG "all"
@@ -68,6 +73,9 @@ struct fleet {
 	double baseline_value;
 	struct fleet_org *orgs;
 	size_t norgs, orgs_cap;
+	size_t *org_index; /* hash of lowercased names: 1 + index, 0 empty */
+	size_t index_cap;  /* a power of two, over twice norgs */
+	size_t cells;	   /* org-quarters held, against FLEET_CELLS_MAX */
 	struct model_ref *models;
 	size_t nmodels, models_cap;
 	int first, last; /* quarter span of the whole ledger */

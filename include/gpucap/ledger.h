@@ -4,6 +4,7 @@
 #define GPUCAP_LEDGER_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "gpucap/diag.h"
 
@@ -28,6 +29,11 @@ enum row_kind {
 	ROW_TOTAL,    /* total_h100e level observation */
 	ROW_SPEND     /* spend alone, at the price per H100e */
 };
+
+/* Figures past these are refused as out of range: no fleet comes near,
+ * and they keep every sum of millions of rows finite. */
+#define LEDGER_COUNT_MAX 1e12 /* units, h100e, total_h100e */
+#define LEDGER_MONEY_MAX 1e15 /* spend_usd */
 
 enum ledger_format {
 	LEDGER_SNIFF,
@@ -85,6 +91,12 @@ struct ledger_opts {
 /* Reads path ("-" is standard input) and pushes every row to sink. */
 enum gc_status ledger_read(const char *path, const struct ledger_opts *o,
 			   ledger_sink sink, void *ctx, struct gc_error *err);
+
+/* The same from an open stream, named `name` in messages; the format is
+ * told from the first bytes unless o->format says it. */
+enum gc_status ledger_read_stream(FILE *in, const char *name,
+				  const struct ledger_opts *o, ledger_sink sink,
+				  void *ctx, struct gc_error *err);
 
 bool ledger_format_parse(const char *s, enum ledger_format *out);
 

@@ -235,12 +235,12 @@ static const struct bad BAD[] = {
 	  "bf16_tflops: 'abc' is not a number" },
 	{ "id,tdp_w\nX,-5\n", 2, 2, "tdp_w: '-5' must be greater than zero" },
 	{ "id,year\nX,20.5\n", 2, 2, "year: '20.5' is not a year" },
-	{ "id,aliases\nX,Y\nY,\n", 3, 0,
+	{ "id,aliases\nX,Y\nY,\n", 3, 1,
 	  "'Y' already names 'X' in this catalog" },
 	{ "id,id\nX,Y\n", 1, 2, "duplicate column 'id'" },
 	{ "id,name\nX\n", 2, 2, "row has 1 fields, the header has 2" },
-	{ "id,name\n,foo\n", 2, 0, "id: missing" },
-	{ "", 1, 0, "empty catalog (no header line)" },
+	{ "id,name\n,foo\n", 2, 1, "id: missing" },
+	{ "", 1, 1, "empty catalog (no header line)" },
 };
 
 static void test_errors(void **state)

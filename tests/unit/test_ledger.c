@@ -247,6 +247,8 @@ static const struct bad BAD[] = {
 	{ "quarter,model,units,h100e\n2024Q1,H100,5,5\n", 2, 3,
 	  "units: not used by a 'capacity' row (a row counts one figure; split "
 	  "it in two)" },
+	{ "quarter,spend_usd,kind\n2024Q1,100,buy\n", 2, 1,
+	  "model: missing (a 'buy' row needs a model)" },
 	{ "quarter,h100e,kind\n2024Q1,5,bought\n", 2, 3,
 	  "kind: 'bought' is not one of buy, retire, capacity, total, spend" },
 	{ "quarter,h100e,kind\n2024Q1,5,total\n", 2, 1,

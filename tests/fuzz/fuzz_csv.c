@@ -1,0 +1,43 @@
+/* The CSV and TSV ledger loader on arbitrary bytes: the first byte picks
+ * the delimiter and --keep-going. Every row it hands on is well formed. */
+#include <math.h>
+
+#include "fuzz.h"
+#include "gpucap/quarter.h"
+#include "ledger_impl.h"
+
+static enum gc_status sink(const struct ledger_row *row, void *ctx,
+			   struct gc_error *err)
+{
+	(void)ctx;
+	(void)err;
+	FUZZ_ASSERT(row->org != NULL);
+	FUZZ_ASSERT(quarter_year(row->quarter) >= QUARTER_YEAR_MIN);
+	FUZZ_ASSERT(row->kind != ROW_BUY || row->model != NULL);
+	FUZZ_ASSERT(!isinf(row->units) && !isinf(row->spend));
+	return GC_OK;
+}
+
+static void warn(void *ctx, const struct gc_error *w)
+{
+	(void)ctx;
+	FUZZ_ASSERT(w->msg[0] != '\0');
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	unsigned flags = size ? data[0] : 0;
+	FILE *in = fuzz_stream(data + (size ? 1 : 0), size ? size - 1 : 0);
+	struct ledger_opts o = { LEDGER_CSV, flags & 2, warn, NULL };
+	struct ledger_load ld = { "fuzz.csv", &o, sink, NULL };
+	struct gc_error err;
+	enum gc_status st;
+
+	if (in == NULL)
+		return 0;
+	st = ledger_csv_read(in, NULL, 0, flags & 1 ? '\t' : ',', &ld, &err);
+	FUZZ_ASSERT(st == GC_OK || st == GC_DATA || st == GC_IO);
+	FUZZ_ASSERT(st == GC_OK || err.msg[0] != '\0');
+	fclose(in);
+	return 0;
+}

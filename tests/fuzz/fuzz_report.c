@@ -1,0 +1,93 @@
+/* The whole report pipeline on an arbitrary ledger: format sniffed from the
+ * bytes, rows into the fleet, the series with totals, a projection, and
+ * every output format into memory. The first byte picks the options. */
+#include "fuzz.h"
+#include "gpucap/fleet.h"
+#include "gpucap/project.h"
+#include "gpucap/quarter.h"
+#include "gpucap/report.h"
+#include "gpucap/table.h"
+
+static const char *const FORMATS[] = { "table", "csv",	  "tsv",
+				       "json",	"ndjson", "markdown" };
+
+static struct catalog *catalog(void)
+{
+	static struct catalog cat;
+	static int loaded;
+	struct gc_error err;
+
+	if (!loaded) {
+		catalog_init(&cat);
+		FUZZ_ASSERT(catalog_load_builtin(&cat, &err) == GC_OK);
+		loaded = 1;
+	}
+	return &cat;
+}
+
+static void render(const struct series *s, const char *format)
+{
+	char *buf = NULL, q[QUARTER_FMT_MAX];
+	size_t len = 0, i;
+	FILE *out = open_memstream(&buf, &len);
+	struct printer *p;
+	struct cell cells[RC_COUNT];
+	struct gc_error err;
+
+	FUZZ_ASSERT(out != NULL);
+	FUZZ_ASSERT(printer_open(&p, format, out, REPORT_COLS, RC_COUNT,
+				 &err) == GC_OK);
+	for (i = 0; i < s->n; i++) {
+		report_cells(&s->rows[i], cells, q);
+		FUZZ_ASSERT(printer_row(p, cells) == GC_OK);
+	}
+	FUZZ_ASSERT(printer_close(p, &err) == GC_OK);
+	fclose(out);
+	free(buf);
+}
+
+static void project(const struct series *s, int flags)
+{
+	struct project_opts po;
+	struct series out;
+	struct gc_error err;
+
+	if (s->n == 0)
+		return;
+	project_opts_init(&po);
+	po.to = s->rows[s->n - 1].quarter + 1 + flags % 4;
+	po.method = flags & 8 ? PROJECT_LINEAR : PROJECT_GEOMETRIC;
+	po.total = true;
+	if (project_series(s, &po, &out, NULL, &err) == GC_OK)
+		render(&out, "csv");
+	series_free(&out);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	unsigned flags = size ? data[0] : 0;
+	FILE *in = fuzz_stream(data + (size ? 1 : 0), size ? size - 1 : 0);
+	struct ledger_opts lo = { LEDGER_SNIFF, flags & 1, NULL, NULL };
+	struct fleet_opts fo;
+	struct fleet f;
+	struct series s = { 0 };
+	struct gc_error err;
+
+	if (in == NULL)
+		return 0;
+	fleet_opts_init(&fo, catalog());
+	fo.metric = (enum metric)((flags >> 1) % METRIC_COUNT);
+	fo.lifetime = flags & 16 ? 4 : 0;
+	fo.keep_going = flags & 1;
+	if (fleet_init(&f, &fo, &err) == GC_OK &&
+	    ledger_read_stream(in, "fuzz", &lo, fleet_add, &f, &err) == GC_OK &&
+	    fleet_series(&f, &s, &err) == GC_OK) {
+		project(&s, (int)flags);
+		if (series_add_total(&s, &err) == GC_OK)
+			render(&s, FORMATS[flags % 6]);
+	}
+	series_free(&s);
+	fleet_free(&f);
+	fclose(in);
+	return 0;
+}
