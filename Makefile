@@ -41,7 +41,7 @@ TESTS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 B = build
 OBJ = $(patsubst src/%.c,$(B)/%.o,$(LIB_SRC)) $(B)/catalog_data.o
 
-.PHONY: all check test unit cli sanitize clang valgrind replay fuzz fuzz-seeds \
+.PHONY: all check test unit cli sanitize clang valgrind replay fuzz fuzz-seeds epoch \
 	demo deps install uninstall clean fmt fmt-check
 .SUFFIXES:
 .PRECIOUS: build/fuzz/lib/%.o
@@ -124,7 +124,7 @@ valgrind: gpucap
 # ---- fuzzing ----
 # Each harness in tests/fuzz/ runs under libFuzzer (make fuzz, clang) and,
 # once over its seeds and past crashes, under ASan in make check (replay).
-FUZZERS = quantity quarter check csv json catalog report
+FUZZERS = quantity quarter check csv json catalog report epoch
 FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
 FUZZ_SAN = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
@@ -140,6 +140,7 @@ SEEDS_catalog = data/accelerators.csv tests/cli/catalogs/*.csv \
 	tests/cli/corpus/catalog-*.csv
 SEEDS_report = tests/cli/ledgers/* data/tesla-2024.csv data/tesla-2024.json \
 	tests/cli/corpus/*.csv tests/cli/corpus/*.json tests/cli/corpus/*.ndjson
+SEEDS_epoch = tests/cli/epoch/clusters.csv tests/cli/ledgers/acme.csv
 
 fuzz-seeds:
 	@$(foreach f,$(FUZZERS),sh tests/fuzz/seed.sh $(f) build/fuzz-seeds/$(f) $(SEEDS_$(f)) &&) true
@@ -190,8 +191,16 @@ fuzz: fuzz-seeds $(addprefix build/fuzz/fuzz_,$(FUZZERS))
 			$(FUZZ_SECONDS); \
 	done
 
+# Epoch AI's own H100 equivalents reproduced from its GPU-clusters and
+# hardware datasets, which sit beside the checkout (never in it).
+EPOCH_DIR ?= ../shared/data/epoch
+epoch: gpucap
+	@if command -v python3 >/dev/null; then \
+		python3 tests/epoch/reproduce.py ./gpucap $(EPOCH_DIR) --quiet; \
+	else echo "python3 not installed: skipping the Epoch AI reproduction"; fi
+
 check: deps
-	@$(MAKE) --no-print-directory fmt-check unit cli clang sanitize replay valgrind
+	@$(MAKE) --no-print-directory fmt-check unit cli clang sanitize replay epoch valgrind
 	@echo "make check: all tests passed"
 
 test: check

@@ -25,16 +25,51 @@ struct catalog_key {
 	int origin; /* the load that wrote this name */
 };
 
-/* Column slots of a catalog file: text columns, then one per figure. */
+/* Column slots of a catalog file: text columns, one per figure, and the
+ * plain FP16 rate that stands in for bf16 on chips without tensor units. */
 enum slot { S_ID, S_ALIASES, S_VENDOR, S_NAME, S_YEAR, S_SOURCE, S_FIG0 };
-#define SLOT_COUNT (S_FIG0 + FIG_COUNT)
+#define S_FP16	   (S_FIG0 + FIG_COUNT)
+#define SLOT_COUNT (S_FP16 + 1)
 
 static const char *const SLOT_NAMES[SLOT_COUNT] = {
-	"id",	       "aliases",     "vendor",	    "name",	  "year",
-	"source",      "bf16_tflops", "fp8_tflops", "fp4_tflops", "tf32_tflops",
-	"fp32_tflops", "fp64_tflops", "int8_tops",  "memory_gb",  "memory_tbs",
-	"tdp_w",       "price_usd",
+	"id",	      "aliases",     "vendor",	    "name",
+	"year",	      "source",	     "bf16_tflops", "fp8_tflops",
+	"fp4_tflops", "tf32_tflops", "fp32_tflops", "fp64_tflops",
+	"int8_tops",  "memory_gb",   "memory_tbs",  "tdp_w",
+	"price_usd",  "fp16_tflops",
 };
+
+/* Epoch AI's ML Hardware database, in both of its schemas: its columns,
+ * the slot each fills, and what to divide by (FLOP/s to TFLOPS, bytes to
+ * GB, byte/s to TB/s). */
+static const struct {
+	const char *header;
+	int slot;
+	double divisor;
+} EPOCH_COLUMNS[] = {
+	{ "Hardware name", S_ID, 1 },
+	{ "Manufacturer", S_VENDOR, 1 },
+	{ "Release date", S_YEAR, 1 },
+	{ "Link to datasheet", S_SOURCE, 1 },
+	{ "Tensor-FP16/BF16 performance (FLOP/s)", S_FIG0 + FIG_BF16, 1e12 },
+	{ "FP16 (half precision) performance (FLOP/s)", S_FP16, 1e12 },
+	{ "FP8 performance (FLOP/s)", S_FIG0 + FIG_FP8, 1e12 },
+	{ "FP4 performance (FLOP/s)", S_FIG0 + FIG_FP4, 1e12 },
+	{ "TF32 (TensorFloat-32) performance (FLOP/s)", S_FIG0 + FIG_TF32,
+	  1e12 },
+	{ "FP32 (single precision) performance (FLOP/s)", S_FIG0 + FIG_FP32,
+	  1e12 },
+	{ "FP64 (double precision) performance (FLOP/s)", S_FIG0 + FIG_FP64,
+	  1e12 },
+	{ "INT8 performance (OP/s)", S_FIG0 + FIG_INT8, 1e12 },
+	{ "Memory (bytes)", S_FIG0 + FIG_MEMORY_GB, 1e9 },
+	{ "Memory size per board (Byte)", S_FIG0 + FIG_MEMORY_GB, 1e9 },
+	{ "Memory bandwidth (byte/s)", S_FIG0 + FIG_MEMORY_TBS, 1e12 },
+	{ "TDP (W)", S_FIG0 + FIG_TDP_W, 1 },
+	{ "Release price (USD)", S_FIG0 + FIG_PRICE_USD, 1 },
+};
+
+#define EPOCH_KEY_COLUMN "Hardware name"
 
 static const char *const METRIC_NAMES[METRIC_COUNT] = {
 	"bf16", "fp8",	"8bit", "fp4",	  "tf32",      "fp32",
@@ -273,30 +308,62 @@ struct load {
 	struct catalog *cat;
 	const char *name;
 	int origin;
+	bool epoch;		   /* Epoch AI's schema: bad rows are skipped */
 	int *map;		   /* file column -> slot, -1 ignored */
+	double *divisor;	   /* file column -> unit conversion */
 	long slot_col[SLOT_COUNT]; /* slot -> 1-based file column, 0 absent */
+	double fp16;		   /* the row's FP16 rate, for a missing bf16 */
 	struct csvread_table table;
 };
+
+static bool is_epoch_header(const struct csv_record *rec)
+{
+	size_t i;
+
+	for (i = 0; i < rec->n; i++)
+		if (strcasecmp(rec->fields[i], EPOCH_KEY_COLUMN) == 0)
+			return true;
+	return false;
+}
+
+/* The slot a header names (and the unit it comes in), -1 for none. */
+static int header_slot(const struct load *ld, const char *h, double *divisor)
+{
+	size_t s;
+
+	*divisor = 1;
+	if (!ld->epoch) {
+		for (s = 0; s < SLOT_COUNT; s++)
+			if (strcasecmp(h, SLOT_NAMES[s]) == 0)
+				return (int)s;
+		return -1;
+	}
+	for (s = 0; s < sizeof EPOCH_COLUMNS / sizeof EPOCH_COLUMNS[0]; s++) {
+		if (strcasecmp(h, EPOCH_COLUMNS[s].header) == 0) {
+			*divisor = EPOCH_COLUMNS[s].divisor;
+			return EPOCH_COLUMNS[s].slot;
+		}
+	}
+	return -1;
+}
 
 static enum gc_status read_header(const struct csv_record *rec, void *ctx,
 				  struct gc_error *err)
 {
 	struct load *ld = ctx;
 	size_t i;
-	int s;
 	bool seen[SLOT_COUNT] = { false };
 
+	ld->epoch = is_epoch_header(rec);
 	ld->map = malloc(rec->n * sizeof *ld->map);
-	if (ld->map == NULL)
+	ld->divisor = malloc(rec->n * sizeof *ld->divisor);
+	if (ld->map == NULL || ld->divisor == NULL)
 		return gc_fail(err, GC_IO, ld->name, rec->line, 0,
 			       "out of memory");
 	for (i = 0; i < rec->n; i++) {
 		char *h = util_trimmed_dup(rec->fields[i]);
 
-		ld->map[i] = -1;
-		for (s = 0; h != NULL && s < SLOT_COUNT; s++)
-			if (strcasecmp(h, SLOT_NAMES[s]) == 0)
-				ld->map[i] = s;
+		ld->map[i] = h ? header_slot(ld, h, &ld->divisor[i]) : -1;
 		free(h);
 		if (ld->map[i] >= 0 && seen[ld->map[i]])
 			return gc_fail(err, GC_DATA, ld->name, rec->line,
@@ -321,7 +388,10 @@ static enum gc_status read_figure(struct load *ld, const struct csv_record *rec,
 	const char *cell = rec->fields[col];
 	const char *slot = SLOT_NAMES[ld->map[col]];
 
-	if (cell[strspn(cell, " \t")] == '\0') {
+	/* Empty is unknown; so is Epoch AI's "inf", seen in its ratios. */
+	if (cell[strspn(cell, " \t")] == '\0' ||
+	    (ld->epoch &&
+	     (strcasecmp(cell, "inf") == 0 || strcasecmp(cell, "nan") == 0))) {
 		*out = NAN;
 		return GC_OK;
 	}
@@ -332,6 +402,8 @@ static enum gc_status read_figure(struct load *ld, const struct csv_record *rec,
 		return gc_fail(err, GC_DATA, ld->name, rec->line, (long)col + 1,
 			       "%s: '%s' must be greater than zero", slot,
 			       cell);
+	/* A division by a power of ten keeps 6.71e14 FLOP/s exactly 671. */
+	q.value /= ld->divisor[col];
 	if (q.value > CATALOG_FIGURE_MAX)
 		return gc_fail(err, GC_DATA, ld->name, rec->line, (long)col + 1,
 			       "%s: '%s' is out of range (at most %g)", slot,
@@ -340,11 +412,27 @@ static enum gc_status read_figure(struct load *ld, const struct csv_record *rec,
 	return GC_OK;
 }
 
+/* Epoch AI dates its chips 2025-12-02: the year is what gpucap keeps. */
+static bool epoch_year(const char *cell, int *out)
+{
+	int y;
+
+	if (strspn(cell, "0123456789") != 4 || (cell[4] != '-' && cell[4]))
+		return false;
+	y = atoi(cell);
+	*out = y;
+	return true;
+}
+
 static enum gc_status read_year(struct load *ld, const struct csv_record *rec,
 				size_t col, int *out, struct gc_error *err)
 {
 	double y;
-	enum gc_status st = read_figure(ld, rec, col, &y, err);
+	enum gc_status st;
+
+	if (ld->epoch && epoch_year(rec->fields[col], out))
+		return GC_OK;
+	st = read_figure(ld, rec, col, &y, err);
 
 	if (st != GC_OK)
 		return st;
@@ -367,6 +455,8 @@ static enum gc_status fill_cell(struct load *ld, const struct csv_record *rec,
 	char **text[] = { &a->id,   &a->aliases, &a->vendor,
 			  &a->name, NULL,	 &a->source };
 
+	if (s == S_FP16)
+		return read_figure(ld, rec, col, &ld->fp16, err);
 	if (s >= S_FIG0)
 		return read_figure(ld, rec, col, &a->fig[s - S_FIG0], err);
 	if (s == S_YEAR)
@@ -459,32 +549,73 @@ static enum gc_status add_keys(struct load *ld, size_t item, long line,
 	return st;
 }
 
-static enum gc_status read_entry(const struct csv_record *rec, void *ctx,
-				 struct gc_error *err)
+/* What only the Epoch AI schema needs once the row is read: the FP16
+ * fallback for chips without tensor units, and a name. */
+static enum gc_status finish_entry(struct load *ld, struct accel *a)
 {
-	struct load *ld = ctx;
-	struct catalog *cat = ld->cat;
-	struct accel *a;
-	size_t i, f;
-	enum gc_status st = GC_OK;
+	if (isnan(a->fig[FIG_BF16]))
+		a->fig[FIG_BF16] = ld->fp16;
+	if (a->name == NULL && a->id != NULL)
+		a->name = strdup(a->id);
+	return a->id != NULL && a->name == NULL ? GC_IO : GC_OK;
+}
 
-	if (!util_grow((void **)&cat->items, &cat->cap, cat->n + 1,
-		       sizeof *cat->items))
-		return gc_fail(err, GC_IO, ld->name, rec->line, 0,
-			       "out of memory");
-	a = &cat->items[cat->n++];
+static enum gc_status fill_entry(struct load *ld, const struct csv_record *rec,
+				 struct accel *a, struct gc_error *err)
+{
+	enum gc_status st = GC_OK;
+	size_t i, f;
+
 	memset(a, 0, sizeof *a);
 	a->origin = ld->origin;
 	for (f = 0; f < FIG_COUNT; f++)
 		a->fig[f] = NAN;
+	ld->fp16 = NAN;
 	for (i = 0; i < rec->n && st == GC_OK; i++)
 		if (ld->map[i] >= 0)
 			st = fill_cell(ld, rec, i, a, err);
 	if (st == GC_OK && (a->id == NULL || a->id[0] == '\0'))
 		st = gc_fail(err, GC_DATA, ld->name, rec->line,
 			     ld->slot_col[S_ID], "id: missing");
+	if (st == GC_OK && ld->epoch && finish_entry(ld, a) != GC_OK)
+		st = gc_fail(err, GC_IO, ld->name, rec->line, 0,
+			     "out of memory");
+	return st;
+}
+
+/* A row of Epoch AI's table that cannot be used is left out, said once:
+ * one odd chip should not cost the user the rest of the database. */
+static enum gc_status skip_entry(struct load *ld, struct gc_error *err)
+{
+	struct catalog *cat = ld->cat;
+
+	size_t n = strlen(err->msg);
+
+	accel_free(&cat->items[--cat->n]);
+	snprintf(err->msg + n, sizeof err->msg - n, "; the row is left out");
+	if (cat->warn != NULL) {
+		err->status = GC_OK;
+		cat->warn(cat->warn_ctx, err);
+	}
+	return GC_OK;
+}
+
+static enum gc_status read_entry(const struct csv_record *rec, void *ctx,
+				 struct gc_error *err)
+{
+	struct load *ld = ctx;
+	struct catalog *cat = ld->cat;
+	enum gc_status st;
+
+	if (!util_grow((void **)&cat->items, &cat->cap, cat->n + 1,
+		       sizeof *cat->items))
+		return gc_fail(err, GC_IO, ld->name, rec->line, 0,
+			       "out of memory");
+	st = fill_entry(ld, rec, &cat->items[cat->n++], err);
 	if (st == GC_OK)
 		st = add_keys(ld, cat->n - 1, rec->line, err);
+	if (st == GC_DATA && ld->epoch)
+		return skip_entry(ld, err);
 	return st;
 }
 
@@ -504,6 +635,7 @@ static enum gc_status load_done(struct load *ld, enum gc_status st,
 				struct gc_error *err)
 {
 	free(ld->map);
+	free(ld->divisor);
 	if (st == GC_OK && ld->table.ncols == 0)
 		return gc_fail(err, GC_DATA, ld->name, 1, 1,
 			       "empty catalog (no header line)");

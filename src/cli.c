@@ -65,6 +65,23 @@ static const struct command COMMANDS[] = {
 	  "  gpucap project --method linear --window 8 --to 2026Q4 fleet.csv\n"
 	  "  gpucap project --target 85000 --by 2024Q4 --org tesla "
 	  "data/tesla-2024.csv\n" },
+	{ "import", cmd_import, 2, 2, G_OUT | G_IMPORT,
+	  "import epoch-clusters [OPTIONS] FILE",
+	  "Epoch AI's GPU Clusters dataset (CSV, epoch.ai/data, CC-BY 4.0) as "
+	  "a\n"
+	  "gpucap ledger: a row per cluster and chip type (primary and "
+	  "secondary),\n"
+	  "dated by First Operational Date, with a note of the cluster's "
+	  "name,\n"
+	  "status and certainty. The org is the Owner (--org name: the "
+	  "cluster's\n"
+	  "Name). Clusters without a date, chip type or quantity are skipped "
+	  "and\n"
+	  "counted. CSV unless -f says otherwise.\n\n"
+	  "Examples:\n"
+	  "  gpucap import epoch-clusters gpu_clusters.csv -o clusters.csv\n"
+	  "  gpucap import epoch-clusters --org name gpu_clusters.csv |\n"
+	  "      gpucap report --metric 8bit --keep-going\n" },
 	{ "check", cmd_check, 0, -1, G_ALL | G_LEDGER | G_FIT | G_CHECK,
 	  "check [OPTIONS] (-e EXPR | --checks FILE)... [FILE...]",
 	  "Evaluates assertions on the report's series and prints TAP; exit "
@@ -216,12 +233,19 @@ int cli_main(int argc, char **argv)
 	return fail(&err, NULL);
 }
 
+static void catalog_warning(void *ctx, const struct gc_error *w)
+{
+	(void)ctx;
+	diag_warning(w);
+}
+
 enum gc_status cli_load_catalog(const struct options *o, struct catalog *cat,
 				struct gc_error *err)
 {
 	enum gc_status st = catalog_load_builtin(cat, err);
 	size_t i;
 
+	cat->warn = catalog_warning;
 	for (i = 0; st == GC_OK && i < o->ncatalogs; i++)
 		st = catalog_load_file(cat, o->catalogs[i], err);
 	return st;
@@ -249,7 +273,7 @@ enum gc_status cli_print(const struct options *o, const struct table_col *cols,
 {
 	struct output out;
 	struct printer *p = NULL;
-	enum gc_status st = output_open(&out, o->output, err);
+	enum gc_status st = output_open(&out, o->output, o->hold, err);
 
 	if (st != GC_OK)
 		return st;

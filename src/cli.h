@@ -22,16 +22,21 @@
 
 /* Which commands an option belongs to: each command takes some groups. */
 enum option_group {
-	G_ALL = 1,     /* every command */
-	G_LEDGER = 2,  /* commands that read a ledger */
-	G_WINDOW = 4,  /* --from, --to, --total: report and project */
-	G_FIT = 8,     /* --method, --window: project and check */
-	G_TARGET = 16, /* --target, --by: project */
-	G_CHECK = 32   /* -e, --checks, --project-to: check */
+	G_OUT = 1,     /* -f, -o, -h: every command */
+	G_CAT = 2,     /* --metric, --baseline, --catalog */
+	G_LEDGER = 4,  /* commands that read a ledger */
+	G_WINDOW = 8,  /* --from, --to, --total: report and project */
+	G_FIT = 16,    /* --method, --window: project and check */
+	G_TARGET = 32, /* --target, --by: project */
+	G_CHECK = 64,  /* -e, --checks, --project-to: check */
+	G_IMPORT = 128 /* --org owner|name, --keep-capacity: import */
 };
+#define G_ALL (G_OUT | G_CAT)
 
 struct options {
 	const char *format;
+	bool has_format; /* -f given: import's default is csv */
+	bool hold;	 /* stdout waits for success (output_open) */
 	enum metric metric;
 	const char *baseline;
 	const char *catalogs[OPTION_LIST_MAX];
@@ -45,6 +50,7 @@ struct options {
 	double overhead, pue;
 	bool total;
 	bool keep_going;
+	bool keep_capacity;
 	const char *output;
 	enum ledger_format input_format;
 	enum project_method method;
@@ -114,5 +120,6 @@ enum gc_status cmd_convert(const struct options *o, struct gc_error *err);
 enum gc_status cmd_catalog(const struct options *o, struct gc_error *err);
 enum gc_status cmd_project(const struct options *o, struct gc_error *err);
 enum gc_status cmd_check(const struct options *o, struct gc_error *err);
+enum gc_status cmd_import(const struct options *o, struct gc_error *err);
 
 #endif

@@ -140,7 +140,7 @@ static enum gc_status write_tap(const struct options *o,
 {
 	struct output out;
 	size_t i, n = ev->checks->n;
-	enum gc_status st = output_open(&out, o->output, err);
+	enum gc_status st = output_open(&out, o->output, false, err);
 
 	if (st != GC_OK)
 		return st;

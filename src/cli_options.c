@@ -33,6 +33,7 @@ enum opt_id {
 	O_EXPR,
 	O_CHECKS,
 	O_PROJECT_TO,
+	O_KEEP_CAPACITY,
 	O_COUNT
 };
 
@@ -45,20 +46,22 @@ struct opt_info {
 };
 
 static const struct opt_info OPTS[O_COUNT] = {
-	[O_FORMAT] = { "format", 'f', "FMT", G_ALL,
+	[O_FORMAT] = { "format", 'f', "FMT", G_OUT,
 		       "table, csv, tsv, json, ndjson, markdown [table]" },
-	[O_METRIC] = { "metric", 'm', "M", G_ALL,
+	[O_METRIC] = { "metric", 'm', "M", G_CAT,
 		       "bf16 fp8 8bit fp4 tf32 fp32 fp64 int8 tpp memory "
 		       "bandwidth [bf16]" },
-	[O_BASELINE] = { "baseline", 'b', "MODEL", G_ALL,
+	[O_BASELINE] = { "baseline", 'b', "MODEL", G_CAT,
 			 "the accelerator that counts as 1.0 [H100-SXM]" },
-	[O_CATALOG] = { "catalog", 0, "FILE", G_ALL,
-			"extra or overriding catalog entries (repeatable)" },
-	[O_OUTPUT] = { "output", 'o', "FILE", G_ALL,
+	[O_CATALOG] = { "catalog", 0, "FILE", G_CAT,
+			"extra or overriding catalog entries, or Epoch AI's "
+			"ml_hardware.csv (repeatable)" },
+	[O_OUTPUT] = { "output", 'o', "FILE", G_OUT,
 		       "write there (atomically) instead of stdout" },
-	[O_HELP] = { "help", 'h', NULL, G_ALL, "this help" },
-	[O_ORG] = { "org", 0, "NAME", G_LEDGER,
-		    "keep only this org (repeatable, any case)" },
+	[O_HELP] = { "help", 'h', NULL, G_OUT, "this help" },
+	[O_ORG] = { "org", 0, "NAME", G_LEDGER | G_IMPORT,
+		    "keep only this org (repeatable, any case); import: "
+		    "owner or name [owner]" },
 	[O_USD] = { "usd-per-h100e", 0, "USD", G_LEDGER,
 		    "price of spend-only rows and projected additions, or by "
 		    "year 2023=50k,2024=40k [the baseline's price]" },
@@ -93,6 +96,9 @@ static const struct opt_info OPTS[O_COUNT] = {
 		       "checks, one a line, # comments (repeatable)" },
 	[O_PROJECT_TO] = { "project-to", 0, "Q", G_CHECK,
 			   "project the series to this quarter first" },
+	[O_KEEP_CAPACITY] = { "keep-capacity", 0, NULL, G_IMPORT,
+			      "import clusters without chips as capacity rows "
+			      "(their H100 equivalents)" },
 };
 
 #define usage(err, ...) gc_fail((err), GC_USAGE, NULL, 0, 0, __VA_ARGS__)
@@ -211,6 +217,7 @@ static enum gc_status apply_named(struct options *o, enum opt_id id,
 	switch (id) {
 	case O_FORMAT:
 		o->format = arg;
+		o->has_format = true;
 		return choice("format", arg, printer_format_known(arg),
 			      printer_formats(), err);
 	case O_METRIC:
@@ -277,6 +284,9 @@ static enum gc_status apply_option(struct options *o, enum opt_id id,
 		return GC_OK;
 	case O_KEEP_GOING:
 		o->keep_going = true;
+		return GC_OK;
+	case O_KEEP_CAPACITY:
+		o->keep_capacity = true;
 		return GC_OK;
 	default:
 		return GC_OK;

@@ -99,12 +99,20 @@ static enum gc_status open_temp(struct output *o, const char *path,
 	return GC_OK;
 }
 
-enum gc_status output_open(struct output *o, const char *path,
+enum gc_status output_open(struct output *o, const char *path, bool hold,
 			   struct gc_error *err)
 {
 	struct stat st;
 
 	memset(o, 0, sizeof *o);
+	if ((path == NULL || strcmp(path, "-") == 0) && hold) {
+		o->fp = tmpfile();
+		o->held = true;
+		return o->fp ? GC_OK
+			     : gc_fail(err, GC_IO, NULL, 0, 0,
+				       "cannot make a temporary file: %s",
+				       strerror(errno));
+	}
 	if (path == NULL || strcmp(path, "-") == 0) {
 		o->fp = stdout;
 		return GC_OK;
@@ -123,11 +131,34 @@ static enum gc_status write_failed(struct output *o, const char *name, int e,
 	return GC_IO;
 }
 
+/* The held output, now complete, onto standard output. */
+static enum gc_status release(struct output *o, struct gc_error *err)
+{
+	char buf[64 * 1024];
+	size_t n;
+	bool failed = fflush(o->fp) != 0 || fseek(o->fp, 0, SEEK_SET) != 0;
+
+	while (!failed) {
+		n = fread(buf, 1, sizeof buf, o->fp);
+		if (n == 0)
+			break;
+		failed = fwrite(buf, 1, n, stdout) != n;
+	}
+	failed |= ferror(o->fp) || fflush(stdout) != 0;
+	fclose(o->fp);
+	o->fp = NULL;
+	return failed ? gc_fail(err, GC_IO, NULL, 0, 0, "write error: %s",
+				strerror(errno))
+		      : GC_OK;
+}
+
 enum gc_status output_commit(struct output *o, struct gc_error *err)
 {
 	bool failed;
 	int e;
 
+	if (o->held)
+		return release(o, err);
 	if (o->path == NULL) {
 		failed = fflush(o->fp) != 0 || ferror(o->fp);
 		return failed ? gc_fail(err, GC_IO, NULL, 0, 0,
@@ -151,8 +182,12 @@ enum gc_status output_commit(struct output *o, struct gc_error *err)
 
 void output_abort(struct output *o)
 {
-	if (o->path == NULL)
+	if (o->held && o->fp != NULL)
+		fclose(o->fp);
+	if (o->held || o->path == NULL) {
+		o->fp = NULL;
 		return;
+	}
 	if (o->fp != NULL)
 		fclose(o->fp);
 	if (o->tmp != NULL) {

@@ -15,10 +15,13 @@ struct output {
 	const char *path; /* NULL: standard output */
 	char *tmp;   /* the file being written, renamed to path at the end */
 	bool direct; /* path is a device or pipe, written in place */
+	bool held;   /* stdout, held in a temporary file until commit */
 };
 
-/* path NULL or "-" is standard output. */
-enum gc_status output_open(struct output *o, const char *path,
+/* path NULL or "-" is standard output. With hold, what goes to standard
+ * output waits in a temporary file until commit, for commands that write
+ * as they read and may still fail: nothing partial reaches stdout. */
+enum gc_status output_open(struct output *o, const char *path, bool hold,
 			   struct gc_error *err);
 /* Flushes and, for a file, moves it into place. */
 enum gc_status output_commit(struct output *o, struct gc_error *err);

@@ -62,6 +62,10 @@ struct catalog {
 	struct catalog_key *keys;
 	size_t nkeys, kcap;
 	int loads; /* number of files loaded so far */
+	/* Told of each row of Epoch AI's table that is left out; may be
+	 * NULL. */
+	void (*warn)(void *ctx, const struct gc_error *w);
+	void *warn_ctx;
 };
 
 void catalog_init(struct catalog *cat);
@@ -71,7 +75,10 @@ void catalog_free(struct catalog *cat);
 enum gc_status catalog_load_builtin(struct catalog *cat, struct gc_error *err);
 
 /* A catalog CSV file; its entries take precedence over earlier ones that
- * share an id or alias (SPEC 3.1). */
+ * share an id or alias (SPEC 3.1). Epoch AI's ML Hardware CSV (either
+ * schema, known by its "Hardware name" column) is read as it is: rates in
+ * FLOP/s become TFLOPS, bytes GB, and a row that cannot be used is left
+ * out with a warning. */
 enum gc_status catalog_load_file(struct catalog *cat, const char *path,
 				 struct gc_error *err);
 enum gc_status catalog_load_csv(struct catalog *cat, const char *name,

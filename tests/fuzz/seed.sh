@@ -21,7 +21,7 @@ for f do
 		done ;;
 	csv:*.tsv | json:*.ndjson | report:*.tsv | report:*.ndjson)
 		{ printf '\001'; cat "$f"; } > "$dir/$n-$(basename "$f")" ;;
-	csv:* | json:* | report:*)
+	csv:* | json:* | report:* | epoch:*)
 		{ printf '\000'; cat "$f"; } > "$dir/$n-$(basename "$f")" ;;
 	*)
 		cp "$f" "$dir/$n-$(basename "$f")" ;;

@@ -1,0 +1,120 @@
+/* gpucap import epoch-clusters: Epoch AI's GPU clusters as a ledger. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "gpucap/epoch.h"
+#include "gpucap/quarter.h"
+#include "gpucap/table.h"
+
+enum { I_QUARTER, I_ORG, I_MODEL, I_UNITS, I_H100E, I_NOTE, I_COUNT };
+
+/* The ledger's own column names, so the output reads back as a ledger. */
+static const struct table_col LEDGER_COLS[I_COUNT] = {
+	{ "quarter", CT_TEXT }, { "org", CT_TEXT },    { "model", CT_TEXT },
+	{ "units", CT_COUNT },	{ "h100e", CT_COUNT }, { "note", CT_TEXT },
+};
+
+struct import_ctx {
+	const struct options *o;
+	struct epoch_import imp;
+	FILE *in;
+	const char *name;
+	struct printer *p;
+};
+
+static enum gc_status put_row(const struct epoch_row *row, void *ctx,
+			      struct gc_error *err)
+{
+	struct import_ctx *ic = ctx;
+	struct cell c[I_COUNT];
+	char q[QUARTER_FMT_MAX];
+
+	c[I_QUARTER] = (struct cell){ quarter_format(row->quarter, q), NAN };
+	c[I_ORG] = (struct cell){ row->org, NAN };
+	c[I_MODEL] = (struct cell){ row->model, NAN };
+	c[I_UNITS] = (struct cell){ NULL, row->units };
+	c[I_H100E] = (struct cell){ NULL, row->h100e };
+	c[I_NOTE] = (struct cell){ row->note, NAN };
+	if (printer_row(ic->p, c) != GC_OK)
+		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	return GC_OK;
+}
+
+static enum gc_status rows(void *ctx, struct printer *p, struct gc_error *err)
+{
+	struct import_ctx *ic = ctx;
+
+	ic->p = p;
+	return epoch_clusters_read(ic->in, ic->name, &ic->imp, put_row, ic,
+				   err);
+}
+
+static enum gc_status org_mode(const struct options *o, bool *by_name,
+			       struct gc_error *err)
+{
+	*by_name = false;
+	if (o->norgs == 0)
+		return GC_OK;
+	*by_name = strcmp(o->orgs[0], "name") == 0;
+	if (o->norgs > 1 || (!*by_name && strcmp(o->orgs[0], "owner") != 0))
+		return gc_fail(err, GC_USAGE, NULL, 0, 0,
+			       "--org: import takes 'owner' or 'name', once");
+	return GC_OK;
+}
+
+static void summary(const struct epoch_import *imp)
+{
+	if (imp->skipped == 0)
+		return;
+	if (imp->as_capacity > 0)
+		warnf("%zu clusters without a date, chip type or quantity: "
+		      "%zu kept as capacity, %zu skipped",
+		      imp->skipped, imp->as_capacity,
+		      imp->skipped - imp->as_capacity);
+	else
+		warnf("skipped %zu of %zu clusters without a date, chip type "
+		      "or quantity (--keep-capacity keeps those with H100 "
+		      "equivalents)",
+		      imp->skipped, imp->clusters);
+}
+
+enum gc_status cmd_import(const struct options *o, struct gc_error *err)
+{
+	struct options lo = *o;
+	struct import_ctx ic = { &lo,
+				 { false, o->keep_capacity, 0, 0, 0, 0 },
+				 NULL,
+				 o->args[1],
+				 NULL };
+	enum gc_status st;
+
+	if (strcmp(o->args[0], "epoch-clusters") != 0)
+		return gc_fail(err, GC_USAGE, NULL, 0, 0,
+			       "import: unknown source '%s' (expected "
+			       "epoch-clusters)",
+			       o->args[0]);
+	st = org_mode(o, &ic.imp.org_by_name, err);
+	if (st != GC_OK)
+		return st;
+	if (!o->has_format)
+		lo.format = "csv";
+	lo.hold = true; /* rows are written as they are read */
+	if (strcmp(ic.name, "-") == 0) {
+		ic.in = stdin;
+		ic.name = "<stdin>";
+	} else {
+		ic.in = fopen(ic.name, "rb");
+	}
+	if (ic.in == NULL)
+		return gc_fail(err, GC_IO, ic.name, 0, 0, "cannot open: %s",
+			       strerror(errno));
+	st = cli_print(&lo, LEDGER_COLS, I_COUNT, rows, &ic, err);
+	if (ic.in != stdin)
+		fclose(ic.in);
+	if (st == GC_OK)
+		summary(&ic.imp);
+	return st;
+}
