@@ -6,9 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CHUNK (64 * 1024)
+/* Reads this much at a time and hands it to libcsv whole: one call per
+ * chunk, not per line, keeps the parser's own loop hot. */
+#define CHUNK (256 * 1024)
 
-/* One record's fields, copied out of libcsv's buffer into one arena. */
+/* One record's fields, copied out of libcsv's buffer into one arena. Lines
+ * are counted from what libcsv reports: with CSV_REPALL_NL it calls the
+ * record callback for every unquoted line break, and a quoted one is in
+ * the field's text. */
 struct reader {
 	struct csv_parser parser;
 	const char *name;
@@ -20,9 +25,8 @@ struct reader {
 	size_t *offsets;
 	char **fields;
 	size_t nfields, offsets_cap, fields_cap;
-	long line;     /* line being fed, 1-based */
+	long line;     /* line of the next byte libcsv reports, 1-based */
 	long rec_line; /* line the open record started on */
-	bool rec_open; /* a non-blank line was fed since the last record */
 	bool at_start; /* nothing fed yet: a BOM may follow */
 };
 
@@ -35,36 +39,63 @@ static void *bounded_realloc(void *p, size_t n)
 	return realloc(p, n);
 }
 
+/* Errors name the line the record starts on. */
 static void fail(struct reader *r, enum gc_status st, long col, const char *msg)
 {
 	if (r->status == GC_OK)
-		gc_fail(r->err, st, r->name, r->line, col, "%s", msg);
+		gc_fail(r->err, st, r->name, r->nfields ? r->rec_line : r->line,
+			col, "%s", msg);
 	r->status = st;
 }
 
-static void on_field(void *s, size_t len, void *data)
+/* Line breaks inside a quoted field, and whether it holds a NUL byte: one
+ * pass, as fields are short and a library call costs more than the loop. */
+static bool scan_field(const char *s, size_t len, long *breaks)
 {
-	struct reader *r = data;
-	size_t col = r->nfields + 1;
+	size_t i;
 
-	if (r->status != GC_OK)
-		return;
-	if (len > 0 && memchr(s, '\0', len) != NULL) {
-		fail(r, GC_DATA, (long)col, "NUL byte in field");
-		return;
+	for (i = 0; i < len; i++) {
+		if (s[i] == '\0')
+			return false;
+		*breaks += s[i] == '\n';
 	}
-	if (!util_grow((void **)&r->offsets, &r->offsets_cap, col,
-		       sizeof *r->offsets) ||
-	    !util_grow((void **)&r->arena, &r->arena_cap,
-		       r->arena_len + len + 1, 1)) {
-		fail(r, GC_IO, (long)col, "out of memory");
-		return;
-	}
+	return true;
+}
+
+static bool keep_field(struct reader *r, const void *s, size_t len)
+{
+	/* the arrays only grow at the start of a read: check before calling */
+	if ((r->nfields + 1 > r->offsets_cap &&
+	     !util_grow((void **)&r->offsets, &r->offsets_cap, r->nfields + 1,
+			sizeof *r->offsets)) ||
+	    (r->arena_len + len + 1 > r->arena_cap &&
+	     !util_grow((void **)&r->arena, &r->arena_cap,
+			r->arena_len + len + 1, 1)))
+		return false;
 	if (len > 0)
 		memcpy(r->arena + r->arena_len, s, len);
 	r->offsets[r->nfields++] = r->arena_len;
 	r->arena_len += len;
 	r->arena[r->arena_len++] = '\0';
+	return true;
+}
+
+static void on_field(void *s, size_t len, void *data)
+{
+	struct reader *r = data;
+	long breaks = 0;
+
+	if (r->status != GC_OK)
+		return;
+	if (r->nfields == 0)
+		r->rec_line = r->line;
+	if (len > 0 && !scan_field(s, len, &breaks)) {
+		fail(r, GC_DATA, (long)r->nfields + 1, "NUL byte in field");
+		return;
+	}
+	r->line += breaks;
+	if (!keep_field(r, s, len))
+		fail(r, GC_IO, (long)r->nfields + 1, "out of memory");
 }
 
 /* The header, or a row with as many fields as the header. */
@@ -106,26 +137,18 @@ static void emit(struct reader *r)
 		r->status = GC_OK;
 }
 
+/* c is the byte that ended the record: '\n' or '\r', or -1 at the end of
+ * the input. A line with no fields (blank) ends nothing. */
 static void on_record(int c, void *data)
 {
 	struct reader *r = data;
 
-	(void)c;
 	if (r->status == GC_OK && r->nfields > 0)
 		emit(r);
 	r->nfields = 0;
 	r->arena_len = 0;
-	r->rec_open = false;
-}
-
-static bool blank(const char *s, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
-			return false;
-	return true;
+	if (c == '\n')
+		r->line++;
 }
 
 static void parse_error(struct reader *r)
@@ -141,18 +164,6 @@ static void parse_error(struct reader *r)
 		     "text after a closing quote)");
 }
 
-/* Feeds one line (with its newline, if any) so that every callback knows
- * the line it belongs to. */
-static void feed_line(struct reader *r, const char *s, size_t len)
-{
-	if (!r->rec_open && !blank(s, len)) {
-		r->rec_open = true;
-		r->rec_line = r->line;
-	}
-	if (csv_parse(&r->parser, s, len, on_field, on_record, r) != len)
-		parse_error(r);
-}
-
 static void feed(struct reader *r, const char *s, size_t len)
 {
 	if (r->at_start && len > 0) {
@@ -162,21 +173,9 @@ static void feed(struct reader *r, const char *s, size_t len)
 			len -= 3;
 		}
 	}
-	while (len > 0 && r->status == GC_OK) {
-		const char *nl = memchr(s, '\n', len);
-		size_t n = nl ? (size_t)(nl - s) + 1 : len;
-
-		feed_line(r, s, n);
-		if (nl != NULL)
-			r->line++;
-		s += n;
-		len -= n;
-	}
-}
-
-static int is_blank_char(unsigned char c)
-{
-	return c == ' ';
+	if (len > 0 && r->status == GC_OK &&
+	    csv_parse(&r->parser, s, len, on_field, on_record, r) != len)
+		parse_error(r);
 }
 
 static enum gc_status reader_init(struct reader *r, const char *name,
@@ -189,11 +188,12 @@ static enum gc_status reader_init(struct reader *r, const char *name,
 	r->err = err;
 	r->line = 1;
 	r->at_start = true;
-	if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
+	if (csv_init(&r->parser,
+		     CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0)
 		return gc_fail(err, GC_IO, name, 0, 0, "out of memory");
+	/* libcsv's own blanks (space and tab) are trimmed around unquoted
+	 * fields; it knows a tab delimiter is not one. */
 	csv_set_delim(&r->parser, (unsigned char)delim);
-	/* Only spaces are trimmed: a tab may be the delimiter. */
-	csv_set_space_func(&r->parser, is_blank_char);
 	csv_set_realloc_func(&r->parser, bounded_realloc);
 	return GC_OK;
 }
@@ -201,11 +201,9 @@ static enum gc_status reader_init(struct reader *r, const char *name,
 static enum gc_status reader_finish(struct reader *r)
 {
 	if (r->status == GC_OK &&
-	    csv_fini(&r->parser, on_field, on_record, r) != 0) {
-		r->line = r->rec_line;
+	    csv_fini(&r->parser, on_field, on_record, r) != 0)
 		fail(r, GC_DATA, (long)r->nfields + 1,
 		     "unterminated quoted field");
-	}
 	csv_free(&r->parser);
 	free(r->arena);
 	free(r->offsets);

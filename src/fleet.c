@@ -11,8 +11,10 @@
 #include "gpucap/quarter.h"
 #include "util.h"
 
-/* Models resolved once per distinct spelling: lookups are per row. */
-#define MODEL_CACHE_MAX 256
+/* Models resolved once per distinct spelling (lookups are per row), found
+ * again through a hash table twice the cache's size. */
+#define MODEL_CACHE_MAX	 256
+#define MODEL_INDEX_SIZE 512
 
 /* One org's figures in one quarter that no model carries: stated
  * capacity, spend-derived capacity, money and reported levels. */
@@ -27,8 +29,14 @@ struct qcell {
  * once the whole ledger is read (rows come in any order). */
 struct flow_cell {
 	double bought, retired;
-	struct ledger_loc retire_at; /* the first row retiring them */
-	const char *retire_file;
+};
+
+/* Where the first row retiring a model in a quarter is, kept apart from
+ * the cells so that they stay small: every row touches a cell, few retire. */
+struct retire_note {
+	int quarter;
+	const char *file;
+	struct ledger_loc at;
 };
 
 struct model_flow {
@@ -37,6 +45,8 @@ struct model_flow {
 	int first;
 	size_t n;
 	struct flow_cell *cells;
+	struct retire_note *notes;
+	size_t nnotes, notes_cap;
 };
 
 struct fleet_org {
@@ -210,8 +220,10 @@ static void org_free(struct fleet_org *o)
 {
 	size_t i;
 
-	for (i = 0; i < o->nflows; i++)
+	for (i = 0; i < o->nflows; i++) {
 		free(o->flows[i].cells);
+		free(o->flows[i].notes);
+	}
 	free(o->flows);
 	free(o->name);
 	free(o->cells);
@@ -382,6 +394,8 @@ struct plan {
 	double factor, units;	   /* ROW_BUY */
 	double h100e;		   /* ROW_CAPACITY, ROW_SPEND */
 	size_t cells;		   /* org-quarters the row adds */
+	struct fleet_org *org;	   /* NULL: a new org */
+	struct model_flow *flow;   /* ROW_BUY; NULL: a new model for it */
 };
 
 static enum gc_status plan_span(const struct fleet *f,
@@ -403,6 +417,24 @@ static enum gc_status plan_span(const struct fleet *f,
 	return GC_OK;
 }
 
+/* The slot of the model cache holding this spelling, or the empty slot
+ * where it would go: spellings are matched exactly, as written. */
+static unsigned *model_slot(struct fleet *f, const char *spelling)
+{
+	size_t h = 2166136261u;
+	const char *c;
+	unsigned *slot;
+
+	for (c = spelling; *c != '\0'; c++)
+		h = (h ^ (unsigned char)*c) * 16777619u;
+	for (;; h++) {
+		slot = &f->model_index[h % MODEL_INDEX_SIZE];
+		if (*slot == 0 ||
+		    strcmp(f->models[*slot - 1].spelling, spelling) == 0)
+			return slot;
+	}
+}
+
 static void cache_model(struct fleet *f, const char *spelling,
 			const struct accel *a)
 {
@@ -415,20 +447,19 @@ static void cache_model(struct fleet *f, const char *spelling,
 	m = &f->models[f->nmodels];
 	m->spelling = strdup(spelling);
 	m->accel = a;
-	if (m->spelling != NULL)
-		f->nmodels++;
+	if (m->spelling == NULL)
+		return;
+	*model_slot(f, spelling) = (unsigned)++f->nmodels;
 }
 
 static enum gc_status find_model(struct fleet *f, const struct ledger_row *row,
 				 const struct accel **out, struct gc_error *err)
 {
-	size_t i;
+	unsigned slot = *model_slot(f, row->model);
 
-	for (i = 0; i < f->nmodels; i++) {
-		if (strcmp(f->models[i].spelling, row->model) == 0) {
-			*out = f->models[i].accel;
-			return GC_OK;
-		}
+	if (slot != 0) {
+		*out = f->models[slot - 1].accel;
+		return GC_OK;
 	}
 	*out = catalog_require(f->opts.catalog, row->model, GC_DATA, err);
 	if (*out == NULL) {
@@ -497,11 +528,10 @@ static enum gc_status plan_spend(const struct fleet *f,
 }
 
 /* Two different levels for one org and quarter cannot both be true. */
-static enum gc_status plan_level(const struct fleet *f,
-				 const struct ledger_row *row,
-				 struct gc_error *err)
+static enum gc_status plan_level(const struct ledger_row *row,
+				 const struct plan *p, struct gc_error *err)
 {
-	const struct fleet_org *o = lookup_org(f, row->org);
+	const struct fleet_org *o = p->org;
 	const struct qcell *c = NULL;
 
 	if (o != NULL && row->quarter >= o->first &&
@@ -515,8 +545,8 @@ static enum gc_status plan_level(const struct fleet *f,
 	return GC_OK;
 }
 
-static const struct model_flow *lookup_flow(const struct fleet_org *o,
-					    const struct accel *a)
+static struct model_flow *lookup_flow(const struct fleet_org *o,
+				      const struct accel *a)
 {
 	size_t i;
 
@@ -544,12 +574,12 @@ static enum gc_status plan_cells(const struct fleet *f,
 				 const struct ledger_row *row, struct plan *p,
 				 struct gc_error *err)
 {
-	const struct fleet_org *o = lookup_org(f, row->org);
+	const struct fleet_org *o = p->org;
 	const struct model_flow *m = NULL;
 
 	p->cells = o ? span_growth(o->first, o->n, row->quarter) : 1;
 	if (row->kind == ROW_BUY && o != NULL)
-		m = lookup_flow(o, p->accel);
+		m = p->flow = lookup_flow(o, p->accel);
 	if (row->kind == ROW_BUY)
 		p->cells += m ? span_growth(m->first, m->n, row->quarter) : 1;
 	if (f->cells + p->cells > FLEET_CELLS_MAX)
@@ -569,7 +599,7 @@ static enum gc_status plan_kind(struct fleet *f, const struct ledger_row *row,
 	case ROW_SPEND:
 		return plan_spend(f, row, p, err);
 	case ROW_TOTAL:
-		return plan_level(f, row, err);
+		return plan_level(row, p, err);
 	case ROW_CAPACITY:
 		p->h100e = row->h100e;
 		break;
@@ -582,6 +612,7 @@ static enum gc_status plan_row(struct fleet *f, const struct ledger_row *row,
 {
 	enum gc_status st = plan_span(f, row, p, err);
 
+	p->org = lookup_org(f, row->org);
 	if (st == GC_OK)
 		st = plan_kind(f, row, p, err);
 	if (st == GC_OK)
@@ -622,32 +653,56 @@ static struct model_flow *find_flow(struct fleet_org *o, const struct accel *a,
 	return m;
 }
 
-static void record_units(struct flow_cell *c, const struct ledger_row *row,
-			 double units)
+static bool note_retirement(struct model_flow *m, const struct ledger_row *row)
+{
+	struct retire_note *n;
+
+	if (!util_grow((void **)&m->notes, &m->notes_cap, m->nnotes + 1,
+		       sizeof *m->notes))
+		return false;
+	n = &m->notes[m->nnotes++];
+	n->quarter = row->quarter;
+	n->file = row->file;
+	n->at = row->at[LC_UNITS];
+	if (n->at.line == 0)
+		n->at.line = row->line;
+	return true;
+}
+
+static bool record_units(struct model_flow *m, struct flow_cell *c,
+			 const struct ledger_row *row, double units)
 {
 	if (units >= 0) {
 		c->bought += units;
-		return;
+		return true;
 	}
-	if (c->retire_file == NULL) {
-		c->retire_file = row->file;
-		c->retire_at = row->at[LC_UNITS];
-		if (c->retire_at.line == 0)
-			c->retire_at.line = row->line;
-	}
+	if (c->retired == 0 && !note_retirement(m, row))
+		return false;
 	c->retired -= units;
+	return true;
+}
+
+static const struct retire_note *retire_note(const struct model_flow *m, int q)
+{
+	static const struct retire_note NONE = { 0, NULL, { 0, 0 } };
+	size_t i;
+
+	for (i = 0; i < m->nnotes; i++)
+		if (m->notes[i].quarter == q)
+			return &m->notes[i];
+	return &NONE;
 }
 
 static enum gc_status apply_buy(struct fleet *f, struct fleet_org *o,
 				const struct ledger_row *row,
 				const struct plan *p, struct gc_error *err)
 {
-	struct model_flow *m = find_flow(o, p->accel, p->factor);
+	struct model_flow *m =
+		p->flow ? p->flow : find_flow(o, p->accel, p->factor);
 	struct flow_cell *c = m ? flow_cell(m, row->quarter) : NULL;
 
-	if (c == NULL)
+	if (c == NULL || !record_units(m, c, row, p->units))
 		return oom(row, err);
-	record_units(c, row, p->units);
 	if (isnan(p->accel->fig[FIG_TDP_W]) && !o->power_unknown)
 		warn_no_tdp(f, o, row, p->accel);
 	return GC_OK;
@@ -664,7 +719,7 @@ static void apply_capacity(struct qcell *c, double h)
 static enum gc_status apply_row(struct fleet *f, const struct ledger_row *row,
 				const struct plan *p, struct gc_error *err)
 {
-	struct fleet_org *o = add_org(f, row);
+	struct fleet_org *o = p->org ? p->org : add_org(f, row);
 	struct qcell *c = o ? org_cell(o, row->quarter) : NULL;
 
 	if (c == NULL)
@@ -713,7 +768,7 @@ enum gc_status fleet_add(const struct ledger_row *row, void *ctx,
 			 struct gc_error *err)
 {
 	struct fleet *f = ctx;
-	struct plan p = { 0, 0, NULL, 0, 0, 0, 0 };
+	struct plan p = { 0, 0, NULL, 0, 0, 0, 0, NULL, NULL };
 	enum gc_status st = plan_row(f, row, &p, err);
 
 	if (st != GC_OK)
@@ -789,9 +844,9 @@ static enum gc_status over_retired(const struct fleet *f,
 {
 	char qb[QUARTER_FMT_MAX];
 	struct gc_error w;
+	const struct retire_note *n = retire_note(m, q);
 
-	gc_fail(&w, GC_DATA, c->retire_file, c->retire_at.line,
-		c->retire_at.col > 0 ? c->retire_at.col : 1,
+	gc_fail(&w, GC_DATA, n->file, n->at.line, n->at.col > 0 ? n->at.col : 1,
 		"units: retiring %.15g %s, but '%s' has %.15g in service in %s",
 		c->retired, m->accel->id, o->name, have, quarter_format(q, qb));
 	if (!f->opts.keep_going) {
@@ -809,7 +864,7 @@ static enum gc_status run_quarter(const struct fleet *f,
 				  int q, struct unit_effect *e,
 				  struct gc_error *err)
 {
-	static const struct flow_cell NONE = { 0, 0, { 0, 0 }, NULL };
+	static const struct flow_cell NONE = { 0, 0 };
 	size_t i = (size_t)(q - m->first);
 	const struct flow_cell *c = i < m->n ? &m->cells[i] : &NONE;
 	double aged = retire_aged(k, f->opts.lifetime, q);

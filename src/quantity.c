@@ -28,6 +28,12 @@ struct scan {
 
 static const char *NOT_A_NUMBER = "is not a number";
 
+/* ASCII digits only, whatever the locale says (and without a call). */
+static bool is_digit(char c)
+{
+	return (unsigned)(c - '0') < 10;
+}
+
 static bool push(struct scan *sc, char c)
 {
 	if (sc->n >= DIGITS_MAX)
@@ -43,13 +49,12 @@ static bool scan_int(struct scan *sc)
 	bool grouped = false;
 
 	for (;; sc->p++) {
-		if (isdigit((unsigned char)*sc->p)) {
+		if (is_digit(*sc->p)) {
 			if (!push(sc, *sc->p))
 				return false;
 			group++;
 			sc->seen_digit = true;
-		} else if (*sc->p == ',' && group > 0 &&
-			   isdigit((unsigned char)sc->p[1])) {
+		} else if (*sc->p == ',' && group > 0 && is_digit(sc->p[1])) {
 			if ((grouped && group != 3) || (!grouped && group > 3))
 				return false;
 			grouped = true;
@@ -67,7 +72,7 @@ static bool scan_fraction(struct scan *sc)
 		return true;
 	if (!push(sc, *sc->p++))
 		return false;
-	for (; isdigit((unsigned char)*sc->p); sc->p++) {
+	for (; is_digit(*sc->p); sc->p++) {
 		if (!push(sc, *sc->p))
 			return false;
 		sc->seen_digit = true;
@@ -86,9 +91,9 @@ static bool scan_exponent(struct scan *sc)
 	p++;
 	if (*p == '+' || *p == '-')
 		neg = *p++ == '-';
-	if (!isdigit((unsigned char)*p))
+	if (!is_digit(*p))
 		return false;
-	for (; isdigit((unsigned char)*p); p++)
+	for (; is_digit(*p); p++)
 		if (e < EXP_LIMIT)
 			e = e * 10 + (*p - '0');
 	sc->exp += neg ? -e : e;
@@ -96,33 +101,44 @@ static bool scan_exponent(struct scan *sc)
 	return true;
 }
 
-struct suffix {
-	const char *text;
-	int exp;
-};
+/* The exponent a suffix adds (k 3, M 6, B or bn 9, T 12), its length in
+ * *len; 0 when p starts none. A letter right after it means no suffix. */
+static int suffix_exp(const char *p, size_t *len)
+{
+	int c = tolower((unsigned char)p[0]);
 
-/* Longer spellings first so that "bn" is not read as "b" + junk. */
-static const struct suffix SUFFIXES[] = {
-	{ "bn", 9 }, { "k", 3 }, { "m", 6 }, { "b", 9 }, { "t", 12 },
-};
+	*len = 1;
+	if (c == 'b' && tolower((unsigned char)p[1]) == 'n')
+		*len = 2;
+	if (isalpha((unsigned char)p[*len]))
+		return 0;
+	switch (c) {
+	case 'k':
+		return 3;
+	case 'm':
+		return 6;
+	case 'b':
+		return 9;
+	case 't':
+		return 12;
+	default:
+		return 0;
+	}
+}
 
 /* A suffix may follow a blank ("2.7 bn"). */
 static void scan_suffix(struct scan *sc)
 {
 	const char *p = sc->p;
-	size_t i;
+	size_t len;
+	int e;
 
 	while (*p == ' ')
 		p++;
-	for (i = 0; i < sizeof SUFFIXES / sizeof SUFFIXES[0]; i++) {
-		size_t len = strlen(SUFFIXES[i].text);
-
-		if (strncasecmp(p, SUFFIXES[i].text, len) == 0 &&
-		    !isalpha((unsigned char)p[len])) {
-			sc->exp += SUFFIXES[i].exp;
-			sc->p = p + len;
-			return;
-		}
+	e = suffix_exp(p, &len);
+	if (e != 0) {
+		sc->exp += e;
+		sc->p = p + len;
 	}
 }
 
@@ -138,7 +154,9 @@ static void scan_currency_word(struct scan *sc)
 
 	while (*p == ' ')
 		p++;
-	if (strncasecmp(p, "usd", 3) == 0) {
+	if (tolower((unsigned char)p[0]) == 'u' &&
+	    tolower((unsigned char)p[1]) == 's' &&
+	    tolower((unsigned char)p[2]) == 'd') {
 		sc->money = true;
 		sc->p = p + 3;
 	}
@@ -160,6 +178,39 @@ static void scan_sign_and_dollar(struct scan *sc)
 	}
 }
 
+/* Clinger's fast path: a mantissa of at most 15 digits and a power of ten
+ * up to 1e22 are both exact doubles, so one multiplication or division
+ * rounds correctly, as strtod would, without formatting a string for it.
+ * False when the number needs strtod. */
+static bool fast_convert(const struct scan *sc, double *out)
+{
+	static const double POW10[] = { 1e0,  1e1,  1e2,  1e3,	1e4,  1e5,
+					1e6,  1e7,  1e8,  1e9,	1e10, 1e11,
+					1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
+					1e18, 1e19, 1e20, 1e21, 1e22 };
+	unsigned long long m = 0;
+	size_t i, significant = 0;
+	long e = sc->exp;
+	bool fraction = false;
+
+	for (i = 0; i < sc->n; i++) {
+		if (sc->digits[i] == '.') {
+			fraction = true;
+			continue;
+		}
+		if (m > 0 || sc->digits[i] != '0')
+			significant++;
+		m = m * 10 + (unsigned long long)(sc->digits[i] - '0');
+		e -= fraction;
+		if (significant > 15)
+			return false;
+	}
+	if (e > 22 || e < -22)
+		return false;
+	*out = e >= 0 ? (double)m * POW10[e] : (double)m / POW10[-e];
+	return true;
+}
+
 static bool convert(struct scan *sc, double *out, const char **why)
 {
 	char text[DIGITS_MAX + 32];
@@ -169,6 +220,10 @@ static bool convert(struct scan *sc, double *out, const char **why)
 	if (sc->exp > EXP_LIMIT || sc->exp < -EXP_LIMIT) {
 		*why = "is out of range";
 		return false;
+	}
+	if (fast_convert(sc, &v)) {
+		*out = v == 0.0 ? 0.0 : (sc->neg ? -v : v);
+		return true;
 	}
 	sc->digits[sc->n] = '\0';
 	snprintf(text, sizeof text, "%se%ld", sc->digits, sc->exp);
@@ -186,11 +241,30 @@ static bool convert(struct scan *sc, double *out, const char **why)
 	return true;
 }
 
+/* A plain whole number of up to 15 digits ("1000", "-40"), most of what a
+ * ledger holds, read without the general scanner; false for anything else. */
+static bool plain_integer(const char *s, struct quantity *out)
+{
+	const char *p = s + (*s == '-');
+	unsigned long long v = 0;
+	size_t n = 0;
+
+	for (; (unsigned)(*p - '0') < 10; p++, n++)
+		v = v * 10 + (unsigned long long)(*p - '0');
+	if (n == 0 || n > 15 || *p != '\0')
+		return false;
+	out->money = false;
+	out->value = *s == '-' && v != 0 ? -(double)v : (double)v;
+	return true;
+}
+
 bool qty_parse(const char *s, struct quantity *out, const char **why)
 {
 	struct scan sc = { .p = s };
 
 	*why = NOT_A_NUMBER;
+	if (plain_integer(s, out))
+		return true;
 	skip_blanks(&sc);
 	scan_sign_and_dollar(&sc);
 	if (!scan_int(&sc) || !scan_fraction(&sc) || !sc.seen_digit ||

@@ -107,7 +107,13 @@ bool util_utf8_valid(const char *s)
 	const unsigned char *p = (const unsigned char *)s;
 
 	while (*p != '\0') {
-		size_t n = utf8_seq(p);
+		size_t n;
+
+		if (*p < 0x80) { /* ASCII, the usual case */
+			p++;
+			continue;
+		}
+		n = utf8_seq(p);
 
 		if (n == 0)
 			return false;

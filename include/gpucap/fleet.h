@@ -78,7 +78,8 @@ struct fleet {
 	size_t cells;	   /* org-quarters held, against FLEET_CELLS_MAX */
 	struct model_ref *models;
 	size_t nmodels, models_cap;
-	int first, last; /* quarter span of the whole ledger */
+	unsigned model_index[512]; /* 1 + index into models; 0 empty */
+	int first, last;	   /* quarter span of the whole ledger */
 	bool empty;
 	bool *org_seen; /* per opts.orgs: some row named it */
 };
