@@ -42,7 +42,7 @@ B = build
 OBJ = $(patsubst src/%.c,$(B)/%.o,$(LIB_SRC)) $(B)/catalog_data.o
 
 .PHONY: all check test unit cli sanitize clang valgrind replay fuzz fuzz-seeds epoch \
-	demo deps install uninstall clean fmt fmt-check
+	bench demo deps install uninstall clean fmt fmt-check
 .SUFFIXES:
 .PRECIOUS: build/fuzz/lib/%.o
 
@@ -205,6 +205,21 @@ check: deps
 
 test: check
 
+# Speed and memory against peers on generated ledgers; never part of check.
+# BENCH_DUCKDB names a folder where `npm install @duckdb/node-api` was run.
+BENCH_SIZES ?= 1e5,1e6,1e7
+BENCH_RUNS ?= 3
+BENCH_DIR ?= /tmp/gpucap-bench
+BENCH_DUCKDB ?=
+$(B)/bench/gen: tests/bench/gen.c
+	@mkdir -p $(@D)
+	$(say) CC $@
+	$(Q)$(CC) $(ALL_CFLAGS) -O2 -o $@ $<
+
+bench: gpucap $(B)/bench/gen
+	python3 tests/bench/bench.py ./gpucap $(B)/bench/gen --sizes $(BENCH_SIZES) \
+		--runs $(BENCH_RUNS) --dir $(BENCH_DIR) $(if $(BENCH_DUCKDB),--duckdb $(BENCH_DUCKDB))
+
 demo: deps
 	@$(MAKE) --no-print-directory gpucap
 	./gpucap report data/tesla-2024.csv
@@ -230,7 +245,7 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/gpucap
 
 FMT_FILES = src/*.c src/*.h include/gpucap/*.h tests/unit/*.c tests/unit/*.h \
-	tests/fuzz/*.c tests/fuzz/*.h
+	tests/fuzz/*.c tests/fuzz/*.h tests/bench/*.c
 
 fmt:
 	clang-format -i $(FMT_FILES)

@@ -9,10 +9,10 @@
 #include <string.h>
 
 static const char *const MODELS[20] = {
-	"H100-SXM", "H100",	"B200",	    "GB200",	 "A100-SXM-80GB",
-	"A100",	    "V100",	"H200",	    "GH200",	 "MI300X",
-	"MI250X",   "MI325X",	"TPU-v4",   "TPU-v5p",	 "Gaudi3",
-	"L40S",	    "H100-PCIe", "B100",    "Trainium2", "TPU-v6e",
+	"H100-SXM", "H100",	 "B200",   "GB200",	"A100-SXM-80GB",
+	"A100",	    "V100",	 "H200",   "GH200",	"MI300X",
+	"MI250X",   "MI325X",	 "TPU-v4", "TPU-v5p",	"Gaudi3",
+	"L40S",	    "H100-PCIe", "B100",   "Trainium2", "TPU-v6e",
 };
 
 static unsigned long long state = 88172645463325252ULL;

@@ -1,0 +1,233 @@
+#!/usr/bin/env python3
+"""make bench: gpucap against the tools a user would reach for.
+
+Generates purchases ledgers of 1e5, 1e6 and 1e7 rows (tests/bench/gen.c:
+~50 orgs, 20 models, 2015-2026, quoted org names with commas in 1% of rows,
+spend written with $ and suffixes) in CSV, NDJSON and JSON; times
+`gpucap report` on each, and whichever peers are installed doing the same
+aggregation (the sum of units x H100e factor by org and quarter): sqlite3,
+mawk, and DuckDB through Node (`npm install @duckdb/node-api` in a scratch
+folder, never a dependency of gpucap). Every tool's total and group count
+must agree with gpucap's. Prints wall time (median of --runs), MB/s,
+rows/s, peak RSS and each tool's time over gpucap's.
+
+Usage: bench.py GPUCAP GEN [--sizes 1e5,1e6,1e7] [--runs 3] [--dir DIR]
+                [--duckdb DIR_WITH_NODE_MODULES]
+Standard library only.
+"""
+import csv
+import io
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+MODELS = ["H100-SXM", "H100", "B200", "GB200", "A100-SXM-80GB", "A100",
+          "V100", "H200", "GH200", "MI300X", "MI250X", "MI325X", "TPU-v4",
+          "TPU-v5p", "Gaudi3", "L40S", "H100-PCIe", "B100", "Trainium2",
+          "TPU-v6e"]
+TIME = "/usr/bin/time"
+
+
+def opt(name, default):
+    if name in sys.argv:
+        return sys.argv[sys.argv.index(name) + 1]
+    return default
+
+
+def factors(gpucap):
+    """Each model spelling's bf16 H100e factor, as gpucap's catalog has it."""
+    out = subprocess.run([gpucap, "catalog", "-f", "csv"] + MODELS,
+                         capture_output=True, text=True, check=True).stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    return {m: float(r["factor"]) for m, r in zip(MODELS, rows)}
+
+
+def run(cmd):
+    """(wall seconds, peak RSS in MB, stdout) of one run.  A command whose
+    last item is a dict {"input": text} gets that text on standard input."""
+    feed = None
+    if isinstance(cmd[-1], dict):
+        feed, cmd = cmd[-1]["input"], cmd[:-1]
+    wrapped = [TIME, "-f", "%e %M"] + cmd if os.path.exists(TIME) else cmd
+    start = time.perf_counter()
+    p = subprocess.run(wrapped, capture_output=True, text=True,
+                       input=feed)
+    wall = time.perf_counter() - start
+    if p.returncode != 0:
+        raise RuntimeError("%s failed: %s" % (cmd[0], p.stderr[-500:]))
+    rss = float("nan")
+    if os.path.exists(TIME):
+        rss = int(p.stderr.strip().splitlines()[-1].split()[1]) / 1024
+    return wall, rss, p.stdout
+
+
+def gpucap_totals(out):
+    h, groups = 0.0, 0
+    for row in csv.DictReader(io.StringIO(out)):
+        added = float(row["added_h100e"] or 0)
+        h += added
+        groups += added > 0
+    return groups, h
+
+
+def gpucap_tool(gpucap):
+    def cmd(path, fmt):
+        return [gpucap, "report", "-f", "csv", path]
+    return cmd, gpucap_totals
+
+
+def sqlite_tool(f):
+    def cmd(path, fmt):
+        if fmt != "csv":
+            return None
+        values = ",".join("('%s',%r)" % (m, f[m]) for m in MODELS)
+        script = (".mode csv\n.import %s t\n"
+                  "SELECT count(*), sum(h) FROM (SELECT org, quarter, "
+                  "sum(units * k) AS h FROM t JOIN (SELECT column1 AS m, "
+                  "column2 AS k FROM (VALUES %s)) ON model = m "
+                  "GROUP BY org, quarter);\n" % (path, values))
+        return ["sqlite3", ":memory:", {"input": script}]
+
+    def totals(out):
+        groups, h = out.strip().split(",")
+        return int(groups), float(h)
+    return cmd, totals
+
+
+def mawk_tool(f):
+    # A quoted org ("Widgets, Inc.") splits in two at its comma; spend, the
+    # last field, is never read.
+    table = ";".join('k["%s"]=%r' % (m, f[m]) for m in MODELS)
+    prog = ("BEGIN{FS=\",\";%s} NR>1{ if (substr($2,1,1)==\"\\\"\") "
+            "{o=$2 $3; m=$4; u=$5} else {o=$2; m=$3; u=$4}; "
+            "g[o SUBSEP $1]+=u*k[m]} END{for (x in g) {n++; s+=g[x]}; "
+            "printf \"%%d,%%.17g\\n\", n, s}" % table)
+
+    def cmd(path, fmt):
+        return ["mawk", prog, path] if fmt == "csv" else None
+
+    def totals(out):
+        groups, h = out.strip().split(",")
+        return int(groups), float(h)
+    return cmd, totals
+
+
+DUCK = """
+import { DuckDBInstance } from '@duckdb/node-api';
+const [file, fmt, threads, values] = process.argv.slice(2);
+const db = await DuckDBInstance.create(':memory:', { threads });
+const c = await db.connect();
+const src = fmt === 'csv'
+  ? `read_csv('${file}', header=true, columns={'quarter':'VARCHAR',
+     'org':'VARCHAR','model':'VARCHAR','units':'DOUBLE',
+     'spend_usd':'VARCHAR'})`
+  : `read_json('${file}', format='${fmt === 'json' ? 'array' :
+     'newline_delimited'}')`;
+const r = await c.runAndReadAll(`SELECT count(*) AS g, sum(h) AS h FROM
+  (SELECT org, quarter, sum(units * k) AS h FROM ${src}
+   JOIN (VALUES ${values}) AS t(m, k) ON model = m GROUP BY org, quarter)`);
+const o = r.getRowObjects()[0];
+console.log(`${Number(o.g)},${o.h}`);
+"""
+
+
+def duckdb_tool(f, folder, threads):
+    script = os.path.join(folder, "gpucap-bench.mjs")
+    with open(script, "w") as out:
+        out.write(DUCK)
+    values = ",".join("('%s',%r)" % (m, f[m]) for m in MODELS)
+
+    def cmd(path, fmt):
+        return ["node", script, path, fmt, str(threads), values]
+
+    def totals(out):
+        groups, h = out.strip().split(",")
+        return int(groups), float(h)
+    return cmd, totals
+
+
+def tools(gpucap):
+    f = factors(gpucap)
+    found = [("gpucap", gpucap_tool(gpucap))]
+    if shutil.which("sqlite3"):
+        found.append(("sqlite3", sqlite_tool(f)))
+    if shutil.which("mawk"):
+        found.append(("mawk", mawk_tool(f)))
+    duck = opt("--duckdb", None)
+    if duck and shutil.which("node") and os.path.isdir(
+            os.path.join(duck, "node_modules", "@duckdb", "node-api")):
+        found.append(("duckdb 2 threads", duckdb_tool(f, duck, 2)))
+        found.append(("duckdb 1 thread", duckdb_tool(f, duck, 1)))
+    return found
+
+
+def ledgers(gen, folder, sizes):
+    os.makedirs(folder, exist_ok=True)
+    out = []
+    for n in sizes:
+        for fmt in ("csv", "ndjson", "json"):
+            path = os.path.join(folder, "%s.%s" % (n, fmt))
+            if not os.path.exists(path):
+                with open(path, "w") as f:
+                    subprocess.run([gen, str(int(float(n))), fmt],
+                                   stdout=f, check=True)
+            out.append((n, fmt, path))
+    return out
+
+
+def main():
+    gpucap, gen = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    sizes = opt("--sizes", "1e5,1e6,1e7").split(",")
+    runs = int(opt("--runs", "3"))
+    folder = opt("--dir", "/tmp/gpucap-bench")
+    found = tools(gpucap)
+    print("machine: %s, %d cores; %d runs each, median"
+          % (cpu_name(), os.cpu_count(), runs))
+    print("%-17s %-6s %5s %8s %8s %11s %8s %7s  %s" % (
+        "tool", "format", "rows", "time s", "MB/s", "rows/s", "RSS MB",
+        "ratio", "totals"))
+    bad = 0
+    for n, fmt, path in ledgers(gen, folder, sizes):
+        size_mb = os.path.getsize(path) / 1e6
+        rows = float(n)
+        base = None
+        for name, (cmd_of, totals_of) in found:
+            cmd = cmd_of(path, fmt)
+            if cmd is None:
+                continue
+            times, rss = [], []
+            for _ in range(runs):
+                wall, peak, out = run(cmd)
+                times.append(wall)
+                rss.append(peak)
+            wall = statistics.median(times)
+            got = totals_of(out)
+            if base is None:
+                base = (wall, got)
+            same = got[0] == base[1][0] and \
+                abs(got[1] - base[1][1]) <= 1e-9 * abs(base[1][1])
+            bad += not same
+            print("%-17s %-6s %5s %8.3f %8.0f %11.0f %8.1f %6.2fx  %s" % (
+                name, fmt, n, wall, size_mb / wall, rows / wall,
+                max(rss), wall / base[0],
+                "same" if same else "DIFFERENT %r" % (got,)))
+    return 1 if bad else 0
+
+
+def cpu_name():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return "unknown CPU"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
