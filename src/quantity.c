@@ -105,25 +105,26 @@ static bool scan_exponent(struct scan *sc)
  * *len; 0 when p starts none. A letter right after it means no suffix. */
 static int suffix_exp(const char *p, size_t *len)
 {
-	int c = tolower((unsigned char)p[0]);
+	int c = tolower((unsigned char)p[0]), e;
 
-	*len = 1;
-	if (c == 'b' && tolower((unsigned char)p[1]) == 'n')
-		*len = 2;
-	if (isalpha((unsigned char)p[*len]))
-		return 0;
 	switch (c) {
 	case 'k':
-		return 3;
+		e = 3;
+		break;
 	case 'm':
-		return 6;
+		e = 6;
+		break;
 	case 'b':
-		return 9;
+		e = 9;
+		break;
 	case 't':
-		return 12;
+		e = 12;
+		break;
 	default:
-		return 0;
+		return 0; /* before looking past p[0], which may end s */
 	}
+	*len = c == 'b' && tolower((unsigned char)p[1]) == 'n' ? 2 : 1;
+	return isalpha((unsigned char)p[*len]) ? 0 : e;
 }
 
 /* A suffix may follow a blank ("2.7 bn"). */
