@@ -19,8 +19,8 @@ CMOCKA_LIBS = $(or $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null),-lcmocka)
 
 WARN = -Wall -Wextra -Wpedantic -Werror -Wstrict-prototypes
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DGPUCAP_VERSION='"$(VERSION)"' \
-	-Iinclude -Isrc $(CJSON_CFLAGS) $(WARN) $(CFLAGS)
-LIBS = $(LIBCSV) $(CJSON_LIBS) -lm
+	-pthread -Iinclude -Isrc $(CJSON_CFLAGS) $(WARN) $(CFLAGS)
+LIBS = $(LIBCSV) $(CJSON_LIBS) -lm -pthread
 
 # Quiet by default; `make V=1` shows the commands.
 ifeq ($(V),1)
@@ -41,7 +41,7 @@ TESTS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 B = build
 OBJ = $(patsubst src/%.c,$(B)/%.o,$(LIB_SRC)) $(B)/catalog_data.o
 
-.PHONY: all check test unit cli sanitize clang valgrind replay fuzz fuzz-seeds epoch \
+.PHONY: all check test unit cli sanitize tsan clang valgrind replay fuzz fuzz-seeds epoch \
 	bench demo deps install uninstall clean fmt fmt-check
 .SUFFIXES:
 .PRECIOUS: build/fuzz/lib/%.o
@@ -102,6 +102,21 @@ sanitize:
 	@sh tests/cli/run.sh ./build/asan/gpucap-bin > build/asan/cli.log || \
 		{ grep -v '^ok' build/asan/cli.log; exit 1; }
 	@echo "  ASAN   $$(tail -n 1 build/asan/cli.log | sed 's/^# //')"
+
+# The threaded reader under ThreadSanitizer (clang's), where clang is
+# installed: the parts test and the end-to-end case that reads on threads.
+TSAN = -fsanitize=thread
+tsan:
+	@if command -v clang >/dev/null; then \
+		$(MAKE) -s --no-print-directory B=build/tsan CC=clang \
+			CFLAGS="-O1 -g $(TSAN)" LDFLAGS="$(TSAN)" \
+			build/tsan/test_parts build/tsan/gpucap-bin && \
+		{ ./build/tsan/test_parts > build/tsan/test_parts.log 2>&1 || \
+			{ cat build/tsan/test_parts.log; exit 1; }; } && \
+		{ sh tests/cli/run.sh ./build/tsan/gpucap-bin threads_agree > build/tsan/cli.log || \
+			{ cat build/tsan/cli.log; exit 1; }; } && \
+		echo "  TSAN   test_parts, threads_agree: no data race"; \
+	else echo "clang not installed: skipping ThreadSanitizer"; fi
 
 # Everything also compiles warning-free with clang, when it is installed.
 clang:
@@ -200,7 +215,7 @@ epoch: gpucap
 	else echo "python3 not installed: skipping the Epoch AI reproduction"; fi
 
 check: deps
-	@$(MAKE) --no-print-directory fmt-check unit cli clang sanitize replay epoch valgrind
+	@$(MAKE) --no-print-directory fmt-check unit cli clang sanitize tsan replay epoch valgrind
 	@echo "make check: all tests passed"
 
 test: check

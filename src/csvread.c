@@ -3,6 +3,8 @@
 
 #include <csv.h>
 #include <stdbool.h>
+#include <sys/types.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +29,7 @@ struct reader {
 	size_t nfields, offsets_cap, fields_cap;
 	long line;     /* line of the next byte libcsv reports, 1-based */
 	long rec_line; /* line the open record started on */
+	long row_ends; /* '\n' bytes that ended a record (or a blank line) */
 	bool at_start; /* nothing fed yet: a BOM may follow */
 };
 
@@ -147,8 +150,10 @@ static void on_record(int c, void *data)
 		emit(r);
 	r->nfields = 0;
 	r->arena_len = 0;
-	if (c == '\n')
+	if (c == '\n') {
 		r->line++;
+		r->row_ends++;
+	}
 }
 
 static void parse_error(struct reader *r)
@@ -198,17 +203,28 @@ static enum gc_status reader_init(struct reader *r, const char *name,
 	return GC_OK;
 }
 
-static enum gc_status reader_finish(struct reader *r)
+/* The end of the input: the last record may lack its line break. */
+static void reader_fini(struct reader *r)
 {
 	if (r->status == GC_OK &&
 	    csv_fini(&r->parser, on_field, on_record, r) != 0)
 		fail(r, GC_DATA, (long)r->nfields + 1,
 		     "unterminated quoted field");
+}
+
+static enum gc_status reader_free(struct reader *r)
+{
 	csv_free(&r->parser);
 	free(r->arena);
 	free(r->offsets);
 	free(r->fields);
 	return r->status;
+}
+
+static enum gc_status reader_finish(struct reader *r)
+{
+	reader_fini(r);
+	return reader_free(r);
 }
 
 enum gc_status csvread_buffer(const void *buf, size_t len, const char *name,
@@ -251,4 +267,109 @@ enum gc_status csvread_file(FILE *in, const void *prefix, size_t plen,
 		fail(&r, GC_IO, 0, "read error");
 	free(chunk);
 	return reader_finish(&r);
+}
+
+/* The bytes of a source from pos on: memory as it is, a file through one
+ * reused buffer of CHUNK bytes. */
+struct window {
+	const struct csvread_src *src;
+	char *buf;
+	long long off; /* the buffer holds [off, off + len) */
+	size_t len;
+};
+
+static const char *window_at(struct window *w, long long pos, size_t *avail)
+{
+	ssize_t n;
+
+	if (w->src->mem != NULL) {
+		*avail = (size_t)(w->src->size - pos);
+		return w->src->mem + pos;
+	}
+	if (pos < w->off || pos >= w->off + (long long)w->len) {
+		n = pread(w->src->fd, w->buf, CHUNK, (off_t)pos);
+		if (n <= 0)
+			return NULL;
+		w->off = pos;
+		w->len = (size_t)n;
+	}
+	*avail = (size_t)(w->off + (long long)w->len - pos);
+	return w->buf + (pos - w->off);
+}
+
+/* Feeds [*pos, to) whole. */
+static bool feed_bulk(struct reader *r, struct window *w, long long *pos,
+		      long long to)
+{
+	size_t n;
+	const char *p;
+
+	while (r->status == GC_OK && *pos < to) {
+		p = window_at(w, *pos, &n);
+		if (p == NULL)
+			return false;
+		if ((long long)n > to - *pos)
+			n = (size_t)(to - *pos);
+		feed(r, p, n);
+		*pos += (long long)n;
+	}
+	return true;
+}
+
+/* Feeds a line at a time from *pos until a line break ends a record read
+ * as a row (the header read, when it is what is wanted); true then, with
+ * *pos just after it. False at the end of the input or on an error. */
+static bool feed_to_row_end(struct reader *r, struct window *w, long long *pos,
+			    bool *io_error)
+{
+	size_t n, k;
+	const char *p, *nl;
+	long before;
+
+	while (r->status == GC_OK && *pos < w->src->size) {
+		p = window_at(w, *pos, &n);
+		if (p == NULL) {
+			*io_error = true;
+			return false;
+		}
+		nl = memchr(p, '\n', n);
+		k = nl != NULL ? (size_t)(nl - p) + 1 : n;
+		before = r->row_ends;
+		feed(r, p, k);
+		*pos += (long long)k;
+		if (nl != NULL && r->row_ends > before && r->table->ncols != 0)
+			return true;
+	}
+	return false;
+}
+
+enum gc_status csvread_part(const struct csvread_src *src,
+			    struct csvread_part *part, const char *name,
+			    char delim, struct csvread_table *t,
+			    struct gc_error *err)
+{
+	struct reader r;
+	struct window w = { src, NULL, 0, 0 };
+	long long pos = part->start;
+	bool io_error = false;
+	enum gc_status st = reader_init(&r, name, delim, t, err);
+
+	if (st != GC_OK)
+		return st;
+	r.at_start = part->first;
+	if (src->mem == NULL && (w.buf = malloc(CHUNK)) == NULL)
+		fail(&r, GC_IO, 0, "out of memory");
+	if (r.status == GC_OK && part->stop - 1 > pos)
+		io_error =
+			!feed_bulk(&r, &w, &pos,
+				   part->stop - 1 < src->size ? part->stop - 1
+							      : src->size);
+	if (!io_error && !feed_to_row_end(&r, &w, &pos, &io_error) && !io_error)
+		reader_fini(&r);
+	if (io_error)
+		fail(&r, GC_IO, 0, "read error (did the file shrink?)");
+	part->end = pos;
+	part->lines = r.line - 1;
+	free(w.buf);
+	return reader_free(&r);
 }

@@ -48,4 +48,31 @@ enum gc_status csvread_buffer(const void *buf, size_t len, const char *name,
 			      char delim, struct csvread_table *t,
 			      struct gc_error *err);
 
+/* Reading a big input in parts, each on a thread of its own (see
+ * ledger_par.c). A part's source is a file, read with pread so parts share
+ * no file offset, or memory. */
+struct csvread_src {
+	int fd;		 /* used when mem is NULL */
+	const char *mem; /* the whole input, when it is in memory */
+	long long size;	 /* bytes in the input */
+};
+
+/* A part starts where a record starts (or at the input's first byte, when
+ * first is set: it may hold a byte order mark) and ends at the first line
+ * break at or after stop - 1 that ends a record read as a row, or at the
+ * end of the input. With t->ncols 0, the part is the header, and ends with
+ * it. Parts cut where a record starts hold every record once. */
+struct csvread_part {
+	long long start, stop;
+	bool first;
+	long long end; /* set: where the part ended, the next record's start */
+	long lines;    /* set: line breaks in [start, end) */
+};
+
+/* Records in the part, lines numbered from 1 at its start. */
+enum gc_status csvread_part(const struct csvread_src *src,
+			    struct csvread_part *part, const char *name,
+			    char delim, struct csvread_table *t,
+			    struct gc_error *err);
+
 #endif

@@ -1,46 +1,74 @@
-/* CSV and TSV ledgers: a header naming the columns, then one row a line. */
+/* CSV and TSV ledgers: a header naming the columns, then one row a line.
+ * A big file is read on several threads (ledger_par.c). */
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "csvread.h"
 #include "ledger_impl.h"
+#include "ledger_par.h"
+
+/* Parts of this many bytes keep both cores busy with a few megabytes in
+ * flight; files under PAR_MIN read faster on one thread than it takes to
+ * start others. */
+#define PAR_BLOCK (512 * 1024)
+#define PAR_MIN	  (4 * PAR_BLOCK)
 
 struct csv_load {
 	const struct ledger_load *ld;
 	const char *name;
-	int *map; /* file column -> ledger column, -1 ignored */
-	long col[LC_COUNT];
+	struct ledger_csv_header h;
 };
 
 static enum gc_status read_header(const struct csv_record *rec, void *ctx,
 				  struct gc_error *err)
 {
 	struct csv_load *ld = ctx;
+	struct ledger_csv_header *h = &ld->h;
 	size_t i;
 
-	ld->map = malloc(rec->n * sizeof *ld->map);
-	if (ld->map == NULL)
+	h->map = malloc(rec->n * sizeof *h->map);
+	if (h->map == NULL)
 		return gc_fail(err, GC_IO, ld->name, rec->line, 0,
 			       "out of memory");
+	h->ncols = rec->n;
 	for (i = 0; i < rec->n; i++) {
 		int c = ledger_col_lookup(rec->fields[i]);
 
-		ld->map[i] = c;
-		if (c >= 0 && ld->col[c] != 0)
+		h->map[i] = c;
+		if (c >= 0 && h->col[c] != 0)
 			return gc_fail(
 				err, GC_DATA, ld->name, rec->line, (long)i + 1,
 				"column '%s' means %s, as column %ld "
 				"already does",
-				rec->fields[i], ledger_col_name(c), ld->col[c]);
+				rec->fields[i], ledger_col_name(c), h->col[c]);
 		if (c >= 0)
-			ld->col[c] = (long)i + 1;
+			h->col[c] = (long)i + 1;
 	}
-	if (ld->col[LC_QUARTER] == 0)
+	if (h->col[LC_QUARTER] == 0)
 		return gc_fail(err, GC_DATA, ld->name, rec->line, 1,
 			       "no quarter column in the header (expected one "
 			       "of quarter, period, q, date)");
 	return GC_OK;
+}
+
+void ledger_csv_cells(const struct ledger_csv_header *h,
+		      const struct csv_record *rec, struct ledger_cells *cells)
+{
+	size_t i;
+
+	memset(cells, 0, sizeof *cells);
+	for (i = 0; i < rec->n; i++) {
+		int c = h->map[i];
+
+		if (c < 0)
+			continue;
+		cells->text[c] = rec->fields[i];
+		cells->at[c].line = rec->line;
+		cells->at[c].col = (long)i + 1;
+	}
 }
 
 static enum gc_status read_row(const struct csv_record *rec, void *ctx,
@@ -48,18 +76,8 @@ static enum gc_status read_row(const struct csv_record *rec, void *ctx,
 {
 	struct csv_load *cl = ctx;
 	struct ledger_cells cells;
-	size_t i;
 
-	memset(&cells, 0, sizeof cells);
-	for (i = 0; i < rec->n; i++) {
-		int c = cl->map[i];
-
-		if (c < 0)
-			continue;
-		cells.text[c] = rec->fields[i];
-		cells.at[c].line = rec->line;
-		cells.at[c].col = (long)i + 1;
-	}
+	ledger_csv_cells(&cl->h, rec, &cells);
 	return ledger_emit(cl->ld, &cells, rec->line, err);
 }
 
@@ -70,6 +88,82 @@ static bool skip_row(void *ctx, const struct gc_error *err)
 	return ledger_skip(cl->ld, GC_DATA, err);
 }
 
+static enum gc_status check_header(const struct csvread_table *t,
+				   enum gc_status st, const char *name,
+				   struct gc_error *err)
+{
+	if (st == GC_OK && t->ncols == 0)
+		return gc_fail(err, GC_DATA, name, 1, 1,
+			       "empty ledger (no header line)");
+	return st;
+}
+
+enum gc_status ledger_csv_read_parts(const struct csvread_src *src,
+				     long long start, char delim, size_t block,
+				     int threads, const struct ledger_load *ld,
+				     struct gc_error *err)
+{
+	struct csv_load cl = { .ld = ld, .name = ld->name };
+	/* The header's part ends with the header's line; rows before its
+	 * line break (lines ended by CR alone) are read here. */
+	struct csvread_table table = { read_header, read_row, skip_row, &cl,
+				       0 };
+	struct csvread_part head = { start, start, true, 0, 0 };
+	struct ledger_par_in in = { src, &cl.h, delim, 0, 0, block, threads };
+	enum gc_status st =
+		csvread_part(src, &head, ld->name, delim, &table, err);
+
+	st = check_header(&table, st, ld->name, err);
+	if (st == GC_OK && head.end < src->size) {
+		in.body = head.end;
+		in.body_line = head.lines + 1;
+		st = ledger_par_read(&in, ld, err);
+	}
+	free(cl.h.map);
+	return st;
+}
+
+/* GPUCAP_THREADS, or one worker a core. */
+static int par_threads(void)
+{
+	const char *env = getenv("GPUCAP_THREADS");
+	long n;
+	char *end;
+
+	if (env != NULL && *env != '\0') {
+		n = strtol(env, &end, 10);
+		if (*end == '\0' && n >= 1)
+			return n > LEDGER_PAR_THREADS_MAX
+				       ? LEDGER_PAR_THREADS_MAX
+				       : (int)n;
+	}
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	if (n < 1)
+		return 1;
+	return n > LEDGER_PAR_THREADS_MAX ? LEDGER_PAR_THREADS_MAX : (int)n;
+}
+
+/* A regular file big enough to be worth threads: *start is where the
+ * bytes not yet read (the prefix included) start. */
+static bool parallel_source(FILE *in, size_t plen, struct csvread_src *src,
+			    long long *start)
+{
+	struct stat sb;
+	off_t here;
+	int fd = fileno(in);
+
+	if (fd < 0 || fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode))
+		return false;
+	here = ftello(in);
+	if (here < (off_t)plen || sb.st_size - here < PAR_MIN)
+		return false;
+	src->fd = fd;
+	src->mem = NULL;
+	src->size = (long long)sb.st_size;
+	*start = (long long)(here - (off_t)plen);
+	return true;
+}
+
 enum gc_status ledger_csv_read(FILE *in, const void *prefix, size_t plen,
 			       char delim, const struct ledger_load *ld,
 			       struct gc_error *err)
@@ -77,12 +171,15 @@ enum gc_status ledger_csv_read(FILE *in, const void *prefix, size_t plen,
 	struct csv_load cl = { .ld = ld, .name = ld->name };
 	struct csvread_table table = { read_header, read_row, skip_row, &cl,
 				       0 };
-	enum gc_status st =
-		csvread_file(in, prefix, plen, ld->name, delim, &table, err);
+	struct csvread_src src;
+	long long start;
+	int threads = par_threads();
+	enum gc_status st;
 
-	free(cl.map);
-	if (st == GC_OK && table.ncols == 0)
-		return gc_fail(err, GC_DATA, ld->name, 1, 1,
-			       "empty ledger (no header line)");
-	return st;
+	if (threads > 1 && parallel_source(in, plen, &src, &start))
+		return ledger_csv_read_parts(&src, start, delim, PAR_BLOCK,
+					     threads, ld, err);
+	st = csvread_file(in, prefix, plen, ld->name, delim, &table, err);
+	free(cl.h.map);
+	return check_header(&table, st, ld->name, err);
 }

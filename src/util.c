@@ -1,5 +1,6 @@
 #include "util.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,13 +56,19 @@ char *util_trim(char *s)
 	return s;
 }
 
+/* One C locale object for the whole run, made once whichever thread asks
+ * first; it is never freed. */
+static locale_t c_numeric = (locale_t)0;
+static pthread_once_t c_numeric_once = PTHREAD_ONCE_INIT;
+
+static void make_c_numeric(void)
+{
+	c_numeric = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+}
+
 locale_t util_c_numeric_begin(void)
 {
-	/* One C locale object for the whole run; it is never freed. */
-	static locale_t c_numeric = (locale_t)0;
-
-	if (c_numeric == (locale_t)0)
-		c_numeric = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	pthread_once(&c_numeric_once, make_c_numeric);
 	if (c_numeric == (locale_t)0)
 		return (locale_t)0;
 	return uselocale(c_numeric);

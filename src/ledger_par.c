@@ -1,0 +1,424 @@
+/* A big CSV or TSV ledger read on several threads.
+ *
+ * The rows after the header are cut into parts of about `block` bytes.
+ * Each part starts after the first line break at or past its nominal
+ * start: a guess at where a record starts, wrong only when a quoted field
+ * holds a line break there. Worker threads parse parts and build their rows
+ * into batches; this thread hands the batches to the sink in file order,
+ * so the sink, warnings and errors see exactly what a single-threaded read
+ * shows them.
+ *
+ * The guess is checked as the batches are taken in order. A part parses
+ * on past its end until a line break ends a record, so the true start of
+ * the next part is known once this one is: the place where it ended. A
+ * part that began anywhere else is parsed again from there, here. */
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ledger_par.h"
+#include "util.h"
+
+#define NO_TEXT ((size_t)-1)
+
+/* A built row, compactly: strings are offsets into the batch's text. */
+struct prow {
+	long line; /* in the part, from 1 */
+	double units, spend, h100e, total;
+	size_t org, model, note; /* NO_TEXT when absent */
+	int quarter;
+	enum row_kind kind;
+};
+
+/* A bad row skipped under --keep-going, reported when its turn comes. */
+struct pevent {
+	size_t before; /* rows of the batch that come first */
+	long line, col;
+	size_t msg; /* offset into the text */
+};
+
+struct batch {
+	struct prow *rows;
+	size_t nrows, rows_cap;
+	struct pevent *events;
+	size_t nevents, events_cap;
+	char *text;
+	size_t tlen, tcap;
+};
+
+enum job_state { JOB_FREE, JOB_TAKEN, JOB_DONE };
+
+struct job {
+	enum job_state state;
+	long long start, next; /* this part's guessed start, and the next's */
+	struct csvread_part part;
+	enum gc_status status;
+	struct gc_error err;
+	struct batch b;
+};
+
+struct par {
+	const struct csvread_src *src;
+	const struct ledger_csv_header *h;
+	const struct ledger_load *ld;
+	char delim;
+	long long body;	 /* where the rows start */
+	long long block; /* nominal bytes a part */
+	long njobs;
+	struct job *ring; /* job k is ring[k % nring] */
+	long nring;
+	long taken;    /* jobs handed to workers */
+	long consumed; /* jobs this thread is done with */
+	bool quit;
+	pthread_mutex_t mu;
+	pthread_cond_t work, done;
+};
+
+/* What a worker's row callbacks need. */
+struct part_ctx {
+	const struct par *p;
+	struct batch *b;
+	bool oom;
+};
+
+static size_t keep_text(struct part_ctx *c, const char *s)
+{
+	struct batch *b = c->b;
+	size_t n, at;
+
+	if (s == NULL)
+		return NO_TEXT;
+	n = strlen(s) + 1;
+	if (!util_grow((void **)&b->text, &b->tcap, b->tlen + n, 1)) {
+		c->oom = true;
+		return NO_TEXT;
+	}
+	at = b->tlen;
+	memcpy(b->text + at, s, n);
+	b->tlen += n;
+	return at;
+}
+
+static enum gc_status part_row(const struct csv_record *rec, void *ctx,
+			       struct gc_error *err)
+{
+	struct part_ctx *c = ctx;
+	struct batch *b = c->b;
+	struct ledger_cells cells;
+	struct ledger_row row;
+	struct prow *r;
+	enum gc_status st;
+
+	ledger_csv_cells(c->p->h, rec, &cells);
+	st = ledger_row_build(&cells, c->p->ld->name, rec->line, &row, err);
+	if (st != GC_OK)
+		return st;
+	if (!util_grow((void **)&b->rows, &b->rows_cap, b->nrows + 1,
+		       sizeof *b->rows))
+		return gc_fail(err, GC_IO, c->p->ld->name, 0, 0,
+			       "out of memory");
+	r = &b->rows[b->nrows];
+	r->line = row.line;
+	r->units = row.units;
+	r->spend = row.spend;
+	r->h100e = row.h100e;
+	r->total = row.total;
+	r->quarter = row.quarter;
+	r->kind = row.kind;
+	r->org = keep_text(c, row.org);
+	r->model = keep_text(c, row.model);
+	r->note = keep_text(c, row.note);
+	if (c->oom)
+		return gc_fail(err, GC_IO, c->p->ld->name, 0, 0,
+			       "out of memory");
+	b->nrows++;
+	return GC_OK;
+}
+
+/* A bad row: with --keep-going it is kept to be reported in turn. */
+static bool part_skip(void *ctx, const struct gc_error *err)
+{
+	struct part_ctx *c = ctx;
+	struct batch *b = c->b;
+	struct pevent *e;
+
+	if (!c->p->ld->opts->keep_going)
+		return false;
+	if (!util_grow((void **)&b->events, &b->events_cap, b->nevents + 1,
+		       sizeof *b->events))
+		return false;
+	e = &b->events[b->nevents];
+	e->before = b->nrows;
+	e->line = err->line;
+	e->col = err->col;
+	e->msg = keep_text(c, err->msg);
+	if (c->oom)
+		return false;
+	b->nevents++;
+	return true;
+}
+
+/* Parses [start, ...) with the end rule of csvread_part into j's batch. */
+static void run_part(const struct par *p, struct job *j, long long start)
+{
+	struct part_ctx c = { p, &j->b, false };
+	struct csvread_table t = { NULL, part_row, part_skip, &c, p->h->ncols };
+
+	j->b.nrows = j->b.nevents = j->b.tlen = 0;
+	j->part.start = start;
+	j->part.stop = j->next;
+	j->part.first = false;
+	j->part.end = start;
+	j->part.lines = 0;
+	if (start >= j->next) { /* nothing starts here */
+		j->status = GC_OK;
+		return;
+	}
+	j->status = csvread_part(p->src, &j->part, p->ld->name, p->delim, &t,
+				 &j->err);
+}
+
+/* The first place at or after pos where a line starts: just after a line
+ * break, or the end of the input. */
+static long long line_start(const struct csvread_src *src, long long pos)
+{
+	char buf[4096];
+	const char *s, *nl;
+	ssize_t n;
+
+	if (pos <= 0)
+		return 0;
+	for (pos--; pos < src->size; pos += n) {
+		if (src->mem != NULL) {
+			s = src->mem + pos;
+			n = (ssize_t)(src->size - pos);
+		} else {
+			s = buf;
+			n = pread(src->fd, buf, sizeof buf, (off_t)pos);
+			if (n <= 0)
+				return src->size;
+		}
+		nl = memchr(s, '\n', (size_t)n);
+		if (nl != NULL)
+			return pos + (nl - s) + 1;
+	}
+	return src->size;
+}
+
+static long long nominal(const struct par *p, long k)
+{
+	return k == 0	       ? p->body
+	       : k >= p->njobs ? p->src->size
+			       : p->body + (long long)k * p->block;
+}
+
+static void do_job(const struct par *p, long k, struct job *j)
+{
+	j->start = k == 0 ? p->body : line_start(p->src, nominal(p, k));
+	j->next = k + 1 >= p->njobs ? p->src->size
+				    : line_start(p->src, nominal(p, k + 1));
+	run_part(p, j, j->start);
+}
+
+static void *worker(void *arg)
+{
+	struct par *p = arg;
+	long k;
+
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		while (!p->quit && p->taken < p->njobs &&
+		       p->taken >= p->consumed + p->nring)
+			pthread_cond_wait(&p->work, &p->mu);
+		if (p->quit || p->taken >= p->njobs)
+			break;
+		k = p->taken++;
+		p->ring[k % p->nring].state = JOB_TAKEN;
+		pthread_mutex_unlock(&p->mu);
+		do_job(p, k, &p->ring[k % p->nring]);
+		pthread_mutex_lock(&p->mu);
+		p->ring[k % p->nring].state = JOB_DONE;
+		pthread_cond_broadcast(&p->done);
+	}
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+/* A line of the part, as a line of the file. */
+static long file_line(long base, long line)
+{
+	return line > 0 ? base + line - 1 : line;
+}
+
+static enum gc_status skip_or_fail(const struct ledger_load *ld,
+				   enum gc_status st, struct gc_error *err)
+{
+	return ledger_skip(ld, st, err) ? GC_OK : st;
+}
+
+static enum gc_status deliver_row(const struct par *p, const struct batch *b,
+				  const struct prow *r, long base,
+				  struct gc_error *err)
+{
+	struct ledger_row row;
+	int c;
+
+	memset(&row, 0, sizeof row);
+	row.file = p->ld->name;
+	row.line = file_line(base, r->line);
+	for (c = 0; c < LC_COUNT; c++) {
+		if (p->h->col[c] == 0)
+			continue;
+		row.at[c].line = row.line;
+		row.at[c].col = p->h->col[c];
+	}
+	row.kind = r->kind;
+	row.quarter = r->quarter;
+	row.org = b->text + r->org;
+	row.model = r->model == NO_TEXT ? NULL : b->text + r->model;
+	row.note = r->note == NO_TEXT ? NULL : b->text + r->note;
+	row.units = r->units;
+	row.spend = r->spend;
+	row.h100e = r->h100e;
+	row.total = r->total;
+	return skip_or_fail(p->ld, p->ld->sink(&row, p->ld->ctx, err), err);
+}
+
+static void deliver_event(const struct par *p, const struct batch *b,
+			  const struct pevent *e, long base)
+{
+	struct gc_error w;
+
+	gc_fail(&w, GC_DATA, p->ld->name, file_line(base, e->line), e->col,
+		"%s", b->text + e->msg);
+	ledger_skip(p->ld, GC_DATA, &w);
+}
+
+/* The batch's rows and skipped rows in order, then its error if any. */
+static enum gc_status deliver(const struct par *p, struct job *j, long base,
+			      struct gc_error *err)
+{
+	const struct batch *b = &j->b;
+	size_t i, e = 0;
+	enum gc_status st = GC_OK;
+
+	for (i = 0; st == GC_OK && i <= b->nrows; i++) {
+		for (; e < b->nevents && b->events[e].before == i; e++)
+			deliver_event(p, b, &b->events[e], base);
+		if (i < b->nrows)
+			st = deliver_row(p, b, &b->rows[i], base, err);
+	}
+	if (st != GC_OK || j->status == GC_OK)
+		return st;
+	*err = j->err;
+	err->line = file_line(base, err->line);
+	return j->status;
+}
+
+static void wait_job(struct par *p, long k)
+{
+	struct job *j = &p->ring[k % p->nring];
+
+	pthread_mutex_lock(&p->mu);
+	while (j->state != JOB_DONE)
+		pthread_cond_wait(&p->done, &p->mu);
+	pthread_mutex_unlock(&p->mu);
+}
+
+static void release_job(struct par *p, long k)
+{
+	pthread_mutex_lock(&p->mu);
+	p->ring[k % p->nring].state = JOB_FREE;
+	p->consumed = k + 1;
+	pthread_cond_broadcast(&p->work);
+	pthread_mutex_unlock(&p->mu);
+}
+
+/* Takes the parts in order, checking each began where the last ended. */
+static enum gc_status consume(struct par *p, long line, struct gc_error *err)
+{
+	long long pos = p->body;
+	enum gc_status st = GC_OK;
+	long k;
+
+	for (k = 0; st == GC_OK && k < p->njobs; k++) {
+		struct job *j = &p->ring[k % p->nring];
+
+		wait_job(p, k);
+		/* A wrong guess: the last part ended past this one's start.
+		 * What it left of this part is parsed again, from there. */
+		if (j->start != pos)
+			run_part(p, j, pos);
+		st = deliver(p, j, line, err);
+		line += j->part.lines;
+		pos = j->part.end;
+		release_job(p, k);
+	}
+	return st;
+}
+
+static void free_ring(struct par *p)
+{
+	long i;
+
+	for (i = 0; i < p->nring; i++) {
+		free(p->ring[i].b.rows);
+		free(p->ring[i].b.events);
+		free(p->ring[i].b.text);
+	}
+	free(p->ring);
+}
+
+static enum gc_status start_workers(struct par *p, pthread_t *t, int n,
+				    int *started, struct gc_error *err)
+{
+	for (*started = 0; *started < n; (*started)++)
+		if (pthread_create(&t[*started], NULL, worker, p) != 0)
+			break;
+	if (*started == 0)
+		return gc_fail(err, GC_IO, p->ld->name, 0, 0,
+			       "cannot start a thread: %s", strerror(errno));
+	return GC_OK;
+}
+
+enum gc_status ledger_par_read(const struct ledger_par_in *in,
+			       const struct ledger_load *ld,
+			       struct gc_error *err)
+{
+	struct par p = { .src = in->src,
+			 .h = in->header,
+			 .ld = ld,
+			 .delim = in->delim,
+			 .body = in->body };
+	pthread_t t[LEDGER_PAR_THREADS_MAX];
+	int n = in->threads, started = 0, i;
+	enum gc_status st;
+
+	if (n < 1 || n > LEDGER_PAR_THREADS_MAX)
+		n = n < 1 ? 1 : LEDGER_PAR_THREADS_MAX;
+	p.block = in->block > 0 ? (long long)in->block : 1;
+	p.njobs = (long)((in->src->size - in->body + p.block - 1) / p.block);
+	p.nring = 2L * n + 2;
+	p.ring = calloc((size_t)p.nring, sizeof *p.ring);
+	if (p.ring == NULL)
+		return gc_fail(err, GC_IO, ld->name, 0, 0, "out of memory");
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.work, NULL);
+	pthread_cond_init(&p.done, NULL);
+	st = start_workers(&p, t, n, &started, err);
+	if (st == GC_OK)
+		st = consume(&p, in->body_line, err);
+	pthread_mutex_lock(&p.mu);
+	p.quit = true;
+	pthread_cond_broadcast(&p.work);
+	pthread_mutex_unlock(&p.mu);
+	for (i = 0; i < started; i++)
+		pthread_join(t[i], NULL);
+	pthread_cond_destroy(&p.done);
+	pthread_cond_destroy(&p.work);
+	pthread_mutex_destroy(&p.mu);
+	free_ring(&p);
+	return st;
+}

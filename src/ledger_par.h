@@ -1,0 +1,45 @@
+/* Internal: reading a big CSV or TSV ledger on several threads, with the
+ * same rows, warnings and errors, in the same order, as one thread. */
+#ifndef GPUCAP_LEDGER_PAR_H
+#define GPUCAP_LEDGER_PAR_H
+
+#include "csvread.h"
+#include "ledger_impl.h"
+
+#define LEDGER_PAR_THREADS_MAX 16
+
+/* A CSV ledger's header: the ledger column of each file column. */
+struct ledger_csv_header {
+	int *map; /* file column -> ledger column, -1 ignored */
+	size_t ncols;
+	long col[LC_COUNT]; /* ledger column -> file column (1-based), 0 */
+};
+
+/* The cells of a record, by ledger column. */
+void ledger_csv_cells(const struct ledger_csv_header *h,
+		      const struct csv_record *rec, struct ledger_cells *cells);
+
+struct ledger_par_in {
+	const struct csvread_src *src;
+	const struct ledger_csv_header *header;
+	char delim;
+	long long body; /* where the first record after the header starts */
+	long body_line; /* its line */
+	size_t block;	/* bytes a part, nominally */
+	int threads;	/* workers parsing parts */
+};
+
+/* The ledger in src from start, header and rows, its rows parsed in parts
+ * of block bytes on `threads` threads: what ledger_csv_read does with a big
+ * file, here for any block size so tests can cut anywhere. */
+enum gc_status ledger_csv_read_parts(const struct csvread_src *src,
+				     long long start, char delim, size_t block,
+				     int threads, const struct ledger_load *ld,
+				     struct gc_error *err);
+
+/* The rows after the header. */
+enum gc_status ledger_par_read(const struct ledger_par_in *in,
+			       const struct ledger_load *ld,
+			       struct gc_error *err);
+
+#endif

@@ -1,0 +1,271 @@
+/* Reading a CSV ledger in parts on threads gives what one thread gives:
+ * the same rows, warnings and error, in the same order, with the same
+ * lines, wherever the parts are cut. Each ledger is read once the plain
+ * way and then cut at every block size from 1 byte to past its end, on
+ * 1, 2 and 3 threads; the two traces must be equal, byte for byte. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "unit.h"
+
+#include "ledger_impl.h"
+#include "ledger_par.h"
+
+/* Everything the sink and the warnings saw, as text. */
+struct trace {
+	char *buf;
+	size_t len;
+	FILE *out;
+};
+
+static void trace_open(struct trace *t)
+{
+	t->buf = NULL;
+	t->len = 0;
+	t->out = open_memstream(&t->buf, &t->len);
+	assert_non_null(t->out);
+}
+
+static char *trace_close(struct trace *t)
+{
+	fclose(t->out);
+	return t->buf;
+}
+
+static const char *str(const char *s)
+{
+	return s ? s : "(null)";
+}
+
+/* Records the row; fails one that names org "refuse", as the fleet fails
+ * an unknown model, to show a sink's error comes in order too. */
+static enum gc_status sink(const struct ledger_row *r, void *ctx,
+			   struct gc_error *err)
+{
+	struct trace *t = ctx;
+	int c;
+
+	fprintf(t->out,
+		"row %s:%ld k%d q%d [%s] [%s] [%s] %.17g %.17g %.17g %.17g",
+		r->file, r->line, (int)r->kind, r->quarter, r->org,
+		str(r->model), str(r->note), r->units, r->spend, r->h100e,
+		r->total);
+	for (c = 0; c < LC_COUNT; c++)
+		fprintf(t->out, " %ld:%ld", r->at[c].line, r->at[c].col);
+	fputc('\n', t->out);
+	if (strcmp(r->org, "refuse") == 0)
+		return gc_fail(err, GC_DATA, r->file, r->line, 2,
+			       "org: refused");
+	return GC_OK;
+}
+
+static void warn(void *ctx, const struct gc_error *w)
+{
+	struct trace *t = ctx;
+
+	fprintf(t->out, "warning %d %s:%ld:%ld: %s\n", (int)w->status,
+		str(w->file), w->line, w->col, w->msg);
+}
+
+static void end(struct trace *t, enum gc_status st, const struct gc_error *e)
+{
+	if (st == GC_OK)
+		fprintf(t->out, "ok\n");
+	else
+		fprintf(t->out, "error %d %s:%ld:%ld: %s\n", (int)st,
+			str(e->file), e->line, e->col, e->msg);
+}
+
+/* One thread, the plain reader. */
+static char *serial(const char *text, bool keep_going)
+{
+	struct trace t;
+	struct ledger_opts o = { LEDGER_CSV, keep_going, warn, &t };
+	struct ledger_load ld = { "p.csv", &o, sink, &t };
+	FILE *in = tmpfile(); /* small: read on one thread */
+	struct gc_error err;
+	enum gc_status st;
+
+	assert_non_null(in);
+	assert_int_equal(fputs(text, in) >= 0, 1);
+	rewind(in);
+	trace_open(&t);
+	gc_error_clear(&err);
+	st = ledger_csv_read(in, NULL, 0, ',', &ld, &err);
+	fclose(in);
+	end(&t, st, &err);
+	return trace_close(&t);
+}
+
+static char *in_parts(const char *text, bool keep_going, size_t block,
+		      int threads)
+{
+	struct trace t;
+	struct ledger_opts o = { LEDGER_CSV, keep_going, warn, &t };
+	struct ledger_load ld = { "p.csv", &o, sink, &t };
+	struct csvread_src src = { -1, text, (long long)strlen(text) };
+	struct gc_error err;
+	enum gc_status st;
+
+	trace_open(&t);
+	gc_error_clear(&err);
+	st = ledger_csv_read_parts(&src, 0, ',', block, threads, &ld, &err);
+	end(&t, st, &err);
+	return trace_close(&t);
+}
+
+/* Every block size up to 64, then every step-th. */
+static void same_cut_by(const char *text, bool keep_going, size_t step)
+{
+	char *want = serial(text, keep_going);
+	size_t block, len = strlen(text);
+	int threads;
+
+	for (threads = 1; threads <= 3; threads++) {
+		for (block = 1; block <= len + 2;
+		     block += block < 64 ? 1 : step) {
+			char *got = in_parts(text, keep_going, block, threads);
+
+			if (strcmp(got, want) != 0)
+				fail_msg("block %zu, %d threads:\n%s\n"
+					 "one thread:\n%s",
+					 block, threads, got, want);
+			free(got);
+		}
+	}
+	free(want);
+}
+
+static void same_in_parts(const char *text, bool keep_going)
+{
+	same_cut_by(text, keep_going, 1);
+}
+
+/* Notes with line breaks, one of which holds what looks like a row: a part
+ * guessed to start inside it would read a row that is not there. */
+static const char QUOTED[] =
+	"quarter,org,model,units,note\n"
+	"2024Q1,a,H100,10,\"one\nline\"\n"
+	"2024Q1,\"Widgets, Inc.\",H100,5,\"2024Q2,b,H100,999\n"
+	"2024Q3,c,A100,999\"\n"
+	"\n"
+	"2024Q2,b,A100,7,plain\n"
+	"2024Q2,b,A100,3,\"\"\"quoted\"\"\n\n\nbreaks\"\n"
+	"2024Q3,c,H100,1,\n"
+	"2024Q4,a,H100,-2,last";
+
+static void test_quoted_breaks(void **state)
+{
+	char *trace = serial(QUOTED, false);
+
+	(void)state;
+	/* the plain read: six rows, the line each starts on, and no error */
+	assert_non_null(strstr(trace, "row p.csv:2 "));
+	assert_non_null(strstr(trace, "row p.csv:4 "));
+	assert_non_null(strstr(trace, "row p.csv:7 "));
+	assert_non_null(strstr(trace, "row p.csv:8 "));
+	assert_non_null(strstr(trace, "row p.csv:12 "));
+	assert_non_null(strstr(trace, "row p.csv:13 "));
+	assert_null(strstr(trace, "] 999 "));
+	assert_non_null(strstr(trace, "\nok\n"));
+	free(trace);
+	same_in_parts(QUOTED, false);
+}
+
+static void test_crlf_bom_blank_lines(void **state)
+{
+	(void)state;
+	same_in_parts("\xEF\xBB\xBF\r\n\r\nquarter,org,model,units\r\n"
+		      "2024Q1,a,H100,1\r\n\r\n"
+		      "2024Q1,\"a\r\nb\",H100,2\r\n"
+		      "  2024Q2 , a , H100 , 3 \r\n"
+		      "2024Q2,a,H100,4\r\n",
+		      false);
+	same_in_parts("quarter,org,model,units\r2024Q1,a,H100,1\r", false);
+}
+
+/* A bad cell ends the read at its row; with --keep-going it is a warning
+ * and so is a ragged row, in file order among the rows. */
+static const char BAD_ROWS[] = "quarter,org,model,units\n"
+			       "2024Q1,a,H100,1\n"
+			       "2024Q9,a,H100,2\n"
+			       "2024Q1,\"x\ny\",H100,3\n"
+			       "2024Q1,a,H100\n"
+			       "2024Q1,refuse,H100,4\n"
+			       "2024Q2,a,H100,many\n"
+			       "2024Q2,a,H100,5\n";
+
+static void test_bad_rows(void **state)
+{
+	char *trace = serial(BAD_ROWS, true);
+
+	(void)state;
+	/* the three bad rows are warnings at lines 3, 6 and 8 (the row of
+	 * line 4 spans two lines); refuse is the sink's, at line 7 */
+	assert_non_null(strstr(trace, "warning 3 p.csv:3:1: quarter: "));
+	assert_non_null(strstr(trace, "warning 3 p.csv:6:4: row has 3 "));
+	assert_non_null(strstr(trace, "warning 3 p.csv:7:2: org: refused"));
+	assert_non_null(strstr(trace, "warning 3 p.csv:8:4: units: "));
+	assert_non_null(strstr(trace, "row p.csv:9 "));
+	free(trace);
+	same_in_parts(BAD_ROWS, true);
+	same_in_parts(BAD_ROWS, false);
+}
+
+static void test_malformed(void **state)
+{
+	(void)state;
+	same_in_parts("quarter,org,model,units\n2024Q1,a,H100,1\n"
+		      "2024Q1,a\"b,H100,1\n2024Q1,a,H100,1\n",
+		      true);
+	same_in_parts("quarter,org,model,units\n2024Q1,a,H100,1\n"
+		      "2024Q1,\"a,H100,1\n2024Q1,a,H100,1\n",
+		      false);
+	same_in_parts("quarter,org,model,units\n2024Q1,a,H100,1\n"
+		      "2024Q1,a,H100,1,\"x\"y\n",
+		      false);
+}
+
+static void test_header_only(void **state)
+{
+	(void)state;
+	same_in_parts("quarter,org,model,units", false);
+	same_in_parts("quarter,org,model,units\n", false);
+	same_in_parts("\n\nquarter,org,model,units\n\n\n", false);
+	same_in_parts("quarter,org,quarter\n2024Q1,a,b\n", false);
+	same_in_parts("org,model\n", false);
+	same_in_parts("", false);
+	same_in_parts("\n\n", false);
+}
+
+/* A long ledger with a multi-line note every few rows, cut into blocks
+ * of many sizes: most cuts land inside rows, some inside notes. */
+static void test_long(void **state)
+{
+	char *text = malloc(64 * 1024), *p;
+	int i;
+
+	(void)state;
+	assert_non_null(text);
+	p = text + sprintf(text, "quarter,org,model,units,note\n");
+	for (i = 0; i < 300; i++)
+		p += sprintf(p, "2024Q%d,org-%d,H100,%d,%s\n", 1 + i % 4, i % 7,
+			     i, i % 3 ? "\"a\n2024Q1,z,H100,1\nb\"" : "x");
+	same_cut_by(text, false, 97);
+	free(text);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_quoted_breaks),
+		cmocka_unit_test(test_crlf_bom_blank_lines),
+		cmocka_unit_test(test_bad_rows),
+		cmocka_unit_test(test_malformed),
+		cmocka_unit_test(test_header_only),
+		cmocka_unit_test(test_long),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
