@@ -51,13 +51,27 @@ static void fail(struct reader *r, enum gc_status st, long col, const char *msg)
 	r->status = st;
 }
 
-/* Line breaks inside a quoted field, and whether it holds a NUL byte: one
- * pass, as fields are short and a library call costs more than the loop. */
-static bool scan_field(const char *s, size_t len, long *breaks)
+/* Room for one more field of len bytes; false when out of memory. */
+static bool room(struct reader *r, size_t len)
+{
+	return (r->nfields < r->offsets_cap ||
+		util_grow((void **)&r->offsets, &r->offsets_cap, r->nfields + 1,
+			  sizeof *r->offsets)) &&
+	       (r->arena_len + len < r->arena_cap ||
+		util_grow((void **)&r->arena, &r->arena_cap,
+			  r->arena_len + len + 1, 1));
+}
+
+/* Counts the line breaks in a field (only a quoted one holds any) and
+ * whether it holds a NUL byte, in one pass: both are below ' ', which
+ * ordinary text never is, so most bytes cost one comparison. */
+static bool scan_field(const unsigned char *s, size_t len, long *breaks)
 {
 	size_t i;
 
 	for (i = 0; i < len; i++) {
+		if (s[i] > '\n')
+			continue;
 		if (s[i] == '\0')
 			return false;
 		*breaks += s[i] == '\n';
@@ -65,24 +79,7 @@ static bool scan_field(const char *s, size_t len, long *breaks)
 	return true;
 }
 
-static bool keep_field(struct reader *r, const void *s, size_t len)
-{
-	/* the arrays only grow at the start of a read: check before calling */
-	if ((r->nfields + 1 > r->offsets_cap &&
-	     !util_grow((void **)&r->offsets, &r->offsets_cap, r->nfields + 1,
-			sizeof *r->offsets)) ||
-	    (r->arena_len + len + 1 > r->arena_cap &&
-	     !util_grow((void **)&r->arena, &r->arena_cap,
-			r->arena_len + len + 1, 1)))
-		return false;
-	if (len > 0)
-		memcpy(r->arena + r->arena_len, s, len);
-	r->offsets[r->nfields++] = r->arena_len;
-	r->arena_len += len;
-	r->arena[r->arena_len++] = '\0';
-	return true;
-}
-
+/* Copies the field out of libcsv's buffer into the record's arena. */
 static void on_field(void *s, size_t len, void *data)
 {
 	struct reader *r = data;
@@ -92,13 +89,20 @@ static void on_field(void *s, size_t len, void *data)
 		return;
 	if (r->nfields == 0)
 		r->rec_line = r->line;
-	if (len > 0 && !scan_field(s, len, &breaks)) {
+	if (!scan_field(s, len, &breaks)) {
 		fail(r, GC_DATA, (long)r->nfields + 1, "NUL byte in field");
 		return;
 	}
-	r->line += breaks;
-	if (!keep_field(r, s, len))
+	if (!room(r, len)) {
 		fail(r, GC_IO, (long)r->nfields + 1, "out of memory");
+		return;
+	}
+	r->line += breaks;
+	if (len > 0)
+		memcpy(r->arena + r->arena_len, s, len);
+	r->arena[r->arena_len + len] = '\0';
+	r->offsets[r->nfields++] = r->arena_len;
+	r->arena_len += len + 1;
 }
 
 /* The header, or a row with as many fields as the header. */

@@ -12,7 +12,6 @@
  * on past its end until a line break ends a record, so the true start of
  * the next part is known once this one is: the place where it ended. A
  * part that began anywhere else is parsed again from there, here. */
-#include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -222,25 +221,36 @@ static void do_job(const struct par *p, long k, struct job *j)
 	run_part(p, j, j->start);
 }
 
+/* With p->mu held: whether a job may be taken now (the ring has room). */
+static bool job_ready(const struct par *p)
+{
+	return p->taken < p->njobs && p->taken < p->consumed + p->nring;
+}
+
+/* Takes the next job and runs it; called and returns with p->mu held. */
+static void run_next(struct par *p)
+{
+	long k = p->taken++;
+
+	p->ring[k % p->nring].state = JOB_TAKEN;
+	pthread_mutex_unlock(&p->mu);
+	do_job(p, k, &p->ring[k % p->nring]);
+	pthread_mutex_lock(&p->mu);
+	p->ring[k % p->nring].state = JOB_DONE;
+	pthread_cond_broadcast(&p->done);
+}
+
 static void *worker(void *arg)
 {
 	struct par *p = arg;
-	long k;
 
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
-		while (!p->quit && p->taken < p->njobs &&
-		       p->taken >= p->consumed + p->nring)
+		while (!p->quit && p->taken < p->njobs && !job_ready(p))
 			pthread_cond_wait(&p->work, &p->mu);
 		if (p->quit || p->taken >= p->njobs)
 			break;
-		k = p->taken++;
-		p->ring[k % p->nring].state = JOB_TAKEN;
-		pthread_mutex_unlock(&p->mu);
-		do_job(p, k, &p->ring[k % p->nring]);
-		pthread_mutex_lock(&p->mu);
-		p->ring[k % p->nring].state = JOB_DONE;
-		pthread_cond_broadcast(&p->done);
+		run_next(p);
 	}
 	pthread_mutex_unlock(&p->mu);
 	return NULL;
@@ -317,13 +327,19 @@ static enum gc_status deliver(const struct par *p, struct job *j, long base,
 	return j->status;
 }
 
+/* Waits for job k, parsing later parts meanwhile: this thread is one of
+ * the parsers too, and hands batches on as they come due. */
 static void wait_job(struct par *p, long k)
 {
 	struct job *j = &p->ring[k % p->nring];
 
 	pthread_mutex_lock(&p->mu);
-	while (j->state != JOB_DONE)
-		pthread_cond_wait(&p->done, &p->mu);
+	while (j->state != JOB_DONE) {
+		if (job_ready(p))
+			run_next(p);
+		else
+			pthread_cond_wait(&p->done, &p->mu);
+	}
 	pthread_mutex_unlock(&p->mu);
 }
 
@@ -371,16 +387,14 @@ static void free_ring(struct par *p)
 	free(p->ring);
 }
 
-static enum gc_status start_workers(struct par *p, pthread_t *t, int n,
-				    int *started, struct gc_error *err)
+/* Up to n workers; fewer (even none) still reads it all, on this thread. */
+static int start_workers(struct par *p, pthread_t *t, int n)
 {
-	for (*started = 0; *started < n; (*started)++)
-		if (pthread_create(&t[*started], NULL, worker, p) != 0)
-			break;
-	if (*started == 0)
-		return gc_fail(err, GC_IO, p->ld->name, 0, 0,
-			       "cannot start a thread: %s", strerror(errno));
-	return GC_OK;
+	int started = 0;
+
+	while (started < n && pthread_create(&t[started], NULL, worker, p) == 0)
+		started++;
+	return started;
 }
 
 enum gc_status ledger_par_read(const struct ledger_par_in *in,
@@ -393,7 +407,7 @@ enum gc_status ledger_par_read(const struct ledger_par_in *in,
 			 .delim = in->delim,
 			 .body = in->body };
 	pthread_t t[LEDGER_PAR_THREADS_MAX];
-	int n = in->threads, started = 0, i;
+	int n = in->threads, started, i;
 	enum gc_status st;
 
 	if (n < 1 || n > LEDGER_PAR_THREADS_MAX)
@@ -407,9 +421,8 @@ enum gc_status ledger_par_read(const struct ledger_par_in *in,
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.work, NULL);
 	pthread_cond_init(&p.done, NULL);
-	st = start_workers(&p, t, n, &started, err);
-	if (st == GC_OK)
-		st = consume(&p, in->body_line, err);
+	started = start_workers(&p, t, n - 1); /* this thread is the n-th */
+	st = consume(&p, in->body_line, err);
 	pthread_mutex_lock(&p.mu);
 	p.quit = true;
 	pthread_cond_broadcast(&p.work);

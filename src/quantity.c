@@ -2,7 +2,6 @@
 
 #include "util.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -15,46 +14,64 @@
 /* Exponents beyond this overflow a double whatever the mantissa. */
 #define EXP_LIMIT 100000
 
-/* The number being read: its cleaned mantissa (digits and '.') and the
- * decimal exponent to apply, so that suffixes scale exactly (2.7B is read
- * as 2.7e9, not 2.7 * 1e9). */
+/* The number being read, in one pass: its mantissa as an integer (exact
+ * while it has at most 19 significant digits) and the decimal exponent to
+ * apply, so that suffixes scale exactly (2.7B is read as 2.7e9, not
+ * 2.7 * 1e9). A number the integer cannot hold goes to strtod as text,
+ * made from [num, num_end) of the input. */
 struct scan {
 	const char *p;
-	char digits[DIGITS_MAX + 2];
-	size_t n;
-	long exp;
-	bool neg, money, seen_digit;
+	const char *num, *num_end; /* the digits, separators and point */
+	unsigned long long m;	   /* the significant digits, up to 19 */
+	int sig;		   /* significant digits seen */
+	long digits;		   /* digits seen */
+	long frac;		   /* digits after the point */
+	long exp;		   /* from an exponent and a suffix */
+	bool neg, money;
 };
 
 static const char *NOT_A_NUMBER = "is not a number";
 
-/* ASCII digits only, whatever the locale says (and without a call). */
+/* ASCII only, whatever the locale says (and without a call). */
 static bool is_digit(char c)
 {
 	return (unsigned)(c - '0') < 10;
 }
 
-static bool push(struct scan *sc, char c)
+static char lower(char c)
 {
-	if (sc->n >= DIGITS_MAX)
-		return false;
-	sc->digits[sc->n++] = c;
-	return true;
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+static bool is_alpha(char c)
+{
+	return (unsigned)(lower(c) - 'a') < 26;
+}
+
+/* Adds a digit to a mantissa kept in locals (so it stays in registers). */
+static void add_digit(unsigned long long *m, int *sig, char c)
+{
+	if (*m > 0 || c != '0')
+		++*sig;
+	if (*sig <= 19)
+		*m = *m * 10 + (unsigned)(c - '0');
 }
 
 /* Integer part, with optional thousands separators in groups of three. */
 static bool scan_int(struct scan *sc)
 {
-	size_t group = 0;
+	const char *p = sc->p;
+	unsigned long long m = 0;
+	int sig = 0;
+	long n = 0, group = 0;
 	bool grouped = false;
 
-	for (;; sc->p++) {
-		if (is_digit(*sc->p)) {
-			if (!push(sc, *sc->p))
-				return false;
+	for (;; p++) {
+		if (is_digit(*p)) {
+			add_digit(&m, &sig, *p);
+			n++;
 			group++;
-			sc->seen_digit = true;
-		} else if (*sc->p == ',' && group > 0 && is_digit(sc->p[1])) {
+		} else if (*p == ',' && group > 0 && is_digit(p[1])) {
 			if ((grouped && group != 3) || (!grouped && group > 3))
 				return false;
 			grouped = true;
@@ -63,21 +80,29 @@ static bool scan_int(struct scan *sc)
 			break;
 		}
 	}
+	sc->p = p;
+	sc->m = m;
+	sc->sig = sig;
+	sc->digits = n;
 	return !grouped || group == 3;
 }
 
-static bool scan_fraction(struct scan *sc)
+static void scan_fraction(struct scan *sc)
 {
-	if (*sc->p != '.')
-		return true;
-	if (!push(sc, *sc->p++))
-		return false;
-	for (; is_digit(*sc->p); sc->p++) {
-		if (!push(sc, *sc->p))
-			return false;
-		sc->seen_digit = true;
+	const char *p = sc->p;
+	unsigned long long m = sc->m;
+	int sig = sc->sig;
+
+	if (*p != '.')
+		return;
+	for (p++; is_digit(*p); p++) {
+		add_digit(&m, &sig, *p);
+		sc->frac++;
 	}
-	return true;
+	sc->p = p;
+	sc->m = m;
+	sc->sig = sig;
+	sc->digits += sc->frac;
 }
 
 static bool scan_exponent(struct scan *sc)
@@ -105,7 +130,8 @@ static bool scan_exponent(struct scan *sc)
  * *len; 0 when p starts none. A letter right after it means no suffix. */
 static int suffix_exp(const char *p, size_t *len)
 {
-	int c = tolower((unsigned char)p[0]), e;
+	char c = lower(p[0]);
+	int e;
 
 	switch (c) {
 	case 'k':
@@ -123,8 +149,8 @@ static int suffix_exp(const char *p, size_t *len)
 	default:
 		return 0; /* before looking past p[0], which may end s */
 	}
-	*len = c == 'b' && tolower((unsigned char)p[1]) == 'n' ? 2 : 1;
-	return isalpha((unsigned char)p[*len]) ? 0 : e;
+	*len = c == 'b' && lower(p[1]) == 'n' ? 2 : 1;
+	return is_alpha(p[*len]) ? 0 : e;
 }
 
 /* A suffix may follow a blank ("2.7 bn"). */
@@ -155,9 +181,7 @@ static void scan_currency_word(struct scan *sc)
 
 	while (*p == ' ')
 		p++;
-	if (tolower((unsigned char)p[0]) == 'u' &&
-	    tolower((unsigned char)p[1]) == 's' &&
-	    tolower((unsigned char)p[2]) == 'd') {
+	if (lower(p[0]) == 'u' && lower(p[1]) == 's' && lower(p[2]) == 'd') {
 		sc->money = true;
 		sc->p = p + 3;
 	}
@@ -189,27 +213,24 @@ static bool fast_convert(const struct scan *sc, double *out)
 					1e6,  1e7,  1e8,  1e9,	1e10, 1e11,
 					1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
 					1e18, 1e19, 1e20, 1e21, 1e22 };
-	unsigned long long m = 0;
-	size_t i, significant = 0;
-	long e = sc->exp;
-	bool fraction = false;
+	long e = sc->exp - sc->frac;
 
-	for (i = 0; i < sc->n; i++) {
-		if (sc->digits[i] == '.') {
-			fraction = true;
-			continue;
-		}
-		if (m > 0 || sc->digits[i] != '0')
-			significant++;
-		m = m * 10 + (unsigned long long)(sc->digits[i] - '0');
-		e -= fraction;
-		if (significant > 15)
-			return false;
-	}
-	if (e > 22 || e < -22)
+	if (sc->sig > 15 || e > 22 || e < -22)
 		return false;
-	*out = e >= 0 ? (double)m * POW10[e] : (double)m / POW10[-e];
+	*out = e >= 0 ? (double)sc->m * POW10[e] : (double)sc->m / POW10[-e];
 	return true;
+}
+
+/* The number as strtod reads it: digits and point, then the exponent. */
+static void strtod_text(const struct scan *sc, char *text, size_t size)
+{
+	const char *c;
+	size_t n = 0;
+
+	for (c = sc->num; c < sc->num_end; c++)
+		if (*c != ',')
+			text[n++] = *c;
+	snprintf(text + n, size - n, "e%ld", sc->exp);
 }
 
 static bool convert(struct scan *sc, double *out, const char **why)
@@ -226,8 +247,7 @@ static bool convert(struct scan *sc, double *out, const char **why)
 		*out = v == 0.0 ? 0.0 : (sc->neg ? -v : v);
 		return true;
 	}
-	sc->digits[sc->n] = '\0';
-	snprintf(text, sizeof text, "%se%ld", sc->digits, sc->exp);
+	strtod_text(sc, text, sizeof text);
 	errno = 0;
 	loc = util_c_numeric_begin();
 	v = strtod(text, NULL);
@@ -268,8 +288,13 @@ bool qty_parse(const char *s, struct quantity *out, const char **why)
 		return true;
 	skip_blanks(&sc);
 	scan_sign_and_dollar(&sc);
-	if (!scan_int(&sc) || !scan_fraction(&sc) || !sc.seen_digit ||
-	    !scan_exponent(&sc))
+	sc.num = sc.p;
+	if (!scan_int(&sc))
+		return false;
+	scan_fraction(&sc);
+	sc.num_end = sc.p;
+	/* the digit limit keeps strtod's text in its buffer */
+	if (sc.digits == 0 || sc.digits > DIGITS_MAX || !scan_exponent(&sc))
 		return false;
 	scan_suffix(&sc);
 	scan_currency_word(&sc);
