@@ -223,6 +223,7 @@ test: check
 # Speed and memory against peers on generated ledgers; never part of check.
 # BENCH_DUCKDB names a folder where `npm install @duckdb/node-api` was run.
 BENCH_SIZES ?= 1e5,1e6,1e7
+BENCH_FORMATS ?= csv,ndjson,json
 BENCH_RUNS ?= 3
 BENCH_DIR ?= /tmp/gpucap-bench
 BENCH_DUCKDB ?=
@@ -233,7 +234,7 @@ $(B)/bench/gen: tests/bench/gen.c
 
 bench: gpucap $(B)/bench/gen
 	python3 tests/bench/bench.py ./gpucap $(B)/bench/gen --sizes $(BENCH_SIZES) \
-		--runs $(BENCH_RUNS) --dir $(BENCH_DIR) $(if $(BENCH_DUCKDB),--duckdb $(BENCH_DUCKDB))
+		--formats $(BENCH_FORMATS) --runs $(BENCH_RUNS) --dir $(BENCH_DIR) $(if $(BENCH_DUCKDB),--duckdb $(BENCH_DUCKDB))
 
 demo: deps
 	@$(MAKE) --no-print-directory gpucap

@@ -109,6 +109,8 @@ struct build {
 	long line;
 	struct ledger_row *row;
 	struct gc_error *err;
+	struct ledger_memo *memo; /* NULL: read every cell afresh */
+	bool kept;		  /* org and model live in memo */
 };
 
 static enum gc_status vfail(struct gc_error *err, const char *file, long line,
@@ -309,38 +311,106 @@ static enum gc_status resolve_kind(struct build *b, enum spelled_kind kind)
 	return check_single(b, kind, counted);
 }
 
-enum gc_status ledger_row_build(struct ledger_cells *cells, const char *file,
-				long line, struct ledger_row *row,
-				struct gc_error *err)
+/* An org or model: the cleaned text its raw spelling gave before, or read
+ * afresh and remembered. Absent cells are NULL either way. */
+static enum gc_status read_name(struct build *b, enum ledger_col col,
+				const char **out)
 {
-	struct build b = { cells, file, line, row, err };
+	const char *raw = b->cells->text[col];
+	struct memo_entry *e;
+	enum gc_status st;
+
+	e = b->memo != NULL && raw != NULL ? memo_entry(b->memo, raw) : NULL;
+	if (e != NULL && e->has_clean) {
+		*out = *e->clean != '\0' ? e->clean : NULL;
+		return GC_OK;
+	}
+	st = read_text(b, col, out);
+	if (st != GC_OK || e == NULL) {
+		b->kept = b->kept && raw == NULL;
+		return st;
+	}
+	e->clean =
+		memo_keep(b->memo, *out ? *out : "", *out ? strlen(*out) : 0);
+	e->has_clean = e->clean != NULL;
+	if (e->clean == NULL)
+		b->kept = false;
+	else
+		*out = *e->clean != '\0' ? e->clean : NULL;
+	return GC_OK;
+}
+
+static enum gc_status read_quarter_memo(struct build *b)
+{
+	const char *raw = b->cells->text[LC_QUARTER];
+	struct memo_entry *e;
+	enum gc_status st;
+
+	e = b->memo != NULL && raw != NULL ? memo_entry(b->memo, raw) : NULL;
+	if (e != NULL && e->has_quarter) {
+		b->row->quarter = e->quarter;
+		return GC_OK;
+	}
+	st = read_quarter(b);
+	if (st == GC_OK && e != NULL) {
+		e->quarter = b->row->quarter;
+		e->has_quarter = true;
+	}
+	return st;
+}
+
+static enum gc_status build(struct build *b)
+{
 	static const enum ledger_col NUMS[] = { LC_UNITS, LC_SPEND, LC_H100E,
 						LC_TOTAL };
+	struct ledger_row *row = b->row;
 	double *dest[] = { &row->units, &row->spend, &row->h100e, &row->total };
 	enum gc_status st;
 	size_t i;
 	enum spelled_kind kind;
 
 	memset(row, 0, sizeof *row);
-	row->file = file;
-	row->line = line;
-	memcpy(row->at, cells->at, sizeof row->at);
-	st = read_quarter(&b);
+	row->file = b->file;
+	row->line = b->line;
+	memcpy(row->at, b->cells->at, sizeof row->at);
+	st = read_quarter_memo(b);
 	for (i = 0; st == GC_OK && i < sizeof NUMS / sizeof NUMS[0]; i++)
-		st = read_number(&b, NUMS[i], dest[i]);
+		st = read_number(b, NUMS[i], dest[i]);
 	if (st == GC_OK)
-		st = read_kind(&b, &kind);
+		st = read_kind(b, &kind);
 	if (st == GC_OK)
-		st = read_text(&b, LC_ORG, &row->org);
+		st = read_name(b, LC_ORG, &row->org);
 	if (st == GC_OK)
-		st = read_text(&b, LC_MODEL, &row->model);
+		st = read_name(b, LC_MODEL, &row->model);
 	if (st == GC_OK)
-		st = read_text(&b, LC_NOTE, &row->note);
+		st = read_text(b, LC_NOTE, &row->note);
 	if (st != GC_OK)
 		return st;
 	if (row->org == NULL)
 		row->org = "";
-	return resolve_kind(&b, kind == K_NONE ? infer_kind(row) : kind);
+	return resolve_kind(b, kind == K_NONE ? infer_kind(row) : kind);
+}
+
+enum gc_status ledger_row_build(struct ledger_cells *cells, const char *file,
+				long line, struct ledger_row *row,
+				struct gc_error *err)
+{
+	struct build b = { cells, file, line, row, err, NULL, false };
+
+	return build(&b);
+}
+
+enum gc_status ledger_row_build_memo(struct ledger_memo *m,
+				     struct ledger_cells *cells,
+				     const char *file, long line,
+				     struct ledger_row *row, bool *kept,
+				     struct gc_error *err)
+{
+	struct build b = { cells, file, line, row, err, m, true };
+	enum gc_status st = build(&b);
+
+	*kept = b.kept;
+	return st;
 }
 
 enum gc_status ledger_emit(const struct ledger_load *ld,

@@ -3,6 +3,9 @@
 #ifndef GPUCAP_LEDGER_IMPL_H
 #define GPUCAP_LEDGER_IMPL_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 #include "gpucap/ledger.h"
 
 /* One row's cells by ledger column, as text; NULL when absent. The loader
@@ -20,6 +23,31 @@ int ledger_col_lookup(const char *header);
 enum gc_status ledger_row_build(struct ledger_cells *cells, const char *file,
 				long line, struct ledger_row *row,
 				struct gc_error *err);
+
+/* What reading a cell's raw text gave, remembered (ledger_memo.c). */
+struct memo_entry {
+	const char *clean; /* the text trimmed, valid UTF-8; "" when blank */
+	int quarter;
+	bool has_clean, has_quarter;
+};
+struct ledger_memo;
+
+struct ledger_memo *ledger_memo_new(void);
+void ledger_memo_free(struct ledger_memo *m);
+/* The entry for raw, new and empty the first time; NULL when raw is too
+ * long to keep or the memo is full. */
+struct memo_entry *memo_entry(struct ledger_memo *m, const char *raw);
+/* A copy of s[0, len) that lives as long as m; NULL when out of memory. */
+const char *memo_keep(struct ledger_memo *m, const char *s, size_t len);
+
+/* ledger_row_build, the same rows and errors, faster for quarters, orgs
+ * and models seen before. *kept says whether row->org and row->model
+ * live as long as m (else, as long as the cells). */
+enum gc_status ledger_row_build_memo(struct ledger_memo *m,
+				     struct ledger_cells *cells,
+				     const char *file, long line,
+				     struct ledger_row *row, bool *kept,
+				     struct gc_error *err);
 
 #include <stddef.h>
 #include <stdio.h>

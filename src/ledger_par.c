@@ -22,13 +22,17 @@
 
 #define NO_TEXT ((size_t)-1)
 
-/* A built row, compactly: strings are offsets into the batch's text. */
+/* A built row, compactly. Its org and model live in the parsing thread's
+ * memo, which lasts the whole read, or else in the batch's text, as its
+ * note does: offsets there, NO_TEXT when absent. */
 struct prow {
 	long line; /* in the part, from 1 */
 	double units, spend, h100e, total;
-	size_t org, model, note; /* NO_TEXT when absent */
+	const char *org, *model; /* when kept */
+	size_t org_at, model_at, note;
 	int quarter;
 	enum row_kind kind;
+	bool kept;
 };
 
 /* A bad row skipped under --keep-going, reported when its turn comes. */
@@ -75,10 +79,19 @@ struct par {
 	pthread_cond_t work, done;
 };
 
+/* A thread parsing parts, with what it remembers of cells (its memo
+ * lasts until every batch it built is delivered). */
+struct parser {
+	struct par *p;
+	struct ledger_memo *memo;
+	pthread_t thread;
+};
+
 /* What a worker's row callbacks need. */
 struct part_ctx {
 	const struct par *p;
 	struct batch *b;
+	struct ledger_memo *memo;
 	bool oom;
 };
 
@@ -109,9 +122,11 @@ static enum gc_status part_row(const struct csv_record *rec, void *ctx,
 	struct ledger_row row;
 	struct prow *r;
 	enum gc_status st;
+	bool kept;
 
 	ledger_csv_cells(c->p->h, rec, &cells);
-	st = ledger_row_build(&cells, c->p->ld->name, rec->line, &row, err);
+	st = ledger_row_build_memo(c->memo, &cells, c->p->ld->name, rec->line,
+				   &row, &kept, err);
 	if (st != GC_OK)
 		return st;
 	if (!util_grow((void **)&b->rows, &b->rows_cap, b->nrows + 1,
@@ -126,8 +141,11 @@ static enum gc_status part_row(const struct csv_record *rec, void *ctx,
 	r->total = row.total;
 	r->quarter = row.quarter;
 	r->kind = row.kind;
-	r->org = keep_text(c, row.org);
-	r->model = keep_text(c, row.model);
+	r->kept = kept;
+	r->org = row.org;
+	r->model = row.model;
+	r->org_at = kept ? NO_TEXT : keep_text(c, row.org);
+	r->model_at = kept ? NO_TEXT : keep_text(c, row.model);
 	r->note = keep_text(c, row.note);
 	if (c->oom)
 		return gc_fail(err, GC_IO, c->p->ld->name, 0, 0,
@@ -160,9 +178,10 @@ static bool part_skip(void *ctx, const struct gc_error *err)
 }
 
 /* Parses [start, ...) with the end rule of csvread_part into j's batch. */
-static void run_part(const struct par *p, struct job *j, long long start)
+static void run_part(const struct par *p, struct job *j, long long start,
+		     struct ledger_memo *memo)
 {
-	struct part_ctx c = { p, &j->b, false };
+	struct part_ctx c = { p, &j->b, memo, false };
 	struct csvread_table t = { NULL, part_row, part_skip, &c, p->h->ncols };
 
 	j->b.nrows = j->b.nevents = j->b.tlen = 0;
@@ -213,12 +232,13 @@ static long long nominal(const struct par *p, long k)
 			       : p->body + (long long)k * p->block;
 }
 
-static void do_job(const struct par *p, long k, struct job *j)
+static void do_job(const struct par *p, long k, struct job *j,
+		   struct ledger_memo *memo)
 {
 	j->start = k == 0 ? p->body : line_start(p->src, nominal(p, k));
 	j->next = k + 1 >= p->njobs ? p->src->size
 				    : line_start(p->src, nominal(p, k + 1));
-	run_part(p, j, j->start);
+	run_part(p, j, j->start, memo);
 }
 
 /* With p->mu held: whether a job may be taken now (the ring has room). */
@@ -228,13 +248,13 @@ static bool job_ready(const struct par *p)
 }
 
 /* Takes the next job and runs it; called and returns with p->mu held. */
-static void run_next(struct par *p)
+static void run_next(struct par *p, struct ledger_memo *memo)
 {
 	long k = p->taken++;
 
 	p->ring[k % p->nring].state = JOB_TAKEN;
 	pthread_mutex_unlock(&p->mu);
-	do_job(p, k, &p->ring[k % p->nring]);
+	do_job(p, k, &p->ring[k % p->nring], memo);
 	pthread_mutex_lock(&p->mu);
 	p->ring[k % p->nring].state = JOB_DONE;
 	pthread_cond_broadcast(&p->done);
@@ -242,7 +262,8 @@ static void run_next(struct par *p)
 
 static void *worker(void *arg)
 {
-	struct par *p = arg;
+	struct parser *me = arg;
+	struct par *p = me->p;
 
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
@@ -250,7 +271,7 @@ static void *worker(void *arg)
 			pthread_cond_wait(&p->work, &p->mu);
 		if (p->quit || p->taken >= p->njobs)
 			break;
-		run_next(p);
+		run_next(p, me->memo);
 	}
 	pthread_mutex_unlock(&p->mu);
 	return NULL;
@@ -286,8 +307,10 @@ static enum gc_status deliver_row(const struct par *p, const struct batch *b,
 	}
 	row.kind = r->kind;
 	row.quarter = r->quarter;
-	row.org = b->text + r->org;
-	row.model = r->model == NO_TEXT ? NULL : b->text + r->model;
+	row.org = r->kept ? r->org : b->text + r->org_at;
+	row.model = r->kept		     ? r->model
+		    : r->model_at == NO_TEXT ? NULL
+					     : b->text + r->model_at;
 	row.note = r->note == NO_TEXT ? NULL : b->text + r->note;
 	row.units = r->units;
 	row.spend = r->spend;
@@ -329,14 +352,14 @@ static enum gc_status deliver(const struct par *p, struct job *j, long base,
 
 /* Waits for job k, parsing later parts meanwhile: this thread is one of
  * the parsers too, and hands batches on as they come due. */
-static void wait_job(struct par *p, long k)
+static void wait_job(struct par *p, long k, struct ledger_memo *memo)
 {
 	struct job *j = &p->ring[k % p->nring];
 
 	pthread_mutex_lock(&p->mu);
 	while (j->state != JOB_DONE) {
 		if (job_ready(p))
-			run_next(p);
+			run_next(p, memo);
 		else
 			pthread_cond_wait(&p->done, &p->mu);
 	}
@@ -353,7 +376,8 @@ static void release_job(struct par *p, long k)
 }
 
 /* Takes the parts in order, checking each began where the last ended. */
-static enum gc_status consume(struct par *p, long line, struct gc_error *err)
+static enum gc_status consume(struct par *p, long line,
+			      struct ledger_memo *memo, struct gc_error *err)
 {
 	long long pos = p->body;
 	enum gc_status st = GC_OK;
@@ -362,11 +386,11 @@ static enum gc_status consume(struct par *p, long line, struct gc_error *err)
 	for (k = 0; st == GC_OK && k < p->njobs; k++) {
 		struct job *j = &p->ring[k % p->nring];
 
-		wait_job(p, k);
+		wait_job(p, k, memo);
 		/* A wrong guess: the last part ended past this one's start.
 		 * What it left of this part is parsed again, from there. */
 		if (j->start != pos)
-			run_part(p, j, pos);
+			run_part(p, j, pos, memo);
 		st = deliver(p, j, line, err);
 		line += j->part.lines;
 		pos = j->part.end;
@@ -387,14 +411,35 @@ static void free_ring(struct par *p)
 	free(p->ring);
 }
 
-/* Up to n workers; fewer (even none) still reads it all, on this thread. */
-static int start_workers(struct par *p, pthread_t *t, int n)
+/* Up to n - 1 workers beside this thread, parsers[0]; fewer (even none)
+ * still read it all. */
+static int start_parsers(struct par *p, struct parser *parsers, int n)
 {
-	int started = 0;
+	int started = 1, i;
 
-	while (started < n && pthread_create(&t[started], NULL, worker, p) == 0)
+	for (i = 0; i < n; i++) {
+		parsers[i].p = p;
+		parsers[i].memo = ledger_memo_new(); /* NULL: no memo, slower */
+	}
+	while (started < n && pthread_create(&parsers[started].thread, NULL,
+					     worker, &parsers[started]) == 0)
 		started++;
 	return started;
+}
+
+static void stop_parsers(struct par *p, struct parser *parsers, int started,
+			 int n)
+{
+	int i;
+
+	pthread_mutex_lock(&p->mu);
+	p->quit = true;
+	pthread_cond_broadcast(&p->work);
+	pthread_mutex_unlock(&p->mu);
+	for (i = 1; i < started; i++)
+		pthread_join(parsers[i].thread, NULL);
+	for (i = 0; i < n; i++)
+		ledger_memo_free(parsers[i].memo);
 }
 
 enum gc_status ledger_par_read(const struct ledger_par_in *in,
@@ -406,8 +451,8 @@ enum gc_status ledger_par_read(const struct ledger_par_in *in,
 			 .ld = ld,
 			 .delim = in->delim,
 			 .body = in->body };
-	pthread_t t[LEDGER_PAR_THREADS_MAX];
-	int n = in->threads, started, i;
+	struct parser parsers[LEDGER_PAR_THREADS_MAX];
+	int n = in->threads, started;
 	enum gc_status st;
 
 	if (n < 1 || n > LEDGER_PAR_THREADS_MAX)
@@ -421,14 +466,9 @@ enum gc_status ledger_par_read(const struct ledger_par_in *in,
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.work, NULL);
 	pthread_cond_init(&p.done, NULL);
-	started = start_workers(&p, t, n - 1); /* this thread is the n-th */
-	st = consume(&p, in->body_line, err);
-	pthread_mutex_lock(&p.mu);
-	p.quit = true;
-	pthread_cond_broadcast(&p.work);
-	pthread_mutex_unlock(&p.mu);
-	for (i = 0; i < started; i++)
-		pthread_join(t[i], NULL);
+	started = start_parsers(&p, parsers, n);
+	st = consume(&p, in->body_line, parsers[0].memo, err);
+	stop_parsers(&p, parsers, started, n);
 	pthread_cond_destroy(&p.done);
 	pthread_cond_destroy(&p.work);
 	pthread_mutex_destroy(&p.mu);

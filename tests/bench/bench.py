@@ -11,8 +11,8 @@ folder, never a dependency of gpucap). Every tool's total and group count
 must agree with gpucap's. Prints wall time (median of --runs), MB/s,
 rows/s, peak RSS and each tool's time over gpucap's.
 
-Usage: bench.py GPUCAP GEN [--sizes 1e5,1e6,1e7] [--runs 3] [--dir DIR]
-                [--duckdb DIR_WITH_NODE_MODULES]
+Usage: bench.py GPUCAP GEN [--sizes 1e5,1e6,1e7] [--formats csv,ndjson,json]
+                [--runs 3] [--dir DIR] [--duckdb DIR_WITH_NODE_MODULES]
 Standard library only.
 """
 import csv
@@ -165,11 +165,11 @@ def tools(gpucap):
     return found
 
 
-def ledgers(gen, folder, sizes):
+def ledgers(gen, folder, sizes, formats):
     os.makedirs(folder, exist_ok=True)
     out = []
     for n in sizes:
-        for fmt in ("csv", "ndjson", "json"):
+        for fmt in formats:
             path = os.path.join(folder, "%s.%s" % (n, fmt))
             if not os.path.exists(path):
                 with open(path, "w") as f:
@@ -182,6 +182,7 @@ def ledgers(gen, folder, sizes):
 def main():
     gpucap, gen = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     sizes = opt("--sizes", "1e5,1e6,1e7").split(",")
+    formats = opt("--formats", "csv,ndjson,json").split(",")
     runs = int(opt("--runs", "3"))
     folder = opt("--dir", "/tmp/gpucap-bench")
     found = tools(gpucap)
@@ -191,7 +192,7 @@ def main():
         "tool", "format", "rows", "time s", "MB/s", "rows/s", "RSS MB",
         "ratio", "totals"))
     bad = 0
-    for n, fmt, path in ledgers(gen, folder, sizes):
+    for n, fmt, path in ledgers(gen, folder, sizes, formats):
         size_mb = os.path.getsize(path) / 1e6
         rows = float(n)
         base = None
