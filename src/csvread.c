@@ -26,7 +26,8 @@ struct reader {
 	size_t arena_len, arena_cap;
 	size_t *offsets;
 	char **fields;
-	size_t nfields, offsets_cap, fields_cap;
+	size_t *lens;
+	size_t nfields, offsets_cap, fields_cap, lens_cap;
 	long line;     /* line of the next byte libcsv reports, 1-based */
 	long rec_line; /* line the open record started on */
 	long row_ends; /* '\n' bytes that ended a record (or a blank line) */
@@ -129,13 +130,21 @@ static void emit(struct reader *r)
 	size_t i;
 
 	if (!util_grow((void **)&r->fields, &r->fields_cap, r->nfields,
-		       sizeof *r->fields)) {
+		       sizeof *r->fields) ||
+	    !util_grow((void **)&r->lens, &r->lens_cap, r->nfields,
+		       sizeof *r->lens)) {
 		fail(r, GC_IO, 0, "out of memory");
 		return;
 	}
-	for (i = 0; i < r->nfields; i++)
+	/* each field ends with the NUL before the next one starts */
+	for (i = 0; i < r->nfields; i++) {
 		r->fields[i] = r->arena + r->offsets[i];
+		r->lens[i] = (i + 1 < r->nfields ? r->offsets[i + 1]
+						 : r->arena_len) -
+			     r->offsets[i] - 1;
+	}
 	rec.fields = r->fields;
+	rec.lens = r->lens;
 	rec.n = r->nfields;
 	rec.line = r->rec_line;
 	r->status = dispatch(r->table, &rec, r->name, r->err);
@@ -222,6 +231,7 @@ static enum gc_status reader_free(struct reader *r)
 	free(r->arena);
 	free(r->offsets);
 	free(r->fields);
+	free(r->lens);
 	return r->status;
 }
 

@@ -14,7 +14,8 @@
 #define CSVREAD_FIELD_MAX (64 * 1024)
 
 struct csv_record {
-	char **fields; /* NUL-terminated copies */
+	char **fields;	    /* NUL-terminated copies */
+	const size_t *lens; /* their lengths */
 	size_t n;
 	long line; /* line on which the record starts */
 };

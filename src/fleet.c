@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -271,6 +272,20 @@ static size_t *org_slot(const struct fleet *f, const char *name)
 	return &f->org_index[i];
 }
 
+/* The slot for an interned name: its pointer, hashed (Fibonacci). */
+static struct fleet_name *name_slot(struct fleet_name *names, const char *p)
+{
+	uint64_t h = (uint64_t)(uintptr_t)p * UINT64_C(0x9E3779B97F4A7C15);
+
+	return &names[h >> 56];
+}
+
+static bool named(const struct fleet_name *n, const struct ledger_row *row,
+		  const char *name)
+{
+	return row->names_id != 0 && n->id == row->names_id && n->name == name;
+}
+
 static struct fleet_org *lookup_org(const struct fleet *f, const char *name)
 {
 	size_t *slot;
@@ -279,6 +294,24 @@ static struct fleet_org *lookup_org(const struct fleet *f, const char *name)
 		return NULL;
 	slot = org_slot(f, name);
 	return *slot ? &f->orgs[*slot - 1] : NULL;
+}
+
+/* The row's org, if there is one yet: by its interned pointer when the
+ * row has one and it was seen, else by name (and then remembered). */
+static struct fleet_org *find_org(struct fleet *f, const struct ledger_row *row)
+{
+	struct fleet_name *n = name_slot(f->org_names, row->org);
+	struct fleet_org *o;
+
+	if (named(n, row, row->org))
+		return &f->orgs[n->org];
+	o = lookup_org(f, row->org);
+	if (o != NULL && row->names_id != 0) {
+		n->id = row->names_id;
+		n->name = row->org;
+		n->org = (size_t)(o - f->orgs);
+	}
+	return o;
 }
 
 /* Keeps the index under half full, so probes stay short. */
@@ -452,13 +485,32 @@ static void cache_model(struct fleet *f, const char *spelling,
 	*model_slot(f, spelling) = (unsigned)++f->nmodels;
 }
 
+static void name_model(struct fleet *f, const struct ledger_row *row,
+		       const struct accel *a)
+{
+	struct fleet_name *n = name_slot(f->model_names, row->model);
+
+	if (row->names_id == 0)
+		return;
+	n->id = row->names_id;
+	n->name = row->model;
+	n->accel = a;
+}
+
 static enum gc_status find_model(struct fleet *f, const struct ledger_row *row,
 				 const struct accel **out, struct gc_error *err)
 {
-	unsigned slot = *model_slot(f, row->model);
+	struct fleet_name *n = name_slot(f->model_names, row->model);
+	unsigned slot;
 
+	if (named(n, row, row->model)) {
+		*out = n->accel;
+		return GC_OK;
+	}
+	slot = *model_slot(f, row->model);
 	if (slot != 0) {
 		*out = f->models[slot - 1].accel;
+		name_model(f, row, *out);
 		return GC_OK;
 	}
 	*out = catalog_require(f->opts.catalog, row->model, GC_DATA, err);
@@ -471,6 +523,7 @@ static enum gc_status find_model(struct fleet *f, const struct ledger_row *row,
 		return GC_DATA;
 	}
 	cache_model(f, row->model, *out);
+	name_model(f, row, *out);
 	return GC_OK;
 }
 
@@ -612,7 +665,7 @@ static enum gc_status plan_row(struct fleet *f, const struct ledger_row *row,
 {
 	enum gc_status st = plan_span(f, row, p, err);
 
-	p->org = lookup_org(f, row->org);
+	p->org = find_org(f, row);
 	if (st == GC_OK)
 		st = plan_kind(f, row, p, err);
 	if (st == GC_OK)

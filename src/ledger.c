@@ -92,14 +92,23 @@ int ledger_col_lookup(const char *header)
 	return -1;
 }
 
-/* The cell's trimmed text, or NULL when absent or blank. */
+static bool blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* The cell's trimmed text, or NULL when absent or blank. Most cells have
+ * nothing to trim, which their ends tell. */
 static char *cell(struct ledger_cells *c, enum ledger_col col)
 {
-	char *s;
+	char *s = c->text[col];
+	size_t n = c->len[col];
 
-	if (c->text[col] == NULL)
+	if (s == NULL || n == 0)
 		return NULL;
-	s = util_trim(c->text[col]);
+	if (!blank(s[0]) && !blank(s[n - 1]))
+		return s;
+	s = util_trim(s);
 	return *s == '\0' ? NULL : s;
 }
 
@@ -320,7 +329,9 @@ static enum gc_status read_name(struct build *b, enum ledger_col col,
 	struct memo_entry *e;
 	enum gc_status st;
 
-	e = b->memo != NULL && raw != NULL ? memo_entry(b->memo, raw) : NULL;
+	e = b->memo != NULL && raw != NULL
+		    ? memo_entry(b->memo, raw, b->cells->len[col])
+		    : NULL;
 	if (e != NULL && e->has_clean) {
 		*out = *e->clean != '\0' ? e->clean : NULL;
 		return GC_OK;
@@ -346,7 +357,9 @@ static enum gc_status read_quarter_memo(struct build *b)
 	struct memo_entry *e;
 	enum gc_status st;
 
-	e = b->memo != NULL && raw != NULL ? memo_entry(b->memo, raw) : NULL;
+	e = b->memo != NULL && raw != NULL
+		    ? memo_entry(b->memo, raw, b->cells->len[LC_QUARTER])
+		    : NULL;
 	if (e != NULL && e->has_quarter) {
 		b->row->quarter = e->quarter;
 		return GC_OK;

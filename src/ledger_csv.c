@@ -12,7 +12,8 @@
 
 /* Parts of this many bytes keep both cores busy with a few megabytes in
  * flight; files under PAR_MIN read faster on one thread than it takes to
- * start others. */
+ * start others. A big file is read in parts even on one thread, for the
+ * memo of names each parsing thread keeps. */
 #define PAR_BLOCK (512 * 1024)
 #define PAR_MIN	  (4 * PAR_BLOCK)
 
@@ -66,6 +67,7 @@ void ledger_csv_cells(const struct ledger_csv_header *h,
 		if (c < 0)
 			continue;
 		cells->text[c] = rec->fields[i];
+		cells->len[c] = rec->lens[i];
 		cells->at[c].line = rec->line;
 		cells->at[c].col = (long)i + 1;
 	}
@@ -176,7 +178,7 @@ enum gc_status ledger_csv_read(FILE *in, const void *prefix, size_t plen,
 	int threads = par_threads();
 	enum gc_status st;
 
-	if (threads > 1 && parallel_source(in, plen, &src, &start))
+	if (parallel_source(in, plen, &src, &start))
 		return ledger_csv_read_parts(&src, start, delim, PAR_BLOCK,
 					     threads, ld, err);
 	st = csvread_file(in, prefix, plen, ld->name, delim, &table, err);

@@ -12,6 +12,7 @@
  * owns the strings; row building may trim them in place. */
 struct ledger_cells {
 	char *text[LC_COUNT];
+	size_t len[LC_COUNT]; /* of each text */
 	struct ledger_loc at[LC_COUNT];
 };
 
@@ -34,9 +35,10 @@ struct ledger_memo;
 
 struct ledger_memo *ledger_memo_new(void);
 void ledger_memo_free(struct ledger_memo *m);
-/* The entry for raw, new and empty the first time; NULL when raw is too
- * long to keep or the memo is full. */
-struct memo_entry *memo_entry(struct ledger_memo *m, const char *raw);
+/* The entry for raw (len bytes), new and empty the first time; NULL when
+ * raw is too long to keep or the memo is full. */
+struct memo_entry *memo_entry(struct ledger_memo *m, const char *raw,
+			      size_t len);
 /* A copy of s[0, len) that lives as long as m; NULL when out of memory. */
 const char *memo_keep(struct ledger_memo *m, const char *s, size_t len);
 

@@ -113,6 +113,8 @@ static enum gc_status object_cells(const struct ledger_load *ld,
 		key_of[c] = item->string;
 		cells->at[c] = at;
 		st = cell_value(ld, rt, item, c, cells, err);
+		if (cells->text[c] != NULL)
+			cells->len[c] = strlen(cells->text[c]);
 	}
 	return st;
 }

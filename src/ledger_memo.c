@@ -3,6 +3,7 @@
  * again (trimming, checking UTF-8, parsing a quarter) costs more than
  * finding it. Only short texts are kept, and only so many, so the memory
  * stays small whatever the ledger holds. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,8 +15,9 @@
 #define CHUNK_BYTES  (64 * 1024)
 
 struct slot {
-	const char *raw; /* NULL: empty */
-	size_t hash;
+	const char *raw;     /* NULL: empty */
+	uint64_t head, tail; /* the key's ends (see ends()) */
+	size_t len;
 	struct memo_entry e;
 };
 
@@ -83,27 +85,69 @@ const char *memo_keep(struct ledger_memo *m, const char *s, size_t len)
 	return d;
 }
 
-struct memo_entry *memo_entry(struct ledger_memo *m, const char *raw)
+static uint64_t load(const char *s, size_t n)
 {
-	size_t h = 2166136261u, len, i;
+	uint64_t v = 0;
+
+	memcpy(&v, s, n);
+	return v;
+}
+
+/* A text's first and last bytes, in two words: the first and last 8 (or
+ * 4) bytes, which overlap for short texts, or all three of up to 3. For
+ * texts of 16 bytes or less, equal ends and lengths mean equal texts. */
+static void ends(const char *s, size_t n, uint64_t *head, uint64_t *tail)
+{
+	if (n >= 8) {
+		*head = load(s, 8);
+		*tail = load(s + n - 8, 8);
+	} else if (n >= 4) {
+		*head = load(s, 4);
+		*tail = load(s + n - 4, 4);
+	} else {
+		*head = n ? (unsigned char)s[0] |
+					(uint64_t)(unsigned char)s[n / 2] << 8 |
+					(uint64_t)(unsigned char)s[n - 1] << 16
+			  : 0;
+		*tail = 0;
+	}
+}
+
+/* The ends and length mixed (multiply, xor-shift); past 16 bytes the
+ * middle words too, so long texts that differ inside still spread. */
+static uint64_t hash(const char *s, size_t n, uint64_t head, uint64_t tail)
+{
+	const uint64_t k = UINT64_C(0x9E3779B97F4A7C15);
+	uint64_t h = (head ^ (tail * k) ^ n) * k;
+	size_t i;
+
+	for (i = 8; i + 8 < n; i += 8)
+		h = (h ^ load(s + i, 8)) * k;
+	return h ^ (h >> 29);
+}
+
+struct memo_entry *memo_entry(struct ledger_memo *m, const char *raw,
+			      size_t len)
+{
+	uint64_t head, tail, h;
 	struct slot *s;
 
-	/* FNV-1a, and the length, in one pass */
-	for (len = 0; raw[len] != '\0'; len++) {
-		if (len == MEMO_TEXT)
-			return NULL;
-		h = (h ^ (unsigned char)raw[len]) * 16777619u;
-	}
-	for (i = h;; i++) {
-		s = &m->slots[i & (MEMO_SLOTS - 1)];
+	if (len > MEMO_TEXT)
+		return NULL;
+	ends(raw, len, &head, &tail);
+	for (h = hash(raw, len, head, tail);; h++) {
+		s = &m->slots[h & (MEMO_SLOTS - 1)];
 		if (s->raw == NULL)
 			break;
-		if (s->hash == h && strcmp(s->raw, raw) == 0)
+		if (s->head == head && s->tail == tail && s->len == len &&
+		    (len <= 16 || memcmp(s->raw, raw, len) == 0))
 			return &s->e;
 	}
 	if (m->n >= MEMO_ENTRIES || (s->raw = memo_keep(m, raw, len)) == NULL)
 		return NULL;
 	m->n++;
-	s->hash = h;
+	s->head = head;
+	s->tail = tail;
+	s->len = len;
 	return &s->e;
 }

@@ -72,8 +72,12 @@ struct par {
 	long njobs;
 	struct job *ring; /* job k is ring[k % nring] */
 	long nring;
-	long taken;    /* jobs handed to workers */
-	long consumed; /* jobs this thread is done with */
+	struct ledger_row template; /* what every row shares */
+	int present[LC_COUNT];	    /* the ledger columns the file has */
+	int npresent;
+	unsigned long names_id; /* this read's number */
+	long taken;		/* jobs handed to workers */
+	long consumed;		/* jobs this thread is done with */
 	bool quit;
 	pthread_mutex_t mu;
 	pthread_cond_t work, done;
@@ -289,22 +293,17 @@ static enum gc_status skip_or_fail(const struct ledger_load *ld,
 	return ledger_skip(ld, st, err) ? GC_OK : st;
 }
 
+/* Hands a row on: the template's file and columns, the row's figures. */
 static enum gc_status deliver_row(const struct par *p, const struct batch *b,
 				  const struct prow *r, long base,
 				  struct gc_error *err)
 {
-	struct ledger_row row;
-	int c;
+	struct ledger_row row = p->template;
+	int i;
 
-	memset(&row, 0, sizeof row);
-	row.file = p->ld->name;
 	row.line = file_line(base, r->line);
-	for (c = 0; c < LC_COUNT; c++) {
-		if (p->h->col[c] == 0)
-			continue;
-		row.at[c].line = row.line;
-		row.at[c].col = p->h->col[c];
-	}
+	for (i = 0; i < p->npresent; i++)
+		row.at[p->present[i]].line = row.line;
 	row.kind = r->kind;
 	row.quarter = r->quarter;
 	row.org = r->kept ? r->org : b->text + r->org_at;
@@ -316,7 +315,27 @@ static enum gc_status deliver_row(const struct par *p, const struct batch *b,
 	row.spend = r->spend;
 	row.h100e = r->h100e;
 	row.total = r->total;
+	row.names_id = r->kept ? p->names_id : 0;
 	return skip_or_fail(p->ld, p->ld->sink(&row, p->ld->ctx, err), err);
+}
+
+/* What every row of the read shares, worked out once. */
+static void make_template(struct par *p)
+{
+	/* Reads are numbered so a sink can tell one read's interned names
+	 * from another's; only this (the calling) thread counts them. */
+	static unsigned long reads;
+	int c;
+
+	memset(&p->template, 0, sizeof p->template);
+	p->template.file = p->ld->name;
+	for (c = 0; c < LC_COUNT; c++) {
+		if (p->h->col[c] == 0)
+			continue;
+		p->template.at[c].col = p->h->col[c];
+		p->present[p->npresent++] = c;
+	}
+	p->names_id = ++reads;
 }
 
 static void deliver_event(const struct par *p, const struct batch *b,
@@ -466,6 +485,7 @@ enum gc_status ledger_par_read(const struct ledger_par_in *in,
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.work, NULL);
 	pthread_cond_init(&p.done, NULL);
+	make_template(&p);
 	started = start_parsers(&p, parsers, n);
 	st = consume(&p, in->body_line, parsers[0].memo, err);
 	stop_parsers(&p, parsers, started, n);

@@ -79,7 +79,14 @@ struct fleet {
 	struct model_ref *models;
 	size_t nmodels, models_cap;
 	unsigned model_index[512]; /* 1 + index into models; 0 empty */
-	int first, last;	   /* quarter span of the whole ledger */
+	/* What an interned name (ledger_row.names_id) was found to be. */
+	struct fleet_name {
+		unsigned long id; /* 0: empty */
+		const char *name;
+		size_t org; /* index into orgs */
+		const struct accel *accel;
+	} org_names[256], model_names[256];
+	int first, last; /* quarter span of the whole ledger */
 	bool empty;
 	bool *org_seen; /* per opts.orgs: some row named it */
 };

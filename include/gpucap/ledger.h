@@ -63,6 +63,10 @@ struct ledger_row {
 	double spend;	   /* NaN when absent */
 	double h100e;	   /* NaN when absent */
 	double total;	   /* NaN when absent */
+	/* Nonzero when org and model are interned for the read this number
+	 * names: within it, one pointer is always one spelling, so a sink
+	 * may remember what it found for a pointer. */
+	unsigned long names_id;
 };
 
 /* Receives each row; a non-OK status stops the read. The row and its

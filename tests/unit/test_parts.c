@@ -262,9 +262,9 @@ static void test_long(void **state)
 	free(text);
 }
 
-/* More distinct orgs than a memo keeps, and names too long for it, with
- * blanks around some and bad UTF-8 in one: the rows whose names are not
- * remembered are built the plain way and must come out the same. */
+/* More distinct orgs than a memo keeps, names too long for it, names it
+ * must tell apart by their middles, blanks around some and bad UTF-8 in
+ * one: whether remembered or built the plain way, rows come out the same. */
 static void test_many_names(void **state)
 {
 	char *text = malloc(512 * 1024), *p;
@@ -279,6 +279,10 @@ static void test_many_names(void **state)
 				   : "\" an org whose name is longer "
 				     "than sixty-four bytes, ",
 			     i, i % 5 ? "" : " \"", i % 2 ? "H100" : " A100 ");
+	/* 25-byte names alike at both ends, unlike in the middle */
+	for (i = 0; i < 300; i++)
+		p += sprintf(p, "2024Q1,same-ends-%03d-same-ends,H100,%d\n",
+			     i % 150, i);
 	p += sprintf(p, "2024Q1,bad\xff,H100,1\n");
 	same_cut_from(text, true, 1000, 4099);
 	same_cut_from(text, false, 1000, 40961);
