@@ -681,6 +681,41 @@ static void test_total(void **state)
 	done(&r);
 }
 
+/* Interned names (ledger_row.names_id) are remembered by pointer, but
+ * only within one read: the same buffer holding another name in the next
+ * read is that other name. Read 1: acme buys 100 H100-SXM and (by
+ * pointer) 50 more; read 2 reuses both buffers for "beta" and "B200":
+ * beta gets 10 B200, 10 x 2250 / 989.4 = 22.741055 H100e. acme keeps
+ * 150 H100e. Orgs come out sorted: acme, beta. */
+static void test_names_by_pointer(void **state)
+{
+	struct run r;
+	char org[8], model[16];
+	struct ledger_row b;
+
+	(void)state;
+	start(&r, NULL);
+	strcpy(org, "acme");
+	strcpy(model, "H100-SXM");
+	b = buy("2024Q1", org, model, 100);
+	b.names_id = 1;
+	add(&r, b);
+	b.units = 50;
+	add(&r, b);
+	strcpy(org, "beta");
+	strcpy(model, "B200");
+	b = buy("2024Q1", org, model, 10);
+	b.names_id = 2;
+	add(&r, b);
+	finish(&r);
+	assert_int_equal(r.s.n, 2);
+	assert_string_equal(r.s.rows[0].org, "acme");
+	assert_near(r.s.rows[0].h100e, 150, 1e-9);
+	assert_string_equal(r.s.rows[1].org, "beta");
+	assert_near(r.s.rows[1].h100e, 22.741055185, 1e-6);
+	done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -707,6 +742,7 @@ int main(void)
 		cmocka_unit_test(test_price_curve),
 		cmocka_unit_test(test_price_curve_errors),
 		cmocka_unit_test(test_total),
+		cmocka_unit_test(test_names_by_pointer),
 	};
 
 	return cmocka_run_group_tests_name("fleet", tests, setup, teardown);
