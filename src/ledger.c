@@ -162,27 +162,39 @@ static enum gc_status bad(struct build *b, enum ledger_col col, const char *fmt,
 	return st;
 }
 
+/* How a number cell reads in a message: as written, or for a JSON number,
+ * as gpucap writes it. */
+static const char *shown(const char *s, double v, char *buf)
+{
+	return s != NULL ? s : qty_format(v, buf);
+}
+
 static enum gc_status read_number(struct build *b, enum ledger_col col,
 				  double *out)
 {
-	char *s = cell(b->cells, col);
+	char *s = NULL, buf[QTY_FMT_MAX];
 	struct quantity q;
 	const char *why;
+	double max = col == LC_SPEND ? LEDGER_MONEY_MAX : LEDGER_COUNT_MAX;
 
 	*out = NAN;
-	if (s == NULL)
+	if (b->cells->is_num[col]) {
+		/* as if written and read back: never a negative zero */
+		q.value = b->cells->num[col] == 0 ? 0.0 : b->cells->num[col];
+		q.money = false;
+	} else if ((s = cell(b->cells, col)) == NULL) {
 		return GC_OK;
-	if (!qty_parse(s, &q, &why))
+	} else if (!qty_parse(s, &q, &why)) {
 		return bad(b, col, "'%s' %s", s, why);
+	}
 	if (q.money && col != LC_SPEND)
 		return bad(b, col, "'%s' is money; put it in spend_usd", s);
 	if (q.value < 0 && (col == LC_SPEND || col == LC_TOTAL))
-		return bad(b, col, "'%s' must not be negative", s);
-	if (fabs(q.value) >
-	    (col == LC_SPEND ? LEDGER_MONEY_MAX : LEDGER_COUNT_MAX))
-		return bad(b, col, "'%s' is out of range (at most %g)", s,
-			   col == LC_SPEND ? LEDGER_MONEY_MAX
-					   : LEDGER_COUNT_MAX);
+		return bad(b, col, "'%s' must not be negative",
+			   shown(s, q.value, buf));
+	if (fabs(q.value) > max)
+		return bad(b, col, "'%s' is out of range (at most %g)",
+			   shown(s, q.value, buf), max);
 	*out = q.value;
 	return GC_OK;
 }

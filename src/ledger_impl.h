@@ -14,6 +14,9 @@ struct ledger_cells {
 	char *text[LC_COUNT];
 	size_t len[LC_COUNT]; /* of each text */
 	struct ledger_loc at[LC_COUNT];
+	/* A JSON number in a number column comes as its value, text NULL. */
+	double num[LC_COUNT];
+	bool is_num[LC_COUNT];
 };
 
 /* The column a header names (case-insensitive, spaces and '-' read as
@@ -83,5 +86,12 @@ enum gc_status ledger_json_read(FILE *in, const void *prefix, size_t plen,
 enum gc_status ledger_ndjson_read(FILE *in, const void *prefix, size_t plen,
 				  const struct ledger_load *ld,
 				  struct gc_error *err);
+/* The same, reading `chunk` bytes at a time: tests cut rows anywhere. */
+enum gc_status ledger_json_read_by(FILE *in, const void *prefix, size_t plen,
+				   size_t chunk, const struct ledger_load *ld,
+				   struct gc_error *err);
+enum gc_status ledger_ndjson_read_by(FILE *in, const void *prefix, size_t plen,
+				     size_t chunk, const struct ledger_load *ld,
+				     struct gc_error *err);
 
 #endif

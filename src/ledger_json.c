@@ -4,6 +4,7 @@
  * follows only strings and brackets (cJSON checks everything else). */
 #include <cjson/cJSON.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,39 +18,73 @@
 
 /* ---- one row object ---- */
 
+/* Keys a row may have that we place and remember; more are read, slower. */
+#define KEYS_MAX 32
+/* cJSON's allocations for one row come from this, freed all at once. */
+#define ARENA_BYTES (64 * 1024)
+
 static bool blank_byte(char c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* What a byte is to the scanners; most are J_PLAIN, which lets their
+ * loops pass over them with one look-up. */
+enum jclass {
+	J_PLAIN,
+	J_QUOTE,
+	J_ESCAPE,
+	J_OPEN,
+	J_CLOSE,
+	J_COMMA,
+	J_NEWLINE,
+	J_TAIL /* a UTF-8 continuation byte: not a character of its own */
+};
+
+#define J_TAIL8 J_TAIL, J_TAIL, J_TAIL, J_TAIL, J_TAIL, J_TAIL, J_TAIL, J_TAIL
+static const unsigned char JCLASS[256] = {
+	['"'] = J_QUOTE,  ['\\'] = J_ESCAPE,
+	['{'] = J_OPEN,	  ['['] = J_OPEN,
+	['}'] = J_CLOSE,  [']'] = J_CLOSE,
+	[','] = J_COMMA,  ['\n'] = J_NEWLINE,
+	[0x80] = J_TAIL8, J_TAIL8,
+	J_TAIL8,	  J_TAIL8,
+	J_TAIL8,	  J_TAIL8,
+	J_TAIL8,	  J_TAIL8, /* to 0xBF */
+};
+
+/* Characters (not bytes) in s[0, n): bytes less the UTF-8 continuation
+ * bytes (10xxxxxx), counted eight at a time. */
+static long chars(const char *s, size_t n)
+{
+	const uint64_t high = UINT64_C(0x8080808080808080);
+	long tails = 0;
+	size_t i = 0;
+	uint64_t w;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		/* bit 7 set and bit 6 clear, one bit a byte, summed */
+		w = (w & ~(w << 1) & high) >> 7;
+		tails += (long)((w * UINT64_C(0x0101010101010101)) >> 56);
+	}
+	for (; i < n; i++)
+		tails += ((unsigned char)s[i] & 0xC0) == 0x80;
+	return (long)n - tails;
 }
 
 /* Where byte off of text is, text starting at start. */
 static struct ledger_loc loc_at(struct ledger_loc start, const char *text,
 				size_t off)
 {
-	size_t i;
+	const char *from = text, *end = text + off, *nl;
 
-	for (i = 0; i < off; i++) {
-		if (text[i] == '\n') {
-			start.line++;
-			start.col = 1;
-		} else if (((unsigned char)text[i] & 0xC0) != 0x80) {
-			start.col++;
-		}
+	while ((nl = memchr(from, '\n', (size_t)(end - from))) != NULL) {
+		start.line++;
+		start.col = 1;
+		from = nl + 1;
 	}
-	return start;
-}
-
-/* The key's place in the row's text: the first "key" in it, or the row's
- * start when the key is written with escapes. */
-static struct ledger_loc key_loc(struct ledger_loc start, const char *text,
-				 size_t len, const char *key)
-{
-	size_t n = strlen(key), i;
-
-	for (i = 0; i + n + 2 <= len; i++)
-		if (text[i] == '"' && memcmp(text + i + 1, key, n) == 0 &&
-		    text[i + n + 1] == '"')
-			return loc_at(start, text, i);
+	start.col += chars(from, (size_t)(end - from));
 	return start;
 }
 
@@ -60,6 +95,133 @@ struct row_text {
 	char num[LC_COUNT][QTY_FMT_MAX]; /* numbers written back as text */
 };
 
+/* What every row of a read shares: the keys the last row had, with the
+ * column each names (rows repeat their keys, so one comparison usually
+ * finds one), and the memory cJSON builds a row in. */
+struct rows {
+	const struct ledger_load *ld;
+	char *key[KEYS_MAX];
+	int col[KEYS_MAX];
+	struct arena {
+		char *base;
+		size_t used, cap;
+	} arena;
+	bool arena_failed;
+};
+
+/* cJSON's hooks take no context: the arena of the read under way. Rows
+ * are parsed on one thread, one read at a time. */
+static struct arena *the_arena;
+
+static void *arena_alloc(size_t n)
+{
+	struct arena *a = the_arena;
+	size_t at = (a->used + 15) & ~(size_t)15; /* max_align_t's */
+
+	if (n > a->cap - at || at > a->cap)
+		return malloc(n); /* a huge row: freed by arena_free */
+	a->used = at + n;
+	return a->base + at;
+}
+
+static void arena_free(void *p)
+{
+	struct arena *a = the_arena;
+
+	if ((char *)p < a->base || (char *)p >= a->base + a->cap)
+		free(p);
+}
+
+static void rows_open(struct rows *r, const struct ledger_load *ld)
+{
+	cJSON_Hooks hooks = { arena_alloc, arena_free };
+
+	memset(r, 0, sizeof *r);
+	r->ld = ld;
+	r->arena.base = malloc(ARENA_BYTES);
+	if (r->arena.base == NULL)
+		return; /* cJSON keeps malloc */
+	r->arena.cap = ARENA_BYTES;
+	the_arena = &r->arena;
+	cJSON_InitHooks(&hooks);
+}
+
+static void rows_close(struct rows *r)
+{
+	size_t i;
+
+	if (r->arena.base != NULL) {
+		cJSON_InitHooks(NULL);
+		the_arena = NULL;
+		free(r->arena.base);
+	}
+	for (i = 0; i < KEYS_MAX; i++)
+		free(r->key[i]);
+}
+
+/* The column the i-th key of a row names. */
+static int key_col(struct rows *r, size_t i, const char *key)
+{
+	int c;
+	char *copy;
+
+	if (i < KEYS_MAX && r->key[i] != NULL && strcmp(r->key[i], key) == 0)
+		return r->col[i];
+	c = ledger_col_lookup(key);
+	if (i < KEYS_MAX && (copy = strdup(key)) != NULL) {
+		free(r->key[i]);
+		r->key[i] = copy;
+		r->col[i] = c;
+	}
+	return c;
+}
+
+/* Where the row's top-level keys are, in order: their byte offsets found
+ * in one pass, then turned into lines and columns; a key past max is
+ * placed at the row's start. */
+static size_t key_places(const struct row_text *rt, struct ledger_loc *at,
+			 size_t max)
+{
+	size_t off[KEYS_MAX], i, n = 0, depth = 0, from = 0;
+	bool in_string = false, escape = false, want_key = false;
+	struct ledger_loc pos = rt->start;
+
+	if (max > KEYS_MAX)
+		max = KEYS_MAX;
+	for (i = 0; i < rt->len && n < max; i++) {
+		unsigned char c = JCLASS[(unsigned char)rt->text[i]];
+
+		if (c == J_PLAIN || c >= J_NEWLINE) {
+			escape = false;
+		} else if (in_string) {
+			in_string = escape || c != J_QUOTE;
+			escape = !escape && c == J_ESCAPE;
+		} else if (c == J_QUOTE) {
+			in_string = true;
+			if (depth == 1 && want_key)
+				off[n++] = i;
+			want_key = false;
+		} else if (c == J_OPEN) {
+			want_key = ++depth == 1;
+		} else if (c == J_CLOSE) {
+			depth--;
+		} else if (c == J_COMMA) {
+			want_key = depth == 1;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		pos = loc_at(pos, rt->text + from, off[i] - from);
+		at[i] = pos;
+		from = off[i];
+	}
+	return n;
+}
+
+static bool number_col(int c)
+{
+	return c == LC_UNITS || c == LC_SPEND || c == LC_H100E || c == LC_TOTAL;
+}
+
 static enum gc_status cell_value(const struct ledger_load *ld,
 				 struct row_text *rt, cJSON *item, int c,
 				 struct ledger_cells *cells,
@@ -67,54 +229,58 @@ static enum gc_status cell_value(const struct ledger_load *ld,
 {
 	struct ledger_loc at = cells->at[c];
 
-	if (cJSON_IsString(item))
+	if (cJSON_IsString(item)) {
 		cells->text[c] = item->valuestring;
-	else if (cJSON_IsNumber(item) && !isfinite(item->valuedouble))
+		cells->len[c] = strlen(item->valuestring);
+	} else if (cJSON_IsNumber(item) && !isfinite(item->valuedouble)) {
 		return gc_fail(err, GC_DATA, ld->name, at.line, at.col,
 			       "%s: the number is out of range",
 			       ledger_col_name(c));
-	else if (cJSON_IsNumber(item))
+	} else if (cJSON_IsNumber(item) && number_col(c)) {
+		cells->num[c] = item->valuedouble;
+		cells->is_num[c] = true;
+	} else if (cJSON_IsNumber(item)) {
 		cells->text[c] = qty_format(item->valuedouble, rt->num[c]);
-	else if (!cJSON_IsNull(item))
+		cells->len[c] = strlen(cells->text[c]);
+	} else if (!cJSON_IsNull(item)) {
 		return gc_fail(err, GC_DATA, ld->name, at.line, at.col,
 			       "%s: %s, not a number or text",
 			       ledger_col_name(c),
 			       cJSON_IsBool(item)    ? "a boolean"
 			       : cJSON_IsArray(item) ? "a list"
 						     : "an object");
+	}
 	return GC_OK;
 }
 
 /* The object's keys as ledger columns, as the CSV header would map them. */
-static enum gc_status object_cells(const struct ledger_load *ld,
-				   struct row_text *rt, cJSON *obj,
-				   struct ledger_cells *cells,
+static enum gc_status object_cells(struct rows *r, struct row_text *rt,
+				   cJSON *obj, struct ledger_cells *cells,
 				   struct gc_error *err)
 {
 	const char *key_of[LC_COUNT] = { NULL };
+	struct ledger_loc places[KEYS_MAX];
+	size_t nplaces = key_places(rt, places, KEYS_MAX), i = 0;
 	enum gc_status st = GC_OK;
 	cJSON *item;
 
 	memset(cells, 0, sizeof *cells);
 	for (item = obj->child; item != NULL && st == GC_OK;
-	     item = item->next) {
-		int c = ledger_col_lookup(item->string);
-		struct ledger_loc at;
+	     item = item->next, i++) {
+		int c = key_col(r, i, item->string);
+		struct ledger_loc at = i < nplaces ? places[i] : rt->start;
 
 		if (c < 0)
 			continue;
-		at = key_loc(rt->start, rt->text, rt->len, item->string);
 		if (key_of[c] != NULL)
-			return gc_fail(err, GC_DATA, ld->name, at.line, at.col,
-				       "key '%s' means %s, as key '%s' "
-				       "already does",
-				       item->string, ledger_col_name(c),
-				       key_of[c]);
+			return gc_fail(
+				err, GC_DATA, r->ld->name, at.line, at.col,
+				"key '%s' means %s, as key '%s' "
+				"already does",
+				item->string, ledger_col_name(c), key_of[c]);
 		key_of[c] = item->string;
 		cells->at[c] = at;
-		st = cell_value(ld, rt, item, c, cells, err);
-		if (cells->text[c] != NULL)
-			cells->len[c] = strlen(cells->text[c]);
+		st = cell_value(r->ld, rt, item, c, cells, err);
 	}
 	return st;
 }
@@ -146,9 +312,10 @@ static enum gc_status nul_byte(const struct ledger_load *ld,
 }
 
 /* Parses one row object and hands it on. */
-static enum gc_status json_row(const struct ledger_load *ld,
-			       struct row_text *rt, struct gc_error *err)
+static enum gc_status json_row(struct rows *r, struct row_text *rt,
+			       struct gc_error *err)
 {
+	const struct ledger_load *ld = r->ld;
 	const char *end = NULL;
 	cJSON *obj;
 	struct ledger_cells cells;
@@ -157,6 +324,7 @@ static enum gc_status json_row(const struct ledger_load *ld,
 
 	if (st != GC_OK)
 		return st;
+	r->arena.used = 0;
 	obj = cJSON_ParseWithLengthOpts(rt->text, rt->len, &end, false);
 	if (obj == NULL || trailing(rt, &end)) {
 		size_t off =
@@ -173,7 +341,7 @@ static enum gc_status json_row(const struct ledger_load *ld,
 		st = gc_fail(err, GC_DATA, ld->name, rt->start.line,
 			     rt->start.col, "a row must be a JSON object");
 	else
-		st = object_cells(ld, rt, obj, &cells, err);
+		st = object_cells(r, rt, obj, &cells, err);
 	if (st == GC_OK)
 		st = ledger_emit(ld, &cells, rt->start.line, err);
 	cJSON_Delete(obj);
@@ -181,18 +349,19 @@ static enum gc_status json_row(const struct ledger_load *ld,
 }
 
 /* A bad row ends the read, unless --keep-going skips it. */
-static enum gc_status row_or_skip(const struct ledger_load *ld,
-				  struct row_text *rt, struct gc_error *err)
+static enum gc_status row_or_skip(struct rows *r, struct row_text *rt,
+				  struct gc_error *err)
 {
-	enum gc_status st = json_row(ld, rt, err);
+	enum gc_status st = json_row(r, rt, err);
 
-	return ledger_skip(ld, st, err) ? GC_OK : st;
+	return ledger_skip(r->ld, st, err) ? GC_OK : st;
 }
 
 /* ---- NDJSON: one object a line ---- */
 
 struct ndjson {
 	const struct ledger_load *ld;
+	struct rows *rows;
 	char *line; /* a line split across reads */
 	size_t len, cap;
 	long lineno;
@@ -215,7 +384,7 @@ static enum gc_status nd_line(struct ndjson *nd, const char *s, size_t n,
 	rt.len = n - lead;
 	rt.start.line = nd->lineno;
 	rt.start.col = 1 + (long)(lead - bom);
-	return row_or_skip(nd->ld, &rt, err);
+	return row_or_skip(nd->rows, &rt, err);
 }
 
 static enum gc_status nd_too_long(struct ndjson *nd, struct gc_error *err)
@@ -259,30 +428,55 @@ static enum gc_status nd_feed(struct ndjson *nd, const char *s, size_t n,
 	return st;
 }
 
+static enum gc_status nd_feed_cb(void *ctx, const char *s, size_t n,
+				 struct gc_error *err)
+{
+	return nd_feed(ctx, s, n, err);
+}
+
+/* The prefix, then the rest of in, `chunk` bytes at a time, to feed. */
+static enum gc_status feed_stream(
+	FILE *in, const void *prefix, size_t plen, size_t chunk,
+	enum gc_status (*feed)(void *, const char *, size_t, struct gc_error *),
+	void *ctx, const char *name, struct gc_error *err)
+{
+	char *buf = malloc(chunk ? chunk : 1);
+	enum gc_status st =
+		buf ? feed(ctx, prefix, plen, err)
+		    : gc_fail(err, GC_IO, name, 0, 0, "out of memory");
+	size_t n;
+
+	while (st == GC_OK && (n = fread(buf, 1, chunk ? chunk : 1, in)) > 0)
+		st = feed(ctx, buf, n, err);
+	if (st == GC_OK && ferror(in))
+		st = gc_fail(err, GC_IO, name, 0, 0, "read error");
+	free(buf);
+	return st;
+}
+
+enum gc_status ledger_ndjson_read_by(FILE *in, const void *prefix, size_t plen,
+				     size_t chunk, const struct ledger_load *ld,
+				     struct gc_error *err)
+{
+	struct rows rows;
+	struct ndjson nd = { ld, &rows, NULL, 0, 0, 1, false };
+	enum gc_status st;
+
+	rows_open(&rows, ld);
+	st = feed_stream(in, prefix, plen, chunk, nd_feed_cb, &nd, ld->name,
+			 err);
+	if (st == GC_OK && nd.len > 0)
+		st = nd_line(&nd, nd.line, nd.len, err);
+	rows_close(&rows);
+	free(nd.line);
+	return st;
+}
+
 enum gc_status ledger_ndjson_read(FILE *in, const void *prefix, size_t plen,
 				  const struct ledger_load *ld,
 				  struct gc_error *err)
 {
-	struct ndjson nd = { ld, NULL, 0, 0, 1, false };
-	char *chunk = malloc(CHUNK);
-	enum gc_status st =
-		chunk ? nd_feed(&nd, prefix, plen, err)
-		      : gc_fail(err, GC_IO, ld->name, 0, 0, "out of memory");
-
-	while (st == GC_OK) {
-		size_t n = fread(chunk, 1, CHUNK, in);
-
-		if (n == 0)
-			break;
-		st = nd_feed(&nd, chunk, n, err);
-	}
-	if (st == GC_OK && ferror(in))
-		st = gc_fail(err, GC_IO, ld->name, 0, 0, "read error");
-	if (st == GC_OK && nd.len > 0)
-		st = nd_line(&nd, nd.line, nd.len, err);
-	free(nd.line);
-	free(chunk);
-	return st;
+	return ledger_ndjson_read_by(in, prefix, plen, CHUNK, ld, err);
 }
 
 /* ---- JSON: an array of row objects, or an object with a "rows" array */
@@ -298,6 +492,7 @@ enum frame_state {
 
 struct frame {
 	const struct ledger_load *ld;
+	struct rows *rows;
 	enum frame_state state;
 	size_t seen;	       /* bytes read, up to 3: a BOM may lead */
 	struct ledger_loc pos; /* of the byte being read */
@@ -391,8 +586,7 @@ static void rows_end(struct frame *f)
 	f->state = f->depth == 0 ? F_DONE : F_TOP_OBJECT;
 }
 
-static enum gc_status row_byte(struct frame *f, char c, struct gc_error *err);
-
+/* A '{' starts a row: the byte is left for row_span to take. */
 static enum gc_status expect_row(struct frame *f, char c, struct gc_error *err)
 {
 	if (c == ']' && !f->after_comma) {
@@ -407,35 +601,77 @@ static enum gc_status expect_row(struct frame *f, char c, struct gc_error *err)
 	f->row_depth = 0;
 	f->len = 0;
 	f->row_start = f->pos;
-	return row_byte(f, c, err);
+	return GC_OK;
 }
 
-static enum gc_status row_byte(struct frame *f, char c, struct gc_error *err)
+/* Moves pos over n bytes of text. */
+static void move_pos(struct ledger_loc *pos, const char *s, size_t n)
 {
-	struct row_text rt;
+	*pos = loc_at(*pos, s, n);
+}
 
-	if (f->len >= JSON_ROW_MAX)
+/* Where in s[from, n) the row ends (just after its closing bracket), or
+ * n when it goes on: a tight loop, as rows are most of a ledger. */
+static size_t row_end(struct frame *f, const char *s, size_t from, size_t n)
+{
+	size_t k;
+
+	for (k = from; k < n; k++) {
+		unsigned char c = JCLASS[(unsigned char)s[k]];
+
+		if (c == J_PLAIN || c >= J_COMMA) {
+			f->escape = false;
+		} else if (f->in_string) {
+			f->in_string = f->escape || c != J_QUOTE;
+			f->escape = !f->escape && c == J_ESCAPE;
+		} else if (c == J_QUOTE) {
+			f->in_string = true;
+		} else if (c == J_OPEN) {
+			f->row_depth++;
+		} else if (c == J_CLOSE && --f->row_depth == 0) {
+			return k + 1;
+		}
+	}
+	return n;
+}
+
+static enum gc_status keep_row_bytes(struct frame *f, const char *s, size_t n,
+				     struct gc_error *err)
+{
+	if (!util_grow((void **)&f->row, &f->cap, f->len + n, 1))
+		return gc_fail(err, GC_IO, f->ld->name, 0, 0, "out of memory");
+	memcpy(f->row + f->len, s, n);
+	f->len += n;
+	return GC_OK;
+}
+
+/* Takes the row's bytes from s[*i, n); when it closes, parses it. A row
+ * read whole from one chunk is parsed where it lies; one cut by the end
+ * of a chunk is gathered in f->row. */
+static enum gc_status row_span(struct frame *f, const char *s, size_t n,
+			       size_t *i, struct gc_error *err)
+{
+	size_t from = *i, to = row_end(f, s, from, n);
+	bool closed = f->row_depth == 0 && !f->in_string;
+	struct row_text rt;
+	enum gc_status st = GC_OK;
+
+	move_pos(&f->pos, s + from, to - from);
+	*i = to;
+	if (f->len + (to - from) > JSON_ROW_MAX)
 		return gc_fail(err, GC_DATA, f->ld->name, f->row_start.line,
 			       f->row_start.col,
 			       "row object longer than %d bytes", JSON_ROW_MAX);
-	if (f->len >= f->cap &&
-	    !util_grow((void **)&f->row, &f->cap, f->len + 1, 1))
-		return gc_fail(err, GC_IO, f->ld->name, 0, 0, "out of memory");
-	f->row[f->len++] = c;
-	if (in_string(f, c))
-		return GC_OK;
-	if (c == '"')
-		f->in_string = true;
-	else if (c == '{' || c == '[')
-		f->row_depth++;
-	else if ((c == '}' || c == ']') && --f->row_depth == 0) {
-		f->state = F_AFTER_ROW;
-		rt.text = f->row;
-		rt.len = f->len;
-		rt.start = f->row_start;
-		return row_or_skip(f->ld, &rt, err);
-	}
-	return GC_OK;
+	if (!closed || f->len > 0)
+		st = keep_row_bytes(f, s + from, to - from, err);
+	if (!closed || st != GC_OK)
+		return st;
+	f->state = F_AFTER_ROW;
+	rt.text = f->len > 0 ? f->row : s + from;
+	rt.len = f->len > 0 ? f->len : to - from;
+	rt.start = f->row_start;
+	f->len = 0;
+	return row_or_skip(f->rows, &rt, err);
 }
 
 static enum gc_status after_row(struct frame *f, char c, struct gc_error *err)
@@ -453,8 +689,6 @@ static enum gc_status after_row(struct frame *f, char c, struct gc_error *err)
 
 static enum gc_status frame_byte(struct frame *f, char c, struct gc_error *err)
 {
-	if (f->state == F_ROW)
-		return row_byte(f, c, err);
 	if (c == '\0')
 		return frame_error(f, "NUL byte", err);
 	if (in_string(f, c)) {
@@ -496,19 +730,21 @@ static enum gc_status frame_feed(struct frame *f, const char *s, size_t n,
 				 struct gc_error *err)
 {
 	enum gc_status st = GC_OK;
-	size_t i;
+	size_t i = 0;
 
-	for (i = 0; i < n && st == GC_OK; i++) {
-		if (bom_byte(f, s[i]))
+	while (i < n && st == GC_OK) {
+		if (f->state == F_ROW) {
+			st = row_span(f, s, n, &i, err);
 			continue;
-		f->seen = 3;
-		st = frame_byte(f, s[i], err);
-		if (s[i] == '\n') {
-			f->pos.line++;
-			f->pos.col = 1;
-		} else if (((unsigned char)s[i] & 0xC0) != 0x80) {
-			f->pos.col++;
 		}
+		if (!bom_byte(f, s[i])) {
+			f->seen = 3;
+			st = frame_byte(f, s[i], err);
+			if (f->state == F_ROW)
+				continue; /* its '{' is the row's */
+		}
+		move_pos(&f->pos, s + i, 1);
+		i++;
 	}
 	return st;
 }
@@ -526,31 +762,37 @@ static enum gc_status frame_finish(struct frame *f, struct gc_error *err)
 	return GC_OK;
 }
 
-enum gc_status ledger_json_read(FILE *in, const void *prefix, size_t plen,
-				const struct ledger_load *ld,
-				struct gc_error *err)
+static enum gc_status frame_feed_cb(void *ctx, const char *s, size_t n,
+				    struct gc_error *err)
+{
+	return frame_feed(ctx, s, n, err);
+}
+
+enum gc_status ledger_json_read_by(FILE *in, const void *prefix, size_t plen,
+				   size_t chunk, const struct ledger_load *ld,
+				   struct gc_error *err)
 {
 	struct frame f;
-	char *chunk = malloc(CHUNK);
+	struct rows rows;
 	enum gc_status st;
 
 	memset(&f, 0, sizeof f);
 	f.ld = ld;
+	f.rows = &rows;
 	f.pos.line = f.pos.col = 1;
-	st = chunk ? frame_feed(&f, prefix, plen, err)
-		   : gc_fail(err, GC_IO, ld->name, 0, 0, "out of memory");
-	while (st == GC_OK) {
-		size_t n = fread(chunk, 1, CHUNK, in);
-
-		if (n == 0)
-			break;
-		st = frame_feed(&f, chunk, n, err);
-	}
-	if (st == GC_OK && ferror(in))
-		st = gc_fail(err, GC_IO, ld->name, 0, 0, "read error");
+	rows_open(&rows, ld);
+	st = feed_stream(in, prefix, plen, chunk, frame_feed_cb, &f, ld->name,
+			 err);
 	if (st == GC_OK)
 		st = frame_finish(&f, err);
+	rows_close(&rows);
 	free(f.row);
-	free(chunk);
 	return st;
+}
+
+enum gc_status ledger_json_read(FILE *in, const void *prefix, size_t plen,
+				const struct ledger_load *ld,
+				struct gc_error *err)
+{
+	return ledger_json_read_by(in, prefix, plen, CHUNK, ld, err);
 }

@@ -15,15 +15,15 @@
 #define EXP_LIMIT 100000
 
 /* The number being read, in one pass: its mantissa as an integer (exact
- * while it has at most 19 significant digits) and the decimal exponent to
+ * while a double holds it exactly) and the decimal exponent to
  * apply, so that suffixes scale exactly (2.7B is read as 2.7e9, not
  * 2.7 * 1e9). A number the integer cannot hold goes to strtod as text,
  * made from [num, num_end) of the input. */
 struct scan {
 	const char *p;
 	const char *num, *num_end; /* the digits, separators and point */
-	unsigned long long m;	   /* the significant digits, up to 19 */
-	int sig;		   /* significant digits seen */
+	unsigned long long m;	   /* the digits, while a double holds them */
+	bool inexact;		   /* more digits than m could take */
 	long digits;		   /* digits seen */
 	long frac;		   /* digits after the point */
 	long exp;		   /* from an exponent and a suffix */
@@ -48,12 +48,16 @@ static bool is_alpha(char c)
 	return (unsigned)(lower(c) - 'a') < 26;
 }
 
-/* Adds a digit to a mantissa kept in locals (so it stays in registers). */
-static void add_digit(unsigned long long *m, int *sig, char c)
+/* Integers up to this are exact doubles: the fast path's limit. */
+#define MANTISSA_EXACT (1ULL << 53)
+
+/* Adds a digit to a mantissa kept in locals (so it stays in registers);
+ * past the exact range it only notes that, before m could overflow. */
+static void add_digit(unsigned long long *m, bool *inexact, char c)
 {
-	if (*m > 0 || c != '0')
-		++*sig;
-	if (*sig <= 19)
+	if (*m > MANTISSA_EXACT)
+		*inexact = true;
+	else
 		*m = *m * 10 + (unsigned)(c - '0');
 }
 
@@ -62,13 +66,13 @@ static bool scan_int(struct scan *sc)
 {
 	const char *p = sc->p;
 	unsigned long long m = 0;
-	int sig = 0;
+	bool inexact = false;
 	long n = 0, group = 0;
 	bool grouped = false;
 
 	for (;; p++) {
 		if (is_digit(*p)) {
-			add_digit(&m, &sig, *p);
+			add_digit(&m, &inexact, *p);
 			n++;
 			group++;
 		} else if (*p == ',' && group > 0 && is_digit(p[1])) {
@@ -82,7 +86,7 @@ static bool scan_int(struct scan *sc)
 	}
 	sc->p = p;
 	sc->m = m;
-	sc->sig = sig;
+	sc->inexact = inexact;
 	sc->digits = n;
 	return !grouped || group == 3;
 }
@@ -91,17 +95,17 @@ static void scan_fraction(struct scan *sc)
 {
 	const char *p = sc->p;
 	unsigned long long m = sc->m;
-	int sig = sc->sig;
+	bool inexact = sc->inexact;
 
 	if (*p != '.')
 		return;
 	for (p++; is_digit(*p); p++) {
-		add_digit(&m, &sig, *p);
+		add_digit(&m, &inexact, *p);
 		sc->frac++;
 	}
 	sc->p = p;
 	sc->m = m;
-	sc->sig = sig;
+	sc->inexact = inexact;
 	sc->digits += sc->frac;
 }
 
@@ -203,7 +207,7 @@ static void scan_sign_and_dollar(struct scan *sc)
 	}
 }
 
-/* Clinger's fast path: a mantissa of at most 15 digits and a power of ten
+/* Clinger's fast path: an integer mantissa up to 2^53 and a power of ten
  * up to 1e22 are both exact doubles, so one multiplication or division
  * rounds correctly, as strtod would, without formatting a string for it.
  * False when the number needs strtod. */
@@ -215,7 +219,7 @@ static bool fast_convert(const struct scan *sc, double *out)
 					1e18, 1e19, 1e20, 1e21, 1e22 };
 	long e = sc->exp - sc->frac;
 
-	if (sc->sig > 15 || e > 22 || e < -22)
+	if (sc->inexact || sc->m > MANTISSA_EXACT || e > 22 || e < -22)
 		return false;
 	*out = e >= 0 ? (double)sc->m * POW10[e] : (double)sc->m / POW10[-e];
 	return true;

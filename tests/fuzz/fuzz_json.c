@@ -1,5 +1,10 @@
-/* The JSON and NDJSON ledger loaders on arbitrary bytes: the first byte
- * picks the format and --keep-going. */
+/* The JSON and NDJSON ledger loaders on arbitrary bytes. The first byte
+ * picks the format (bit 0), --keep-going (bit 1) and a read size of 1 to
+ * 64 bytes (bits 2-7): read in pieces that small, cutting rows, strings
+ * and escapes anywhere, a ledger must give exactly what it gives read
+ * whole (the same rows, warnings and error, in the same order). */
+#include <math.h>
+
 #include "fuzz.h"
 #include "gpucap/quarter.h"
 #include "ledger_impl.h"
@@ -7,35 +12,68 @@
 static enum gc_status sink(const struct ledger_row *row, void *ctx,
 			   struct gc_error *err)
 {
-	(void)ctx;
+	FILE *trace = ctx;
+	int c;
+
 	(void)err;
 	FUZZ_ASSERT(row->org != NULL);
 	FUZZ_ASSERT(quarter_year(row->quarter) >= QUARTER_YEAR_MIN);
 	FUZZ_ASSERT(row->line >= 1);
+	fprintf(trace, "%ld %d %d [%s] [%s] [%s] %a %a %a %a", row->line,
+		(int)row->kind, row->quarter, row->org,
+		row->model ? row->model : "-", row->note ? row->note : "-",
+		row->units, row->spend, row->h100e, row->total);
+	for (c = 0; c < LC_COUNT; c++)
+		fprintf(trace, " %ld:%ld", row->at[c].line, row->at[c].col);
+	fputc('\n', trace);
 	return GC_OK;
 }
 
 static void warn(void *ctx, const struct gc_error *w)
 {
-	(void)ctx;
 	FUZZ_ASSERT(w->line >= 1);
+	fprintf(ctx, "warning %ld:%ld %s\n", w->line, w->col, w->msg);
+}
+
+static char *traced(const uint8_t *data, size_t size, unsigned flags,
+		    size_t chunk)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *trace = open_memstream(&buf, &len);
+	FILE *in = fuzz_stream(data, size);
+	struct ledger_opts o = { LEDGER_JSON, flags & 2, warn, trace };
+	struct ledger_load ld = { "fuzz.json", &o, sink, trace };
+	struct gc_error err;
+	enum gc_status st;
+
+	FUZZ_ASSERT(trace != NULL && in != NULL);
+	st = flags & 1 ? ledger_ndjson_read_by(in, NULL, 0, chunk, &ld, &err)
+		       : ledger_json_read_by(in, NULL, 0, chunk, &ld, &err);
+	FUZZ_ASSERT(st == GC_OK || st == GC_DATA || st == GC_IO);
+	FUZZ_ASSERT(st != GC_DATA || err.line >= 1);
+	if (st != GC_OK)
+		fprintf(trace, "error %d %ld:%ld %s\n", (int)st, err.line,
+			err.col, err.msg);
+	fclose(in);
+	fclose(trace);
+	return buf;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	unsigned flags = size ? data[0] : 0;
-	FILE *in = fuzz_stream(data + (size ? 1 : 0), size ? size - 1 : 0);
-	struct ledger_opts o = { LEDGER_JSON, flags & 2, warn, NULL };
-	struct ledger_load ld = { "fuzz.json", &o, sink, NULL };
-	struct gc_error err;
-	enum gc_status st;
+	char *whole, *pieces;
 
-	if (in == NULL)
-		return 0;
-	st = flags & 1 ? ledger_ndjson_read(in, NULL, 0, &ld, &err)
-		       : ledger_json_read(in, NULL, 0, &ld, &err);
-	FUZZ_ASSERT(st == GC_OK || st == GC_DATA || st == GC_IO);
-	FUZZ_ASSERT(st != GC_DATA || err.line >= 1);
-	fclose(in);
+	data += size ? 1 : 0;
+	size -= size ? 1 : 0;
+	whole = traced(data, size, flags, 1 << 20);
+	pieces = traced(data, size, flags, (flags >> 2) + 1);
+	if (strcmp(whole, pieces) != 0) {
+		fprintf(stderr, "whole:\n%s\nin pieces:\n%s", whole, pieces);
+		FUZZ_ASSERT(!"a read in pieces differs");
+	}
+	free(whole);
+	free(pieces);
 	return 0;
 }

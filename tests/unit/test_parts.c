@@ -2,7 +2,9 @@
  * the same rows, warnings and error, in the same order, with the same
  * lines, wherever the parts are cut. Each ledger is read once the plain
  * way and then cut at every block size from 1 byte to past its end, on
- * 1, 2 and 3 threads; the two traces must be equal, byte for byte. */
+ * 1, 2 and 3 threads; the two traces must be equal, byte for byte. JSON
+ * and NDJSON ledgers read a few bytes at a time give what they give read
+ * whole, likewise. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -289,6 +291,78 @@ static void test_many_names(void **state)
 	free(text);
 }
 
+/* A JSON ledger read `chunk` bytes at a time. */
+static char *json_by(const char *text, bool nd, size_t chunk)
+{
+	struct trace t;
+	struct ledger_opts o = { LEDGER_JSON, true, warn, &t };
+	struct ledger_load ld = { "p.json", &o, sink, &t };
+	FILE *in = fmemopen((void *)text, strlen(text), "r");
+	struct gc_error err;
+	enum gc_status st;
+
+	assert_non_null(in);
+	trace_open(&t);
+	gc_error_clear(&err);
+	st = nd ? ledger_ndjson_read_by(in, NULL, 0, chunk, &ld, &err)
+		: ledger_json_read_by(in, NULL, 0, chunk, &ld, &err);
+	fclose(in);
+	end(&t, st, &err);
+	return trace_close(&t);
+}
+
+static void same_in_pieces(const char *text, bool nd)
+{
+	char *want = json_by(text, nd, 1 << 20);
+	size_t chunk;
+
+	for (chunk = 1; chunk <= 70; chunk++) {
+		char *got = json_by(text, nd, chunk);
+
+		if (strcmp(got, want) != 0)
+			fail_msg("%zu bytes at a time:\n%s\nwhole:\n%s", chunk,
+				 got, want);
+		free(got);
+	}
+	free(want);
+}
+
+/* Rows with escapes, brackets in strings, UTF-8 before keys (columns
+ * count characters), a row over two lines, a bad row and numbers given
+ * as numbers: cut anywhere, the same rows at the same places. */
+static void test_json_pieces(void **state)
+{
+	char *whole =
+		json_by("[{\"quarter\":\"2024Q1\",\"org\":\"a\",\"h100e\":1}]",
+			false, 1 << 20);
+
+	(void)state;
+	/* the key places, by counting: '[' is column 1, '{' 2, "quarter"
+	 * 3-11, ':' 12, "2024Q1" 13-20, ',' 21, "org" 22-26, ':' 27, "a"
+	 * 28-30, ',' 31, "h100e" 32; at[] is in column order quarter, org,
+	 * model, units, spend, h100e */
+	assert_non_null(strstr(whole, "row p.json:1 "));
+	assert_non_null(strstr(whole, " 1:3 1:22 0:0 0:0 0:0 1:32 "));
+	free(whole);
+	same_in_pieces(
+		"\xEF\xBB\xBF [ {\"quarter\": \"2024Q1\", \"org\": "
+		"\"a \\\"b\\\\\", \"h100e\": 10},\n"
+		"{\"note\": \"{[]}\\u00e9\", \"org\": \"\xC3\xA9t\xC3\xA9\", "
+		"\"quarter\": \"2024Q2\",\n \"h100e\": 2.5e1},\n"
+		"{\"quarter\": \"2024Q9\", \"h100e\": 1},\n"
+		"{\"quarter\": \"2024Q3\", \"units\": 5, \"model\": "
+		"\"H100\", \"x\": [1, {\"org\": \"no\"}]} ]\n",
+		false);
+	same_in_pieces("{\"meta\": {\"rows\": 1}, \"rows\": [{\"quarter\": "
+		       "\"2024Q1\", \"h100e\": 3}]}",
+		       false);
+	same_in_pieces("{\"quarter\": \"2024Q1\", \"h100e\": 1}\r\n\n"
+		       "{\"quarter\": \"2024Q1\", \"h100e\": }\n"
+		       "  {\"org\": \"\xC3\xA9\", \"quarter\": \"2024Q2\", "
+		       "\"h100e\": 4}",
+		       true);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -299,6 +373,7 @@ int main(void)
 		cmocka_unit_test(test_header_only),
 		cmocka_unit_test(test_long),
 		cmocka_unit_test(test_many_names),
+		cmocka_unit_test(test_json_pieces),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
