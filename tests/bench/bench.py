@@ -179,6 +179,48 @@ def ledgers(gen, folder, sizes, formats):
     return out
 
 
+def measure(cmd, runs):
+    """Median wall time, peak RSS and the last output of runs runs."""
+    times, rss = [], []
+    for _ in range(runs):
+        wall, peak, out = run(cmd)
+        times.append(wall)
+        rss.append(peak)
+    return statistics.median(times), max(rss), out
+
+
+def targets(results):
+    """Issue 7's targets, each as a line saying whether it holds."""
+    lines = []
+
+    def t(tool, fmt, n):
+        return results.get((tool, fmt, n), (None, None))[0]
+
+    csv7, duck = t("gpucap", "csv", "1e7"), t("duckdb 2 threads", "csv", "1e7")
+    if csv7 and duck:
+        lines.append("1e7 CSV vs DuckDB 2 threads: %.2fx as fast "
+                     "(target 1x, stretch 1.25x)" % (duck / csv7))
+    awk = t("mawk", "csv", "1e7")
+    if csv7 and awk:
+        lines.append("1e7 CSV vs mawk: %.2fx as fast (target 5x)"
+                     % (awk / csv7))
+    json6, duckj = t("gpucap", "json", "1e6"), t("duckdb 2 threads",
+                                                  "json", "1e6")
+    if json6 and duckj:
+        lines.append("1e6 JSON vs DuckDB 2 threads: %.2fx as fast "
+                     "(target 1x)" % (duckj / json6))
+    for fmt in ("csv", "ndjson", "json"):
+        big, small = t("gpucap", fmt, "1e7"), t("gpucap", fmt, "1e6")
+        if big and small:
+            lines.append("%s: 1e7 rows take %.1fx the 1e6 time (target "
+                         "at most 11x)" % (fmt, big / small))
+    rss = [v[1] for k, v in results.items() if k[0] == "gpucap"]
+    if rss:
+        lines.append("gpucap peak RSS, largest: %.1f MB (target under "
+                     "20 MB)" % max(rss))
+    return lines
+
+
 def main():
     gpucap, gen = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     sizes = opt("--sizes", "1e5,1e6,1e7").split(",")
@@ -192,30 +234,28 @@ def main():
         "tool", "format", "rows", "time s", "MB/s", "rows/s", "RSS MB",
         "ratio", "totals"))
     bad = 0
+    results = {}
     for n, fmt, path in ledgers(gen, folder, sizes, formats):
         size_mb = os.path.getsize(path) / 1e6
-        rows = float(n)
         base = None
         for name, (cmd_of, totals_of) in found:
             cmd = cmd_of(path, fmt)
             if cmd is None:
                 continue
-            times, rss = [], []
-            for _ in range(runs):
-                wall, peak, out = run(cmd)
-                times.append(wall)
-                rss.append(peak)
-            wall = statistics.median(times)
+            wall, rss, out = measure(cmd, runs)
             got = totals_of(out)
+            results[(name, fmt, n)] = (wall, rss)
             if base is None:
                 base = (wall, got)
             same = got[0] == base[1][0] and \
                 abs(got[1] - base[1][1]) <= 1e-9 * abs(base[1][1])
             bad += not same
             print("%-17s %-6s %5s %8.3f %8.0f %11.0f %8.1f %6.2fx  %s" % (
-                name, fmt, n, wall, size_mb / wall, rows / wall,
-                max(rss), wall / base[0],
-                "same" if same else "DIFFERENT %r" % (got,)))
+                name, fmt, n, wall, size_mb / wall, float(n) / wall, rss,
+                wall / base[0],
+                "same" if same else "DIFFERENT %r" % (got,)), flush=True)
+    for line in targets(results):
+        print(line)
     return 1 if bad else 0
 
 
