@@ -172,31 +172,6 @@ const struct accel *catalog_find(const struct catalog *cat, const char *name)
 	return k ? &cat->items[resolve(cat, k->item)] : NULL;
 }
 
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j;
-	size_t row[KEY_MAX], prev, tmp;
-
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			size_t best = prev + (a[i - 1] != b[j - 1]);
-
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			tmp = row[j];
-			row[j] = best;
-			prev = tmp;
-		}
-	}
-	return row[lb];
-}
-
 const char *catalog_suggest(const struct catalog *cat, const char *name)
 {
 	char norm[KEY_MAX];
@@ -206,7 +181,7 @@ const char *catalog_suggest(const struct catalog *cat, const char *name)
 		return NULL;
 	limit = strlen(norm) / 3 > 1 ? strlen(norm) / 3 : 1;
 	for (i = 0; i < cat->nkeys; i++) {
-		size_t d = edit_distance(norm, cat->keys[i].norm);
+		size_t d = util_edit_distance(norm, cat->keys[i].norm);
 
 		if (d < best) {
 			best = d;

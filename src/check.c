@@ -1,6 +1,5 @@
 #include "gpucap/check.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,6 +10,7 @@
 #include "gpucap/quantity.h"
 #include "gpucap/quarter.h"
 #include "gpucap/table.h"
+#include "util.h"
 
 #define MAX_TOKENS 16 /* a check has at most 6; more is reported at the 7th */
 #define PLUS_MINUS "\xC2\xB1" /* ± in UTF-8 */
@@ -222,38 +222,12 @@ static enum gc_status parse_when(struct parser *p, size_t i, struct check *c)
 	return GC_OK;
 }
 
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j, row[64], prev, tmp;
-
-	if (lb >= 64)
-		return (size_t)-1;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			size_t best =
-				prev + (tolower((unsigned char)a[i - 1]) !=
-					tolower((unsigned char)b[j - 1]));
-
-			best = row[j] + 1 < best ? row[j] + 1 : best;
-			best = row[j - 1] + 1 < best ? row[j - 1] + 1 : best;
-			tmp = row[j];
-			row[j] = best;
-			prev = tmp;
-		}
-	}
-	return row[lb];
-}
-
 static enum gc_status unknown_column(struct parser *p, const struct token *t)
 {
 	size_t c, best = (size_t)-1, best_c = 0;
 
 	for (c = RC_UNITS; c < RC_REPORT_COUNT; c++) {
-		size_t d = edit_distance(t->text, REPORT_COLS[c].name);
+		size_t d = util_edit_distance(t->text, REPORT_COLS[c].name);
 
 		if (d < best) {
 			best = d;

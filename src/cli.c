@@ -1,12 +1,14 @@
 /* The command line: the command table, option parsing and help. */
 #include "gpucap/cli.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
 #include "gpucap/table.h"
 #include "output.h"
+#include "util.h"
 
 #ifndef GPUCAP_VERSION
 #define GPUCAP_VERSION "0.0.0"
@@ -169,20 +171,46 @@ static int fail(const struct gc_error *err, const char *cmd)
 	return (int)err->status;
 }
 
+/* The command a mistyped name is closest to, if any is close. */
+static const char *closest_command(const char *name)
+{
+	size_t i, d, best = SIZE_MAX;
+	const char *hint = NULL;
+
+	for (i = 0; i < NCOMMANDS; i++) {
+		d = util_edit_distance(name, COMMANDS[i].name);
+		if (d < best) {
+			best = d;
+			hint = COMMANDS[i].name;
+		}
+	}
+	return best <= 2 && best < strlen(name) ? hint : NULL;
+}
+
+static int unknown_command(const char *name, const char *what)
+{
+	const char *hint = closest_command(name);
+	struct gc_error err;
+
+	if (hint != NULL)
+		gc_fail(&err, GC_USAGE, NULL, 0, 0,
+			"%s '%s'; did you mean '%s'?", what, name, hint);
+	else
+		gc_fail(&err, GC_USAGE, NULL, 0, 0, "%s '%s'", what, name);
+	return fail(&err, NULL);
+}
+
 static int run_help(int argc, char **argv)
 {
 	const struct command *cmd;
-	struct gc_error err;
 
 	if (argc < 3) {
 		print_top_help(stdout);
 		return GC_OK;
 	}
 	cmd = find_command(argv[2]);
-	if (cmd == NULL) {
-		gc_fail(&err, GC_USAGE, NULL, 0, 0, "no command '%s'", argv[2]);
-		return fail(&err, NULL);
-	}
+	if (cmd == NULL)
+		return unknown_command(argv[2], "no command");
 	print_command_help(cmd, stdout);
 	return GC_OK;
 }
@@ -212,7 +240,6 @@ static int run_command(const struct command *cmd, int argc, char **argv)
 int cli_main(int argc, char **argv)
 {
 	const struct command *cmd;
-	struct gc_error err;
 
 	if (argc < 2) {
 		print_top_help(stderr);
@@ -229,8 +256,7 @@ int cli_main(int argc, char **argv)
 	cmd = find_command(argv[1]);
 	if (cmd != NULL)
 		return run_command(cmd, argc - 1, argv + 1);
-	gc_fail(&err, GC_USAGE, NULL, 0, 0, "unknown command '%s'", argv[1]);
-	return fail(&err, NULL);
+	return unknown_command(argv[1], "unknown command");
 }
 
 static void catalog_warning(void *ctx, const struct gc_error *w)

@@ -1,10 +1,12 @@
 /* Command-line options: one table that drives getopt_long, the check that
  * an option belongs to the command, and the help text. */
 #include <getopt.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "util.h"
 #include "gpucap/quantity.h"
 #include "gpucap/quarter.h"
 #include "gpucap/table.h"
@@ -329,9 +331,34 @@ static enum opt_id id_of(int c)
 	return O_COUNT;
 }
 
-static enum gc_status bad_option(char **argv, int c, struct gc_error *err)
+/* The command's long option closest to a mistyped one ("--fromat"), if
+ * any is close: "--" and any "=value" are left out of the comparison. */
+static const char *closest_option(const char *arg, unsigned groups)
 {
-	const char *arg = argv[optind - 1];
+	char name[64];
+	size_t i, d, best = SIZE_MAX, n = strcspn(arg + 2, "=");
+	const char *hint = NULL;
+
+	if (strncmp(arg, "--", 2) != 0 || n == 0 || n >= sizeof name)
+		return NULL;
+	memcpy(name, arg + 2, n);
+	name[n] = '\0';
+	for (i = 0; i < O_COUNT; i++) {
+		if ((OPTS[i].group & groups) == 0)
+			continue;
+		d = util_edit_distance(name, OPTS[i].name);
+		if (d < best) {
+			best = d;
+			hint = OPTS[i].name;
+		}
+	}
+	return best <= 2 && best < n ? hint : NULL;
+}
+
+static enum gc_status bad_option(char **argv, int c, unsigned groups,
+				 struct gc_error *err)
+{
+	const char *arg = argv[optind - 1], *hint;
 	char flag[3] = { '-', (char)optopt, '\0' };
 
 	if (c == ':')
@@ -339,6 +366,10 @@ static enum gc_status bad_option(char **argv, int c, struct gc_error *err)
 	/* A short option's letter is in optopt; a long one is the argument. */
 	if (optopt != 0)
 		arg = flag;
+	hint = closest_option(arg, groups);
+	if (hint != NULL)
+		return usage(err, "unknown option '%s'; did you mean '--%s'?",
+			     arg, hint);
 	return usage(err, "unknown option '%s'", arg);
 }
 
@@ -349,7 +380,7 @@ static enum gc_status one_option(struct options *o, int c, char **argv,
 	enum opt_id id = id_of(c);
 
 	if (c == '?' || c == ':' || id == O_COUNT)
-		return bad_option(argv, c, err);
+		return bad_option(argv, c, groups, err);
 	if ((OPTS[id].group & groups) == 0)
 		return usage(err, "--%s is not an option of %s", OPTS[id].name,
 			     argv[0]);

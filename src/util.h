@@ -21,6 +21,10 @@ char *util_trim(char *s);
  * past U+10FFFF). */
 bool util_utf8_valid(const char *s);
 
+/* Levenshtein distance between a and b, ignoring ASCII case; SIZE_MAX
+ * when b is 128 bytes or longer. For "did you mean" hints. */
+size_t util_edit_distance(const char *a, const char *b);
+
 /* Numbers are read and written with '.' whatever locale the process set:
  * between these calls the thread uses the C locale's numeric rules. */
 locale_t util_c_numeric_begin(void);
