@@ -3,7 +3,9 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "gpucap/table.h"
@@ -225,6 +227,7 @@ static int run_command(const struct command *cmd, int argc, char **argv)
 	gc_error_clear(&err);
 	options_init(&o);
 	st = options_parse(&o, argc, argv, cmd->groups, &help, &err);
+	diag_set_quiet(o.quiet);
 	if (st == GC_OK && help) {
 		print_command_help(cmd, stdout);
 		return GC_OK;
@@ -293,6 +296,16 @@ void cli_fleet_opts(const struct options *o, const struct catalog *cat,
 	fo->keep_going = o->keep_going;
 }
 
+bool cli_color(const struct options *o, FILE *fp)
+{
+	const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	if (o->color != COLOR_AUTO)
+		return o->color == COLOR_ALWAYS;
+	return (no == NULL || *no == '\0') && term != NULL &&
+	       strcmp(term, "dumb") != 0 && isatty(fileno(fp));
+}
+
 enum gc_status cli_print(const struct options *o, const struct table_col *cols,
 			 size_t ncols, cli_rows_fn rows, void *ctx,
 			 struct gc_error *err)
@@ -304,8 +317,10 @@ enum gc_status cli_print(const struct options *o, const struct table_col *cols,
 	if (st != GC_OK)
 		return st;
 	st = printer_open(&p, o->format, out.fp, cols, ncols, err);
-	if (st == GC_OK)
+	if (st == GC_OK) {
+		printer_color(p, cli_color(o, out.fp));
 		st = rows(ctx, p, err);
+	}
 	if (st == GC_OK) {
 		st = printer_close(p, err);
 		p = NULL;

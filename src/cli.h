@@ -13,6 +13,7 @@
 #include "gpucap/fleet.h"
 #include "gpucap/ledger.h"
 #include "gpucap/project.h"
+#include "progress.h"
 
 /* Defaults, in one place. */
 #define DEFAULT_FORMAT	 "table"
@@ -33,8 +34,12 @@ enum option_group {
 };
 #define G_ALL (G_OUT | G_CAT)
 
+enum color_when { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
 struct options {
 	const char *format;
+	enum color_when color;
+	bool quiet;	 /* warnings and the progress meter off */
 	bool has_format; /* -f given: import's default is csv */
 	bool hold;	 /* stdout waits for success (output_open) */
 	enum metric metric;
@@ -84,6 +89,10 @@ enum gc_status cli_load_catalog(const struct options *o, struct catalog *cat,
 void cli_fleet_opts(const struct options *o, const struct catalog *cat,
 		    struct fleet_opts *fo);
 
+/* Whether output to fp is coloured: --color, or on a terminal without
+ * NO_COLOR (nor TERM=dumb). */
+bool cli_color(const struct options *o, FILE *fp);
+
 /* Writes a table to stdout or -o: rows() gives the rows; on any error the
  * output file is left untouched. */
 struct printer;
@@ -99,7 +108,8 @@ struct cli_ledger {
 	struct catalog cat;
 	struct fleet fleet;
 	struct series series;
-	size_t skipped; /* rows --keep-going skipped */
+	size_t skipped;	       /* rows --keep-going skipped */
+	struct progress meter; /* of the file being read */
 };
 enum gc_status cli_ledger_load(const struct options *o, struct cli_ledger *l,
 			       struct gc_error *err);

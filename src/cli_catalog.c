@@ -32,7 +32,7 @@ struct listing {
 static enum gc_status entry(const struct listing *l, const struct accel *a,
 			    struct printer *p, struct gc_error *err)
 {
-	struct cell c[CC_COUNT] = { { NULL, NAN } };
+	struct cell c[CC_COUNT] = { { NULL, NAN, false } };
 	double factor;
 
 	c[CC_ID].text = a->id;

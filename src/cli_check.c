@@ -118,11 +118,17 @@ struct evaluated {
 	size_t failed;
 };
 
+/* A failed check in red, on a terminal. */
+#define SGR_RED	  "\033[31m"
+#define SGR_RESET "\033[0m"
+
 static void tap_line(FILE *out, size_t n, const struct check *c,
-		     const struct check_result *r)
+		     const struct check_result *r, bool color)
 {
 	char got[TABLE_NUM_MAX];
 
+	if (color && !r->ok)
+		fputs(SGR_RED, out);
 	fprintf(out, "%s %zu - %s (", r->ok ? "ok" : "not ok", n, c->text);
 	if (!isnan(r->got))
 		fprintf(out, "got %s",
@@ -131,7 +137,7 @@ static void tap_line(FILE *out, size_t n, const struct check *c,
 		fprintf(out, "got \xE2\x80\x93: %s", r->why);
 	else
 		fputs(r->why, out);
-	fputs(")\n", out);
+	fputs(color && !r->ok ? ")" SGR_RESET "\n" : ")\n", out);
 }
 
 static enum gc_status write_tap(const struct options *o,
@@ -140,13 +146,16 @@ static enum gc_status write_tap(const struct options *o,
 {
 	struct output out;
 	size_t i, n = ev->checks->n;
+	bool color;
 	enum gc_status st = output_open(&out, o->output, false, err);
 
 	if (st != GC_OK)
 		return st;
+	color = cli_color(o, out.fp);
 	fprintf(out.fp, "TAP version 13\n1..%zu\n", n);
 	for (i = 0; i < n; i++)
-		tap_line(out.fp, i + 1, &ev->checks->items[i], &ev->results[i]);
+		tap_line(out.fp, i + 1, &ev->checks->items[i], &ev->results[i],
+			 color);
 	if (ev->failed == 0 && n == 1)
 		fputs("# the check passed\n", out.fp);
 	else if (ev->failed == 0)
@@ -171,7 +180,7 @@ static enum gc_status result_rows(void *ctx, struct printer *p,
 	size_t i;
 
 	for (i = 0; i < ev->checks->n; i++) {
-		struct cell c[K_COUNT] = { { NULL, NAN } };
+		struct cell c[K_COUNT] = { { NULL, NAN, false } };
 
 		c[K_N].num = (double)(i + 1);
 		c[K_OK].num = ev->results[i].ok;

@@ -33,7 +33,7 @@ static enum gc_status convert(const struct options *o, const struct fleet *f,
 			      const struct accel *a, const struct quantity *q,
 			      struct gc_error *err)
 {
-	struct cell cells[CV_COUNT] = { { NULL, NAN } };
+	struct cell cells[CV_COUNT] = { { NULL, NAN, false } };
 	double factor;
 
 	if (!fleet_factor(f, a, &factor))

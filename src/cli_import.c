@@ -32,12 +32,13 @@ static enum gc_status put_row(const struct epoch_row *row, void *ctx,
 	struct cell c[I_COUNT];
 	char q[QUARTER_FMT_MAX];
 
-	c[I_QUARTER] = (struct cell){ quarter_format(row->quarter, q), NAN };
-	c[I_ORG] = (struct cell){ row->org, NAN };
-	c[I_MODEL] = (struct cell){ row->model, NAN };
-	c[I_UNITS] = (struct cell){ NULL, row->units };
-	c[I_H100E] = (struct cell){ NULL, row->h100e };
-	c[I_NOTE] = (struct cell){ row->note, NAN };
+	c[I_QUARTER] =
+		(struct cell){ quarter_format(row->quarter, q), NAN, false };
+	c[I_ORG] = (struct cell){ row->org, NAN, false };
+	c[I_MODEL] = (struct cell){ row->model, NAN, false };
+	c[I_UNITS] = (struct cell){ NULL, row->units, false };
+	c[I_H100E] = (struct cell){ NULL, row->h100e, false };
+	c[I_NOTE] = (struct cell){ row->note, NAN, false };
 	if (printer_row(ic->p, c) != GC_OK)
 		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	return GC_OK;

@@ -36,6 +36,8 @@ enum opt_id {
 	O_CHECKS,
 	O_PROJECT_TO,
 	O_KEEP_CAPACITY,
+	O_COLOR,
+	O_QUIET,
 	O_COUNT
 };
 
@@ -61,6 +63,11 @@ static const struct opt_info OPTS[O_COUNT] = {
 	[O_OUTPUT] = { "output", 'o', "FILE", G_OUT,
 		       "write there (atomically) instead of stdout" },
 	[O_HELP] = { "help", 'h', NULL, G_OUT, "this help" },
+	[O_COLOR] = { "color", 0, "WHEN", G_OUT,
+		      "colour the table: auto (on a terminal, unless NO_COLOR "
+		      "is set), always, never [auto]" },
+	[O_QUIET] = { "quiet", 'q', NULL, G_OUT,
+		      "no warnings and no progress meter; errors only" },
 	[O_ORG] = { "org", 0, "NAME", G_LEDGER | G_IMPORT,
 		    "keep only this org (repeatable, any case); import: "
 		    "owner or name [owner]" },
@@ -120,6 +127,19 @@ void options_init(struct options *o)
 }
 
 /* ---- values ---- */
+
+static bool color_parse(const char *arg, enum color_when *out)
+{
+	static const char *const NAMES[] = { "auto", "always", "never" };
+	size_t i;
+
+	for (i = 0; i < sizeof NAMES / sizeof NAMES[0]; i++)
+		if (strcmp(arg, NAMES[i]) == 0) {
+			*out = (enum color_when)i;
+			return true;
+		}
+	return false;
+}
 
 /* A positive number in the ledger's syntax (50k, $40,000, 1.82). */
 static enum gc_status positive(const char *opt, const char *arg, double *out,
@@ -229,6 +249,9 @@ static enum gc_status apply_named(struct options *o, enum opt_id id,
 		return choice("input-format", arg,
 			      ledger_format_parse(arg, &o->input_format),
 			      "csv, tsv, json or ndjson", err);
+	case O_COLOR:
+		return choice("color", arg, color_parse(arg, &o->color),
+			      "auto, always, never", err);
 	default:
 		return method_opt(arg, &o->method, err);
 	}
@@ -244,6 +267,7 @@ static enum gc_status apply_option(struct options *o, enum opt_id id,
 	case O_METRIC:
 	case O_INPUT_FORMAT:
 	case O_METHOD:
+	case O_COLOR:
 		return apply_named(o, id, arg, err);
 	case O_BASELINE:
 		o->baseline = arg;
@@ -289,6 +313,9 @@ static enum gc_status apply_option(struct options *o, enum opt_id id,
 		return GC_OK;
 	case O_KEEP_CAPACITY:
 		o->keep_capacity = true;
+		return GC_OK;
+	case O_QUIET:
+		o->quiet = true;
 		return GC_OK;
 	default:
 		return GC_OK;

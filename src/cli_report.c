@@ -2,34 +2,52 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "gpucap/quarter.h"
 #include "gpucap/report.h"
+#include "progress.h"
 
-/* Warnings go to stderr as they come; rows skipped under --keep-going
- * (warnings with a data status) are counted for the closing line. */
+/* Warnings go to stderr as they come (a progress meter steps aside);
+ * rows skipped under --keep-going (warnings with a data status) are
+ * counted for the closing line. */
 static void print_warning(void *ctx, const struct gc_error *w)
 {
-	size_t *skipped = ctx;
+	struct cli_ledger *l = ctx;
 
+	progress_clear(&l->meter);
 	diag_warning(w);
 	if (w->status == GC_DATA)
-		(*skipped)++;
+		l->skipped++;
 }
 
-static enum gc_status read_ledgers(const struct options *o, struct fleet *f,
-				   size_t *skipped, struct gc_error *err)
+static enum gc_status read_one(const struct options *o, const char *path,
+			       struct cli_ledger *l, struct gc_error *err)
 {
-	struct ledger_opts lo = { o->input_format, o->keep_going, print_warning,
-				  skipped };
+	struct ledger_opts lo = { o->input_format, o->keep_going,
+				  print_warning,   l,
+				  progress_update, &l->meter };
+	enum gc_status st;
+
+	/* a meter only for a person watching: stderr is a terminal */
+	progress_init(&l->meter, strcmp(path, "-") == 0 ? "<stdin>" : path,
+		      stderr, !o->quiet && isatty(fileno(stderr)));
+	st = ledger_read(path, &lo, fleet_add, &l->fleet, err);
+	progress_clear(&l->meter);
+	return st;
+}
+
+static enum gc_status read_ledgers(const struct options *o,
+				   struct cli_ledger *l, struct gc_error *err)
+{
 	enum gc_status st = GC_OK;
 	int i;
 
 	if (o->nargs == 0)
-		return ledger_read("-", &lo, fleet_add, f, err);
+		return read_one(o, "-", l, err);
 	for (i = 0; st == GC_OK && i < o->nargs; i++)
-		st = ledger_read(o->args[i], &lo, fleet_add, f, err);
+		st = read_one(o, o->args[i], l, err);
 	return st;
 }
 
@@ -95,11 +113,11 @@ enum gc_status cli_ledger_load(const struct options *o, struct cli_ledger *l,
 	if (st == GC_OK) {
 		cli_fleet_opts(o, &l->cat, &fo);
 		fo.warn = print_warning;
-		fo.warn_ctx = &l->skipped;
+		fo.warn_ctx = l;
 		st = fleet_init(&l->fleet, &fo, err);
 	}
 	if (st == GC_OK)
-		st = read_ledgers(o, &l->fleet, &l->skipped, err);
+		st = read_ledgers(o, l, err);
 	if (st == GC_OK)
 		st = check_orgs(&l->fleet, err);
 	if (st == GC_OK)

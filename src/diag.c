@@ -45,9 +45,17 @@ void diag_report(const struct gc_error *err)
 	report(err, "");
 }
 
+static bool quiet;
+
+void diag_set_quiet(bool on)
+{
+	quiet = on;
+}
+
 void diag_warning(const struct gc_error *w)
 {
-	report(w, "warning: ");
+	if (!quiet)
+		report(w, "warning: ");
 }
 
 static void vreport(const char *prefix, const char *fmt, va_list ap)
@@ -70,6 +78,8 @@ void warnf(const char *fmt, ...)
 {
 	va_list ap;
 
+	if (quiet)
+		return;
 	va_start(ap, fmt);
 	vreport("warning: ", fmt, ap);
 	va_end(ap);

@@ -11,6 +11,7 @@ struct grid {
 	char **text; /* rows * ncols rendered cells, NULL where memory ran out
 		      */
 	bool *empty; /* per cell: undefined or blank */
+	bool *alert; /* per cell: to stand out */
 	size_t rows, cap;
 	bool failed;
 };
@@ -73,7 +74,7 @@ static bool grid_reserve(struct grid *g, size_t ncols)
 {
 	size_t cap = g->cap ? g->cap * 2 : 64;
 	char **t;
-	bool *e;
+	bool *e, *a;
 
 	if (g->rows < g->cap)
 		return true;
@@ -81,9 +82,12 @@ static bool grid_reserve(struct grid *g, size_t ncols)
 	if (t != NULL)
 		g->text = t;
 	e = t ? realloc(g->empty, cap * ncols * sizeof *e) : NULL;
-	if (e == NULL)
+	if (e != NULL)
+		g->empty = e;
+	a = e ? realloc(g->alert, cap * ncols * sizeof *a) : NULL;
+	if (a == NULL)
 		return false;
-	g->empty = e;
+	g->alert = a;
 	g->cap = cap;
 	return true;
 }
@@ -103,6 +107,7 @@ static enum gc_status grid_row(struct printer *p, const struct cell *cells,
 	for (i = 0; i < p->ncols; i++) {
 		g->text[base + i] =
 			render(st, &p->cols[i], &cells[i], &g->empty[base + i]);
+		g->alert[base + i] = cells[i].alert;
 		if (g->text[base + i] == NULL)
 			g->failed = true;
 	}
@@ -155,9 +160,32 @@ static void pad(FILE *out, size_t n)
 		fputc(' ', out);
 }
 
-/* One line of the grid; cells[c] is the text of column c. */
+/* ANSI escapes, for a terminal only. */
+#define SGR_BOLD  "\033[1m"
+#define SGR_RED	  "\033[31m"
+#define SGR_RESET "\033[0m"
+
+/* A cell's text, coloured as its line and flag say. */
+static void put_cell(const struct printer *p, const char *text, bool header,
+		     bool alert)
+{
+	const char *sgr = !p->color ? NULL
+			  : header  ? SGR_BOLD
+			  : alert   ? SGR_RED
+				    : NULL;
+
+	if (sgr != NULL)
+		fputs(sgr, p->out);
+	fputs(text, p->out);
+	if (sgr != NULL)
+		fputs(SGR_RESET, p->out);
+}
+
+/* One line of the grid; cells[c] is the text of column c, alert[c] its
+ * flag (NULL: the header line). */
 static void draw_line(const struct printer *p, const struct style *st,
-		      char *const *cells, const size_t *w, const bool *shown)
+		      char *const *cells, const bool *alert, const size_t *w,
+		      const bool *shown)
 {
 	size_t c, last = 0;
 	bool first = true;
@@ -177,7 +205,7 @@ static void draw_line(const struct printer *p, const struct style *st,
 		first = false;
 		if (right)
 			pad(p->out, fill);
-		fputs(cells[c], p->out);
+		put_cell(p, cells[c], alert == NULL, alert && alert[c]);
 		/* No trailing blanks at the end of a table line. */
 		if (!right && (c != last || st->right[0] != '\0'))
 			pad(p->out, fill);
@@ -216,6 +244,7 @@ static void grid_free(struct printer *p)
 		free(g->text[i]);
 	free(g->text);
 	free(g->empty);
+	free(g->alert);
 	free(g);
 	p->state = NULL;
 }
@@ -233,11 +262,12 @@ static enum gc_status grid_draw(struct printer *p, const struct style *st)
 		measure(p, g, w, shown);
 		for (c = 0; c < p->ncols; c++)
 			header[c] = (char *)p->cols[c].name;
-		draw_line(p, st, header, w, shown);
+		draw_line(p, st, header, NULL, w, shown);
 		if (st->rule)
 			draw_rule(p, w, shown);
 		for (r = 0; r < g->rows; r++)
-			draw_line(p, st, g->text + r * p->ncols, w, shown);
+			draw_line(p, st, g->text + r * p->ncols,
+				  g->alert + r * p->ncols, w, shown);
 		status = GC_OK;
 	}
 	free(w);

@@ -111,7 +111,8 @@ enum gc_status ledger_csv_read_parts(const struct csvread_src *src,
 	struct csvread_table table = { read_header, read_row, skip_row, &cl,
 				       0 };
 	struct csvread_part head = { start, start, true, 0, 0 };
-	struct ledger_par_in in = { src, &cl.h, delim, 0, 0, block, threads };
+	struct ledger_par_in in = { src, &cl.h, delim, start,
+				    0,	 0,	block, threads };
 	enum gc_status st =
 		csvread_part(src, &head, ld->name, delim, &table, err);
 

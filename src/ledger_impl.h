@@ -63,7 +63,11 @@ struct ledger_load {
 	const struct ledger_opts *opts;
 	ledger_sink sink;
 	void *ctx;
+	long long total; /* bytes of a regular file; 0: unknown */
 };
+
+/* Tells opts->progress that the bytes before offset done are read. */
+void ledger_progress(const struct ledger_load *ld, long long done);
 
 /* Builds the row the cells make and hands it to the sink. */
 enum gc_status ledger_emit(const struct ledger_load *ld,

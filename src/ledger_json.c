@@ -435,21 +435,29 @@ static enum gc_status nd_feed_cb(void *ctx, const char *s, size_t n,
 }
 
 /* The prefix, then the rest of in, `chunk` bytes at a time, to feed. */
-static enum gc_status feed_stream(
-	FILE *in, const void *prefix, size_t plen, size_t chunk,
-	enum gc_status (*feed)(void *, const char *, size_t, struct gc_error *),
-	void *ctx, const char *name, struct gc_error *err)
+/* What reads a ledger's bytes, a piece at a time. */
+typedef enum gc_status (*feed_fn)(void *ctx, const char *s, size_t n,
+				  struct gc_error *err);
+
+static enum gc_status feed_stream(FILE *in, const void *prefix, size_t plen,
+				  size_t chunk, feed_fn feed, void *ctx,
+				  const struct ledger_load *ld,
+				  struct gc_error *err)
 {
 	char *buf = malloc(chunk ? chunk : 1);
 	enum gc_status st =
 		buf ? feed(ctx, prefix, plen, err)
-		    : gc_fail(err, GC_IO, name, 0, 0, "out of memory");
+		    : gc_fail(err, GC_IO, ld->name, 0, 0, "out of memory");
+	long long done = (long long)plen;
 	size_t n;
 
-	while (st == GC_OK && (n = fread(buf, 1, chunk ? chunk : 1, in)) > 0)
+	while (st == GC_OK && (n = fread(buf, 1, chunk ? chunk : 1, in)) > 0) {
 		st = feed(ctx, buf, n, err);
+		done += (long long)n;
+		ledger_progress(ld, done);
+	}
 	if (st == GC_OK && ferror(in))
-		st = gc_fail(err, GC_IO, name, 0, 0, "read error");
+		st = gc_fail(err, GC_IO, ld->name, 0, 0, "read error");
 	free(buf);
 	return st;
 }
@@ -463,8 +471,7 @@ enum gc_status ledger_ndjson_read_by(FILE *in, const void *prefix, size_t plen,
 	enum gc_status st;
 
 	rows_open(&rows, ld);
-	st = feed_stream(in, prefix, plen, chunk, nd_feed_cb, &nd, ld->name,
-			 err);
+	st = feed_stream(in, prefix, plen, chunk, nd_feed_cb, &nd, ld, err);
 	if (st == GC_OK && nd.len > 0)
 		st = nd_line(&nd, nd.line, nd.len, err);
 	rows_close(&rows);
@@ -781,8 +788,7 @@ enum gc_status ledger_json_read_by(FILE *in, const void *prefix, size_t plen,
 	f.rows = &rows;
 	f.pos.line = f.pos.col = 1;
 	rows_open(&rows, ld);
-	st = feed_stream(in, prefix, plen, chunk, frame_feed_cb, &f, ld->name,
-			 err);
+	st = feed_stream(in, prefix, plen, chunk, frame_feed_cb, &f, ld, err);
 	if (st == GC_OK)
 		st = frame_finish(&f, err);
 	rows_close(&rows);

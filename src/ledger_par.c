@@ -67,8 +67,9 @@ struct par {
 	const struct ledger_csv_header *h;
 	const struct ledger_load *ld;
 	char delim;
-	long long body;	 /* where the rows start */
-	long long block; /* nominal bytes a part */
+	long long origin; /* where the read started */
+	long long body;	  /* where the rows start */
+	long long block;  /* nominal bytes a part */
 	long njobs;
 	struct job *ring; /* job k is ring[k % nring] */
 	long nring;
@@ -414,6 +415,7 @@ static enum gc_status consume(struct par *p, long line,
 		line += j->part.lines;
 		pos = j->part.end;
 		release_job(p, k);
+		ledger_progress(p->ld, pos - p->origin);
 	}
 	return st;
 }
@@ -469,6 +471,7 @@ enum gc_status ledger_par_read(const struct ledger_par_in *in,
 			 .h = in->header,
 			 .ld = ld,
 			 .delim = in->delim,
+			 .origin = in->origin,
 			 .body = in->body };
 	struct parser parsers[LEDGER_PAR_THREADS_MAX];
 	int n = in->threads, started;

@@ -23,10 +23,11 @@ struct ledger_par_in {
 	const struct csvread_src *src;
 	const struct ledger_csv_header *header;
 	char delim;
-	long long body; /* where the first record after the header starts */
-	long body_line; /* its line */
-	size_t block;	/* bytes a part, nominally */
-	int threads;	/* workers parsing parts */
+	long long origin; /* where the read started: progress counts from it */
+	long long body;	  /* where the first record after the header starts */
+	long body_line;	  /* its line */
+	size_t block;	  /* bytes a part, nominally */
+	int threads;	  /* workers parsing parts */
 };
 
 /* The ledger in src from start, header and rows, its rows parsed in parts

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "ledger_impl.h"
 
@@ -122,13 +123,37 @@ static enum ledger_format by_content(const char *buf, size_t len)
 	return LEDGER_CSV;
 }
 
+void ledger_progress(const struct ledger_load *ld, long long done)
+{
+	if (ld->opts->progress != NULL && ld->total > 0)
+		ld->opts->progress(ld->opts->progress_ctx, done, ld->total);
+}
+
+/* The bytes left in a regular file from where in stands; 0 for a pipe, a
+ * terminal or memory, whose size is unknown. */
+static long long bytes_left(FILE *in)
+{
+	struct stat sb;
+	off_t at;
+	int fd = fileno(in);
+
+	if (fd < 0 || fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode))
+		return 0;
+	at = ftello(in);
+	return at >= 0 && sb.st_size > at ? (long long)(sb.st_size - at) : 0;
+}
+
 static enum gc_status read_open(FILE *in, const char *path,
-				const struct ledger_load *ld,
+				const struct ledger_load *load,
 				struct gc_error *err)
 {
+	struct ledger_load l = *load, *ld = &l;
 	char buf[SNIFF_BYTES];
-	size_t n = fread(buf, 1, sizeof buf, in);
+	size_t n;
 	enum ledger_format fmt = ld->opts->format;
+
+	l.total = bytes_left(in);
+	n = fread(buf, 1, sizeof buf, in);
 
 	if (ferror(in))
 		return gc_fail(err, GC_IO, ld->name, 0, 0, "read error: %s",
@@ -153,7 +178,7 @@ enum gc_status ledger_read_stream(FILE *in, const char *name,
 				  const struct ledger_opts *o, ledger_sink sink,
 				  void *ctx, struct gc_error *err)
 {
-	struct ledger_load ld = { name, o, sink, ctx };
+	struct ledger_load ld = { name, o, sink, ctx, 0 };
 
 	return read_open(in, "", &ld, err);
 }
@@ -161,7 +186,7 @@ enum gc_status ledger_read_stream(FILE *in, const char *name,
 enum gc_status ledger_read(const char *path, const struct ledger_opts *o,
 			   ledger_sink sink, void *ctx, struct gc_error *err)
 {
-	struct ledger_load ld = { path, o, sink, ctx };
+	struct ledger_load ld = { path, o, sink, ctx, 0 };
 	FILE *in;
 	enum gc_status st;
 

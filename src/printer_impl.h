@@ -22,6 +22,7 @@ struct printer {
 	const struct table_col *cols;
 	size_t ncols;
 	size_t nrows;
+	bool color;  /* ANSI colours: table format, on a terminal */
 	void *state; /* the format's own */
 };
 

@@ -66,7 +66,11 @@ void report_cells(const struct series_row *r, struct cell *cells, char *qbuf)
 	for (c = 0; c < RC_COUNT; c++) {
 		cells[c].text = NULL;
 		cells[c].num = report_value(r, (enum report_col)c);
+		cells[c].alert = false;
 	}
 	cells[RC_ORG].text = r->org;
 	cells[RC_QUARTER].text = quarter_format(r->quarter, qbuf);
+	/* a shrinking fleet is what a reader should not miss */
+	for (c = RC_QOQ; c <= RC_YTD; c++)
+		cells[c].alert = cells[c].num < 0;
 }

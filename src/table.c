@@ -56,6 +56,11 @@ enum gc_status printer_open(struct printer **out, const char *format,
 	return GC_OK;
 }
 
+void printer_color(struct printer *p, bool on)
+{
+	p->color = on;
+}
+
 enum gc_status printer_row(struct printer *p, const struct cell *cells)
 {
 	enum gc_status st = p->fmt->row(p, cells);

@@ -3,6 +3,7 @@
 #define GPUCAP_DIAG_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 
 /* Exit codes of SPEC section 7; library stages return them as statuses. */
 enum gc_status {
@@ -43,6 +44,9 @@ enum gc_status gc_fail(struct gc_error *err, enum gc_status status,
 void diag_report(const struct gc_error *err);
 /* The same with "warning: " before the message. */
 void diag_warning(const struct gc_error *w);
+
+/* With quiet set, warnings are not printed (errors still are). */
+void diag_set_quiet(bool quiet);
 
 /* "gpucap: " + message + newline, to stderr. */
 void errorf(const char *fmt, ...) GC_PRINTF(1, 2);

@@ -90,6 +90,10 @@ struct ledger_opts {
 	bool keep_going;
 	void (*warn)(void *ctx, const struct gc_error *w);
 	void *warn_ctx;
+	/* May be NULL. Called now and then while a regular file is read:
+	 * done of its total bytes are read. */
+	void (*progress)(void *ctx, long long done, long long total);
+	void *progress_ctx;
 };
 
 /* Reads path ("-" is standard input) and pushes every row to sink. */

@@ -28,10 +28,12 @@ struct table_col {
 };
 
 /* A text cell uses text (NULL: empty); any other uses num (NaN: undefined,
- * printed as nothing, null or a dash by format). */
+ * printed as nothing, null or a dash by format). An alert cell (negative
+ * growth) stands out where the output can show it: in colour. */
 struct cell {
 	const char *text;
 	double num;
+	bool alert;
 };
 
 struct printer;
@@ -42,6 +44,9 @@ enum gc_status printer_open(struct printer **out, const char *format,
 			    FILE *sink, const struct table_col *cols,
 			    size_t ncols, struct gc_error *err);
 enum gc_status printer_row(struct printer *p, const struct cell *cells);
+/* Colours the table format (a bold header, alert cells in red) for a
+ * terminal; every other format ignores it. */
+void printer_color(struct printer *p, bool on);
 /* Writes what the format holds back (aligned formats hold every row) and
  * frees the printer; GC_IO if any write failed. */
 enum gc_status printer_close(struct printer *p, struct gc_error *err);

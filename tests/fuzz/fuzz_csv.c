@@ -44,8 +44,10 @@ static char *traced(const uint8_t *data, size_t size, unsigned flags,
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *trace = open_memstream(&buf, &len);
-	struct ledger_opts o = { LEDGER_CSV, flags & 2, warn, trace };
-	struct ledger_load ld = { "fuzz.csv", &o, sink, trace };
+	struct ledger_opts o = {
+		LEDGER_CSV, flags & 2, warn, trace, NULL, NULL
+	};
+	struct ledger_load ld = { "fuzz.csv", &o, sink, trace, 0 };
 	struct csvread_src src = { -1, (const char *)data, (long long)size };
 	char delim = flags & 1 ? '\t' : ',';
 	struct gc_error err;

@@ -42,8 +42,10 @@ static char *traced(const uint8_t *data, size_t size, unsigned flags,
 	size_t len = 0;
 	FILE *trace = open_memstream(&buf, &len);
 	FILE *in = fuzz_stream(data, size);
-	struct ledger_opts o = { LEDGER_JSON, flags & 2, warn, trace };
-	struct ledger_load ld = { "fuzz.json", &o, sink, trace };
+	struct ledger_opts o = {
+		LEDGER_JSON, flags & 2, warn, trace, NULL, NULL
+	};
+	struct ledger_load ld = { "fuzz.json", &o, sink, trace, 0 };
 	struct gc_error err;
 	enum gc_status st;
 

@@ -48,8 +48,9 @@ static enum gc_status load_bytes(const char *text, size_t len,
 				 struct gc_error *err)
 {
 	FILE *in = fmemopen((void *)text, len, "r");
-	struct ledger_opts o = { fmt, keep_going, count_warning, warnings };
-	struct ledger_load ld = { "l.csv", &o, sink, s };
+	struct ledger_opts o = { fmt,	   keep_going, count_warning,
+				 warnings, NULL,       NULL };
+	struct ledger_load ld = { "l.csv", &o, sink, s, 0 };
 	enum gc_status st;
 
 	assert_non_null(in);
@@ -534,7 +535,8 @@ static void test_sniff(void **state)
 	assert_non_null(mkdtemp(dir));
 	for (i = 0; i < sizeof FILES / sizeof FILES[0]; i++) {
 		char path[128];
-		struct ledger_opts o = { LEDGER_SNIFF, false, NULL, NULL };
+		struct ledger_opts o = { LEDGER_SNIFF, false, NULL,
+					 NULL,	       NULL,  NULL };
 		struct seen s = { 0 };
 		struct gc_error err;
 		FILE *f;

@@ -20,9 +20,18 @@ static const struct table_col COLS[] = {
 
 /* Rows: a plain one, one needing CSV quoting, one with undefined cells. */
 static const struct cell ROWS[][NCOLS] = {
-	{ { "acme", 0 }, { NULL, 1234567.4 }, { NULL, 227.41 }, { NULL, NAN } },
-	{ { "a, \"b\"", 0 }, { NULL, 0.63 }, { NULL, -9.0909 }, { NULL, NAN } },
-	{ { "", 0 }, { NULL, NAN }, { NULL, NAN }, { NULL, NAN } },
+	{ { "acme", 0, false },
+	  { NULL, 1234567.4, false },
+	  { NULL, 227.41, false },
+	  { NULL, NAN, false } },
+	{ { "a, \"b\"", 0, false },
+	  { NULL, 0.63, false },
+	  { NULL, -9.0909, false },
+	  { NULL, NAN, false } },
+	{ { "", 0, false },
+	  { NULL, NAN, false },
+	  { NULL, NAN, false },
+	  { NULL, NAN, false } },
 };
 
 static char *render(const char *format)
