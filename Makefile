@@ -42,7 +42,7 @@ B = build
 OBJ = $(patsubst src/%.c,$(B)/%.o,$(LIB_SRC)) $(B)/catalog_data.o
 
 .PHONY: all check test unit cli sanitize tsan clang valgrind replay fuzz fuzz-seeds epoch \
-	bench demo deps install uninstall clean fmt fmt-check
+	bench demo deps install uninstall install-test man-check clean fmt fmt-check
 .SUFFIXES:
 .PRECIOUS: build/fuzz/lib/%.o
 
@@ -215,7 +215,8 @@ epoch: gpucap
 	else echo "python3 not installed: skipping the Epoch AI reproduction"; fi
 
 check: deps
-	@$(MAKE) --no-print-directory fmt-check unit cli clang sanitize tsan replay epoch valgrind
+	@$(MAKE) --no-print-directory fmt-check unit cli clang sanitize tsan replay epoch valgrind \
+		install-test man-check
 	@echo "make check: all tests passed"
 
 test: check
@@ -252,13 +253,41 @@ deps:
 			libcsv-dev libcjson-dev libcmocka-dev pkg-config; \
 	fi
 
+COMPDIR ?= $(PREFIX)/share/bash-completion/completions
+
 install: gpucap
-	mkdir -p $(DESTDIR)$(BINDIR)
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(COMPDIR)
 	cp gpucap $(DESTDIR)$(BINDIR)/gpucap
 	chmod 755 $(DESTDIR)$(BINDIR)/gpucap
+	cp data/gpucap.1 $(DESTDIR)$(MANDIR)/man1/gpucap.1
+	chmod 644 $(DESTDIR)$(MANDIR)/man1/gpucap.1
+	cp data/gpucap.bash $(DESTDIR)$(COMPDIR)/gpucap
+	chmod 644 $(DESTDIR)$(COMPDIR)/gpucap
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/gpucap
+	rm -f $(DESTDIR)$(BINDIR)/gpucap $(DESTDIR)$(MANDIR)/man1/gpucap.1 \
+		$(DESTDIR)$(COMPDIR)/gpucap
+
+# make install into a staging folder, run the installed binary from / (no
+# data files), then make uninstall: nothing of ours may be left.
+install-test: gpucap
+	@stage=$$(mktemp -d "$${TMPDIR:-/tmp}/gpucap-stage.XXXXXX") && \
+	$(MAKE) -s --no-print-directory install PREFIX=/usr/local DESTDIR=$$stage >/dev/null && \
+	test -x $$stage/usr/local/bin/gpucap && \
+	test -f $$stage/usr/local/share/man/man1/gpucap.1 && \
+	test -f $$stage/usr/local/share/bash-completion/completions/gpucap && \
+	(cd / && $$stage/usr/local/bin/gpucap convert 1000 B200 -f csv) | grep -q '^B200,1000,' && \
+	$(MAKE) -s --no-print-directory uninstall PREFIX=/usr/local DESTDIR=$$stage && \
+	test -z "$$(find $$stage -type f)" && rm -rf $$stage && \
+	echo "  INSTALL binary, man page and completion installed, run from /, uninstalled"
+
+# The man page renders without a warning, where mandoc or groff is installed.
+man-check:
+	@if command -v mandoc >/dev/null; then \
+		mandoc -Tlint -W warning data/gpucap.1 && echo "  MAN    mandoc -Tlint: no warnings"; \
+	elif command -v groff >/dev/null; then \
+		groff -ww -mdoc -Tutf8 -z data/gpucap.1 && echo "  MAN    groff -ww: no warnings"; \
+	else echo "mandoc and groff not installed: skipping the man page check"; fi
 
 FMT_FILES = src/*.c src/*.h include/gpucap/*.h tests/unit/*.c tests/unit/*.h \
 	tests/fuzz/*.c tests/fuzz/*.h tests/bench/*.c

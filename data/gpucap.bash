@@ -1,0 +1,94 @@
+# bash completion for gpucap: commands, each command's options, and the
+# values options take (formats, metrics, catalog models, quarters' files).
+# Installed by `make install` to share/bash-completion/completions/gpucap.
+
+_gpucap_models()
+{
+	# the catalog's ids, from the program itself
+	"${1:-gpucap}" catalog -f tsv 2>/dev/null | cut -f1 | tail -n +2
+}
+
+_gpucap()
+{
+	local cur prev cmd i words_opts
+	COMPREPLY=()
+	cur=${COMP_WORDS[COMP_CWORD]}
+	prev=${COMP_WORDS[COMP_CWORD-1]}
+	cmd=
+	for ((i = 1; i < COMP_CWORD; i++)); do
+		case ${COMP_WORDS[i]} in
+		-*) ;;
+		*) cmd=${COMP_WORDS[i]}; break ;;
+		esac
+	done
+
+	local out="-f --format -o --output --color -q --quiet -h --help"
+	local cat="-m --metric -b --baseline --catalog"
+	local ledger="--org --usd-per-h100e --lifetime --overhead --pue --input-format --keep-going"
+	local window="--from --to --total"
+	local fit="--method --window"
+	case $cmd in
+	report) words_opts="$out $cat $ledger $window" ;;
+	convert | catalog) words_opts="$out $cat" ;;
+	project) words_opts="$out $cat $ledger $window $fit --target --by" ;;
+	check) words_opts="$out $cat $ledger $fit -e --expr --checks --project-to" ;;
+	import) words_opts="-f --format -o --output --color -q --quiet -h --help --org --keep-capacity" ;;
+	esac
+
+	case $prev in
+	-f | --format)
+		COMPREPLY=($(compgen -W "table csv tsv json ndjson markdown" -- "$cur"))
+		return ;;
+	-m | --metric)
+		COMPREPLY=($(compgen -W "bf16 fp8 8bit fp4 tf32 fp32 fp64 int8 tpp memory bandwidth" -- "$cur"))
+		return ;;
+	--color)
+		COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
+		return ;;
+	--input-format)
+		COMPREPLY=($(compgen -W "csv tsv json ndjson" -- "$cur"))
+		return ;;
+	--method)
+		COMPREPLY=($(compgen -W "geometric linear" -- "$cur"))
+		return ;;
+	-b | --baseline)
+		COMPREPLY=($(compgen -W "$(_gpucap_models "${COMP_WORDS[0]}")" -- "$cur"))
+		return ;;
+	--org)
+		if [ "$cmd" = import ]; then
+			COMPREPLY=($(compgen -W "owner name" -- "$cur"))
+		fi
+		return ;;
+	-o | --output | --catalog | --checks)
+		COMPREPLY=($(compgen -f -- "$cur"))
+		return ;;
+	--usd-per-h100e | --lifetime | --overhead | --pue | --from | --to | \
+	--window | --target | --by | --project-to | -e | --expr)
+		return ;;
+	esac
+
+	if [ -z "$cmd" ]; then
+		COMPREPLY=($(compgen -W "report convert catalog project check import help --help --version" -- "$cur"))
+		return
+	fi
+	case $cur in
+	-*)
+		COMPREPLY=($(compgen -W "$words_opts" -- "$cur"))
+		return ;;
+	esac
+	case $cmd in
+	help)
+		COMPREPLY=($(compgen -W "report convert catalog project check import" -- "$cur")) ;;
+	catalog | convert)
+		COMPREPLY=($(compgen -W "$(_gpucap_models "${COMP_WORDS[0]}")" -- "$cur")) ;;
+	import)
+		if [ "$prev" = import ]; then
+			COMPREPLY=($(compgen -W "epoch-clusters" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -f -- "$cur"))
+		fi ;;
+	*)
+		COMPREPLY=($(compgen -f -- "$cur")) ;;
+	esac
+}
+complete -o filenames -F _gpucap gpucap
