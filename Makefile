@@ -42,7 +42,8 @@ B = build
 OBJ = $(patsubst src/%.c,$(B)/%.o,$(LIB_SRC)) $(B)/catalog_data.o
 
 .PHONY: all check test unit cli sanitize tsan clang valgrind replay fuzz fuzz-seeds epoch \
-	bench demo deps install uninstall install-test man-check clean fmt fmt-check
+	bench demo deps install uninstall install-test man-check chart-render clean fmt \
+	fmt-check
 .SUFFIXES:
 .PRECIOUS: build/fuzz/lib/%.o
 
@@ -181,7 +182,8 @@ FUZZ_OBJ = $(patsubst src/%.c,build/fuzz/lib/%.o,$(LIB_SRC)) build/fuzz/lib/cata
 build/fuzz/lib/%.o: src/%.c
 	@mkdir -p build/fuzz/lib
 	$(say) CC $@
-	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined \
+		-MMD -MP -c -o $@ $<
 
 build/fuzz/lib/catalog_data.o: build/catalog_data.c
 	@mkdir -p build/fuzz/lib
@@ -189,7 +191,7 @@ build/fuzz/lib/catalog_data.o: build/catalog_data.c
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
 	$(say) FUZZ $@
-	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_SAN) -o $@ $< $(FUZZ_OBJ) $(LIBS)
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_SAN) -MMD -MP -o $@ $< $(FUZZ_OBJ) $(LIBS)
 
 # Each harness for FUZZ_SECONDS from its seeds; a crash stops with the
 # input in build/fuzz/artifacts/ (copy it to tests/fuzz/regressions/).
@@ -216,7 +218,7 @@ epoch: gpucap
 
 check: deps
 	@$(MAKE) --no-print-directory fmt-check unit cli clang sanitize tsan replay epoch valgrind \
-		install-test man-check
+		install-test man-check chart-render
 	@echo "make check: all tests passed"
 
 test: check
@@ -281,6 +283,21 @@ install-test: gpucap
 	test -z "$$(find $$stage -type f)" && rm -rf $$stage && \
 	echo "  INSTALL binary, man page and completion installed, run from /, uninstalled"
 
+# Charts are well-formed SVG that draws a picture (xmllint, rsvg-convert and
+# a pixel count in Python), where those are installed.
+chart-render: gpucap
+	@if command -v xmllint >/dev/null && command -v rsvg-convert >/dev/null && \
+		command -v python3 >/dev/null; then \
+		mkdir -p $(B)/chart && \
+		./gpucap chart data/tesla-2024.csv -o $(B)/chart/tesla.svg && \
+		./gpucap chart data/three-labs.csv -o $(B)/chart/three-labs.svg && \
+		./gpucap chart --style bars --column added_h100e data/three-labs.csv \
+			-o $(B)/chart/bars.svg && \
+		./gpucap chart --log --total --project-to 2027Q4 data/three-labs.csv \
+			-o $(B)/chart/log-projected.svg && \
+		python3 tests/chart/render.py $(B)/chart $(B)/chart/*.svg; \
+	else echo "xmllint, rsvg-convert or python3 not installed: skipping the chart rendering check"; fi
+
 # The man page renders without a warning, where mandoc or groff is installed.
 man-check:
 	@if command -v mandoc >/dev/null; then \
@@ -304,4 +321,4 @@ fmt-check:
 clean:
 	rm -rf build gpucap
 
--include $(wildcard $(B)/*.d)
+-include $(wildcard $(B)/*.d build/fuzz/lib/*.d build/fuzz/*.d)

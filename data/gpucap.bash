@@ -33,11 +33,22 @@ _gpucap()
 	project) words_opts="$out $cat $ledger $window $fit --target --by" ;;
 	check) words_opts="$out $cat $ledger $fit -e --expr --checks --project-to" ;;
 	import) words_opts="-f --format -o --output --color -q --quiet -h --help --org --keep-capacity" ;;
+	chart) words_opts="$out $cat $ledger $window $fit --project-to --column --style --title --log --ascii" ;;
 	esac
 
 	case $prev in
 	-f | --format)
-		COMPREPLY=($(compgen -W "table csv tsv json ndjson markdown" -- "$cur"))
+		if [ "$cmd" = chart ]; then
+			COMPREPLY=($(compgen -W "svg term" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -W "table csv tsv json ndjson markdown" -- "$cur"))
+		fi
+		return ;;
+	--column)
+		COMPREPLY=($(compgen -W "units added_h100e retired_h100e h100e reported_h100e gap_h100e qoq_pct yoy_pct ytd_pct spend_usd cum_spend_usd usd_per_h100e power_mw" -- "$cur"))
+		return ;;
+	--style)
+		COMPREPLY=($(compgen -W "line bars" -- "$cur"))
 		return ;;
 	-m | --metric)
 		COMPREPLY=($(compgen -W "bf16 fp8 8bit fp4 tf32 fp32 fp64 int8 tpp memory bandwidth" -- "$cur"))
@@ -63,12 +74,12 @@ _gpucap()
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return ;;
 	--usd-per-h100e | --lifetime | --overhead | --pue | --from | --to | \
-	--window | --target | --by | --project-to | -e | --expr)
+	--window | --target | --by | --project-to | -e | --expr | --title)
 		return ;;
 	esac
 
 	if [ -z "$cmd" ]; then
-		COMPREPLY=($(compgen -W "report convert catalog project check import help --help --version" -- "$cur"))
+		COMPREPLY=($(compgen -W "report convert catalog project check import chart help --help --version" -- "$cur"))
 		return
 	fi
 	case $cur in
@@ -78,7 +89,7 @@ _gpucap()
 	esac
 	case $cmd in
 	help)
-		COMPREPLY=($(compgen -W "report convert catalog project check import" -- "$cur")) ;;
+		COMPREPLY=($(compgen -W "report convert catalog project check import chart" -- "$cur")) ;;
 	catalog | convert)
 		COMPREPLY=($(compgen -W "$(_gpucap_models "${COMP_WORDS[0]}")" -- "$cur")) ;;
 	import)

@@ -105,6 +105,21 @@ static const struct command COMMANDS[] = {
 	  "data/tesla-2024.csv\n"
 	  "  gpucap check --checks plan.checks --project-to 2026Q4 fleet.csv\n"
 	  "  gpucap check -e '2025Q4 power_mw < 150' -f json fleet.csv\n" },
+	{ "chart", cmd_chart, 0, -1,
+	  G_ALL | G_LEDGER | G_WINDOW | G_FIT | G_CHART,
+	  "chart [OPTIONS] [FILE...]",
+	  "The report's series drawn: a line (or, --style bars, a group of "
+	  "bars)\n"
+	  "per org over the quarters, of --column. -f svg (the default) "
+	  "writes a\n"
+	  "self-contained SVG; -f term draws it in the terminal, $COLUMNS "
+	  "wide.\n"
+	  "Projected quarters (--project-to Q) are dashed, or pale bars.\n\n"
+	  "Examples:\n"
+	  "  gpucap chart data/tesla-2024.csv -o tesla.svg\n"
+	  "  gpucap chart -f term --total --project-to 2026Q4 fleet.csv\n"
+	  "  gpucap chart --style bars --column added_h100e --log -o a.svg "
+	  "fleet.csv\n" },
 };
 
 #define NCOMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])

@@ -13,6 +13,7 @@
 #include "gpucap/fleet.h"
 #include "gpucap/ledger.h"
 #include "gpucap/project.h"
+#include "gpucap/report.h"
 #include "progress.h"
 
 /* Defaults, in one place. */
@@ -23,20 +24,22 @@
 
 /* Which commands an option belongs to: each command takes some groups. */
 enum option_group {
-	G_OUT = 1,     /* -f, -o, -h: every command */
-	G_CAT = 2,     /* --metric, --baseline, --catalog */
-	G_LEDGER = 4,  /* commands that read a ledger */
-	G_WINDOW = 8,  /* --from, --to, --total: report and project */
-	G_FIT = 16,    /* --method, --window: project and check */
-	G_TARGET = 32, /* --target, --by: project */
-	G_CHECK = 64,  /* -e, --checks, --project-to: check */
-	G_IMPORT = 128 /* --org owner|name, --keep-capacity: import */
+	G_OUT = 1,	/* -f, -o, -h: every command */
+	G_CAT = 2,	/* --metric, --baseline, --catalog */
+	G_LEDGER = 4,	/* commands that read a ledger */
+	G_WINDOW = 8,	/* --from, --to, --total: report and project */
+	G_FIT = 16,	/* --method, --window: project and check */
+	G_TARGET = 32,	/* --target, --by: project */
+	G_CHECK = 64,	/* -e, --checks, --project-to: check */
+	G_IMPORT = 128, /* --org owner|name, --keep-capacity: import */
+	G_CHART = 256	/* --column, --style, --title, --log, --ascii: chart */
 };
 #define G_ALL (G_OUT | G_CAT)
 
 enum color_when { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 struct options {
+	unsigned groups; /* the command's option groups */
 	const char *format;
 	enum color_when color;
 	bool quiet;	 /* warnings and the progress meter off */
@@ -67,6 +70,9 @@ struct options {
 	size_t nexprs;
 	const char *check_files[OPTION_LIST_MAX]; /* --checks */
 	size_t ncheck_files;
+	enum report_col column; /* chart */
+	bool bars, log, ascii;
+	const char *title;
 	char **args; /* positional arguments after the command */
 	int nargs;
 };
@@ -131,5 +137,6 @@ enum gc_status cmd_catalog(const struct options *o, struct gc_error *err);
 enum gc_status cmd_project(const struct options *o, struct gc_error *err);
 enum gc_status cmd_check(const struct options *o, struct gc_error *err);
 enum gc_status cmd_import(const struct options *o, struct gc_error *err);
+enum gc_status cmd_chart(const struct options *o, struct gc_error *err);
 
 #endif

@@ -38,6 +38,11 @@ enum opt_id {
 	O_KEEP_CAPACITY,
 	O_COLOR,
 	O_QUIET,
+	O_COLUMN,
+	O_STYLE,
+	O_TITLE,
+	O_LOG,
+	O_ASCII,
 	O_COUNT
 };
 
@@ -51,7 +56,8 @@ struct opt_info {
 
 static const struct opt_info OPTS[O_COUNT] = {
 	[O_FORMAT] = { "format", 'f', "FMT", G_OUT,
-		       "table, csv, tsv, json, ndjson, markdown [table]" },
+		       "table, csv, tsv, json, ndjson, markdown [table]; "
+		       "chart: svg, term [svg]" },
 	[O_METRIC] = { "metric", 'm', "M", G_CAT,
 		       "bf16 fp8 8bit fp4 tf32 fp32 fp64 int8 tpp memory "
 		       "bandwidth [bf16]" },
@@ -103,8 +109,17 @@ static const struct opt_info OPTS[O_COUNT] = {
 		     "(repeatable)" },
 	[O_CHECKS] = { "checks", 0, "FILE", G_CHECK,
 		       "checks, one a line, # comments (repeatable)" },
-	[O_PROJECT_TO] = { "project-to", 0, "Q", G_CHECK,
+	[O_PROJECT_TO] = { "project-to", 0, "Q", G_CHECK | G_CHART,
 			   "project the series to this quarter first" },
+	[O_COLUMN] = { "column", 0, "COL", G_CHART,
+		       "the report column charted [h100e]" },
+	[O_STYLE] = { "style", 0, "S", G_CHART,
+		      "line or bars (grouped by quarter) [line]" },
+	[O_TITLE] = { "title", 0, "TEXT", G_CHART,
+		      "the chart's title [named after the column]" },
+	[O_LOG] = { "log", 0, NULL, G_CHART, "a logarithmic y axis" },
+	[O_ASCII] = { "ascii", 0, NULL, G_CHART,
+		      "-f term: ASCII instead of Unicode blocks" },
 	[O_KEEP_CAPACITY] = { "keep-capacity", 0, NULL, G_IMPORT,
 			      "import clusters without chips as capacity rows "
 			      "(their H100 equivalents)" },
@@ -124,9 +139,23 @@ void options_init(struct options *o)
 	o->input_format = LEDGER_SNIFF;
 	o->method = PROJECT_GEOMETRIC;
 	o->window = PROJECT_WINDOW_DEFAULT;
+	o->column = RC_H100E;
 }
 
 /* ---- values ---- */
+
+/* A number column of report, by name. */
+static bool chart_column(const char *arg, enum report_col *out)
+{
+	int c;
+
+	for (c = RC_UNITS; c < RC_REPORT_COUNT; c++)
+		if (strcmp(arg, REPORT_COLS[c].name) == 0) {
+			*out = (enum report_col)c;
+			return true;
+		}
+	return false;
+}
 
 static bool color_parse(const char *arg, enum color_when *out)
 {
@@ -240,8 +269,20 @@ static enum gc_status apply_named(struct options *o, enum opt_id id,
 	case O_FORMAT:
 		o->format = arg;
 		o->has_format = true;
+		if (o->groups & G_CHART)
+			return choice("format", arg,
+				      strcmp(arg, "svg") == 0 ||
+					      strcmp(arg, "term") == 0,
+				      "svg, term", err);
 		return choice("format", arg, printer_format_known(arg),
 			      printer_formats(), err);
+	case O_COLUMN:
+		return choice("column", arg, chart_column(arg, &o->column),
+			      "a number column of report, like h100e", err);
+	case O_STYLE:
+		o->bars = strcmp(arg, "bars") == 0;
+		return choice("style", arg, o->bars || strcmp(arg, "line") == 0,
+			      "line, bars", err);
 	case O_METRIC:
 		return choice("metric", arg, metric_parse(arg, &o->metric),
 			      metric_list(), err);
@@ -268,7 +309,18 @@ static enum gc_status apply_option(struct options *o, enum opt_id id,
 	case O_INPUT_FORMAT:
 	case O_METHOD:
 	case O_COLOR:
+	case O_COLUMN:
+	case O_STYLE:
 		return apply_named(o, id, arg, err);
+	case O_TITLE:
+		o->title = arg;
+		return GC_OK;
+	case O_LOG:
+		o->log = true;
+		return GC_OK;
+	case O_ASCII:
+		o->ascii = true;
+		return GC_OK;
 	case O_BASELINE:
 		o->baseline = arg;
 		return GC_OK;
@@ -425,6 +477,7 @@ enum gc_status options_parse(struct options *o, int argc, char **argv,
 	int c;
 
 	build_table(longs, shorts);
+	o->groups = groups;
 	optind = 0; /* glibc: start afresh, even after an earlier parse */
 	opterr = 0;
 	*help = false;

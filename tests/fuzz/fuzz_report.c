@@ -1,7 +1,9 @@
 /* The whole report pipeline on an arbitrary ledger: format sniffed from the
- * bytes, rows into the fleet, the series with totals, a projection, and
- * every output format into memory. The first byte picks the options. */
+ * bytes, rows into the fleet, the series with totals, a projection, every
+ * output format into memory, and charts of it (SVG and terminal, of a
+ * column the flags pick). The first byte picks the options. */
 #include "fuzz.h"
+#include "gpucap/chart.h"
 #include "gpucap/fleet.h"
 #include "gpucap/project.h"
 #include "gpucap/quarter.h"
@@ -46,6 +48,33 @@ static void render(const struct series *s, const char *format)
 	free(buf);
 }
 
+/* A chart in each medium: drawn, or refused for want of anything to
+ * draw, never anything else. */
+static void chart(const struct series *s, unsigned flags)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	struct chart_opts o;
+	struct gc_error err;
+	enum gc_status st;
+
+	FUZZ_ASSERT(out != NULL);
+	chart_opts_init(&o);
+	o.column = (enum report_col)(RC_UNITS +
+				     flags % (RC_REPORT_COUNT - RC_UNITS));
+	o.style = flags & 32 ? CHART_BARS : CHART_LINE;
+	o.log = flags & 64;
+	o.ascii = flags & 128;
+	o.width = 20 + (int)(flags % 200);
+	st = chart_svg(out, s, &o, &err);
+	FUZZ_ASSERT(st == GC_OK || st == GC_DATA);
+	st = chart_term(out, s, &o, &err);
+	FUZZ_ASSERT(st == GC_OK || st == GC_DATA);
+	fclose(out);
+	free(buf);
+}
+
 static void project(const struct series *s, int flags)
 {
 	struct project_opts po;
@@ -58,8 +87,10 @@ static void project(const struct series *s, int flags)
 	po.to = s->rows[s->n - 1].quarter + 1 + flags % 4;
 	po.method = flags & 8 ? PROJECT_LINEAR : PROJECT_GEOMETRIC;
 	po.total = true;
-	if (project_series(s, &po, &out, NULL, &err) == GC_OK)
+	if (project_series(s, &po, &out, NULL, &err) == GC_OK) {
 		render(&out, "csv");
+		chart(&out, (unsigned)flags);
+	}
 	series_free(&out);
 }
 
@@ -84,8 +115,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    ledger_read_stream(in, "fuzz", &lo, fleet_add, &f, &err) == GC_OK &&
 	    fleet_series(&f, &s, &err) == GC_OK) {
 		project(&s, (int)flags);
-		if (series_add_total(&s, &err) == GC_OK)
+		if (series_add_total(&s, &err) == GC_OK) {
 			render(&s, FORMATS[flags % 6]);
+			chart(&s, flags);
+		}
 	}
 	series_free(&s);
 	fleet_free(&f);
