@@ -3,39 +3,8 @@
  * bytes (bits 2-7). Every row handed on is well formed, and a read in
  * parts on two threads hands on exactly what a plain read does: the same
  * rows, warnings and error, in the same order. */
-#include <math.h>
-
-#include "fuzz.h"
-#include "gpucap/quarter.h"
-#include "ledger_impl.h"
+#include "fuzz_ledger.h"
 #include "ledger_par.h"
-
-static enum gc_status sink(const struct ledger_row *row, void *ctx,
-			   struct gc_error *err)
-{
-	FILE *trace = ctx;
-	int c;
-
-	(void)err;
-	FUZZ_ASSERT(row->org != NULL);
-	FUZZ_ASSERT(quarter_year(row->quarter) >= QUARTER_YEAR_MIN);
-	FUZZ_ASSERT(row->kind != ROW_BUY || row->model != NULL);
-	FUZZ_ASSERT(!isinf(row->units) && !isinf(row->spend));
-	fprintf(trace, "%ld %d %d [%s] [%s] [%s] %a %a %a %a", row->line,
-		(int)row->kind, row->quarter, row->org,
-		row->model ? row->model : "-", row->note ? row->note : "-",
-		row->units, row->spend, row->h100e, row->total);
-	for (c = 0; c < LC_COUNT; c++)
-		fprintf(trace, " %ld:%ld", row->at[c].line, row->at[c].col);
-	fputc('\n', trace);
-	return GC_OK;
-}
-
-static void warn(void *ctx, const struct gc_error *w)
-{
-	FUZZ_ASSERT(w->msg[0] != '\0');
-	fprintf(ctx, "warning %ld:%ld %s\n", w->line, w->col, w->msg);
-}
 
 /* What a read did, as text; the caller frees it. */
 static char *traced(const uint8_t *data, size_t size, unsigned flags,
@@ -44,10 +13,9 @@ static char *traced(const uint8_t *data, size_t size, unsigned flags,
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *trace = open_memstream(&buf, &len);
-	struct ledger_opts o = {
-		LEDGER_CSV, flags & 2, warn, trace, NULL, NULL
-	};
-	struct ledger_load ld = { "fuzz.csv", &o, sink, trace, 0 };
+	struct ledger_opts o = { LEDGER_CSV, flags & 2, fuzz_trace_warning,
+				 trace,	     NULL,	NULL };
+	struct ledger_load ld = { "fuzz.csv", &o, fuzz_trace_row, trace, 0 };
 	struct csvread_src src = { -1, (const char *)data, (long long)size };
 	char delim = flags & 1 ? '\t' : ',';
 	struct gc_error err;

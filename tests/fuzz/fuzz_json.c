@@ -3,37 +3,7 @@
  * 64 bytes (bits 2-7): read in pieces that small, cutting rows, strings
  * and escapes anywhere, a ledger must give exactly what it gives read
  * whole (the same rows, warnings and error, in the same order). */
-#include <math.h>
-
-#include "fuzz.h"
-#include "gpucap/quarter.h"
-#include "ledger_impl.h"
-
-static enum gc_status sink(const struct ledger_row *row, void *ctx,
-			   struct gc_error *err)
-{
-	FILE *trace = ctx;
-	int c;
-
-	(void)err;
-	FUZZ_ASSERT(row->org != NULL);
-	FUZZ_ASSERT(quarter_year(row->quarter) >= QUARTER_YEAR_MIN);
-	FUZZ_ASSERT(row->line >= 1);
-	fprintf(trace, "%ld %d %d [%s] [%s] [%s] %a %a %a %a", row->line,
-		(int)row->kind, row->quarter, row->org,
-		row->model ? row->model : "-", row->note ? row->note : "-",
-		row->units, row->spend, row->h100e, row->total);
-	for (c = 0; c < LC_COUNT; c++)
-		fprintf(trace, " %ld:%ld", row->at[c].line, row->at[c].col);
-	fputc('\n', trace);
-	return GC_OK;
-}
-
-static void warn(void *ctx, const struct gc_error *w)
-{
-	FUZZ_ASSERT(w->line >= 1);
-	fprintf(ctx, "warning %ld:%ld %s\n", w->line, w->col, w->msg);
-}
+#include "fuzz_ledger.h"
 
 static char *traced(const uint8_t *data, size_t size, unsigned flags,
 		    size_t chunk)
@@ -42,10 +12,9 @@ static char *traced(const uint8_t *data, size_t size, unsigned flags,
 	size_t len = 0;
 	FILE *trace = open_memstream(&buf, &len);
 	FILE *in = fuzz_stream(data, size);
-	struct ledger_opts o = {
-		LEDGER_JSON, flags & 2, warn, trace, NULL, NULL
-	};
-	struct ledger_load ld = { "fuzz.json", &o, sink, trace, 0 };
+	struct ledger_opts o = { LEDGER_JSON, flags & 2, fuzz_trace_warning,
+				 trace,	      NULL,	 NULL };
+	struct ledger_load ld = { "fuzz.json", &o, fuzz_trace_row, trace, 0 };
 	struct gc_error err;
 	enum gc_status st;
 

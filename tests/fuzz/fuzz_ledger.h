@@ -1,0 +1,42 @@
+/* What the ledger harnesses share: a sink and a warning callback that
+ * check each row's contract and write what they saw to a trace, so two
+ * ways of reading the same bytes can be compared. */
+#ifndef GPUCAP_FUZZ_LEDGER_H
+#define GPUCAP_FUZZ_LEDGER_H
+
+#include <math.h>
+
+#include "fuzz.h"
+#include "gpucap/quarter.h"
+#include "ledger_impl.h"
+
+/* ctx is the trace (a FILE). Every row handed on is well formed. */
+static inline enum gc_status fuzz_trace_row(const struct ledger_row *row,
+					    void *ctx, struct gc_error *err)
+{
+	FILE *trace = ctx;
+	int c;
+
+	(void)err;
+	FUZZ_ASSERT(row->org != NULL);
+	FUZZ_ASSERT(row->line >= 1);
+	FUZZ_ASSERT(quarter_year(row->quarter) >= QUARTER_YEAR_MIN);
+	FUZZ_ASSERT(row->kind != ROW_BUY || row->model != NULL);
+	FUZZ_ASSERT(!isinf(row->units) && !isinf(row->spend));
+	fprintf(trace, "%ld %d %d [%s] [%s] [%s] %a %a %a %a", row->line,
+		(int)row->kind, row->quarter, row->org,
+		row->model ? row->model : "-", row->note ? row->note : "-",
+		row->units, row->spend, row->h100e, row->total);
+	for (c = 0; c < LC_COUNT; c++)
+		fprintf(trace, " %ld:%ld", row->at[c].line, row->at[c].col);
+	fputc('\n', trace);
+	return GC_OK;
+}
+
+static inline void fuzz_trace_warning(void *ctx, const struct gc_error *w)
+{
+	FUZZ_ASSERT(w->msg[0] != '\0' && w->line >= 1);
+	fprintf(ctx, "warning %ld:%ld %s\n", w->line, w->col, w->msg);
+}
+
+#endif
