@@ -144,6 +144,14 @@ static bool normalize(const char *s, char *out)
 	return true;
 }
 
+/* A name lookup cannot tell from the empty one. */
+static bool unnamed(const char *s)
+{
+	char norm[KEY_MAX];
+
+	return normalize(s, norm) && norm[0] == '\0';
+}
+
 static struct catalog_key *key_find(const struct catalog *cat, const char *norm)
 {
 	size_t i;
@@ -552,6 +560,12 @@ static enum gc_status fill_entry(struct load *ld, const struct csv_record *rec,
 	if (st == GC_OK && (a->id == NULL || a->id[0] == '\0'))
 		st = gc_fail(err, GC_DATA, ld->name, rec->line,
 			     ld->slot_col[S_ID], "id: missing");
+	/* lookup ignores spaces, '-' and '_': an id of only those could
+	 * never be found again */
+	if (st == GC_OK && unnamed(a->id))
+		st = gc_fail(err, GC_DATA, ld->name, rec->line,
+			     ld->slot_col[S_ID],
+			     "id: '%s' has no letter or digit", a->id);
 	if (st == GC_OK && ld->epoch && finish_entry(ld, a) != GC_OK)
 		st = gc_fail(err, GC_IO, ld->name, rec->line, 0,
 			     "out of memory");
