@@ -18,9 +18,11 @@ enum {
 };
 
 static const struct table_col CATALOG_COLS[CC_COUNT] = {
-	{ "id", CT_TEXT },	{ "vendor", CT_TEXT }, { "name", CT_TEXT },
-	{ "year", CT_INT },	{ "metric", CT_TEXT }, { "value", CT_FIGURE },
-	{ "factor", CT_RATIO }, { "tdp_w", CT_COUNT }, { "price_usd", CT_USD },
+	{ "id", CT_TEXT, false },	{ "vendor", CT_TEXT, false },
+	{ "name", CT_TEXT, false },	{ "year", CT_INT, false },
+	{ "metric", CT_TEXT, false },	{ "value", CT_FIGURE, false },
+	{ "factor", CT_RATIO, false },	{ "tdp_w", CT_COUNT, false },
+	{ "price_usd", CT_USD, false },
 };
 
 struct listing {
@@ -32,7 +34,7 @@ struct listing {
 static enum gc_status entry(const struct listing *l, const struct accel *a,
 			    struct printer *p, struct gc_error *err)
 {
-	struct cell c[CC_COUNT] = { { NULL, NAN, false } };
+	struct cell c[CC_COUNT] = { { NULL, NAN, false, NAN, NAN } };
 	double factor;
 
 	c[CC_ID].text = a->id;

@@ -169,8 +169,9 @@ static enum gc_status write_tap(const struct options *o,
 enum { K_N, K_OK, K_CHECK, K_GOT, K_WHY, K_COUNT };
 
 static const struct table_col RESULT_COLS[K_COUNT] = {
-	{ "n", CT_INT },      { "ok", CT_BOOL },  { "check", CT_TEXT },
-	{ "got", CT_FIGURE }, { "why", CT_TEXT },
+	{ "n", CT_INT, false },	     { "ok", CT_BOOL, false },
+	{ "check", CT_TEXT, false }, { "got", CT_FIGURE, false },
+	{ "why", CT_TEXT, false },
 };
 
 static enum gc_status result_rows(void *ctx, struct printer *p,
@@ -180,7 +181,7 @@ static enum gc_status result_rows(void *ctx, struct printer *p,
 	size_t i;
 
 	for (i = 0; i < ev->checks->n; i++) {
-		struct cell c[K_COUNT] = { { NULL, NAN, false } };
+		struct cell c[K_COUNT] = { { NULL, NAN, false, NAN, NAN } };
 
 		c[K_N].num = (double)(i + 1);
 		c[K_OK].num = ev->results[i].ok;

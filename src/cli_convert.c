@@ -17,9 +17,10 @@ enum {
 };
 
 static const struct table_col CONVERT_COLS[CV_COUNT] = {
-	{ "model", CT_TEXT },  { "units", CT_COUNT },	{ "usd", CT_USD },
-	{ "metric", CT_TEXT }, { "baseline", CT_TEXT }, { "factor", CT_RATIO },
-	{ "h100e", CT_COUNT },
+	{ "model", CT_TEXT, false },	{ "units", CT_COUNT, false },
+	{ "usd", CT_USD, false },	{ "metric", CT_TEXT, false },
+	{ "baseline", CT_TEXT, false }, { "factor", CT_RATIO, false },
+	{ "h100e", CT_COUNT, false },
 };
 
 static enum gc_status emit(void *ctx, struct printer *p, struct gc_error *err)
@@ -33,7 +34,7 @@ static enum gc_status convert(const struct options *o, const struct fleet *f,
 			      const struct accel *a, const struct quantity *q,
 			      struct gc_error *err)
 {
-	struct cell cells[CV_COUNT] = { { NULL, NAN, false } };
+	struct cell cells[CV_COUNT] = { { NULL, NAN, false, NAN, NAN } };
 	double factor;
 
 	if (!fleet_factor(f, a, &factor))

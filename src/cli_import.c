@@ -13,8 +13,9 @@ enum { I_QUARTER, I_ORG, I_MODEL, I_UNITS, I_H100E, I_NOTE, I_COUNT };
 
 /* The ledger's own column names, so the output reads back as a ledger. */
 static const struct table_col LEDGER_COLS[I_COUNT] = {
-	{ "quarter", CT_TEXT }, { "org", CT_TEXT },    { "model", CT_TEXT },
-	{ "units", CT_COUNT },	{ "h100e", CT_COUNT }, { "note", CT_TEXT },
+	{ "quarter", CT_TEXT, false }, { "org", CT_TEXT, false },
+	{ "model", CT_TEXT, false },   { "units", CT_COUNT, false },
+	{ "h100e", CT_COUNT, false },  { "note", CT_TEXT, false },
 };
 
 struct import_ctx {
@@ -32,13 +33,13 @@ static enum gc_status put_row(const struct epoch_row *row, void *ctx,
 	struct cell c[I_COUNT];
 	char q[QUARTER_FMT_MAX];
 
-	c[I_QUARTER] =
-		(struct cell){ quarter_format(row->quarter, q), NAN, false };
-	c[I_ORG] = (struct cell){ row->org, NAN, false };
-	c[I_MODEL] = (struct cell){ row->model, NAN, false };
-	c[I_UNITS] = (struct cell){ NULL, row->units, false };
-	c[I_H100E] = (struct cell){ NULL, row->h100e, false };
-	c[I_NOTE] = (struct cell){ row->note, NAN, false };
+	c[I_QUARTER] = (struct cell){ quarter_format(row->quarter, q), NAN,
+				      false, NAN, NAN };
+	c[I_ORG] = (struct cell){ row->org, NAN, false, NAN, NAN };
+	c[I_MODEL] = (struct cell){ row->model, NAN, false, NAN, NAN };
+	c[I_UNITS] = (struct cell){ NULL, row->units, false, NAN, NAN };
+	c[I_H100E] = (struct cell){ NULL, row->h100e, false, NAN, NAN };
+	c[I_NOTE] = (struct cell){ row->note, NAN, false, NAN, NAN };
 	if (printer_row(ic->p, c) != GC_OK)
 		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	return GC_OK;

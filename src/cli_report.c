@@ -86,7 +86,9 @@ static enum gc_status print_rows(void *ctx, struct printer *p,
 	for (i = 0; i < rc->s->n; i++) {
 		if (!row_wanted(rc->o, &rc->s->rows[i]))
 			continue;
-		report_cells(&rc->s->rows[i], cells, qbuf);
+		report_cells(&rc->s->rows[i],
+			     rc->s->low ? &rc->s->low[i] : NULL,
+			     rc->s->high ? &rc->s->high[i] : NULL, cells, qbuf);
 		if (printer_row(p, cells) != GC_OK)
 			return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	}
@@ -98,7 +100,8 @@ enum gc_status cli_print_series(const struct options *o, const struct series *s,
 {
 	struct report_ctx rc = { o, s, ncols };
 
-	return cli_print(o, REPORT_COLS, ncols, print_rows, &rc, err);
+	return cli_print(o, s->low ? REPORT_COLS_BOUNDED : REPORT_COLS, ncols,
+			 print_rows, &rc, err);
 }
 
 enum gc_status cli_ledger_load(const struct options *o, struct cli_ledger *l,

@@ -234,6 +234,11 @@ void fleet_free(struct fleet *f)
 {
 	size_t i;
 
+	for (i = 0; i < 2; i++) {
+		if (f->ends[i] != NULL)
+			fleet_free(f->ends[i]);
+		free(f->ends[i]);
+	}
 	for (i = 0; i < f->norgs; i++)
 		org_free(&f->orgs[i]);
 	for (i = 0; i < f->nmodels; i++)
@@ -817,23 +822,158 @@ const char *fleet_unseen_org(const struct fleet *f)
 	return NULL;
 }
 
+/* Counts a planned row in f. */
+static enum gc_status add_planned(struct fleet *f, const struct ledger_row *row,
+				  const struct plan *p, struct gc_error *err)
+{
+	/* Every row sets the ledger's span; only kept orgs are counted. */
+	f->first = p->first;
+	f->last = p->last;
+	f->empty = false;
+	if (!wanted(f, row->org))
+		return GC_OK;
+	f->cells += p->cells;
+	return apply_row(f, row, p, err);
+}
+
+/* ---- ranges: the fleet at the low and at the high ends ---- */
+
+/* A copy of n bytes at p; NULL for none, or with *ok false for no memory. */
+static void *dup_mem(bool *ok, const void *p, size_t n)
+{
+	void *q;
+
+	if (n == 0)
+		return NULL;
+	q = malloc(n);
+	if (q == NULL)
+		*ok = false;
+	else
+		memcpy(q, p, n);
+	return q;
+}
+
+static bool org_clone(const struct fleet_org *o, struct fleet_org *c)
+{
+	bool ok = true;
+	size_t i;
+
+	*c = *o;
+	c->name = strdup(o->name);
+	ok = c->name != NULL;
+	c->cells = dup_mem(&ok, o->cells, o->n * sizeof *o->cells);
+	c->flows = dup_mem(&ok, o->flows, o->nflows * sizeof *o->flows);
+	c->nflows = c->flows_cap = c->flows ? o->nflows : 0;
+	for (i = 0; i < c->nflows; i++) {
+		struct model_flow *m = &c->flows[i];
+
+		m->cells = dup_mem(&ok, m->cells, m->n * sizeof *m->cells);
+		m->notes = dup_mem(&ok, m->notes, m->nnotes * sizeof *m->notes);
+		m->notes_cap = m->nnotes;
+	}
+	return ok;
+}
+
+/* A deep copy of f (without ends); on false, c is still for fleet_free. */
+static bool fleet_clone(const struct fleet *f, struct fleet *c)
+{
+	bool ok = true;
+	size_t i;
+
+	*c = *f;
+	c->ends[0] = c->ends[1] = NULL;
+	c->norgs = c->nmodels = 0;
+	c->org_index =
+		dup_mem(&ok, f->org_index, f->index_cap * sizeof *f->org_index);
+	c->org_seen = dup_mem(&ok, f->org_seen,
+			      (f->opts.norgs + 1) * sizeof *f->org_seen);
+	c->orgs = dup_mem(&ok, f->orgs, f->norgs * sizeof *f->orgs);
+	c->orgs_cap = c->orgs ? f->norgs : 0;
+	for (i = 0; c->orgs != NULL && i < f->norgs; i++) {
+		c->norgs = i + 1;
+		ok = org_clone(&f->orgs[i], &c->orgs[i]) && ok;
+	}
+	c->models = dup_mem(&ok, f->models, f->nmodels * sizeof *f->models);
+	c->models_cap = c->models ? f->nmodels : 0;
+	for (i = 0; c->models != NULL && i < f->nmodels; i++) {
+		c->nmodels = i + 1;
+		c->models[i].spelling = strdup(f->models[i].spelling);
+		ok = c->models[i].spelling != NULL && ok;
+	}
+	return ok;
+}
+
+/* The ends start as copies of the fleet so far, which had no range. They
+ * say nothing themselves: no warnings (the central fleet gives them),
+ * and a retirement past what is in service at one end retires all. */
+static enum gc_status open_ends(struct fleet *f, const struct ledger_row *row,
+				struct gc_error *err)
+{
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		f->ends[i] = calloc(1, sizeof *f->ends[i]);
+		if (f->ends[i] == NULL || !fleet_clone(f, f->ends[i]))
+			return oom(row, err);
+		f->ends[i]->opts.warn = NULL;
+		f->ends[i]->opts.keep_going = true;
+	}
+	return GC_OK;
+}
+
+/* The row with each figure at one end of its range. */
+static void row_at(const struct ledger_row *row, const double ends[LF_COUNT],
+		   struct ledger_row *out)
+{
+	*out = *row;
+	if (!row->ranged)
+		return;
+	out->units = ends[LF_UNITS];
+	out->spend = ends[LF_SPEND];
+	out->h100e = ends[LF_H100E];
+	out->total = ends[LF_TOTAL];
+}
+
+/* Plans the row in all three fleets before it changes any, so that a row
+ * refused by one (and skipped by --keep-going) is in none. */
+static enum gc_status add_ranged(struct fleet *f, const struct ledger_row *row,
+				 struct gc_error *err)
+{
+	struct fleet *fleets[3] = { f, f->ends[0], f->ends[1] };
+	struct ledger_row rows[3];
+	struct plan p[3];
+	enum gc_status st = GC_OK;
+	int i;
+
+	rows[0] = *row;
+	row_at(row, row->low, &rows[1]);
+	row_at(row, row->high, &rows[2]);
+	memset(p, 0, sizeof p);
+	for (i = 0; i < 3 && st == GC_OK; i++)
+		st = plan_row(fleets[i], &rows[i], &p[i], err);
+	for (i = 0; i < 3 && st == GC_OK; i++)
+		st = add_planned(fleets[i], &rows[i], &p[i], err);
+	return st;
+}
+
 enum gc_status fleet_add(const struct ledger_row *row, void *ctx,
 			 struct gc_error *err)
 {
 	struct fleet *f = ctx;
 	struct plan p = { 0, 0, NULL, 0, 0, 0, 0, NULL, NULL };
-	enum gc_status st = plan_row(f, row, &p, err);
+	enum gc_status st;
 
+	if (row->ranged && f->ends[0] == NULL) {
+		st = open_ends(f, row, err);
+		if (st != GC_OK)
+			return st;
+	}
+	if (f->ends[0] != NULL)
+		return add_ranged(f, row, err);
+	st = plan_row(f, row, &p, err);
 	if (st != GC_OK)
 		return st;
-	/* Every row sets the ledger's span; only kept orgs are counted. */
-	f->first = p.first;
-	f->last = p.last;
-	f->empty = false;
-	if (!wanted(f, row->org))
-		return GC_OK;
-	f->cells += p.cells;
-	return apply_row(f, row, &p, err);
+	return add_planned(f, row, &p, err);
 }
 
 /* ---- units in service: cohorts, lifetimes, retirements ---- */
@@ -1092,11 +1232,29 @@ static void fill_total(const struct series_row *rows, size_t nrows, int first,
 	series_fill_growth(total, first, n);
 }
 
+/* Room for n more rows in s, and in its bounds when it has them. */
+static bool series_grow(struct series *s, size_t n)
+{
+	struct series_row **arrays[3] = { &s->rows, &s->low, &s->high };
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		struct series_row *r;
+
+		if (i > 0 && s->low == NULL)
+			break;
+		r = realloc(*arrays[i], (s->n + n) * sizeof *r);
+		if (r == NULL)
+			return false;
+		*arrays[i] = r;
+	}
+	return true;
+}
+
 enum gc_status series_add_total(struct series *s, struct gc_error *err)
 {
 	int first = 0, last = 0;
 	size_t i, n;
-	struct series_row *rows;
 
 	for (i = 0; i < s->n; i++) {
 		int q = s->rows[i].quarter;
@@ -1107,12 +1265,17 @@ enum gc_status series_add_total(struct series *s, struct gc_error *err)
 	if (s->n == 0)
 		return GC_OK;
 	n = (size_t)(last - first + 1);
-	rows = realloc(s->rows, (s->n + n) * sizeof *rows);
-	if (rows == NULL)
+	if (!series_grow(s, n))
 		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
-	s->rows = rows;
-	fill_total(rows, s->n, first, n, rows + s->n);
+	fill_total(s->rows, s->n, first, n, s->rows + s->n);
+	if (s->low != NULL) {
+		/* the sum of the low ends is the low end of the sum */
+		fill_total(s->low, s->n, first, n, s->low + s->n);
+		fill_total(s->high, s->n, first, n, s->high + s->n);
+	}
 	s->n += n;
+	if (s->low != NULL)
+		series_bound_ratios(s, s->n - n);
 	return GC_OK;
 }
 
@@ -1125,8 +1288,9 @@ static size_t count_rows(const struct fleet *f)
 	return n;
 }
 
-enum gc_status fleet_series(const struct fleet *f, struct series *out,
-			    struct gc_error *err)
+/* Every org's rows, without totals. */
+static enum gc_status org_series(const struct fleet *f, struct series *out,
+				 struct gc_error *err)
 {
 	const struct fleet_org **order;
 	enum gc_status st = GC_OK;
@@ -1154,6 +1318,41 @@ enum gc_status fleet_series(const struct fleet *f, struct series *out,
 		out->n += (size_t)(f->last - order[i]->first + 1);
 	}
 	free(order);
+	return st;
+}
+
+/* The ends' series, row for row the same orgs and quarters as s (they
+ * read the same rows), become s's bounds. */
+static enum gc_status bound_series(const struct fleet *f, struct series *s,
+				   struct gc_error *err)
+{
+	struct series lo, hi;
+	enum gc_status st = org_series(f->ends[0], &lo, err);
+
+	memset(&hi, 0, sizeof hi);
+	if (st == GC_OK)
+		st = org_series(f->ends[1], &hi, err);
+	if (st == GC_OK && (lo.n != s->n || hi.n != s->n))
+		st = gc_fail(err, GC_IO, NULL, 0, 0,
+			     "internal error: the ends of the ranges differ");
+	if (st == GC_OK) {
+		s->low = lo.rows;
+		s->high = hi.rows;
+		lo.rows = hi.rows = NULL;
+		series_bound(s);
+	}
+	series_free(&lo);
+	series_free(&hi);
+	return st;
+}
+
+enum gc_status fleet_series(const struct fleet *f, struct series *out,
+			    struct gc_error *err)
+{
+	enum gc_status st = org_series(f, out, err);
+
+	if (st == GC_OK && f->ends[0] != NULL && out->n > 0)
+		st = bound_series(f, out, err);
 	if (st == GC_OK && f->opts.total)
 		st = series_add_total(out, err);
 	if (st != GC_OK)
@@ -1164,5 +1363,7 @@ enum gc_status fleet_series(const struct fleet *f, struct series *out,
 void series_free(struct series *s)
 {
 	free(s->rows);
+	free(s->low);
+	free(s->high);
 	memset(s, 0, sizeof *s);
 }

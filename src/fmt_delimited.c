@@ -39,20 +39,47 @@ static void number(FILE *out, double v, enum cell_type t)
 		fputs(qty_format(v, buf), out);
 }
 
-static void line(struct printer *p, const struct cell *cells, char delim,
-		 void (*text)(FILE *, const char *))
+/* A column with bounds is three: NAME, NAME_low, NAME_high. */
+static void header(struct printer *p, char delim,
+		   void (*text)(FILE *, const char *))
 {
 	size_t i;
 
 	for (i = 0; i < p->ncols; i++) {
 		if (i > 0)
 			fputc(delim, p->out);
-		if (cells == NULL)
-			text(p->out, p->cols[i].name);
-		else if (p->cols[i].type == CT_TEXT)
+		text(p->out, p->cols[i].name);
+		if (p->cols[i].bounds)
+			fprintf(p->out, "%c%s_low%c%s_high", delim,
+				p->cols[i].name, delim, p->cols[i].name);
+	}
+	fputc('\n', p->out);
+}
+
+static void line(struct printer *p, const struct cell *cells, char delim,
+		 void (*text)(FILE *, const char *))
+{
+	size_t i;
+
+	if (cells == NULL) {
+		header(p, delim, text);
+		return;
+	}
+	for (i = 0; i < p->ncols; i++) {
+		enum cell_type t = p->cols[i].type;
+
+		if (i > 0)
+			fputc(delim, p->out);
+		if (t == CT_TEXT)
 			text(p->out, cells[i].text ? cells[i].text : "");
 		else
-			number(p->out, cells[i].num, p->cols[i].type);
+			number(p->out, cells[i].num, t);
+		if (!p->cols[i].bounds)
+			continue;
+		fputc(delim, p->out);
+		number(p->out, cells[i].lo, t);
+		fputc(delim, p->out);
+		number(p->out, cells[i].hi, t);
 	}
 	fputc('\n', p->out);
 }

@@ -4,22 +4,51 @@
  * text as CSV (cJSON jumps from 15 to 17 digits), so formats agree. */
 #include <cjson/cJSON.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "gpucap/quantity.h"
 #include "printer_impl.h"
 
-static cJSON *cell_json(const struct table_col *col, const struct cell *c)
+static cJSON *number_json(enum cell_type t, double v)
 {
 	char buf[QTY_FMT_MAX];
 
+	if (isnan(v))
+		return cJSON_CreateNull();
+	if (t == CT_BOOL)
+		return cJSON_CreateBool(v != 0);
+	return cJSON_CreateRaw(qty_format(v, buf));
+}
+
+static cJSON *cell_json(const struct table_col *col, const struct cell *c)
+{
 	if (col->type == CT_TEXT)
 		return cJSON_CreateString(c->text ? c->text : "");
-	if (isnan(c->num))
-		return cJSON_CreateNull();
-	if (col->type == CT_BOOL)
-		return cJSON_CreateBool(c->num != 0);
-	return cJSON_CreateRaw(qty_format(c->num, buf));
+	return number_json(col->type, c->num);
+}
+
+static bool add(cJSON *obj, const char *name, cJSON *v)
+{
+	if (v != NULL && cJSON_AddItemToObject(obj, name, v))
+		return true;
+	cJSON_Delete(v);
+	return false;
+}
+
+/* A column with bounds adds NAME_low and NAME_high after NAME. */
+static bool add_bounds(cJSON *obj, const struct table_col *col,
+		       const struct cell *c)
+{
+	char name[256];
+
+	if (!col->bounds)
+		return true;
+	snprintf(name, sizeof name, "%s_low", col->name);
+	if (!add(obj, name, number_json(col->type, c->lo)))
+		return false;
+	snprintf(name, sizeof name, "%s_high", col->name);
+	return add(obj, name, number_json(col->type, c->hi));
 }
 
 static enum gc_status object_line(struct printer *p, const struct cell *cells,
@@ -30,14 +59,10 @@ static enum gc_status object_line(struct printer *p, const struct cell *cells,
 	size_t i;
 	bool ok = obj != NULL;
 
-	for (i = 0; ok && i < p->ncols; i++) {
-		cJSON *v = cell_json(&p->cols[i], &cells[i]);
-
-		ok = v != NULL &&
-		     cJSON_AddItemToObject(obj, p->cols[i].name, v);
-		if (!ok)
-			cJSON_Delete(v);
-	}
+	for (i = 0; ok && i < p->ncols; i++)
+		ok = add(obj, p->cols[i].name,
+			 cell_json(&p->cols[i], &cells[i])) &&
+		     add_bounds(obj, &p->cols[i], &cells[i]);
 	if (ok)
 		text = cJSON_PrintUnformatted(obj);
 	cJSON_Delete(obj);

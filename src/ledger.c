@@ -169,11 +169,13 @@ static const char *shown(const char *s, double v, char *buf)
 	return s != NULL ? s : qty_format(v, buf);
 }
 
+/* A cell's number, or its range: a range's ends go to the row, its
+ * midpoint to *out. */
 static enum gc_status read_number(struct build *b, enum ledger_col col,
-				  double *out)
+				  enum ledger_fig fig, double *out)
 {
 	char *s = NULL, buf[QTY_FMT_MAX];
-	struct quantity q;
+	struct quantity q, hi;
 	const char *why;
 	double max = col == LC_SPEND ? LEDGER_MONEY_MAX : LEDGER_COUNT_MAX;
 
@@ -182,21 +184,41 @@ static enum gc_status read_number(struct build *b, enum ledger_col col,
 		/* as if written and read back: never a negative zero */
 		q.value = b->cells->num[col] == 0 ? 0.0 : b->cells->num[col];
 		q.money = false;
+		hi = q;
 	} else if ((s = cell(b->cells, col)) == NULL) {
 		return GC_OK;
 	} else if (!qty_parse(s, &q, &why)) {
-		return bad(b, col, "'%s' %s", s, why);
+		if (!qty_parse_range(s, &q, &hi, &why))
+			return bad(b, col, "'%s' %s", s, why);
+	} else {
+		hi = q;
 	}
 	if (q.money && col != LC_SPEND)
 		return bad(b, col, "'%s' is money; put it in spend_usd", s);
 	if (q.value < 0 && (col == LC_SPEND || col == LC_TOTAL))
 		return bad(b, col, "'%s' must not be negative",
 			   shown(s, q.value, buf));
-	if (fabs(q.value) > max)
+	if (fabs(q.value) > max || fabs(hi.value) > max)
 		return bad(b, col, "'%s' is out of range (at most %g)",
 			   shown(s, q.value, buf), max);
 	*out = q.value;
+	if (hi.value == q.value)
+		return GC_OK;
+	b->row->ranged = true;
+	b->row->low[fig] = q.value;
+	b->row->high[fig] = hi.value;
+	*out = q.value + (hi.value - q.value) / 2;
 	return GC_OK;
+}
+
+/* A ranged row's plain figures are ranges of one value. */
+static void plain_ends(struct ledger_row *row, double *const fig[LF_COUNT])
+{
+	int i;
+
+	for (i = 0; i < LF_COUNT; i++)
+		if (isnan(row->low[i]))
+			row->low[i] = row->high[i] = *fig[i];
 }
 
 /* Text a row carries on to the output must be UTF-8, as JSON and the
@@ -305,6 +327,20 @@ static enum gc_status check_single(struct build *b, enum spelled_kind kind,
 	return GC_OK;
 }
 
+/* A retire row's units count down, whichever sign they were written
+ * with; a range's ends swap as they turn. */
+static void retire_units(struct ledger_row *r)
+{
+	double lo = r->low[LF_UNITS], hi = r->high[LF_UNITS];
+
+	r->units = -fabs(r->units);
+	if (!r->ranged)
+		return;
+	r->low[LF_UNITS] = -fmax(fabs(lo), fabs(hi));
+	/* a range across zero retires from nothing up to its larger end */
+	r->high[LF_UNITS] = lo < 0 && hi > 0 ? 0 : -fmin(fabs(lo), fabs(hi));
+}
+
 static enum gc_status resolve_kind(struct build *b, enum spelled_kind kind)
 {
 	static const enum row_kind KINDS[] = { ROW_BUY, ROW_BUY, ROW_CAPACITY,
@@ -326,7 +362,7 @@ static enum gc_status resolve_kind(struct build *b, enum spelled_kind kind)
 	if (kind == K_BUY && r->model == NULL)
 		return bad(b, LC_MODEL, "missing (a 'buy' row needs a model)");
 	if (kind == K_RETIRE)
-		r->units = -fabs(r->units);
+		retire_units(r);
 	/* A spend row that names a model buys that model (rule 4). */
 	r->kind = (kind == K_SPEND && r->model != NULL) ? ROW_BUY : KINDS[kind];
 	return check_single(b, kind, counted);
@@ -386,10 +422,11 @@ static enum gc_status read_quarter_memo(struct build *b)
 
 static enum gc_status build(struct build *b)
 {
-	static const enum ledger_col NUMS[] = { LC_UNITS, LC_SPEND, LC_H100E,
-						LC_TOTAL };
+	static const enum ledger_col NUMS[LF_COUNT] = { LC_UNITS, LC_SPEND,
+							LC_H100E, LC_TOTAL };
 	struct ledger_row *row = b->row;
-	double *dest[] = { &row->units, &row->spend, &row->h100e, &row->total };
+	double *const dest[LF_COUNT] = { &row->units, &row->spend, &row->h100e,
+					 &row->total };
 	enum gc_status st;
 	size_t i;
 	enum spelled_kind kind;
@@ -399,8 +436,12 @@ static enum gc_status build(struct build *b)
 	row->line = b->line;
 	memcpy(row->at, b->cells->at, sizeof row->at);
 	st = read_quarter_memo(b);
-	for (i = 0; st == GC_OK && i < sizeof NUMS / sizeof NUMS[0]; i++)
-		st = read_number(b, NUMS[i], dest[i]);
+	for (i = 0; i < LF_COUNT; i++)
+		row->low[i] = row->high[i] = NAN;
+	for (i = 0; st == GC_OK && i < LF_COUNT; i++)
+		st = read_number(b, NUMS[i], (enum ledger_fig)i, dest[i]);
+	if (st == GC_OK && row->ranged)
+		plain_ends(row, dest);
 	if (st == GC_OK)
 		st = read_kind(b, &kind);
 	if (st == GC_OK)

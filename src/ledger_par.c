@@ -30,6 +30,7 @@ struct prow {
 	double units, spend, h100e, total;
 	const char *org, *model; /* when kept */
 	size_t org_at, model_at, note;
+	size_t range; /* a ranged row's ends, as bytes in the text */
 	int quarter;
 	enum row_kind kind;
 	bool kept;
@@ -100,14 +101,11 @@ struct part_ctx {
 	bool oom;
 };
 
-static size_t keep_text(struct part_ctx *c, const char *s)
+static size_t keep_bytes(struct part_ctx *c, const void *s, size_t n)
 {
 	struct batch *b = c->b;
-	size_t n, at;
+	size_t at;
 
-	if (s == NULL)
-		return NO_TEXT;
-	n = strlen(s) + 1;
 	if (!util_grow((void **)&b->text, &b->tcap, b->tlen + n, 1)) {
 		c->oom = true;
 		return NO_TEXT;
@@ -116,6 +114,23 @@ static size_t keep_text(struct part_ctx *c, const char *s)
 	memcpy(b->text + at, s, n);
 	b->tlen += n;
 	return at;
+}
+
+static size_t keep_text(struct part_ctx *c, const char *s)
+{
+	return s == NULL ? NO_TEXT : keep_bytes(c, s, strlen(s) + 1);
+}
+
+/* The ends of a ranged row's figures, low then high. */
+static size_t keep_range(struct part_ctx *c, const struct ledger_row *row)
+{
+	double ends[2 * LF_COUNT];
+
+	if (!row->ranged)
+		return NO_TEXT;
+	memcpy(ends, row->low, sizeof row->low);
+	memcpy(ends + LF_COUNT, row->high, sizeof row->high);
+	return keep_bytes(c, ends, sizeof ends);
 }
 
 static enum gc_status part_row(const struct csv_record *rec, void *ctx,
@@ -152,6 +167,7 @@ static enum gc_status part_row(const struct csv_record *rec, void *ctx,
 	r->org_at = kept ? NO_TEXT : keep_text(c, row.org);
 	r->model_at = kept ? NO_TEXT : keep_text(c, row.model);
 	r->note = keep_text(c, row.note);
+	r->range = keep_range(c, &row);
 	if (c->oom)
 		return gc_fail(err, GC_IO, c->p->ld->name, 0, 0,
 			       "out of memory");
@@ -316,6 +332,12 @@ static enum gc_status deliver_row(const struct par *p, const struct batch *b,
 	row.spend = r->spend;
 	row.h100e = r->h100e;
 	row.total = r->total;
+	row.ranged = r->range != NO_TEXT;
+	if (row.ranged) {
+		memcpy(row.low, b->text + r->range, sizeof row.low);
+		memcpy(row.high, b->text + r->range + sizeof row.low,
+		       sizeof row.high);
+	}
 	row.names_id = r->kept ? p->names_id : 0;
 	return skip_or_fail(p->ld, p->ld->sink(&row, p->ld->ctx, err), err);
 }

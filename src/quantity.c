@@ -303,14 +303,52 @@ bool qty_parse(const char *s, struct quantity *out, const char **why)
 	scan_suffix(&sc);
 	scan_currency_word(&sc);
 	skip_blanks(&sc);
-	if (*sc.p != '\0') {
-		if (strstr(s, "..") != NULL)
-			*why = "is a range (LOW..HIGH), which is not supported "
-			       "yet";
+	if (*sc.p != '\0')
 		return false;
-	}
 	out->money = sc.money;
 	return convert(&sc, &out->value, why);
+}
+
+/* One end of a range: the text before ".." is copied out to be read as a
+ * number (no number is near this long). */
+static bool range_end(const char *s, size_t n, struct quantity *out,
+		      const char **why)
+{
+	char buf[2 * DIGITS_MAX];
+
+	*why = NOT_A_NUMBER;
+	if (n >= sizeof buf)
+		return false;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return qty_parse(buf, out, why);
+}
+
+bool qty_parse_range(const char *s, struct quantity *lo, struct quantity *hi,
+		     const char **why)
+{
+	const char *dots;
+
+	if (qty_parse(s, lo, why)) {
+		*hi = *lo;
+		return true;
+	}
+	dots = strstr(s, "..");
+	if (dots == NULL) /* not a range: what qty_parse said */
+		return false;
+	/* "1...2" is a typo, not 1 to .2 */
+	if (dots[2] == '.' || !range_end(s, (size_t)(dots - s), lo, why) ||
+	    !qty_parse(dots + 2, hi, why)) {
+		*why = "is not a range LOW..HIGH of two numbers";
+		return false;
+	}
+	/* "$0.9B..1.1B": one '$' makes both ends money */
+	lo->money = hi->money = lo->money || hi->money;
+	if (lo->value > hi->value) {
+		*why = "is a range whose low end is above its high end";
+		return false;
+	}
+	return true;
 }
 
 char *qty_format(double v, char *buf)

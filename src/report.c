@@ -5,22 +5,42 @@
 #include "gpucap/quarter.h"
 
 const struct table_col REPORT_COLS[RC_COUNT] = {
-	{ "org", CT_TEXT },
-	{ "quarter", CT_TEXT },
-	{ "units", CT_COUNT },
-	{ "added_h100e", CT_COUNT },
-	{ "retired_h100e", CT_COUNT },
-	{ "h100e", CT_COUNT },
-	{ "reported_h100e", CT_COUNT },
-	{ "gap_h100e", CT_COUNT },
-	{ "qoq_pct", CT_PCT },
-	{ "yoy_pct", CT_PCT },
-	{ "ytd_pct", CT_PCT },
-	{ "spend_usd", CT_USD },
-	{ "cum_spend_usd", CT_USD },
-	{ "usd_per_h100e", CT_USD },
-	{ "power_mw", CT_MW },
-	{ "projected", CT_BOOL },
+	{ "org", CT_TEXT, false },
+	{ "quarter", CT_TEXT, false },
+	{ "units", CT_COUNT, false },
+	{ "added_h100e", CT_COUNT, false },
+	{ "retired_h100e", CT_COUNT, false },
+	{ "h100e", CT_COUNT, false },
+	{ "reported_h100e", CT_COUNT, false },
+	{ "gap_h100e", CT_COUNT, false },
+	{ "qoq_pct", CT_PCT, false },
+	{ "yoy_pct", CT_PCT, false },
+	{ "ytd_pct", CT_PCT, false },
+	{ "spend_usd", CT_USD, false },
+	{ "cum_spend_usd", CT_USD, false },
+	{ "usd_per_h100e", CT_USD, false },
+	{ "power_mw", CT_MW, false },
+	{ "projected", CT_BOOL, false },
+};
+
+/* The same, each figure with its low and high end (SPEC 4.4). */
+const struct table_col REPORT_COLS_BOUNDED[RC_COUNT] = {
+	{ "org", CT_TEXT, false },
+	{ "quarter", CT_TEXT, false },
+	{ "units", CT_COUNT, true },
+	{ "added_h100e", CT_COUNT, true },
+	{ "retired_h100e", CT_COUNT, true },
+	{ "h100e", CT_COUNT, true },
+	{ "reported_h100e", CT_COUNT, true },
+	{ "gap_h100e", CT_COUNT, true },
+	{ "qoq_pct", CT_PCT, true },
+	{ "yoy_pct", CT_PCT, true },
+	{ "ytd_pct", CT_PCT, true },
+	{ "spend_usd", CT_USD, true },
+	{ "cum_spend_usd", CT_USD, true },
+	{ "usd_per_h100e", CT_USD, true },
+	{ "power_mw", CT_MW, true },
+	{ "projected", CT_BOOL, false },
 };
 
 double report_value(const struct series_row *r, enum report_col c)
@@ -59,7 +79,8 @@ double report_value(const struct series_row *r, enum report_col c)
 	}
 }
 
-void report_cells(const struct series_row *r, struct cell *cells, char *qbuf)
+void report_cells(const struct series_row *r, const struct series_row *lo,
+		  const struct series_row *hi, struct cell *cells, char *qbuf)
 {
 	int c;
 
@@ -67,6 +88,8 @@ void report_cells(const struct series_row *r, struct cell *cells, char *qbuf)
 		cells[c].text = NULL;
 		cells[c].num = report_value(r, (enum report_col)c);
 		cells[c].alert = false;
+		cells[c].lo = lo ? report_value(lo, (enum report_col)c) : NAN;
+		cells[c].hi = hi ? report_value(hi, (enum report_col)c) : NAN;
 	}
 	cells[RC_ORG].text = r->org;
 	cells[RC_QUARTER].text = quarter_format(r->quarter, qbuf);

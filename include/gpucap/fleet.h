@@ -89,6 +89,10 @@ struct fleet {
 	int first, last; /* quarter span of the whole ledger */
 	bool empty;
 	bool *org_seen; /* per opts.orgs: some row named it */
+	/* Once a row gives a range: the same fleet with every range at its
+	 * low end, and at its high end (each a copy of this one as it was
+	 * before the first range, then given every row). NULL until then. */
+	struct fleet *ends[2];
 };
 
 /* One org in one quarter. NaN marks an undefined figure: units and power
@@ -109,9 +113,12 @@ struct series_row {
 	bool projected; /* extrapolated, not from the ledger */
 };
 
+/* low and high are NULL for a ledger without ranges; else they hold, row
+ * for row, the low and high end of each figure of rows (SPEC 4.4). */
 struct series {
 	struct series_row *rows;
 	size_t n;
+	struct series_row *low, *high;
 };
 
 /* Resolves the baseline and its metric value: a usage error if the catalog
@@ -140,6 +147,20 @@ double growth_pct(double now, double before);
 
 /* Fills qoq, yoy and ytd of one org's rows; rows[i] is quarter first + i. */
 void series_fill_growth(struct series_row *rows, int first, size_t n);
+
+/* With ranges: makes low and high of every row the bounds of its figures.
+ * On entry low and high hold the series computed with every range at its
+ * low and at its high end; sums and levels are bounded by the least and
+ * greatest of those and the central row, gap_h100e by interval
+ * subtraction (reported minus computed). Growth and usd_per_h100e are
+ * then derived from the bounds (series_bound_ratios). */
+void series_bound(struct series *s);
+
+/* Fills the growth and usd_per_h100e bounds of rows [from, n) from their
+ * h100e, spend and added bounds: the low growth is the low level over the
+ * high level before, the high growth the high level over the low one.
+ * Rows of one org must be contiguous and consecutive quarters. */
+void series_bound_ratios(struct series *s, size_t from);
 
 /* Appends the FLEET_TOTAL_ORG rows: for each quarter of any org, the sum
  * of the orgs' rows (undefined where any org's figure is), and the growth

@@ -22,6 +22,9 @@ enum ledger_col {
 	LC_COUNT
 };
 
+/* The figures a row may give, in the order of their columns. */
+enum ledger_fig { LF_UNITS, LF_SPEND, LF_H100E, LF_TOTAL, LF_COUNT };
+
 /* What a row counts, given by `kind` or inferred from its cells. */
 enum row_kind {
 	ROW_BUY, /* model + units (negative units retire) or model + spend */
@@ -63,6 +66,12 @@ struct ledger_row {
 	double spend;	   /* NaN when absent */
 	double h100e;	   /* NaN when absent */
 	double total;	   /* NaN when absent */
+	/* A figure written as a range LOW..HIGH sets ranged; the figure above
+	 * is then its midpoint. With ranged, low and high hold the ends of
+	 * every figure (a plain one's ends are itself, an absent one's NaN);
+	 * without, they are not read. */
+	bool ranged;
+	double low[LF_COUNT], high[LF_COUNT];
 	/* Nonzero when org and model are interned for the read this number
 	 * names: within it, one pointer is always one spelling, so a sink
 	 * may remember what it found for a pointer. */

@@ -15,6 +15,12 @@ struct quantity {
  * number". Never yields NaN, infinity or negative zero. */
 bool qty_parse(const char *s, struct quantity *out, const char **why);
 
+/* A number, or a range "LOW..HIGH" of two (30k..350k, $0.9B..$1.1B) with
+ * LOW <= HIGH; a plain number gives lo == hi. Either end written as money
+ * makes both money. */
+bool qty_parse_range(const char *s, struct quantity *lo, struct quantity *hi,
+		     const char **why);
+
 /* Shortest text that reads back as the same double ("%.15g".."%.17g"),
  * with '.' as the decimal point. buf needs QTY_FMT_MAX bytes. */
 #define QTY_FMT_MAX 32

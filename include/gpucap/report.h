@@ -33,11 +33,15 @@ enum report_col {
 #define RC_REPORT_COUNT RC_PROJECTED
 
 extern const struct table_col REPORT_COLS[RC_COUNT];
+/* The same columns, every figure with bounds: for a series with ranges. */
+extern const struct table_col REPORT_COLS_BOUNDED[RC_COUNT];
 
 /* A numeric column's value in a row (NaN when undefined). */
 double report_value(const struct series_row *r, enum report_col c);
 
-/* The row as RC_COUNT cells; qbuf holds the quarter's text. */
-void report_cells(const struct series_row *r, struct cell *cells, char *qbuf);
+/* The row as RC_COUNT cells; qbuf holds the quarter's text. lo and hi
+ * (NULL without ranges) give each cell's ends. */
+void report_cells(const struct series_row *r, const struct series_row *lo,
+		  const struct series_row *hi, struct cell *cells, char *qbuf);
 
 #endif

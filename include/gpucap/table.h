@@ -22,9 +22,13 @@ enum cell_type {
 	CT_BOOL
 };
 
+/* A column with bounds carries each cell's low and high end: machine
+ * formats print them as companion columns NAME_low and NAME_high, the
+ * formats for people as one "low–high" cell (SPEC 4.4). */
 struct table_col {
 	const char *name;
 	enum cell_type type;
+	bool bounds;
 };
 
 /* A text cell uses text (NULL: empty); any other uses num (NaN: undefined,
@@ -34,6 +38,7 @@ struct cell {
 	const char *text;
 	double num;
 	bool alert;
+	double lo, hi; /* read only in a column with bounds */
 };
 
 struct printer;

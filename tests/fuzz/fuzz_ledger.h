@@ -29,6 +29,11 @@ static inline enum gc_status fuzz_trace_row(const struct ledger_row *row,
 		row->units, row->spend, row->h100e, row->total);
 	for (c = 0; c < LC_COUNT; c++)
 		fprintf(trace, " %ld:%ld", row->at[c].line, row->at[c].col);
+	/* a range's ends are ordered around its midpoint */
+	for (c = 0; row->ranged && c < LF_COUNT; c++) {
+		FUZZ_ASSERT(isnan(row->low[c]) || row->low[c] <= row->high[c]);
+		fprintf(trace, " %a..%a", row->low[c], row->high[c]);
+	}
 	fputc('\n', trace);
 	return GC_OK;
 }

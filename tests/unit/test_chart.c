@@ -62,7 +62,7 @@ static void test_ticks(void **state)
 static void test_svg_points(void **state)
 {
 	struct series_row rows[2];
-	struct series s = { rows, 2 };
+	struct series s = { rows, 2, NULL, NULL };
 	struct chart_opts o;
 	struct gc_error err;
 	char *text = NULL;

@@ -161,7 +161,7 @@ static void test_caret(void **state)
  * quarter; spend $10M a quarter in 2023; qoq undefined in 2023Q1. Then
  * the 'all' rows (the same figures, doubled). */
 static struct series_row ROWS[10];
-static struct series SERIES = { ROWS, 10 };
+static struct series SERIES = { ROWS, 10, NULL, NULL };
 
 static int setup(void **state)
 {

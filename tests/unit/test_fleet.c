@@ -1,5 +1,6 @@
 /* Fleet arithmetic: capacity, growth, levels, retirement, spend, power.
  * Every expected figure is worked out by hand in the comment beside it. */
+#include <stddef.h>
 #include <string.h>
 
 #include "unit.h"
@@ -716,6 +717,175 @@ static void test_names_by_pointer(void **state)
 	done(&r);
 }
 
+/* The row with figure f as the range lo..hi, as the loader gives it: the
+ * midpoint, and the ends of every figure (a plain one's ends are itself). */
+static struct ledger_row ranged(struct ledger_row r, enum ledger_fig f,
+				double lo, double hi)
+{
+	double *figs[LF_COUNT] = { &r.units, &r.spend, &r.h100e, &r.total };
+	int i;
+
+	*figs[f] = lo + (hi - lo) / 2;
+	r.ranged = true;
+	for (i = 0; i < LF_COUNT; i++)
+		r.low[i] = r.high[i] = *figs[i];
+	r.low[f] = lo;
+	r.high[f] = hi;
+	return r;
+}
+
+static void assert_bounds(const struct series *s, size_t i, size_t field,
+			  double lo, double mid, double hi)
+{
+	const double *l =
+		(const double *)(const void *)((const char *)&s->low[i] +
+					       field);
+	const double *m =
+		(const double *)(const void *)((const char *)&s->rows[i] +
+					       field);
+	const double *h =
+		(const double *)(const void *)((const char *)&s->high[i] +
+					       field);
+
+	assert_near(*l, lo, 1e-6);
+	assert_near(*m, mid, 1e-6);
+	assert_near(*h, hi, 1e-6);
+}
+
+#define BOUNDS(s, i, f, lo, mid, hi)                                           \
+	assert_bounds(s, i, offsetof(struct series_row, f), lo, mid, hi)
+
+/* acme: 1000 H100 in 24Q1 (before any range: the ends start as copies);
+ * 24Q2 adds 500..1500 H100e (mid 1000); 24Q3 reports a level of
+ * 2000..4000 (mid 3000). beta: 100 H100e in 24Q2. With --total.
+ * acme 24Q2: h100e 1000 + [500, 1500] = [1500, 2500], mid 2000; qoq low
+ * 1500 / 1000 - 1 = 50 %, mid 100 %, high 2500 / 1000 - 1 = 150 %.
+ * acme 24Q3: computed [1500, 2500]; gap low 2000 - 2500 = -500, mid
+ * 3000 - 2000 = 1000, high 4000 - 1500 = 2500; h100e the level [2000,
+ * 4000]; qoq low 2000 / 2500 - 1 = -20 %, mid 3000 / 2000 - 1 = 50 %,
+ * high 4000 / 1500 - 1 = 166.6667 %.
+ * all 24Q2: [1600, 2600], mid 2100: qoq low 1600 / 1000 - 1 = 60 %, mid
+ * 110 %, high 160 %. all 24Q3: [2100, 4100], mid 3100: qoq low
+ * 2100 / 2600 - 1 = -19.230769 %, mid 3100 / 2100 - 1 = 47.619048 %,
+ * high 4100 / 1600 - 1 = 156.25 %. */
+static void test_ranges(void **state)
+{
+	struct fleet_opts o;
+	struct run r;
+
+	(void)state;
+	fleet_opts_init(&o, &CAT);
+	o.total = true;
+	start(&r, &o);
+	add(&r, buy("2024Q1", "acme", "H100-SXM", 1000));
+	add(&r, ranged(capacity("2024Q2", "acme", 0), LF_H100E, 500, 1500));
+	add(&r, ranged(level("2024Q3", "acme", 0), LF_TOTAL, 2000, 4000));
+	add(&r, capacity("2024Q2", "beta", 100));
+	finish(&r);
+	assert_int_equal(r.s.n, 3 + 2 + 3);
+	assert_non_null(r.s.low);
+	assert_non_null(r.s.high);
+	BOUNDS(&r.s, 0, h100e, 1000, 1000, 1000);
+	BOUNDS(&r.s, 0, units, 1000, 1000, 1000);
+	BOUNDS(&r.s, 1, added, 500, 1000, 1500);
+	BOUNDS(&r.s, 1, h100e, 1500, 2000, 2500);
+	BOUNDS(&r.s, 1, qoq, 50, 100, 150);
+	BOUNDS(&r.s, 2, reported, 2000, 3000, 4000);
+	BOUNDS(&r.s, 2, gap, -500, 1000, 2500);
+	BOUNDS(&r.s, 2, h100e, 2000, 3000, 4000);
+	BOUNDS(&r.s, 2, qoq, -20, 50, 166.6666667);
+	/* beta is plain: its ends are itself */
+	BOUNDS(&r.s, 4, h100e, 100, 100, 100);
+	BOUNDS(&r.s, 4, qoq, 0, 0, 0);
+	assert_string_equal(r.s.rows[5].org, FLEET_TOTAL_ORG);
+	BOUNDS(&r.s, 5, h100e, 1000, 1000, 1000);
+	BOUNDS(&r.s, 6, h100e, 1600, 2100, 2600);
+	BOUNDS(&r.s, 6, qoq, 60, 110, 160);
+	BOUNDS(&r.s, 7, h100e, 2100, 3100, 4100);
+	BOUNDS(&r.s, 7, qoq, -19.2307692, 47.6190476, 156.25);
+	/* beta reported no level: the sum of levels is unknown */
+	assert_true(isnan(r.s.low[7].reported) && isnan(r.s.high[7].gap));
+	done(&r);
+}
+
+/* Units, retirements, spend and power at the ends. --usd-per-h100e 50k.
+ * 24Q1: 800..1200 H100-SXM (mid 1000) and $10M..$30M alone, i.e.
+ * [200, 600] H100e (mid 400): added [1000, 1800], mid 1400; usd_per_h100e
+ * low $10M / 1800 = 5,555.556, mid $20M / 1400 = 14,285.714, high
+ * $30M / 1000 = 30,000. 24Q2 retires 100..300 (mid 200): retired [100,
+ * 300]; units low 800 - 300 = 500, mid 800, high 1200 - 100 = 1100;
+ * h100e low 1000 - 300 = 700, mid 1200, high 1800 - 100 = 1700; power at
+ * 700 W a unit: 0.35, 0.56, 0.77 MW; cum_spend [$10M, $30M]. */
+static void test_range_units_and_money(void **state)
+{
+	struct fleet_opts o;
+	struct run r;
+	const char *why;
+
+	(void)state;
+	fleet_opts_init(&o, &CAT);
+	assert_true(price_curve_parse("50k", &o.usd_per_h100e, &why));
+	start(&r, &o);
+	add(&r,
+	    ranged(buy("2024Q1", "acme", "H100-SXM", 0), LF_UNITS, 800, 1200));
+	add(&r, ranged(row("2024Q1", "acme", ROW_SPEND), LF_SPEND, 10e6, 30e6));
+	add(&r,
+	    ranged(buy("2024Q2", "acme", "H100-SXM", 0), LF_UNITS, -300, -100));
+	finish(&r);
+	assert_int_equal(r.s.n, 2);
+	BOUNDS(&r.s, 0, added, 1000, 1400, 1800);
+	BOUNDS(&r.s, 0, usd_per_h100e, 5555.5555556, 14285.7142857, 30000);
+	BOUNDS(&r.s, 1, retired, 100, 200, 300);
+	BOUNDS(&r.s, 1, units, 500, 800, 1100);
+	BOUNDS(&r.s, 1, h100e, 700, 1200, 1700);
+	BOUNDS(&r.s, 1, power_mw, 0.35, 0.56, 0.77);
+	BOUNDS(&r.s, 1, cum_spend, 10e6, 20e6, 30e6);
+	done(&r);
+}
+
+/* 100 H100 bought, 50..150 retired (mid 100, all of them): at the low end
+ * 150 would retire more than there is, which there retires all 100,
+ * silently: units [0, 50], mid 0. */
+static void test_range_over_retire_at_an_end(void **state)
+{
+	struct fleet_opts o;
+	struct run r;
+	int warnings = 0;
+
+	(void)state;
+	fleet_opts_init(&o, &CAT);
+	o.warn = count_warning;
+	o.warn_ctx = &warnings;
+	start(&r, &o);
+	add(&r, buy("2024Q1", "acme", "H100-SXM", 100));
+	add(&r,
+	    ranged(buy("2024Q2", "acme", "H100-SXM", 0), LF_UNITS, -150, -50));
+	finish(&r);
+	BOUNDS(&r.s, 1, units, 0, 0, 50);
+	assert_int_equal(warnings, 0);
+	done(&r);
+}
+
+/* Two levels for one quarter with one midpoint (100..300 and 150..250)
+ * still disagree at their ends: a data error, and nothing is counted. */
+static void test_range_conflicting_levels(void **state)
+{
+	struct run r;
+	struct ledger_row a =
+		ranged(level("2024Q1", "acme", 0), LF_TOTAL, 100, 300);
+	struct ledger_row b =
+		ranged(level("2024Q1", "acme", 0), LF_TOTAL, 150, 250);
+
+	(void)state;
+	start(&r, NULL);
+	add(&r, a);
+	b.line = 3;
+	assert_int_equal(fleet_add(&b, &r.f, &r.err), GC_DATA);
+	assert_string_equal(r.err.msg, "total_h100e: a different level for "
+				       "the same org and quarter is on line 2");
+	done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -743,6 +913,10 @@ int main(void)
 		cmocka_unit_test(test_price_curve_errors),
 		cmocka_unit_test(test_total),
 		cmocka_unit_test(test_names_by_pointer),
+		cmocka_unit_test(test_ranges),
+		cmocka_unit_test(test_range_units_and_money),
+		cmocka_unit_test(test_range_over_retire_at_an_end),
+		cmocka_unit_test(test_range_conflicting_levels),
 	};
 
 	return cmocka_run_group_tests_name("fleet", tests, setup, teardown);

@@ -268,9 +268,17 @@ static const struct bad BAD[] = {
 	{ "quarter,h100e\n2024Q1,1e400\n", 2, 2,
 	  "h100e: '1e400' is out of range" },
 	{ "quarter,h100e\n2024Q1,nan\n", 2, 2, "h100e: 'nan' is not a number" },
-	{ "quarter,h100e\n2024Q1,30k..350k\n", 2, 2,
-	  "h100e: '30k..350k' is a range (LOW..HIGH), which is not supported "
-	  "yet" },
+	{ "quarter,h100e\n2024Q1,350k..30k\n", 2, 2,
+	  "h100e: '350k..30k' is a range whose low end is above its high "
+	  "end" },
+	{ "quarter,h100e\n2024Q1,30k..\n", 2, 2,
+	  "h100e: '30k..' is not a range LOW..HIGH of two numbers" },
+	{ "quarter,total_h100e\n2024Q1,-5..5\n", 2, 2,
+	  "total_h100e: '-5..5' must not be negative" },
+	{ "quarter,h100e\n2024Q1,1..2e12\n", 2, 2,
+	  "h100e: '1..2e12' is out of range (at most 1e+12)" },
+	{ "quarter,org,model,units\n2024Q1,a,H100,$1..2\n", 2, 4,
+	  "units: '$1..2' is money; put it in spend_usd" },
 };
 
 static void test_errors(void **state)

@@ -103,7 +103,8 @@ static const struct bad BAD[] = {
 	{ "1e400", "is out of range" },
 	{ "1e-400", "is out of range" },
 	{ "1e99999999999", "is out of range" },
-	{ "30k..350k", "is a range (LOW..HIGH), which is not supported yet" },
+	/* a range is not a number; qty_parse_range reads it */
+	{ "30k..350k", "is not a number" },
 };
 
 static void test_bad(void **state)
@@ -134,6 +135,53 @@ static void test_long_input(void **state)
 	assert_false(qty_parse(big, &q, &why));
 }
 
+/* Ranges: each end read as a number; one '$' makes both money. */
+static void test_range(void **state)
+{
+	static const struct {
+		const char *in;
+		double lo, hi;
+		bool money;
+	} GOOD[] = {
+		{ "30k..350k", 30000, 350000, false },
+		{ " $0.9B..$1.1B ", 0.9e9, 1.1e9, true },
+		{ "$0.9B..1.1B", 0.9e9, 1.1e9, true },
+		{ "-100..-50", -100, -50, false },
+		{ "1,000..2,000", 1000, 2000, false },
+		{ "5..5", 5, 5, false },
+		{ "42", 42, 42, false }, /* a plain number is x..x */
+	};
+	static const struct {
+		const char *in, *why;
+	} BAD_RANGES[] = {
+		{ "350k..30k",
+		  "is a range whose low end is above its high end" },
+		{ "..5", "is not a range LOW..HIGH of two numbers" },
+		{ "5..", "is not a range LOW..HIGH of two numbers" },
+		{ "1..2..3", "is not a range LOW..HIGH of two numbers" },
+		{ "1...2", "is not a range LOW..HIGH of two numbers" },
+		{ "1e400", "is out of range" }, /* qty_parse's own reason */
+	};
+	struct quantity lo, hi;
+	const char *why;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof GOOD / sizeof GOOD[0]; i++) {
+		if (!qty_parse_range(GOOD[i].in, &lo, &hi, &why))
+			fail_msg("'%s' refused: %s", GOOD[i].in, why);
+		assert_true(lo.value == GOOD[i].lo);
+		assert_true(hi.value == GOOD[i].hi);
+		assert_int_equal(lo.money, GOOD[i].money);
+		assert_int_equal(hi.money, GOOD[i].money);
+	}
+	for (i = 0; i < sizeof BAD_RANGES / sizeof BAD_RANGES[0]; i++) {
+		if (qty_parse_range(BAD_RANGES[i].in, &lo, &hi, &why))
+			fail_msg("'%s' accepted", BAD_RANGES[i].in);
+		assert_string_equal(why, BAD_RANGES[i].why);
+	}
+}
+
 static void test_format(void **state)
 {
 	char buf[QTY_FMT_MAX];
@@ -157,6 +205,7 @@ int main(void)
 		cmocka_unit_test(test_negative_zero),
 		cmocka_unit_test(test_bad),
 		cmocka_unit_test(test_long_input),
+		cmocka_unit_test(test_range),
 		cmocka_unit_test(test_format),
 	};
 

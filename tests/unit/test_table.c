@@ -10,28 +10,28 @@
 #include "gpucap/table.h"
 
 static const struct table_col COLS[] = {
-	{ "org", CT_TEXT },
-	{ "h100e", CT_COUNT },
-	{ "qoq_pct", CT_PCT },
-	{ "spend_usd", CT_USD },
+	{ "org", CT_TEXT, false },
+	{ "h100e", CT_COUNT, false },
+	{ "qoq_pct", CT_PCT, false },
+	{ "spend_usd", CT_USD, false },
 };
 
 #define NCOLS (sizeof COLS / sizeof COLS[0])
 
 /* Rows: a plain one, one needing CSV quoting, one with undefined cells. */
 static const struct cell ROWS[][NCOLS] = {
-	{ { "acme", 0, false },
-	  { NULL, 1234567.4, false },
-	  { NULL, 227.41, false },
-	  { NULL, NAN, false } },
-	{ { "a, \"b\"", 0, false },
-	  { NULL, 0.63, false },
-	  { NULL, -9.0909, false },
-	  { NULL, NAN, false } },
-	{ { "", 0, false },
-	  { NULL, NAN, false },
-	  { NULL, NAN, false },
-	  { NULL, NAN, false } },
+	{ { "acme", 0, false, 0, 0 },
+	  { NULL, 1234567.4, false, 0, 0 },
+	  { NULL, 227.41, false, 0, 0 },
+	  { NULL, NAN, false, NAN, NAN } },
+	{ { "a, \"b\"", 0, false, 0, 0 },
+	  { NULL, 0.63, false, 0, 0 },
+	  { NULL, -9.0909, false, 0, 0 },
+	  { NULL, NAN, false, NAN, NAN } },
+	{ { "", 0, false, 0, 0 },
+	  { NULL, NAN, false, NAN, NAN },
+	  { NULL, NAN, false, NAN, NAN },
+	  { NULL, NAN, false, NAN, NAN } },
 };
 
 static char *render(const char *format)
