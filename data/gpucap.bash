@@ -31,7 +31,7 @@ _gpucap()
 	report) words_opts="$out $cat $ledger $window" ;;
 	convert | catalog) words_opts="$out $cat" ;;
 	project) words_opts="$out $cat $ledger $window $fit --target --by" ;;
-	check) words_opts="$out $cat $ledger $fit -e --expr --checks --project-to" ;;
+	check) words_opts="$out $cat $ledger $fit -e --expr --checks --project-to --uncertain" ;;
 	import) words_opts="-f --format -o --output --color -q --quiet -h --help --org --keep-capacity" ;;
 	chart) words_opts="$out $cat $ledger $window $fit --project-to --column --style --title --log --ascii" ;;
 	esac
@@ -61,6 +61,9 @@ _gpucap()
 		return ;;
 	--method)
 		COMPREPLY=($(compgen -W "geometric linear" -- "$cur"))
+		return ;;
+	--uncertain)
+		COMPREPLY=($(compgen -W "fail pass todo" -- "$cur"))
 		return ;;
 	-b | --baseline)
 		COMPREPLY=($(compgen -W "$(_gpucap_models "${COMP_WORDS[0]}")" -- "$cur"))

@@ -17,9 +17,10 @@
 struct plot {
 	const char **orgs;
 	size_t norgs;
-	int q0;	   /* first quarter */
-	size_t nq; /* quarters, q0 to the last */
-	double *v; /* [org * nq + quarter - q0]: NaN where undefined */
+	int q0;		 /* first quarter */
+	size_t nq;	 /* quarters, q0 to the last */
+	double *v;	 /* [org * nq + quarter - q0]: NaN where undefined */
+	double *lo, *hi; /* the same for the ends of ranges; NULL without */
 	bool *projected;
 	double ticks[TICKS_MAX]; /* the y axis: first and last are its ends */
 	int nticks;
@@ -106,6 +107,8 @@ static void plot_free(struct plot *p)
 {
 	free(p->orgs);
 	free(p->v);
+	free(p->lo);
+	free(p->hi);
 	free(p->projected);
 }
 
@@ -131,6 +134,21 @@ static bool plot_shape(struct plot *p, const struct series *s)
 	return true;
 }
 
+/* A range's ends where the point is drawn; an end without a bound
+ * (growth from zero), or at or below zero on a log axis, stops at the
+ * point itself. */
+static void plot_ends(struct plot *p, size_t at, const struct series_row *lo,
+		      const struct series_row *hi, enum report_col col)
+{
+	double v = p->v[at], a = report_value(lo, col),
+	       b = report_value(hi, col);
+
+	if (isnan(v))
+		return;
+	p->lo[at] = isnan(a) || isinf(a) || (p->log && !(a > 0)) ? v : a;
+	p->hi[at] = isnan(b) || isinf(b) ? v : b;
+}
+
 static bool plot_values(struct plot *p, const struct series *s,
 			enum report_col col)
 {
@@ -138,6 +156,14 @@ static bool plot_values(struct plot *p, const struct series *s,
 
 	p->v = malloc(n * sizeof *p->v);
 	p->projected = calloc(n, sizeof *p->projected);
+	if (s->low != NULL) {
+		p->lo = malloc(n * sizeof *p->lo);
+		p->hi = malloc(n * sizeof *p->hi);
+		if (p->lo == NULL || p->hi == NULL)
+			return false;
+		for (i = 0; i < n; i++)
+			p->lo[i] = p->hi[i] = NAN;
+	}
 	if (p->v == NULL || p->projected == NULL)
 		return false;
 	for (i = 0; i < n; i++)
@@ -153,6 +179,8 @@ static bool plot_values(struct plot *p, const struct series *s,
 		p->projected[at] = r->projected;
 		if (p->log && !(p->v[at] > 0))
 			p->v[at] = NAN; /* no place on a log axis */
+		if (p->lo != NULL)
+			plot_ends(p, at, &s->low[i], &s->high[i], col);
 	}
 	return true;
 }
@@ -166,8 +194,8 @@ static bool plot_axis(struct plot *p)
 	for (i = 0; i < p->norgs * p->nq; i++) {
 		if (isnan(p->v[i]))
 			continue;
-		lo = fmin(lo, p->v[i]);
-		hi = fmax(hi, p->v[i]);
+		lo = fmin(lo, p->lo ? p->lo[i] : p->v[i]);
+		hi = fmax(hi, p->hi ? p->hi[i] : p->v[i]);
 	}
 	if (lo > hi)
 		return false;
@@ -494,21 +522,98 @@ static void svg_line(const struct svg *g, size_t org)
 	}
 }
 
+/* Whether the org has a range anywhere: a band of no height is noise. */
+static bool has_band(const struct plot *p, size_t org)
+{
+	size_t q;
+
+	for (q = 0; p->lo != NULL && q < p->nq; q++)
+		if (p->lo[org * p->nq + q] < p->hi[org * p->nq + q])
+			return true;
+	return false;
+}
+
+/* One run of defined quarters [from, to] of the org's band: along the
+ * high ends, then back along the low ends. */
+static void svg_band_run(const struct svg *g, size_t org, size_t from,
+			 size_t to)
+{
+	const double *lo = g->p->lo + org * g->p->nq;
+	const double *hi = g->p->hi + org * g->p->nq;
+	size_t q;
+
+	fputs("<polygon points=\"", g->out);
+	for (q = from; q <= to; q++)
+		fprintf(g->out, "%.1f,%.1f ", svg_x(g, q), svg_y(g, hi[q]));
+	for (q = to + 1; q-- > from;)
+		fprintf(g->out, "%.1f,%.1f%s", svg_x(g, q), svg_y(g, lo[q]),
+			q > from ? " " : "");
+	fprintf(g->out, "\" fill=\"%s\" fill-opacity=\"0.18\"/>\n",
+		PALETTE[org % NPALETTE]);
+}
+
+/* The org's ranges as a shaded band behind its line (SPEC 4.4). */
+static void svg_band(const struct svg *g, size_t org)
+{
+	size_t q = 0, end;
+
+	if (!has_band(g->p, org))
+		return;
+	while (q < g->p->nq) {
+		if (isnan(value(g->p, org, q))) {
+			q++;
+			continue;
+		}
+		for (end = q;
+		     end + 1 < g->p->nq && !isnan(value(g->p, org, end + 1));
+		     end++)
+			;
+		svg_band_run(g, org, q, end);
+		q = end + 1;
+	}
+}
+
+/* A bar's range: a whisker from its low to its high end. */
+static void svg_whiskers(const struct svg *g, size_t org, double x0, double w)
+{
+	size_t q;
+	double slot = g->width / (double)g->p->nq;
+
+	for (q = 0; g->p->lo != NULL && q < g->p->nq; q++) {
+		size_t at = org * g->p->nq + q;
+		double x = x0 + slot * (double)q + w / 2;
+
+		if (isnan(g->p->v[at]) || !(g->p->lo[at] < g->p->hi[at]))
+			continue;
+		fprintf(g->out,
+			"<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+			"y2=\"%.1f\" stroke=\"#333\" stroke-width=\"1.5\"/>\n",
+			x, svg_y(g, g->p->lo[at]), x, svg_y(g, g->p->hi[at]));
+	}
+}
+
 /* The value of an org's last point, beside it: what a reader of a
  * capacity chart looks for first. */
 static void svg_end_label(const struct svg *g, size_t org)
 {
-	char label[CHART_NUM_MAX + 2];
-	size_t q = g->p->nq;
+	char label[3 * CHART_NUM_MAX + 8], a[CHART_NUM_MAX], b[CHART_NUM_MAX];
+	size_t q = g->p->nq, at;
 	double x, y;
 
 	while (q > 0 && isnan(value(g->p, org, q - 1)))
 		q--;
 	if (q == 0)
 		return;
+	at = org * g->p->nq + q - 1;
 	x = svg_x(g, q - 1);
 	y = svg_y(g, value(g->p, org, q - 1));
 	tick_label(g->o, value(g->p, org, q - 1), label);
+	/* the middle of a range means little without its ends */
+	if (g->p->lo != NULL && g->p->lo[at] < g->p->hi[at])
+		snprintf(label + strlen(label), sizeof label - strlen(label),
+			 " (%s\xE2\x80\x93%s)",
+			 tick_label(g->o, g->p->lo[at], a),
+			 tick_label(g->o, g->p->hi[at], b));
 	fprintf(g->out,
 		"<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\" font-size=\"11\"%s>"
 		"%s</text>\n",
@@ -546,6 +651,7 @@ static void svg_bars(const struct svg *g, size_t org)
 						  "stroke=\"#333\""
 						: "");
 	}
+	svg_whiskers(g, org, g->left + slot * 0.1 + w * (double)org, w);
 }
 
 static bool any_projected(const struct plot *p)
@@ -583,6 +689,9 @@ enum gc_status chart_svg(FILE *out, const struct series *s,
 	svg_legend(&g, g.top - 18.0 * rows - 2);
 	svg_y_axis(&g);
 	svg_x_axis(&g);
+	/* bands first, so that no band hides another org's line */
+	for (org = 0; o->style != CHART_BARS && org < p.norgs; org++)
+		svg_band(&g, org);
 	for (org = 0; org < p.norgs; org++) {
 		if (o->style == CHART_BARS) {
 			svg_bars(&g, org);
@@ -597,6 +706,13 @@ enum gc_status chart_svg(FILE *out, const struct series *s,
 			"fill=\"#666\">%s: projected</text>\n",
 			SVG_W - SVG_RIGHT, SVG_H - 10,
 			o->style == CHART_BARS ? "pale bars" : "dashed");
+	if (p.lo != NULL)
+		fprintf(out,
+			"<text x=\"%.1f\" y=\"%.1f\" fill=\"#666\">%s: from "
+			"the "
+			"low to the high end of the ranges</text>\n",
+			SVG_LEFT, SVG_H - 10,
+			o->style == CHART_BARS ? "whiskers" : "shaded");
 	fputs("</svg>\n", out);
 	util_c_numeric_end(loc);
 	plot_free(&p);

@@ -468,40 +468,98 @@ static void no_row(const struct org_rows *o, const char *when,
 		 quarter_format(o->rows[o->n - 1].quarter, b));
 }
 
-/* A year: its flows summed, usd_per_h100e as their ratio, any other
- * column at its Q4. */
-static bool year_value(const struct check *c, const struct org_rows *o,
-		       struct check_result *out)
+/* The same org's rows in another array of the series (its low or high
+ * ends), row for row. */
+static struct org_rows rows_in(const struct series *s,
+			       const struct series_row *other,
+			       const struct org_rows *o)
 {
-	double sum[RC_COUNT] = { 0 };
-	const struct series_row *r;
+	struct org_rows r = { other + (o->rows - s->rows), o->n };
+
+	return r;
+}
+
+/* A year's flows summed over its quarters. */
+static void year_sums(const struct org_rows *o, int year, double *added,
+		      double *spend, double *retired)
+{
+	int q;
+
+	*added = *spend = *retired = 0;
+	for (q = 1; q <= 4; q++) {
+		const struct series_row *r =
+			at_quarter(o, quarter_make(year, q));
+
+		if (r == NULL)
+			continue;
+		*added += r->added;
+		*retired += r->retired;
+		*spend += r->spend;
+	}
+}
+
+static double ratio(double spend, double added)
+{
+	return spend > 0 && added > 0 ? spend / added : NAN;
+}
+
+/* A year's value from one array of rows: flows summed, any other column
+ * at its Q4 (usd_per_h100e is worked out by the caller). */
+static double year_figure(const struct check *c, const struct org_rows *o)
+{
+	double added, spend, retired;
+
+	year_sums(o, c->period, &added, &spend, &retired);
+	switch (c->column) {
+	case RC_ADDED:
+		return added;
+	case RC_RETIRED:
+		return retired;
+	case RC_SPEND:
+		return spend;
+	case RC_USD_PER_H100E:
+		return ratio(spend, added);
+	default:
+		return report_value(at_quarter(o, quarter_make(c->period, 4)),
+				    c->column);
+	}
+}
+
+/* A year: its flows summed, usd_per_h100e as their ratio, any other
+ * column at its Q4. With ranges, the year's ends too; the ratio's low end
+ * is the low spend over the high additions. */
+static bool year_value(const struct check *c, const struct series *s,
+		       const struct org_rows *o, struct check_result *out)
+{
 	char when[16];
 	int q, found = 0;
 
 	snprintf(when, sizeof when, "%d", c->period);
-	for (q = 1; q <= 4; q++) {
-		r = at_quarter(o, quarter_make(c->period, q));
-		if (r == NULL)
-			continue;
-		found++;
-		sum[RC_ADDED] += r->added;
-		sum[RC_RETIRED] += r->retired;
-		sum[RC_SPEND] += r->spend;
-	}
-	r = at_quarter(o, quarter_make(c->period, 4));
-	if (found == 0 || (r == NULL && !flow_column(c->column) &&
-			   c->column != RC_USD_PER_H100E)) {
+	for (q = 1; q <= 4; q++)
+		found += at_quarter(o, quarter_make(c->period, q)) != NULL;
+	if (found == 0 ||
+	    (at_quarter(o, quarter_make(c->period, 4)) == NULL &&
+	     !flow_column(c->column) && c->column != RC_USD_PER_H100E)) {
 		no_row(o, found ? strcat(when, "Q4") : when, out);
 		return false;
 	}
-	if (flow_column(c->column))
-		out->got = sum[c->column];
-	else if (c->column == RC_USD_PER_H100E)
-		out->got = sum[RC_SPEND] > 0 && sum[RC_ADDED] > 0
-				   ? sum[RC_SPEND] / sum[RC_ADDED]
-				   : NAN;
-	else
-		out->got = report_value(r, c->column);
+	out->got = year_figure(c, o);
+	if (s->low == NULL)
+		return true;
+	{
+		struct org_rows lo = rows_in(s, s->low, o);
+		struct org_rows hi = rows_in(s, s->high, o);
+		double a_lo, a_hi, s_lo, s_hi, r;
+
+		out->lo = year_figure(c, &lo);
+		out->hi = year_figure(c, &hi);
+		if (c->column == RC_USD_PER_H100E) {
+			year_sums(&lo, c->period, &a_lo, &s_lo, &r);
+			year_sums(&hi, c->period, &a_hi, &s_hi, &r);
+			out->lo = ratio(s_lo, a_hi);
+			out->hi = ratio(s_hi, a_lo);
+		}
+	}
 	return true;
 }
 
@@ -519,13 +577,17 @@ static bool lookup(const struct check *c, const struct series *s,
 		return false;
 	}
 	if (c->is_year)
-		return year_value(c, &o, out);
+		return year_value(c, s, &o, out);
 	r = at_quarter(&o, c->period);
 	if (r == NULL) {
 		no_row(&o, quarter_format(c->period, when), out);
 		return false;
 	}
 	out->got = report_value(r, c->column);
+	if (s->low != NULL) {
+		out->lo = report_value(&s->low[r - s->rows], c->column);
+		out->hi = report_value(&s->high[r - s->rows], c->column);
+	}
 	return true;
 }
 
@@ -535,7 +597,7 @@ static bool holds(const struct check *c, double got)
 				     : c->tolerance;
 	/* Exactly on the edge of a tolerance holds, whatever the last bit of
 	 * the arithmetic that led there. */
-	double slack = 1e-12 * fmax(fabs(c->value), fabs(got));
+	double slack = isinf(got) ? 0 : 1e-12 * fmax(fabs(c->value), fabs(got));
 
 	switch (c->op) {
 	case OP_LT:
@@ -556,11 +618,33 @@ static bool holds(const struct check *c, double got)
 	return false;
 }
 
+/* Whether the check holds over the whole of [lo, hi] (ok), nowhere (not
+ * ok), or in part (uncertain). Every operator's set of values that hold
+ * is an interval or, for !=, all but a point: it holds everywhere when it
+ * holds at both ends (and, for !=, the point is outside), nowhere when it
+ * fails at both ends and the interval does not reach over what holds. */
+static void judge_range(const struct check *c, double lo, double hi,
+			struct check_result *out)
+{
+	bool at_lo = holds(c, lo), at_hi = holds(c, hi);
+	bool covers = lo <= c->value && c->value <= hi;
+
+	if (c->op == OP_NE) {
+		out->ok = !covers;
+		out->uncertain = covers && lo < hi;
+		return;
+	}
+	out->ok = at_lo && at_hi;
+	out->uncertain = !out->ok &&
+			 (at_lo || at_hi ||
+			  ((c->op == OP_EQ || c->op == OP_APPROX) && covers));
+}
+
 void check_eval(const struct check *c, const struct series *s,
 		struct check_result *out)
 {
 	memset(out, 0, sizeof *out);
-	out->got = NAN;
+	out->got = out->lo = out->hi = NAN;
 	if (!lookup(c, s, out))
 		return;
 	if (isnan(out->got)) {
@@ -568,5 +652,14 @@ void check_eval(const struct check *c, const struct series *s,
 			 REPORT_COLS[c->column].name);
 		return;
 	}
-	out->ok = holds(c, out->got);
+	if (s->low == NULL) {
+		out->ok = holds(c, out->got);
+		return;
+	}
+	/* an end with no bound (growth from zero) reaches to infinity */
+	if (isnan(out->lo))
+		out->lo = -INFINITY;
+	if (isnan(out->hi))
+		out->hi = INFINITY;
+	judge_range(c, out->lo, out->hi, out);
 }

@@ -38,6 +38,9 @@ enum option_group {
 
 enum color_when { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
+/* How a check that a range holds in part counts (check --uncertain). */
+enum uncertain_how { UNCERTAIN_FAIL, UNCERTAIN_PASS, UNCERTAIN_TODO };
+
 struct options {
 	unsigned groups; /* the command's option groups */
 	const char *format;
@@ -70,6 +73,7 @@ struct options {
 	size_t nexprs;
 	const char *check_files[OPTION_LIST_MAX]; /* --checks */
 	size_t ncheck_files;
+	enum uncertain_how uncertain;
 	enum report_col column; /* chart */
 	bool bars, log, ascii;
 	const char *title;

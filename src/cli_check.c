@@ -115,29 +115,86 @@ static enum gc_status series_for_checks(const struct options *o,
 struct evaluated {
 	const struct check_list *checks;
 	struct check_result *results;
-	size_t failed;
+	size_t failed;	  /* over the whole range, or without ranges */
+	size_t uncertain; /* with ranges: held over part of it */
+	enum uncertain_how how;
+	bool ranges; /* the series has ranges */
 };
+
+/* Whether a result counts toward the exit status as a failure. */
+static bool counts_failed(const struct evaluated *ev,
+			  const struct check_result *r)
+{
+	if (r->uncertain)
+		return ev->how == UNCERTAIN_FAIL;
+	return !r->ok;
+}
 
 /* A failed check in red, on a terminal. */
 #define SGR_RED	  "\033[31m"
 #define SGR_RESET "\033[0m"
 
-static void tap_line(FILE *out, size_t n, const struct check *c,
-		     const struct check_result *r, bool color)
+/* "ok", or "not ok"; an uncertain check is TAP's TODO (not a failure
+ * to a harness) unless --uncertain pass counts it as held. */
+static const char *tap_status(const struct evaluated *ev,
+			      const struct check_result *r)
 {
-	char got[TABLE_NUM_MAX];
+	if (r->uncertain)
+		return ev->how == UNCERTAIN_PASS ? "ok" : "not ok";
+	return r->ok ? "ok" : "not ok";
+}
 
-	if (color && !r->ok)
+static void tap_line(FILE *out, size_t n, const struct evaluated *ev, size_t i,
+		     bool color)
+{
+	const struct check *c = &ev->checks->items[i];
+	const struct check_result *r = &ev->results[i];
+	enum cell_type t = REPORT_COLS[c->column].type;
+	char got[TABLE_RANGE_MAX];
+	bool red = color && counts_failed(ev, r);
+
+	if (red)
 		fputs(SGR_RED, out);
-	fprintf(out, "%s %zu - %s (", r->ok ? "ok" : "not ok", n, c->text);
-	if (!isnan(r->got))
+	fprintf(out, "%s %zu - %s (", tap_status(ev, r), n, c->text);
+	if (!isnan(r->got) && ev->ranges)
 		fprintf(out, "got %s",
-			table_human(r->got, REPORT_COLS[c->column].type, got));
+			table_human_range(r->got, r->lo, r->hi, t, got));
+	else if (!isnan(r->got))
+		fprintf(out, "got %s", table_human(r->got, t, got));
 	else if (strstr(r->why, "undefined") != NULL)
 		fprintf(out, "got \xE2\x80\x93: %s", r->why);
 	else
 		fputs(r->why, out);
-	fputs(color && !r->ok ? ")" SGR_RESET "\n" : ")\n", out);
+	fputs(")", out);
+	if (r->uncertain)
+		fputs(ev->how == UNCERTAIN_PASS ? " # uncertain"
+						: " # TODO uncertain",
+		      out);
+	fputs(red ? SGR_RESET "\n" : "\n", out);
+}
+
+/* What --uncertain made of the uncertain checks, in enum order. */
+static const char *const HOW_SAID[] = {
+	"counted as failures (--uncertain fail)",
+	"counted as held (--uncertain pass)",
+	"TODO, not failures (--uncertain todo)",
+};
+
+static void tap_summary(FILE *out, const struct evaluated *ev)
+{
+	size_t n = ev->checks->n;
+
+	if (ev->uncertain > 0)
+		fprintf(out, "# %zu held, %zu failed, %zu uncertain, %s\n",
+			n - ev->failed - ev->uncertain, ev->failed,
+			ev->uncertain, HOW_SAID[ev->how]);
+	else if (ev->failed == 0 && n == 1)
+		fputs("# the check passed\n", out);
+	else if (ev->failed == 0)
+		fprintf(out, "# all %zu checks passed\n", n);
+	else
+		fprintf(out, "# %zu of %zu check%s failed\n", ev->failed, n,
+			n == 1 ? "" : "s");
 }
 
 static enum gc_status write_tap(const struct options *o,
@@ -154,24 +211,24 @@ static enum gc_status write_tap(const struct options *o,
 	color = cli_color(o, out.fp);
 	fprintf(out.fp, "TAP version 13\n1..%zu\n", n);
 	for (i = 0; i < n; i++)
-		tap_line(out.fp, i + 1, &ev->checks->items[i], &ev->results[i],
-			 color);
-	if (ev->failed == 0 && n == 1)
-		fputs("# the check passed\n", out.fp);
-	else if (ev->failed == 0)
-		fprintf(out.fp, "# all %zu checks passed\n", n);
-	else
-		fprintf(out.fp, "# %zu of %zu check%s failed\n", ev->failed, n,
-			n == 1 ? "" : "s");
+		tap_line(out.fp, i + 1, ev, i, color);
+	tap_summary(out.fp, ev);
 	return output_commit(&out, err);
 }
 
-enum { K_N, K_OK, K_CHECK, K_GOT, K_WHY, K_COUNT };
+enum { K_N, K_OK, K_CHECK, K_GOT, K_WHY, K_UNCERTAIN, K_COUNT };
 
+/* With ranges, "got" has its ends and "uncertain" says which checks held
+ * over part of the range only ("ok" is then how --uncertain counts it). */
 static const struct table_col RESULT_COLS[K_COUNT] = {
 	{ "n", CT_INT, false },	     { "ok", CT_BOOL, false },
 	{ "check", CT_TEXT, false }, { "got", CT_FIGURE, false },
-	{ "why", CT_TEXT, false },
+	{ "why", CT_TEXT, false },   { "uncertain", CT_BOOL, false },
+};
+static const struct table_col RANGE_RESULT_COLS[K_COUNT] = {
+	{ "n", CT_INT, false },	     { "ok", CT_BOOL, false },
+	{ "check", CT_TEXT, false }, { "got", CT_FIGURE, true },
+	{ "why", CT_TEXT, false },   { "uncertain", CT_BOOL, false },
 };
 
 static enum gc_status result_rows(void *ctx, struct printer *p,
@@ -181,13 +238,17 @@ static enum gc_status result_rows(void *ctx, struct printer *p,
 	size_t i;
 
 	for (i = 0; i < ev->checks->n; i++) {
+		const struct check_result *r = &ev->results[i];
 		struct cell c[K_COUNT] = { { NULL, NAN, false, NAN, NAN } };
 
 		c[K_N].num = (double)(i + 1);
-		c[K_OK].num = ev->results[i].ok;
+		c[K_OK].num = !counts_failed(ev, r);
 		c[K_CHECK].text = ev->checks->items[i].text;
-		c[K_GOT].num = ev->results[i].got;
-		c[K_WHY].text = ev->results[i].why;
+		c[K_GOT].num = r->got;
+		c[K_GOT].lo = isinf(r->lo) ? NAN : r->lo;
+		c[K_GOT].hi = isinf(r->hi) ? NAN : r->hi;
+		c[K_WHY].text = r->why;
+		c[K_UNCERTAIN].num = r->uncertain;
 		if (printer_row(p, c) != GC_OK)
 			return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	}
@@ -199,24 +260,36 @@ static enum gc_status evaluate(const struct options *o,
 			       const struct series *s, struct gc_error *err)
 {
 	struct evaluated ev = { checks,
-				calloc(checks->n + 1, sizeof *ev.results), 0 };
+				calloc(checks->n + 1, sizeof *ev.results),
+				0,
+				0,
+				o->uncertain,
+				s->low != NULL };
 	enum gc_status st;
-	size_t i;
+	size_t i, counted = 0;
 
 	if (ev.results == NULL)
 		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	for (i = 0; i < checks->n; i++) {
+		const struct check_result *r = &ev.results[i];
+
 		check_eval(&checks->items[i], s, &ev.results[i]);
-		ev.failed += !ev.results[i].ok;
+		ev.uncertain += r->uncertain;
+		ev.failed += !r->ok && !r->uncertain;
+		counted += counts_failed(&ev, r);
 	}
 	/* The default table format is TAP, what CI reads; other formats
 	 * list the results as rows. */
 	if (strcmp(o->format, "table") == 0)
 		st = write_tap(o, &ev, err);
-	else
-		st = cli_print(o, RESULT_COLS, K_COUNT, result_rows, &ev, err);
+	else if (ev.ranges)
+		st = cli_print(o, RANGE_RESULT_COLS, K_COUNT, result_rows, &ev,
+			       err);
+	else /* a ledger without ranges: the columns it always had */
+		st = cli_print(o, RESULT_COLS, K_UNCERTAIN, result_rows, &ev,
+			       err);
 	free(ev.results);
-	if (st == GC_OK && ev.failed > 0)
+	if (st == GC_OK && counted > 0)
 		st = GC_CHECK_FAILED;
 	return st;
 }

@@ -43,6 +43,7 @@ enum opt_id {
 	O_TITLE,
 	O_LOG,
 	O_ASCII,
+	O_UNCERTAIN,
 	O_COUNT
 };
 
@@ -111,6 +112,9 @@ static const struct opt_info OPTS[O_COUNT] = {
 		       "checks, one a line, # comments (repeatable)" },
 	[O_PROJECT_TO] = { "project-to", 0, "Q", G_CHECK | G_CHART,
 			   "project the series to this quarter first" },
+	[O_UNCERTAIN] = { "uncertain", 0, "HOW", G_CHECK,
+			  "a check a range holds in part counts as: pass, "
+			  "fail, todo (TAP's, not a failure) [fail]" },
 	[O_COLUMN] = { "column", 0, "COL", G_CHART,
 		       "the report column charted [h100e]" },
 	[O_STYLE] = { "style", 0, "S", G_CHART,
@@ -152,6 +156,19 @@ static bool chart_column(const char *arg, enum report_col *out)
 	for (c = RC_UNITS; c < RC_REPORT_COUNT; c++)
 		if (strcmp(arg, REPORT_COLS[c].name) == 0) {
 			*out = (enum report_col)c;
+			return true;
+		}
+	return false;
+}
+
+static bool uncertain_parse(const char *arg, enum uncertain_how *out)
+{
+	static const char *const NAMES[] = { "fail", "pass", "todo" };
+	size_t i;
+
+	for (i = 0; i < sizeof NAMES / sizeof NAMES[0]; i++)
+		if (strcmp(arg, NAMES[i]) == 0) {
+			*out = (enum uncertain_how)i;
 			return true;
 		}
 	return false;
@@ -293,6 +310,10 @@ static enum gc_status apply_named(struct options *o, enum opt_id id,
 	case O_COLOR:
 		return choice("color", arg, color_parse(arg, &o->color),
 			      "auto, always, never", err);
+	case O_UNCERTAIN:
+		return choice("uncertain", arg,
+			      uncertain_parse(arg, &o->uncertain),
+			      "pass, fail, todo", err);
 	default:
 		return method_opt(arg, &o->method, err);
 	}
@@ -311,6 +332,7 @@ static enum gc_status apply_option(struct options *o, enum opt_id id,
 	case O_COLOR:
 	case O_COLUMN:
 	case O_STYLE:
+	case O_UNCERTAIN:
 		return apply_named(o, id, arg, err);
 	case O_TITLE:
 		o->title = arg;

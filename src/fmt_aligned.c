@@ -57,27 +57,6 @@ static char *escape_bars(const char *s)
 	return out;
 }
 
-/* A figure with different ends reads as its range, "30,000–350,000"; an
- * end with no bound (growth from zero) leaves "≥ low" or "≤ high". */
-static char *render_range(const struct table_col *col, const struct cell *c)
-{
-	char lo[TABLE_NUM_MAX], hi[TABLE_NUM_MAX], out[3 * TABLE_NUM_MAX];
-
-	table_human(c->lo, col->type, lo);
-	table_human(c->hi, col->type, hi);
-	if (isnan(c->lo) && isnan(c->hi))
-		return strdup(table_human(c->num, col->type, out));
-	if (isnan(c->hi))
-		snprintf(out, sizeof out, "\xE2\x89\xA5%s", lo);
-	else if (isnan(c->lo))
-		snprintf(out, sizeof out, "\xE2\x89\xA4%s", hi);
-	else if (strcmp(lo, hi) == 0) /* the same, as people read it */
-		return strdup(lo);
-	else
-		snprintf(out, sizeof out, "%s\xE2\x80\x93%s", lo, hi);
-	return strdup(out);
-}
-
 static char *render(const struct style *st, const struct table_col *col,
 		    const struct cell *c, bool *empty)
 {
@@ -86,8 +65,12 @@ static char *render(const struct style *st, const struct table_col *col,
 
 	if (numeric(col->type)) {
 		*empty = isnan(c->num);
-		if (col->bounds && !*empty)
-			return render_range(col, c);
+		if (col->bounds && !*empty) {
+			char range[TABLE_RANGE_MAX];
+
+			return strdup(table_human_range(c->num, c->lo, c->hi,
+							col->type, range));
+		}
 		return strdup(table_human(c->num, col->type, buf));
 	}
 	*empty = text[0] == '\0';

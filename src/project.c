@@ -183,6 +183,48 @@ static void growth_of(const struct project_opts *o,
 	}
 }
 
+/* Every org of in, its rows taken from `rows` (in's own, or its low or
+ * high ends), then projected. */
+static void project_rows(const struct series *in, const struct series_row *rows,
+			 const struct project_opts *o,
+			 const struct project_target *t, size_t steps,
+			 struct series_row *out)
+{
+	size_t i, at = 0;
+
+	for (i = 0; i < in->n; i += block(in, i)) {
+		struct growth g;
+		size_t n = block(in, i);
+
+		growth_of(o, t, &rows[i], n, &g);
+		project_org(o, &g, &rows[i], n, steps, out + at);
+		at += n + steps;
+	}
+}
+
+/* With ranges, each end of the series is projected as the central one
+ * is (its own fitted growth, or the target's rate), and the projected
+ * figures are bounded as the ledger's are. Warnings were the central
+ * projection's to give. */
+static enum gc_status project_bounds(const struct series *in,
+				     const struct project_opts *o,
+				     const struct project_target *t,
+				     size_t steps, struct series *out,
+				     struct gc_error *err)
+{
+	struct project_opts quiet = *o;
+
+	quiet.warn = NULL;
+	out->low = calloc(out->n, sizeof *out->low);
+	out->high = calloc(out->n, sizeof *out->high);
+	if (out->low == NULL || out->high == NULL)
+		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	project_rows(in, in->low, &quiet, t, steps, out->low);
+	project_rows(in, in->high, &quiet, t, steps, out->high);
+	series_bound(out);
+	return GC_OK;
+}
+
 enum gc_status project_series(const struct series *in,
 			      const struct project_opts *o, struct series *out,
 			      struct project_target *target,
@@ -215,13 +257,13 @@ enum gc_status project_series(const struct series *in,
 	out->rows = calloc(in->n + orgs * steps, sizeof *out->rows);
 	if (out->rows == NULL)
 		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
-	for (i = 0; i < in->n; i += block(in, i)) {
-		struct growth g;
-		size_t n = block(in, i);
-
-		growth_of(o, &t, &in->rows[i], n, &g);
-		project_org(o, &g, &in->rows[i], n, steps, out->rows + out->n);
-		out->n += n + steps;
+	project_rows(in, in->rows, o, &t, steps, out->rows);
+	out->n = in->n + orgs * steps;
+	st = in->low != NULL ? project_bounds(in, o, &t, steps, out, err)
+			     : GC_OK;
+	if (st != GC_OK) {
+		series_free(out);
+		return st;
 	}
 	tally(out, &t);
 	if (target != NULL)

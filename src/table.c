@@ -1,6 +1,7 @@
 /* The printer: looks a format up by name and hands it rows. */
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -167,5 +168,25 @@ char *table_human(double v, enum cell_type t, char *buf)
 		strcpy(buf, plain);
 	else
 		group_thousands(plain, buf);
+	return buf;
+}
+
+char *table_human_range(double v, double lo, double hi, enum cell_type t,
+			char *buf)
+{
+	char a[TABLE_NUM_MAX], b[TABLE_NUM_MAX];
+
+	table_human(isinf(lo) ? NAN : lo, t, a);
+	table_human(isinf(hi) ? NAN : hi, t, b);
+	if ((isnan(lo) || isinf(lo)) && (isnan(hi) || isinf(hi)))
+		table_human(v, t, buf);
+	else if (isnan(hi) || isinf(hi))
+		snprintf(buf, TABLE_RANGE_MAX, "\xE2\x89\xA5%s", a); /* >= */
+	else if (isnan(lo) || isinf(lo))
+		snprintf(buf, TABLE_RANGE_MAX, "\xE2\x89\xA4%s", b); /* <= */
+	else if (strcmp(a, b) == 0) /* the same, as people read it */
+		strcpy(buf, a);
+	else
+		snprintf(buf, TABLE_RANGE_MAX, "%s\xE2\x80\x93%s", a, b);
 	return buf;
 }

@@ -36,15 +36,19 @@ enum gc_status check_parse(const char *text, const char *file, long line,
 			   struct check *out, struct gc_error *err);
 
 struct check_result {
-	bool ok;
-	double got;	      /* NaN when there was nothing to compare */
+	bool ok;	/* with ranges: holds over the whole range */
+	bool uncertain; /* with ranges: holds over part of it only */
+	double got;	/* NaN when there was nothing to compare */
+	double lo, hi;	/* got's range; NaN without ranges in the ledger */
 	char why[GC_MSG_MAX]; /* why it failed; "" when it held */
 };
 
 /* Evaluates the check on a series (which holds the FLEET_TOTAL_ORG rows
  * when any check has no org). A year reads its Q4 for levels and
  * percentages, its sum for flows (added_h100e, retired_h100e, spend_usd),
- * and usd_per_h100e as the year's spend over its additions. */
+ * and usd_per_h100e as the year's spend over its additions. With ranges
+ * the check is judged on the value's range: ok when it holds over all of
+ * it, uncertain when over part, failed (neither) when over none. */
 void check_eval(const struct check *c, const struct series *s,
 		struct check_result *out);
 

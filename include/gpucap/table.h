@@ -66,4 +66,12 @@ bool printer_format_known(const char *name);
 #define TABLE_NUM_MAX 64
 char *table_human(double v, enum cell_type t, char *buf);
 
+/* The same for a figure v with ends lo and hi: "30,000–350,000", or v
+ * alone where the ends read the same; an end that is undefined or
+ * infinite (growth from zero) has no bound: "≥12.5". buf needs
+ * TABLE_RANGE_MAX bytes. */
+#define TABLE_RANGE_MAX (2 * TABLE_NUM_MAX + 8)
+char *table_human_range(double v, double lo, double hi, enum cell_type t,
+			char *buf);
+
 #endif
