@@ -293,6 +293,76 @@ static void test_missing(void **state)
 	expect_why("acme 2023Q1 units != 5", "units is undefined there");
 }
 
+/* The same series with ranges: every h100e, added and spend from half to
+ * one and a half times its central figure; acme's 2023Q2 qoq has no upper
+ * bound (as growth from a low end of zero would). */
+static struct series_row LOW[10], HIGH[10];
+static struct series RANGED = { ROWS, 10, LOW, HIGH };
+
+static void make_ranged(void)
+{
+	size_t i;
+
+	for (i = 0; i < 10; i++) {
+		LOW[i] = HIGH[i] = ROWS[i];
+		LOW[i].h100e *= 0.5, HIGH[i].h100e *= 1.5;
+		LOW[i].added *= 0.5, HIGH[i].added *= 1.5;
+		LOW[i].spend *= 0.5, HIGH[i].spend *= 1.5;
+	}
+	HIGH[1].qoq = NAN;
+}
+
+/* ok: holds over the whole range; uncertain: over part of it; neither:
+ * over none. */
+static void expect_range(const char *text, bool ok, bool uncertain, double lo,
+			 double hi)
+{
+	struct check c;
+	struct check_result r;
+	struct gc_error err;
+
+	if (check_parse(text, "-e", 1, &c, &err) != GC_OK)
+		fail_msg("%s", err.msg);
+	check_eval(&c, &RANGED, &r);
+	if (r.ok != ok || r.uncertain != uncertain)
+		fail_msg("'%s': ok %d, uncertain %d", text, r.ok, r.uncertain);
+	assert_near(r.lo, lo, 1e-6);
+	if (isinf(hi))
+		assert_true(isinf(r.hi) && r.hi > 0);
+	else
+		assert_near(r.hi, hi, 1e-6);
+}
+
+/* acme 2023Q3 h100e: 300, range [150, 450]. */
+static void test_ranges(void **state)
+{
+	(void)state;
+	make_ranged();
+	expect_range("acme 2023Q3 h100e >= 100", true, false, 150, 450);
+	expect_range("acme 2023Q3 h100e >= 500", false, false, 150, 450);
+	expect_range("acme 2023Q3 h100e >= 300", false, true, 150, 450);
+	expect_range("acme 2023Q3 h100e < 150", false, false, 150, 450);
+	expect_range("acme 2023Q3 h100e <= 150", false, true, 150, 450);
+	expect_range("acme 2023Q3 h100e == 300", false, true, 150, 450);
+	expect_range("acme 2023Q3 h100e == 500", false, false, 150, 450);
+	expect_range("acme 2023Q3 h100e != 500", true, false, 150, 450);
+	expect_range("acme 2023Q3 h100e != 300", false, true, 150, 450);
+	/* 600 ±10% is [540, 660]: none of [150, 450] */
+	expect_range("acme 2023Q3 h100e ~ 600 ±10%", false, false, 150, 450);
+	/* 100 ±60% is [40, 160]: only [150, 160] of it */
+	expect_range("acme 2023Q3 h100e ~ 100 ±60%", false, true, 150, 450);
+	/* 300 ±200 is [100, 500]: all of it */
+	expect_range("acme 2023Q3 h100e ~ 300 ±200", true, false, 150, 450);
+	/* 2023's additions: 4 x [50, 150] = [200, 600]; its usd_per_h100e
+	 * from the low spend over the high additions, 4 x $5M / 600 =
+	 * 33,333.33, to 4 x $15M / 200 = 300,000 */
+	expect_range("acme 2023 added_h100e > 100", true, false, 200, 600);
+	expect_range("acme 2023 usd_per_h100e >= 30k", true, false,
+		     33333.333333, 300000);
+	/* growth with no upper bound reaches past any figure */
+	expect_range("acme 2023Q2 qoq_pct >= 1000", false, true, 100, INFINITY);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -302,6 +372,7 @@ int main(void)
 		cmocka_unit_test(test_operators),
 		cmocka_unit_test(test_tolerance_edges),
 		cmocka_unit_test(test_years),
+		cmocka_unit_test(test_ranges),
 		cmocka_unit_test(test_missing),
 	};
 

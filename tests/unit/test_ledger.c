@@ -563,6 +563,47 @@ static void test_sniff(void **state)
 	rmdir(dir);
 }
 
+/* A range cell: the midpoint as the figure, the ends beside it, and the
+ * row's plain figures as ranges of one value. kind retire turns 100..300
+ * units into -300..-100. A JSON string may hold a range too. */
+static void test_ranges(void **state)
+{
+	struct seen s;
+	struct gc_error err;
+	const struct ledger_row *r;
+
+	(void)state;
+	assert_int_equal(load("quarter,org,model,units,spend_usd,kind\n"
+			      "2024Q1,a,H100,800..1200,\"$10M..$30M\",\n"
+			      "2024Q2,a,H100,100..300,,retire\n"
+			      "2024Q3,a,H100,5,,\n",
+			      ',', &s, &err),
+			 GC_OK);
+	assert_int_equal(s.n, 3);
+	r = &s.rows[0];
+	assert_true(r->ranged);
+	assert_near(r->units, 1000, 0);
+	assert_near(r->spend, 20e6, 0);
+	assert_near(r->low[LF_UNITS], 800, 0);
+	assert_near(r->high[LF_UNITS], 1200, 0);
+	assert_near(r->low[LF_SPEND], 10e6, 0);
+	assert_near(r->high[LF_SPEND], 30e6, 0);
+	assert_true(isnan(r->low[LF_TOTAL]) && isnan(r->high[LF_H100E]));
+	r = &s.rows[1];
+	assert_near(r->units, -200, 0);
+	assert_near(r->low[LF_UNITS], -300, 0);
+	assert_near(r->high[LF_UNITS], -100, 0);
+	assert_false(s.rows[2].ranged);
+	assert_int_equal(load_fmt("[{\"quarter\":\"2024Q1\",\"total_h100e\":"
+				  "\"30k..350k\"}]",
+				  LEDGER_JSON, &s, &err),
+			 GC_OK);
+	assert_true(s.rows[0].ranged);
+	assert_near(s.rows[0].total, 190000, 0);
+	assert_near(s.rows[0].low[LF_TOTAL], 30000, 0);
+	assert_near(s.rows[0].high[LF_TOTAL], 350000, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -572,6 +613,7 @@ int main(void)
 		cmocka_unit_test(test_edge_syntax),
 		cmocka_unit_test(test_tsv),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_ranges),
 		cmocka_unit_test(test_nul_byte),
 		cmocka_unit_test(test_long_field),
 		cmocka_unit_test(test_formats_agree),

@@ -55,6 +55,8 @@ static enum gc_status sink(const struct ledger_row *r, void *ctx,
 		r->total);
 	for (c = 0; c < LC_COUNT; c++)
 		fprintf(t->out, " %ld:%ld", r->at[c].line, r->at[c].col);
+	for (c = 0; r->ranged && c < LF_COUNT; c++)
+		fprintf(t->out, " %.17g..%.17g", r->low[c], r->high[c]);
 	fputc('\n', t->out);
 	if (strcmp(r->org, "refuse") == 0)
 		return gc_fail(err, GC_DATA, r->file, r->line, 2,
@@ -161,6 +163,7 @@ static const char QUOTED[] =
 	"2024Q2,b,A100,7,plain\n"
 	"2024Q2,b,A100,3,\"\"\"quoted\"\"\n\n\nbreaks\"\n"
 	"2024Q3,c,H100,1,\n"
+	"2024Q3,c,H100,10..30,\"a range, in a part\"\n"
 	"2024Q4,a,H100,-2,last";
 
 static void test_quoted_breaks(void **state)
@@ -168,13 +171,16 @@ static void test_quoted_breaks(void **state)
 	char *trace = serial(QUOTED, false);
 
 	(void)state;
-	/* the plain read: six rows, the line each starts on, and no error */
+	/* the plain read: seven rows, the line each starts on, no error */
 	assert_non_null(strstr(trace, "row p.csv:2 "));
 	assert_non_null(strstr(trace, "row p.csv:4 "));
 	assert_non_null(strstr(trace, "row p.csv:7 "));
 	assert_non_null(strstr(trace, "row p.csv:8 "));
 	assert_non_null(strstr(trace, "row p.csv:12 "));
 	assert_non_null(strstr(trace, "row p.csv:13 "));
+	/* the range's ends come through the parts with the row */
+	assert_non_null(strstr(trace, " 10..30 "));
+	assert_non_null(strstr(trace, "row p.csv:14 "));
 	assert_null(strstr(trace, "] 999 "));
 	assert_non_null(strstr(trace, "\nok\n"));
 	free(trace);

@@ -254,11 +254,50 @@ static void test_price_by_year(void **state)
 	series_free(&out);
 }
 
+/* Each end of a range is projected as the central series is. Linear, two
+ * quarters: central 100 -> 200, low end 100 -> 150, high end 100 -> 250,
+ * so steps of 100, 50 and 150 a quarter. 2024Q3: [200, 400], mid 300;
+ * 2024Q4: [250, 550], mid 400, added [50, 150]; its qoq low 250 / 400 - 1
+ * = -37.5 %, mid 400 / 300 - 1 = 33.33 %, high 550 / 200 - 1 = 175 %. */
+static void test_range_ends(void **state)
+{
+	static const double H[] = { 100, 200 }, LO[] = { 100, 150 },
+			    HI[] = { 100, 250 };
+	struct series_row rows[2], low[2], high[2];
+	struct series in = history(rows, "a", "2024Q1", H, 2), out;
+	struct series lo = history(low, "a", "2024Q1", LO, 2);
+	struct series hi = history(high, "a", "2024Q1", HI, 2);
+	struct project_opts o;
+	struct gc_error err;
+
+	(void)state;
+	in.low = lo.rows;
+	in.high = hi.rows;
+	opts(&o, "2024Q4");
+	o.method = PROJECT_LINEAR;
+	assert_int_equal(project_series(&in, &o, &out, NULL, &err), GC_OK);
+	assert_int_equal(out.n, 4);
+	assert_non_null(out.low);
+	assert_near(out.low[2].h100e, 200, 1e-9);
+	assert_near(out.rows[2].h100e, 300, 1e-9);
+	assert_near(out.high[2].h100e, 400, 1e-9);
+	assert_near(out.low[3].h100e, 250, 1e-9);
+	assert_near(out.high[3].h100e, 550, 1e-9);
+	assert_near(out.low[3].added, 50, 1e-9);
+	assert_near(out.high[3].added, 150, 1e-9);
+	assert_near(out.low[3].qoq, -37.5, 1e-9);
+	assert_near(out.rows[3].qoq, 100.0 / 3, 1e-9);
+	assert_near(out.high[3].qoq, 175, 1e-9);
+	assert_true(out.high[3].projected);
+	series_free(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_geometric),
 		cmocka_unit_test(test_window),
+		cmocka_unit_test(test_range_ends),
 		cmocka_unit_test(test_linear),
 		cmocka_unit_test(test_target),
 		cmocka_unit_test(test_target_two_orgs),

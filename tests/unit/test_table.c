@@ -220,9 +220,78 @@ static void test_locale(void **state)
 	setlocale(LC_ALL, "C");
 }
 
+/* Columns with bounds: h100e and qoq_pct carry each cell's ends. Rows: a
+ * range; a figure whose ends are itself; growth with no upper bound. */
+static const struct table_col RANGE_COLS[] = {
+	{ "org", CT_TEXT, false },
+	{ "h100e", CT_COUNT, true },
+	{ "qoq_pct", CT_PCT, true },
+};
+static const struct cell RANGE_ROWS[][3] = {
+	{ { "tesla", 0, false, 0, 0 },
+	  { NULL, 190000, false, 30000, 350000 },
+	  { NULL, 245.5, false, -45.5, 536.4 } },
+	{ { "dojo", 0, false, 0, 0 },
+	  { NULL, 10000, false, 10000, 10000 },
+	  { NULL, 12.5, false, 10, NAN } },
+};
+
+static char *render_ranges(const char *format)
+{
+	char *buf = NULL;
+	size_t len = 0, i;
+	FILE *out = open_memstream(&buf, &len);
+	struct printer *p;
+	struct gc_error err;
+
+	assert_non_null(out);
+	assert_int_equal(printer_open(&p, format, out, RANGE_COLS, 3, &err),
+			 GC_OK);
+	for (i = 0; i < 2; i++)
+		assert_int_equal(printer_row(p, RANGE_ROWS[i]), GC_OK);
+	assert_int_equal(printer_close(p, &err), GC_OK);
+	fclose(out);
+	return buf;
+}
+
+static void expect_ranges(const char *format, const char *want)
+{
+	char *got = render_ranges(format);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* People read a range as low–high, an end without a bound as ≥ low;
+ * machines get NAME_low and NAME_high beside NAME. */
+static void test_ranges(void **state)
+{
+	(void)state;
+	expect_ranges("table", "org             h100e      qoq_pct\n"
+			       "tesla  30,000\xE2\x80\x93"
+			       "350,000  -45.5\xE2\x80\x93"
+			       "536.4\n"
+			       "dojo           10,000        \xE2\x89\xA5"
+			       "10.0\n");
+	expect_ranges("csv",
+		      "org,h100e,h100e_low,h100e_high,qoq_pct,qoq_pct_low,"
+		      "qoq_pct_high\n"
+		      "tesla,190000,30000,350000,245.5,-45.5,536.4\n"
+		      "dojo,10000,10000,10000,12.5,10,\n");
+	expect_ranges(
+		"ndjson",
+		"{\"org\":\"tesla\",\"h100e\":190000,\"h100e_low\":30000,"
+		"\"h100e_high\":350000,\"qoq_pct\":245.5,"
+		"\"qoq_pct_low\":-45.5,\"qoq_pct_high\":536.4}\n"
+		"{\"org\":\"dojo\",\"h100e\":10000,\"h100e_low\":10000,"
+		"\"h100e_high\":10000,\"qoq_pct\":12.5,\"qoq_pct_low\":10,"
+		"\"qoq_pct_high\":null}\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_ranges),
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_markdown),
 		cmocka_unit_test(test_csv),
