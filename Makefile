@@ -295,6 +295,7 @@ chart-render: gpucap
 			-o $(B)/chart/bars.svg && \
 		./gpucap chart --log --total --project-to 2027Q4 data/three-labs.csv \
 			-o $(B)/chart/log-projected.svg && \
+		./gpucap chart data/tesla-range.csv -o $(B)/chart/tesla-range.svg && \
 		python3 tests/chart/render.py $(B)/chart $(B)/chart/*.svg; \
 	else echo "xmllint, rsvg-convert or python3 not installed: skipping the chart rendering check"; fi
 

@@ -14,6 +14,8 @@ import sys
 import zlib
 
 FIRST_COLOUR = (0x00, 0x72, 0xB2)
+# The first org's band of ranges: its colour at 18% over white.
+BAND_COLOUR = tuple(round(255 - 0.18 * (255 - c)) for c in FIRST_COLOUR)
 
 
 def paeth(a, b, c):
@@ -54,10 +56,14 @@ def png_pixels(data):
     return width, height, bpp, rows
 
 
+def near(pixel, colour):
+    return all(abs(v - w) <= 6 for v, w in zip(pixel, colour))
+
+
 def census(path):
-    """Pixels with ink, and pixels in the first org's colour."""
+    """Pixels with ink, in the first org's colour, and in its band's."""
     width, height, bpp, rows = png_pixels(open(path, "rb").read())
-    ink = first = 0
+    ink = first = band = 0
     for line in rows:
         for x in range(width):
             r, g, b = line[x * bpp:x * bpp + 3]
@@ -67,7 +73,8 @@ def census(path):
                 ink += 1
             if all(abs(v - w) <= 24 for v, w in zip((r, g, b), FIRST_COLOUR)):
                 first += 1
-    return width * height, ink, first
+            band += near((r, g, b), BAND_COLOUR)
+    return width * height, ink, first, band
 
 
 def main():
@@ -76,12 +83,17 @@ def main():
         subprocess.run(["xmllint", "--noout", svg], check=True)
         png = os.path.join(out, os.path.basename(svg) + ".png")
         subprocess.run(["rsvg-convert", "-o", png, svg], check=True)
-        total, ink, first = census(png)
+        total, ink, first, band = census(png)
         ok = ink >= total // 100 and first >= 100
+        # a chart of ranges (named so) shows its band
+        ranged = "range" in os.path.basename(svg)
+        if ranged:
+            ok = ok and band >= 1000
         bad += not ok
         print("  CHART  %s: well-formed; %d of %d pixels inked, %d in the "
-              "first colour%s" % (os.path.basename(svg), ink, total, first,
-                                  "" if ok else ": BLANK?"))
+              "first colour%s%s" % (os.path.basename(svg), ink, total, first,
+                                    ", %d in its band" % band if ranged else "",
+                                    "" if ok else ": BLANK?"))
     return 1 if bad else 0
 
 

@@ -2,7 +2,7 @@
 # draws now from the ledgers beside them. The points of a chart are
 # checked by hand in tests/unit/test_chart.c; here, that they are kept.
 cd ../..
-for name in tesla-2024 three-labs; do
+for name in tesla-2024 tesla-range three-labs; do
 	if gpucap chart data/$name.csv | cmp -s - data/$name.svg; then
 		echo "data/$name.svg: as gpucap draws it"
 	else
