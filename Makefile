@@ -155,6 +155,7 @@ SEEDS_json = tests/cli/ledgers/*.json tests/cli/ledgers/*.ndjson data/*.json \
 SEEDS_catalog = data/accelerators.csv tests/cli/catalogs/*.csv \
 	tests/cli/corpus/catalog-*.csv
 SEEDS_report = tests/cli/ledgers/* data/tesla-2024.csv data/tesla-2024.json \
+	data/tesla-range.csv \
 	tests/cli/corpus/*.csv tests/cli/corpus/*.json tests/cli/corpus/*.ndjson
 SEEDS_epoch = tests/cli/epoch/clusters.csv tests/cli/ledgers/acme.csv
 

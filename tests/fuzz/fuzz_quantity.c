@@ -10,7 +10,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *s = fuzz_string(data, size);
 	char buf[QTY_FMT_MAX];
-	struct quantity q, again;
+	struct quantity q, again, hi;
 	const char *why;
 
 	if (s == NULL)
@@ -22,6 +22,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_ASSERT(again.value == q.value);
 		if (strspn(s, "0123456789.") == size && size > 0)
 			FUZZ_ASSERT(strtod(s, NULL) == q.value);
+	} else {
+		FUZZ_ASSERT(why != NULL && why[0] != '\0');
+	}
+	/* a range's ends are numbers, in order; a number is a range of one */
+	if (qty_parse_range(s, &q, &hi, &why)) {
+		FUZZ_ASSERT(isfinite(q.value) && isfinite(hi.value));
+		FUZZ_ASSERT(q.value <= hi.value && q.money == hi.money);
 	} else {
 		FUZZ_ASSERT(why != NULL && why[0] != '\0');
 	}

@@ -2,6 +2,7 @@
  * bytes, rows into the fleet, the series with totals, a projection, every
  * output format into memory, and charts of it (SVG and terminal, of a
  * column the flags pick). The first byte picks the options. */
+#include <math.h>
 #include "fuzz.h"
 #include "gpucap/chart.h"
 #include "gpucap/fleet.h"
@@ -37,15 +38,43 @@ static void render(const struct series *s, const char *format)
 	struct gc_error err;
 
 	FUZZ_ASSERT(out != NULL);
-	FUZZ_ASSERT(printer_open(&p, format, out, REPORT_COLS, RC_COUNT,
-				 &err) == GC_OK);
+	FUZZ_ASSERT(printer_open(&p, format, out,
+				 s->low ? REPORT_COLS_BOUNDED : REPORT_COLS,
+				 RC_COUNT, &err) == GC_OK);
 	for (i = 0; i < s->n; i++) {
-		report_cells(&s->rows[i], cells, q);
+		report_cells(&s->rows[i], s->low ? &s->low[i] : NULL,
+			     s->high ? &s->high[i] : NULL, cells, q);
 		FUZZ_ASSERT(printer_row(p, cells) == GC_OK);
 	}
 	FUZZ_ASSERT(printer_close(p, &err) == GC_OK);
 	fclose(out);
 	free(buf);
+}
+
+/* With ranges, every figure lies within its ends (growth and ratios too:
+ * their ends are taken from the ends of what they divide). */
+static void check_bounds(const struct series *s)
+{
+	size_t i;
+	int c;
+
+	for (i = 0; s->low != NULL && i < s->n; i++) {
+		for (c = RC_UNITS; c < RC_PROJECTED; c++) {
+			double m =
+				report_value(&s->rows[i], (enum report_col)c);
+			double lo =
+				report_value(&s->low[i], (enum report_col)c);
+			double hi =
+				report_value(&s->high[i], (enum report_col)c);
+			double slack = 1e-9 * (fabs(m) + 1);
+
+			FUZZ_ASSERT(s->low[i].quarter == s->rows[i].quarter);
+			if (isnan(m))
+				continue;
+			FUZZ_ASSERT(isnan(lo) || lo <= m + slack);
+			FUZZ_ASSERT(isnan(hi) || hi >= m - slack);
+		}
+	}
 }
 
 /* A chart in each medium: drawn, or refused for want of anything to
@@ -88,6 +117,7 @@ static void project(const struct series *s, int flags)
 	po.method = flags & 8 ? PROJECT_LINEAR : PROJECT_GEOMETRIC;
 	po.total = true;
 	if (project_series(s, &po, &out, NULL, &err) == GC_OK) {
+		check_bounds(&out);
 		render(&out, "csv");
 		chart(&out, (unsigned)flags);
 	}
@@ -114,8 +144,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (fleet_init(&f, &fo, &err) == GC_OK &&
 	    ledger_read_stream(in, "fuzz", &lo, fleet_add, &f, &err) == GC_OK &&
 	    fleet_series(&f, &s, &err) == GC_OK) {
+		check_bounds(&s);
 		project(&s, (int)flags);
 		if (series_add_total(&s, &err) == GC_OK) {
+			check_bounds(&s);
 			render(&s, FORMATS[flags % 6]);
 			chart(&s, flags);
 		}
