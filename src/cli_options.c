@@ -161,30 +161,39 @@ static bool chart_column(const char *arg, enum report_col *out)
 	return false;
 }
 
-static bool uncertain_parse(const char *arg, enum uncertain_how *out)
+/* The index of arg among names, which an enum follows in order. */
+static bool pick(const char *arg, const char *const *names, size_t n, int *out)
 {
-	static const char *const NAMES[] = { "fail", "pass", "todo" };
 	size_t i;
 
-	for (i = 0; i < sizeof NAMES / sizeof NAMES[0]; i++)
-		if (strcmp(arg, NAMES[i]) == 0) {
-			*out = (enum uncertain_how)i;
+	for (i = 0; i < n; i++)
+		if (strcmp(arg, names[i]) == 0) {
+			*out = (int)i;
 			return true;
 		}
 	return false;
 }
 
+static bool uncertain_parse(const char *arg, enum uncertain_how *out)
+{
+	static const char *const NAMES[] = { "fail", "pass", "todo" };
+	int i;
+
+	if (!pick(arg, NAMES, sizeof NAMES / sizeof NAMES[0], &i))
+		return false;
+	*out = (enum uncertain_how)i;
+	return true;
+}
+
 static bool color_parse(const char *arg, enum color_when *out)
 {
 	static const char *const NAMES[] = { "auto", "always", "never" };
-	size_t i;
+	int i;
 
-	for (i = 0; i < sizeof NAMES / sizeof NAMES[0]; i++)
-		if (strcmp(arg, NAMES[i]) == 0) {
-			*out = (enum color_when)i;
-			return true;
-		}
-	return false;
+	if (!pick(arg, NAMES, sizeof NAMES / sizeof NAMES[0], &i))
+		return false;
+	*out = (enum color_when)i;
+	return true;
 }
 
 /* A positive number in the ledger's syntax (50k, $40,000, 1.82). */

@@ -34,7 +34,9 @@ static const struct cell ROWS[][NCOLS] = {
 	  { NULL, NAN, false, NAN, NAN } },
 };
 
-static char *render(const char *format)
+/* The rows, in a format, as text. */
+static char *render_rows(const char *format, const struct table_col *cols,
+			 size_t ncols, const struct cell *rows, size_t nrows)
 {
 	char *buf = NULL;
 	size_t len = 0, i;
@@ -43,13 +45,19 @@ static char *render(const char *format)
 	struct gc_error err;
 
 	assert_non_null(out);
-	assert_int_equal(printer_open(&p, format, out, COLS, NCOLS, &err),
+	assert_int_equal(printer_open(&p, format, out, cols, ncols, &err),
 			 GC_OK);
-	for (i = 0; i < sizeof ROWS / sizeof ROWS[0]; i++)
-		assert_int_equal(printer_row(p, ROWS[i]), GC_OK);
+	for (i = 0; i < nrows; i++)
+		assert_int_equal(printer_row(p, rows + i * ncols), GC_OK);
 	assert_int_equal(printer_close(p, &err), GC_OK);
 	fclose(out);
 	return buf;
+}
+
+static char *render(const char *format)
+{
+	return render_rows(format, COLS, NCOLS, ROWS[0],
+			   sizeof ROWS / sizeof ROWS[0]);
 }
 
 static void expect(const char *format, const char *want)
@@ -236,27 +244,9 @@ static const struct cell RANGE_ROWS[][3] = {
 	  { NULL, 12.5, false, 10, NAN } },
 };
 
-static char *render_ranges(const char *format)
-{
-	char *buf = NULL;
-	size_t len = 0, i;
-	FILE *out = open_memstream(&buf, &len);
-	struct printer *p;
-	struct gc_error err;
-
-	assert_non_null(out);
-	assert_int_equal(printer_open(&p, format, out, RANGE_COLS, 3, &err),
-			 GC_OK);
-	for (i = 0; i < 2; i++)
-		assert_int_equal(printer_row(p, RANGE_ROWS[i]), GC_OK);
-	assert_int_equal(printer_close(p, &err), GC_OK);
-	fclose(out);
-	return buf;
-}
-
 static void expect_ranges(const char *format, const char *want)
 {
-	char *got = render_ranges(format);
+	char *got = render_rows(format, RANGE_COLS, 3, RANGE_ROWS[0], 2);
 
 	assert_string_equal(got, want);
 	free(got);
