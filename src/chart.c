@@ -816,6 +816,36 @@ static void term_links(struct term *t, size_t org)
 	}
 }
 
+/* A range: a dotted stroke from its low to its high end through the
+ * point, where nothing else is drawn. */
+static void term_range(struct term *t, size_t org)
+{
+	const char *stroke = t->o->ascii ? ":" : "\u2506";
+	size_t q;
+
+	for (q = 0; t->p->lo != NULL && q < t->p->nq; q++) {
+		size_t at = org * t->p->nq + q;
+		int col = term_mid(t, q), r;
+
+		if (isnan(t->p->v[at]) || !(t->p->lo[at] < t->p->hi[at]))
+			continue;
+		for (r = term_row(t->p, t->p->hi[at]);
+		     r <= term_row(t->p, t->p->lo[at]); r++)
+			if (t->cell[r][col] == NULL)
+				t->cell[r][col] = stroke;
+	}
+}
+
+static bool any_range(const struct plot *p)
+{
+	size_t org;
+
+	for (org = 0; org < p->norgs; org++)
+		if (has_band(p, org))
+			return true;
+	return false;
+}
+
 static void term_marks(struct term *t, size_t org)
 {
 	size_t q;
@@ -927,6 +957,9 @@ static void term_legend(const struct term *t)
 			t->o->style == CHART_BARS
 				? (t->o->ascii ? "." : "\u2591")
 				: (t->o->ascii ? "lower case" : "hollow"));
+	if (t->o->style == CHART_LINE && any_range(t->p))
+		fprintf(t->out, "%s the range, from its low to its high end\n",
+			t->o->ascii ? ":" : "\u2506");
 }
 
 static void term_draw(struct term *t)
@@ -986,6 +1019,9 @@ enum gc_status chart_term(FILE *out, const struct series *s,
 		t->plot_w = 512;
 	for (org = 0; org < p.norgs && o->style == CHART_LINE; org++)
 		term_links(t, org);
+	/* after the links, which take their cells first, before the marks */
+	for (org = 0; org < p.norgs && o->style == CHART_LINE; org++)
+		term_range(t, org);
 	for (org = 0; org < p.norgs; org++) {
 		if (o->style == CHART_BARS)
 			term_bars(t, org);
