@@ -604,6 +604,41 @@ static void test_ranges(void **state)
 	assert_near(s.rows[0].high[LF_TOTAL], 350000, 0);
 }
 
+/* --keep-going skips bad rows, never a bad header: without it no row
+ * means anything (a duplicate column, or none for the quarter). */
+static void test_keep_going_header(void **state)
+{
+	static const struct {
+		const char *text, *msg;
+		long col;
+	} CASES[] = {
+		{ "quarter,units,org,qty\n2024Q1,1,a,2\n",
+		  "column 'qty' means units, as column 2 already does", 4 },
+		{ "org,units\na,1\n",
+		  "no quarter column in the header (expected one of quarter, "
+		  "period, q, date)",
+		  1 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+		struct seen s;
+		struct gc_error err;
+		int warnings = 0;
+
+		assert_int_equal(load_bytes(CASES[i].text,
+					    strlen(CASES[i].text), LEDGER_CSV,
+					    true, &warnings, &s, &err),
+				 GC_DATA);
+		assert_string_equal(err.msg, CASES[i].msg);
+		assert_int_equal(err.line, 1);
+		assert_int_equal(err.col, CASES[i].col);
+		assert_int_equal(warnings, 0);
+		assert_int_equal(s.n, 0);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -620,6 +655,7 @@ int main(void)
 		cmocka_unit_test(test_json_errors),
 		cmocka_unit_test(test_json_scanner),
 		cmocka_unit_test(test_keep_going),
+		cmocka_unit_test(test_keep_going_header),
 		cmocka_unit_test(test_sniff),
 	};
 
