@@ -128,6 +128,7 @@ static void emit(struct reader *r)
 {
 	struct csv_record rec;
 	size_t i;
+	bool header;
 
 	if (!util_grow((void **)&r->fields, &r->fields_cap, r->nfields,
 		       sizeof *r->fields) ||
@@ -147,8 +148,10 @@ static void emit(struct reader *r)
 	rec.lens = r->lens;
 	rec.n = r->nfields;
 	rec.line = r->rec_line;
+	header = r->table->ncols == 0;
 	r->status = dispatch(r->table, &rec, r->name, r->err);
-	if (r->status == GC_DATA && r->table->skip != NULL &&
+	/* a bad header is never skipped: no row means anything without it */
+	if (r->status == GC_DATA && !header && r->table->skip != NULL &&
 	    r->table->skip(r->table->ctx, r->err))
 		r->status = GC_OK;
 }

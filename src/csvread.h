@@ -32,7 +32,8 @@ struct csvread_table {
 	csvread_fn header;
 	csvread_fn row;
 	/* May be NULL. Called when a row is bad data (ragged, or row()
-	 * returned GC_DATA); returning true skips it and reading goes on. */
+	 * returned GC_DATA); returning true skips it and reading goes on.
+	 * Never called for the header: a bad one ends the read. */
 	bool (*skip)(void *ctx, const struct gc_error *err);
 	void *ctx;
 	size_t ncols; /* set once the header is read; 0 before */

@@ -21,7 +21,6 @@ struct csv_load {
 	const struct ledger_load *ld;
 	const char *name;
 	struct ledger_csv_header h;
-	bool bad_header; /* then no row can be read: --keep-going stops */
 };
 
 static enum gc_status read_header(const struct csv_record *rec, void *ctx,
@@ -36,7 +35,6 @@ static enum gc_status read_header(const struct csv_record *rec, void *ctx,
 		return gc_fail(err, GC_IO, ld->name, rec->line, 0,
 			       "out of memory");
 	h->ncols = rec->n;
-	ld->bad_header = true; /* until the whole header is known good */
 	for (i = 0; i < rec->n; i++) {
 		int c = ledger_col_lookup(rec->fields[i]);
 
@@ -54,7 +52,6 @@ static enum gc_status read_header(const struct csv_record *rec, void *ctx,
 		return gc_fail(err, GC_DATA, ld->name, rec->line, 1,
 			       "no quarter column in the header (expected one "
 			       "of quarter, period, q, date)");
-	ld->bad_header = false;
 	return GC_OK;
 }
 
@@ -86,13 +83,11 @@ static enum gc_status read_row(const struct csv_record *rec, void *ctx,
 	return ledger_emit(cl->ld, &cells, rec->line, err);
 }
 
-/* A bad row may be skipped (--keep-going); a bad header may not: without
- * it no row means anything. */
 static bool skip_row(void *ctx, const struct gc_error *err)
 {
 	const struct csv_load *cl = ctx;
 
-	return !cl->bad_header && ledger_skip(cl->ld, GC_DATA, err);
+	return ledger_skip(cl->ld, GC_DATA, err);
 }
 
 static enum gc_status check_header(const struct csvread_table *t,
