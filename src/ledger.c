@@ -368,18 +368,26 @@ static enum gc_status resolve_kind(struct build *b, enum spelled_kind kind)
 	return check_single(b, kind, counted);
 }
 
+/* What the memo remembers of the cell's raw text; NULL without a memo,
+ * for an absent cell, or when the memo cannot keep it. */
+static struct memo_entry *cell_memo(struct build *b, enum ledger_col col)
+{
+	const char *raw = b->cells->text[col];
+
+	if (b->memo == NULL || raw == NULL)
+		return NULL;
+	return memo_entry(b->memo, raw, b->cells->len[col]);
+}
+
 /* An org or model: the cleaned text its raw spelling gave before, or read
  * afresh and remembered. Absent cells are NULL either way. */
 static enum gc_status read_name(struct build *b, enum ledger_col col,
 				const char **out)
 {
 	const char *raw = b->cells->text[col];
-	struct memo_entry *e;
+	struct memo_entry *e = cell_memo(b, col);
 	enum gc_status st;
 
-	e = b->memo != NULL && raw != NULL
-		    ? memo_entry(b->memo, raw, b->cells->len[col])
-		    : NULL;
 	if (e != NULL && e->has_clean) {
 		*out = *e->clean != '\0' ? e->clean : NULL;
 		return GC_OK;
@@ -401,13 +409,9 @@ static enum gc_status read_name(struct build *b, enum ledger_col col,
 
 static enum gc_status read_quarter_memo(struct build *b)
 {
-	const char *raw = b->cells->text[LC_QUARTER];
-	struct memo_entry *e;
+	struct memo_entry *e = cell_memo(b, LC_QUARTER);
 	enum gc_status st;
 
-	e = b->memo != NULL && raw != NULL
-		    ? memo_entry(b->memo, raw, b->cells->len[LC_QUARTER])
-		    : NULL;
 	if (e != NULL && e->has_quarter) {
 		b->row->quarter = e->quarter;
 		return GC_OK;

@@ -32,29 +32,17 @@ static char *traced(const uint8_t *data, size_t size, unsigned flags,
 		st = ledger_csv_read(in, NULL, 0, delim, &ld, &err);
 		fclose(in);
 	}
-	FUZZ_ASSERT(st == GC_OK || st == GC_DATA || st == GC_IO);
-	FUZZ_ASSERT(st == GC_OK || err.msg[0] != '\0');
-	if (st != GC_OK)
-		fprintf(trace, "error %d %ld:%ld %s\n", (int)st, err.line,
-			err.col, err.msg);
-	fclose(trace);
+	fuzz_trace_end(trace, st, &err);
 	return buf;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	unsigned flags = size ? data[0] : 0;
-	char *plain, *parts;
 
 	data += size ? 1 : 0;
 	size -= size ? 1 : 0;
-	plain = traced(data, size, flags, false);
-	parts = traced(data, size, flags, true);
-	if (strcmp(plain, parts) != 0) {
-		fprintf(stderr, "one thread:\n%s\nin parts:\n%s", plain, parts);
-		FUZZ_ASSERT(!"a read in parts differs");
-	}
-	free(plain);
-	free(parts);
+	fuzz_same_reads("one thread", traced(data, size, flags, false),
+			"in parts", traced(data, size, flags, true));
 	return 0;
 }

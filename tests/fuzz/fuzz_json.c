@@ -21,30 +21,19 @@ static char *traced(const uint8_t *data, size_t size, unsigned flags,
 	FUZZ_ASSERT(trace != NULL && in != NULL);
 	st = flags & 1 ? ledger_ndjson_read_by(in, NULL, 0, chunk, &ld, &err)
 		       : ledger_json_read_by(in, NULL, 0, chunk, &ld, &err);
-	FUZZ_ASSERT(st == GC_OK || st == GC_DATA || st == GC_IO);
-	FUZZ_ASSERT(st != GC_DATA || err.line >= 1);
-	if (st != GC_OK)
-		fprintf(trace, "error %d %ld:%ld %s\n", (int)st, err.line,
-			err.col, err.msg);
 	fclose(in);
-	fclose(trace);
+	fuzz_trace_end(trace, st, &err);
 	return buf;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	unsigned flags = size ? data[0] : 0;
-	char *whole, *pieces;
 
 	data += size ? 1 : 0;
 	size -= size ? 1 : 0;
-	whole = traced(data, size, flags, 1 << 20);
-	pieces = traced(data, size, flags, (flags >> 2) + 1);
-	if (strcmp(whole, pieces) != 0) {
-		fprintf(stderr, "whole:\n%s\nin pieces:\n%s", whole, pieces);
-		FUZZ_ASSERT(!"a read in pieces differs");
-	}
-	free(whole);
-	free(pieces);
+	fuzz_same_reads("whole", traced(data, size, flags, 1 << 20),
+			"in pieces",
+			traced(data, size, flags, (flags >> 2) + 1));
 	return 0;
 }

@@ -44,4 +44,30 @@ static inline void fuzz_trace_warning(void *ctx, const struct gc_error *w)
 	fprintf(ctx, "warning %ld:%ld %s\n", w->line, w->col, w->msg);
 }
 
+/* Ends a trace: the read's status is one a loader may give, with a
+ * message and a place, and its error (if any) is the trace's last line. */
+static inline void fuzz_trace_end(FILE *trace, enum gc_status st,
+				  const struct gc_error *err)
+{
+	FUZZ_ASSERT(st == GC_OK || st == GC_DATA || st == GC_IO);
+	FUZZ_ASSERT(st == GC_OK || err->msg[0] != '\0');
+	FUZZ_ASSERT(st != GC_DATA || err->line >= 1);
+	if (st != GC_OK)
+		fprintf(trace, "error %d %ld:%ld %s\n", (int)st, err->line,
+			err->col, err->msg);
+	fclose(trace);
+}
+
+/* Two reads of the same bytes must have done the same; frees both. */
+static inline void fuzz_same_reads(const char *how_a, char *a,
+				   const char *how_b, char *b)
+{
+	if (strcmp(a, b) != 0) {
+		fprintf(stderr, "%s:\n%s\n%s:\n%s", how_a, a, how_b, b);
+		FUZZ_ASSERT(!"two reads of the same bytes differ");
+	}
+	free(a);
+	free(b);
+}
+
 #endif
