@@ -1,6 +1,5 @@
 #include "gpucap/fleet.h"
 
-#include <ctype.h>
 #include <limits.h>
 #include <math.h>
 #include <stdint.h>
@@ -255,15 +254,11 @@ static enum gc_status oom(const struct ledger_row *row, struct gc_error *err)
 	return gc_fail(err, GC_IO, row->file, row->line, 0, "out of memory");
 }
 
-/* FNV-1a over the lowercased name, so that names differing only in case
- * meet in one slot. */
+/* Keyed and case-folded, so that names differing only in case meet in
+ * one slot and crafted names do not all meet in one. */
 static size_t name_hash(const char *s)
 {
-	size_t h = 2166136261u;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)tolower((unsigned char)*s)) * 16777619u;
-	return h;
+	return (size_t)util_hash(s, strlen(s), true);
 }
 
 /* The index slot holding name, or the empty slot where it would go. */
@@ -459,12 +454,9 @@ static enum gc_status plan_span(const struct fleet *f,
  * where it would go: spellings are matched exactly, as written. */
 static unsigned *model_slot(struct fleet *f, const char *spelling)
 {
-	size_t h = 2166136261u;
-	const char *c;
+	size_t h = (size_t)util_hash(spelling, strlen(spelling), false);
 	unsigned *slot;
 
-	for (c = spelling; *c != '\0'; c++)
-		h = (h ^ (unsigned char)*c) * 16777619u;
 	for (;; h++) {
 		slot = &f->model_index[h % MODEL_INDEX_SIZE];
 		if (*slot == 0 ||

@@ -13,6 +13,10 @@
 #define MEMO_ENTRIES 4096
 #define MEMO_TEXT    64 /* longest raw text kept */
 #define CHUNK_BYTES  (64 * 1024)
+/* A text is looked for in this many slots from its home, at most: texts
+ * crafted to share a home then cost a few probes each and go unmemoised,
+ * instead of each lookup walking one long cluster. */
+#define MEMO_PROBES 32
 
 struct slot {
 	const char *raw;     /* NULL: empty */
@@ -129,13 +133,16 @@ static uint64_t hash(const char *s, size_t n, uint64_t head, uint64_t tail)
 struct memo_entry *memo_entry(struct ledger_memo *m, const char *raw,
 			      size_t len)
 {
-	uint64_t head, tail, h;
-	struct slot *s;
+	uint64_t head, tail, h, probes;
+	struct slot *s = NULL;
 
 	if (len > MEMO_TEXT)
 		return NULL;
 	ends(raw, len, &head, &tail);
-	for (h = hash(raw, len, head, tail);; h++) {
+	h = hash(raw, len, head, tail);
+	for (probes = 0;; probes++, h++) {
+		if (probes == MEMO_PROBES)
+			return NULL;
 		s = &m->slots[h & (MEMO_SLOTS - 1)];
 		if (s->raw == NULL)
 			break;

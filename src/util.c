@@ -1,9 +1,12 @@
 #include "util.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 bool util_grow(void **p, size_t *cap, size_t need, size_t size)
 {
@@ -158,4 +161,88 @@ size_t util_edit_distance(const char *a, const char *b)
 		}
 	}
 	return row[lb];
+}
+
+/* ---- the keyed hash ---- */
+
+static uint64_t hash_key[2];
+static pthread_once_t hash_once = PTHREAD_ONCE_INIT;
+
+/* The key comes from /dev/urandom; where that cannot be read, from the
+ * clock, the process id and an address, which still differ per run. */
+static void make_hash_key(void)
+{
+	FILE *f = fopen("/dev/urandom", "rb");
+	bool got = f != NULL && fread(hash_key, sizeof hash_key, 1, f) == 1;
+
+	if (f != NULL)
+		fclose(f);
+	if (!got) {
+		hash_key[0] = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 32);
+		hash_key[1] =
+			(uint64_t)(uintptr_t)&hash_key ^ (uint64_t)clock();
+	}
+}
+
+static uint64_t rotl(uint64_t x, int b)
+{
+	return (x << b) | (x >> (64 - b));
+}
+
+/* One SipRound over the state v[4]. */
+static void sip_round(uint64_t v[4])
+{
+	v[0] += v[1];
+	v[1] = rotl(v[1], 13) ^ v[0];
+	v[0] = rotl(v[0], 32);
+	v[2] += v[3];
+	v[3] = rotl(v[3], 16) ^ v[2];
+	v[0] += v[3];
+	v[3] = rotl(v[3], 21) ^ v[0];
+	v[2] += v[1];
+	v[1] = rotl(v[1], 17) ^ v[2];
+	v[2] = rotl(v[2], 32);
+}
+
+static void sip_word(uint64_t v[4], uint64_t m)
+{
+	v[3] ^= m;
+	sip_round(v);
+	v[0] ^= m;
+}
+
+/* Up to 8 bytes, little-endian, folded to lower case when asked. */
+static uint64_t load_word(const char *s, size_t n, bool fold)
+{
+	uint64_t w = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (fold && c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		w |= (uint64_t)c << (8 * i);
+	}
+	return w;
+}
+
+uint64_t util_hash(const char *s, size_t n, bool fold)
+{
+	uint64_t v[4];
+	size_t i;
+
+	pthread_once(&hash_once, make_hash_key);
+	v[0] = hash_key[0] ^ UINT64_C(0x736f6d6570736575);
+	v[1] = hash_key[1] ^ UINT64_C(0x646f72616e646f6d);
+	v[2] = hash_key[0] ^ UINT64_C(0x6c7967656e657261);
+	v[3] = hash_key[1] ^ UINT64_C(0x7465646279746573);
+	for (i = 0; i + 8 <= n; i += 8)
+		sip_word(v, load_word(s + i, 8, fold));
+	sip_word(v, load_word(s + i, n - i, fold) | (uint64_t)(n & 0xFF) << 56);
+	v[2] ^= 0xFF;
+	sip_round(v);
+	sip_round(v);
+	sip_round(v);
+	return v[0] ^ v[1] ^ v[2] ^ v[3];
 }

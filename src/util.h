@@ -5,6 +5,7 @@
 #include <locale.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Makes room for need elements of size bytes in *p (capacity *cap),
  * doubling; false when out of memory, *p untouched. */
@@ -24,6 +25,13 @@ bool util_utf8_valid(const char *s);
 /* Levenshtein distance between a and b, ignoring ASCII case; SIZE_MAX
  * when b is 128 bytes or longer. For "did you mean" hints. */
 size_t util_edit_distance(const char *a, const char *b);
+
+/* A keyed hash of n bytes (SipHash-1-3 under a key drawn once per process
+ * from the system's random source), for every table keyed by text from a
+ * file: names crafted to collide under one key do not collide under the
+ * next run's. With fold, ASCII letters hash as lower case, for tables
+ * whose names match case-insensitively. */
+uint64_t util_hash(const char *s, size_t n, bool fold);
 
 /* Numbers are read and written with '.' whatever locale the process set:
  * between these calls the thread uses the C locale's numeric rules. */
