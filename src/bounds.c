@@ -21,6 +21,23 @@ static const size_t LEVELS[] = {
 	offsetof(struct series_row, power_mw),
 };
 
+/* Every figure of a row, for passes over all of them. */
+static const size_t FIGURES[] = {
+	offsetof(struct series_row, units),
+	offsetof(struct series_row, added),
+	offsetof(struct series_row, retired),
+	offsetof(struct series_row, h100e),
+	offsetof(struct series_row, reported),
+	offsetof(struct series_row, gap),
+	offsetof(struct series_row, qoq),
+	offsetof(struct series_row, yoy),
+	offsetof(struct series_row, ytd),
+	offsetof(struct series_row, spend),
+	offsetof(struct series_row, cum_spend),
+	offsetof(struct series_row, usd_per_h100e),
+	offsetof(struct series_row, power_mw),
+};
+
 static double *field(struct series_row *r, size_t at)
 {
 	return (double *)(void *)((char *)r + at);
@@ -125,4 +142,21 @@ void series_bound_ratios(struct series *s, size_t from)
 			     j - i);
 		i = j;
 	}
+}
+
+static void scrub_rows(struct series_row *rows, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; rows != NULL && i < n; i++)
+		for (k = 0; k < sizeof FIGURES / sizeof FIGURES[0]; k++)
+			if (!isfinite(*field(&rows[i], FIGURES[k])))
+				*field(&rows[i], FIGURES[k]) = NAN;
+}
+
+void series_scrub(struct series *s)
+{
+	scrub_rows(s->rows, s->n);
+	scrub_rows(s->low, s->n);
+	scrub_rows(s->high, s->n);
 }

@@ -2,6 +2,7 @@
 #include <math.h>
 
 #include "cli.h"
+#include "gpucap/ledger.h"
 #include "gpucap/quantity.h"
 #include "gpucap/table.h"
 
@@ -54,6 +55,12 @@ static enum gc_status convert(const struct options *o, const struct fleet *f,
 	cells[CV_BASELINE].text = f->baseline->id;
 	cells[CV_FACTOR].num = factor;
 	cells[CV_H100E].num = cells[CV_UNITS].num * factor;
+	if (!(fabs(cells[CV_H100E].num) <= LEDGER_COUNT_MAX))
+		return gc_fail(err, GC_DATA, NULL, 0, 0,
+			       "%s %s would be %.3g H100e, over the limit of "
+			       "%g (check the catalog's figures)",
+			       o->args[0], a->id, cells[CV_H100E].num,
+			       LEDGER_COUNT_MAX);
 	return cli_print(o, CONVERT_COLS, CV_COUNT, emit, cells, err);
 }
 
@@ -70,6 +77,13 @@ enum gc_status cmd_convert(const struct options *o, struct gc_error *err)
 	if (!qty_parse(o->args[0], &q, &why))
 		return gc_fail(err, GC_USAGE, NULL, 0, 0, "AMOUNT: '%s' %s",
 			       o->args[0], why);
+	/* the same limits as a ledger's units and spend_usd */
+	if (fabs(q.value) > (q.money ? LEDGER_MONEY_MAX : LEDGER_COUNT_MAX))
+		return gc_fail(err, GC_USAGE, NULL, 0, 0,
+			       "AMOUNT: '%s' is out of range (at most %g%s)",
+			       o->args[0],
+			       q.money ? LEDGER_MONEY_MAX : LEDGER_COUNT_MAX,
+			       q.money ? " USD" : " units");
 	catalog_init(&cat);
 	st = cli_load_catalog(o, &cat, err);
 	if (st == GC_OK) {

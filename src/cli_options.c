@@ -196,18 +196,25 @@ static bool color_parse(const char *arg, enum color_when *out)
 	return true;
 }
 
-/* A positive number in the ledger's syntax (50k, $40,000, 1.82). */
-static enum gc_status positive(const char *opt, const char *arg, double *out,
-			       struct gc_error *err)
+/* A positive number in the ledger's syntax (50k, 1.82), at most max; a
+ * count or factor written as money ($5M) is refused, as in a ledger. */
+static enum gc_status positive(const char *opt, const char *arg, double max,
+			       double *out, struct gc_error *err)
 {
 	struct quantity q;
 	const char *why;
 
 	if (!qty_parse(arg, &q, &why))
 		return usage(err, "--%s: '%s' %s", opt, arg, why);
-	if (!(q.value > 0))
-		return usage(err, "--%s: '%s' must be greater than zero", opt,
-			     arg);
+	if (q.money)
+		return usage(err,
+			     "--%s: '%s' is money, where a number is meant",
+			     opt, arg);
+	if (!(q.value > 0) || q.value > max)
+		return usage(err,
+			     "--%s: '%s' must be greater than zero and "
+			     "at most %g",
+			     opt, arg, max);
 	*out = q.value;
 	return GC_OK;
 }
@@ -382,12 +389,14 @@ static enum gc_status apply_option(struct options *o, enum opt_id id,
 	case O_WINDOW:
 		return quarters_opt(name, arg, false, &o->window, err);
 	case O_OVERHEAD:
-		return positive(name, arg, &o->overhead, err);
+		return positive(name, arg, FLEET_POWER_FACTOR_MAX, &o->overhead,
+				err);
 	case O_PUE:
-		return positive(name, arg, &o->pue, err);
+		return positive(name, arg, FLEET_POWER_FACTOR_MAX, &o->pue,
+				err);
 	case O_TARGET:
 		o->has_target = true;
-		return positive(name, arg, &o->target, err);
+		return positive(name, arg, LEDGER_COUNT_MAX, &o->target, err);
 	case O_TOTAL:
 		o->total = true;
 		return GC_OK;

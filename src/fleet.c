@@ -116,6 +116,10 @@ static bool curve_entry(char *item, struct price_curve *c, const char **why)
 		*why = "a price must be greater than zero";
 		return false;
 	}
+	if (q.value > LEDGER_MONEY_MAX) {
+		*why = "a price must be at most 1e15, as spend_usd is";
+		return false;
+	}
 	if (c->n > 0 &&
 	    (year == PRICE_ANY_YEAR || c->year[0] == PRICE_ANY_YEAR ||
 	     c->year[c->n - 1] >= year)) {
@@ -524,6 +528,26 @@ static enum gc_status find_model(struct fleet *f, const struct ledger_row *row,
 	return GC_OK;
 }
 
+/* What a row adds must be a figure a ledger could state directly: a tiny
+ * catalog figure or price per H100e would otherwise turn a sane row into
+ * an infinite one. */
+static enum gc_status within_limit(const struct ledger_row *row,
+				   enum ledger_col c, double h100e,
+				   struct gc_error *err)
+{
+	char a[QTY_FMT_MAX];
+
+	if (h100e <= LEDGER_COUNT_MAX)
+		return GC_OK;
+	return ledger_row_fail(err, row, c,
+			       "this row would add %s H100e, over the limit "
+			       "of %g (check the catalog's figures and the "
+			       "price per H100e)",
+			       isfinite(h100e) ? qty_format(h100e, a)
+					       : "infinitely many",
+			       LEDGER_COUNT_MAX);
+}
+
 /* A buy: the model, its factor, and the units (given, or bought with the
  * row's money at list price). */
 static enum gc_status plan_buy(struct fleet *f, const struct ledger_row *row,
@@ -540,16 +564,16 @@ static enum gc_status plan_buy(struct fleet *f, const struct ledger_row *row,
 				       "(try another --metric)",
 				       a->id, metric_name(f->opts.metric));
 	p->units = row->units;
-	if (!isnan(p->units))
-		return GC_OK;
-	if (isnan(a->fig[FIG_PRICE_USD]))
+	if (isnan(p->units) && isnan(a->fig[FIG_PRICE_USD]))
 		return ledger_row_fail(err, row, LC_SPEND,
 				       "model '%s' has no price_usd in the "
 				       "catalog to turn money into units; give "
 				       "units",
 				       a->id);
-	p->units = row->spend / a->fig[FIG_PRICE_USD];
-	return GC_OK;
+	if (isnan(p->units))
+		p->units = row->spend / a->fig[FIG_PRICE_USD];
+	return within_limit(row, isnan(row->units) ? LC_SPEND : LC_UNITS,
+			    fabs(p->units) * p->factor, err);
 }
 
 /* Spend alone, at the price per H100e of its year. */
@@ -574,7 +598,7 @@ static enum gc_status plan_spend(const struct fleet *f,
 			"has no price_usd); give --usd-per-h100e",
 			f->baseline->id);
 	p->h100e = row->spend / price;
-	return GC_OK;
+	return within_limit(row, LC_SPEND, p->h100e, err);
 }
 
 /* Two different levels for one org and quarter cannot both be true. */
@@ -1098,9 +1122,12 @@ static enum gc_status run_flow(const struct fleet *f, const struct fleet_org *o,
 
 double growth_pct(double now, double before)
 {
+	double g;
+
 	if (isnan(now) || isnan(before) || !(before > 0))
 		return NAN;
-	return (now / before - 1.0) * 100.0;
+	g = (now / before - 1.0) * 100.0;
+	return isfinite(g) ? g : NAN; /* 1e12 over 1e-300 */
 }
 
 static int cmp_org(const void *a, const void *b)
@@ -1349,6 +1376,7 @@ enum gc_status fleet_series(const struct fleet *f, struct series *out,
 		st = series_add_total(out, err);
 	if (st != GC_OK)
 		series_free(out);
+	series_scrub(out);
 	return st;
 }
 

@@ -22,8 +22,9 @@ struct printer {
 	const struct table_col *cols;
 	size_t ncols;
 	size_t nrows;
-	bool color;  /* ANSI colours: table format, on a terminal */
-	void *state; /* the format's own */
+	bool color;	      /* ANSI colours: table format, on a terminal */
+	void *state;	      /* the format's own */
+	struct cell *scratch; /* ncols cells: a row as the formats get it */
 };
 
 extern const struct format FMT_TABLE, FMT_MARKDOWN, FMT_CSV, FMT_TSV, FMT_JSON,

@@ -63,9 +63,10 @@ static double price_in(const struct project_opts *o, int year)
 /* The level k quarters after the last one. */
 static double level_after(const struct growth *g, double last, int k)
 {
-	if (g->linear)
-		return fmax(0, last + k * g->step);
-	return last * pow(1 + g->rate, k);
+	double h = g->linear ? fmax(0, last + k * g->step)
+			     : last * pow(1 + g->rate, k);
+
+	return isfinite(h) ? h : NAN; /* past what a double holds */
 }
 
 static void project_row(const struct project_opts *o,
@@ -157,13 +158,25 @@ static enum gc_status check_horizon(const struct series *in,
 				    struct gc_error *err)
 {
 	char a[QUARTER_FMT_MAX], b[QUARTER_FMT_MAX];
-	int last = in->rows[in->n - 1].quarter;
+	int last = in->rows[in->n - 1].quarter, first = last;
+	size_t i;
 
 	if (o->to <= last)
 		return gc_fail(err, GC_USAGE, NULL, 0, 0,
 			       "%s is not after the ledger's last quarter, %s",
 			       quarter_format(o->to, a),
 			       quarter_format(last, b));
+	for (i = 0; i < in->n; i++)
+		first = in->rows[i].quarter < first ? in->rows[i].quarter
+						    : first;
+	/* a projection is a series like the ledger's, with the same bound */
+	if (o->to - first + 1 > FLEET_SPAN_MAX)
+		return gc_fail(err, GC_USAGE, NULL, 0, 0,
+			       "projecting to %s would span %s to %s, over "
+			       "the limit of %d quarters",
+			       quarter_format(o->to, a),
+			       quarter_format(first, b),
+			       quarter_format(o->to, a), FLEET_SPAN_MAX);
 	return GC_OK;
 }
 
@@ -268,5 +281,7 @@ enum gc_status project_series(const struct series *in,
 	tally(out, &t);
 	if (target != NULL)
 		*target = t;
-	return o->total ? series_add_total(out, err) : GC_OK;
+	st = o->total ? series_add_total(out, err) : GC_OK;
+	series_scrub(out);
+	return st;
 }

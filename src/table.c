@@ -45,8 +45,12 @@ enum gc_status printer_open(struct printer **out, const char *format,
 			       "unknown format '%s' (expected one of %s)",
 			       format, printer_formats());
 	p = calloc(1, sizeof *p);
-	if (p == NULL)
+	if (p != NULL)
+		p->scratch = calloc(ncols + 1, sizeof *p->scratch);
+	if (p == NULL || p->scratch == NULL) {
+		free(p);
 		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	}
 	p->fmt = fmt;
 	p->out = sink;
 	p->cols = cols;
@@ -62,9 +66,27 @@ void printer_color(struct printer *p, bool on)
 	p->color = on;
 }
 
+/* No format prints a figure that is not finite: it is undefined, as
+ * growth against zero is (the series are scrubbed already; this keeps
+ * every other table, convert's and the catalog's, to the same rule). */
+static double finite_or_nan(double v)
+{
+	return isfinite(v) ? v : NAN;
+}
+
 enum gc_status printer_row(struct printer *p, const struct cell *cells)
 {
-	enum gc_status st = p->fmt->row(p, cells);
+	struct cell *c = p->scratch;
+	enum gc_status st;
+	size_t i;
+
+	for (i = 0; i < p->ncols; i++) {
+		c[i] = cells[i];
+		c[i].num = finite_or_nan(c[i].num);
+		c[i].lo = finite_or_nan(c[i].lo);
+		c[i].hi = finite_or_nan(c[i].hi);
+	}
+	st = p->fmt->row(p, c);
 
 	if (st == GC_OK)
 		p->nrows++;
@@ -78,6 +100,7 @@ enum gc_status printer_close(struct printer *p, struct gc_error *err)
 
 	errno = 0;
 	failed = fflush(p->out) != 0 || ferror(p->out);
+	free(p->scratch);
 	free(p);
 	if (st != GC_OK)
 		return gc_fail(err, st, NULL, 0, 0, "out of memory");
@@ -93,6 +116,7 @@ void printer_discard(struct printer *p)
 		return;
 	if (p->fmt->discard != NULL)
 		p->fmt->discard(p);
+	free(p->scratch);
 	free(p);
 }
 

@@ -19,6 +19,10 @@
 #define FLEET_CELLS_MAX 1000000
 #define FLEET_ROWS_MAX	1000000
 
+/* --overhead and --pue are at most this: a factor of ten over chip power
+ * is already past any data centre, and the bound keeps power finite. */
+#define FLEET_POWER_FACTOR_MAX 10.0
+
 /* The name of the row that sums every org (--total). */
 #define FLEET_TOTAL_ORG "all"
 
@@ -161,6 +165,11 @@ void series_bound(struct series *s);
  * high level before, the high growth the high level over the low one.
  * Rows of one org must be contiguous and consecutive quarters. */
 void series_bound_ratios(struct series *s, size_t from);
+
+/* Makes every figure that is not finite undefined (NaN): a ratio of a
+ * huge level over a tiny one overflows, and no output may carry inf. The
+ * series that fleet_series and project_series give are scrubbed. */
+void series_scrub(struct series *s);
 
 /* Appends the FLEET_TOTAL_ORG rows: for each quarter of any org, the sum
  * of the orgs' rows (undefined where any org's figure is), and the growth

@@ -449,6 +449,8 @@ static void test_growth_pct(void **state)
 	assert_true(isnan(growth_pct(10, 0)));
 	assert_true(isnan(growth_pct(10, NAN)));
 	assert_true(isnan(growth_pct(10, -5)));
+	/* (1e12 / 1e-300 - 1) * 100 = 1e314 is past DBL_MAX: undefined */
+	assert_true(isnan(growth_pct(1e12, 1e-300)));
 }
 
 /* Issue 3's level case: 23Q4 level 15,000; 24Q1 +40,000 and a reported

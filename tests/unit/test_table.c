@@ -278,6 +278,33 @@ static void test_ranges(void **state)
 		"\"qoq_pct_high\":null}\n");
 }
 
+/* A figure that is not finite is printed as undefined in every format:
+ * no "inf" or "nan" ever, and JSON stays strict (null). */
+static void test_not_finite(void **state)
+{
+	static const struct table_col cols[] = {
+		{ "org", CT_TEXT, false },
+		{ "h100e", CT_COUNT, true },
+	};
+	const struct cell row[] = { { "a", 0, false, 0, 0 },
+				    { NULL, INFINITY, false, -INFINITY, NAN } };
+	char *got;
+
+	(void)state;
+	got = render_rows("csv", cols, 2, row, 1);
+	assert_string_equal(got, "org,h100e,h100e_low,h100e_high\na,,,\n");
+	free(got);
+	got = render_rows("json", cols, 2, row, 1);
+	assert_string_equal(got,
+			    "[\n{\"org\":\"a\",\"h100e\":null,"
+			    "\"h100e_low\":null,\"h100e_high\":null}\n]\n");
+	free(got);
+	/* the table leaves out a column undefined in every row */
+	got = render_rows("table", cols, 2, row, 1);
+	assert_string_equal(got, "org\na\n");
+	free(got);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -292,6 +319,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_format),
 		cmocka_unit_test(test_human),
 		cmocka_unit_test(test_locale),
+		cmocka_unit_test(test_not_finite),
 	};
 
 	return cmocka_run_group_tests_name("table", tests, NULL, NULL);
