@@ -60,9 +60,13 @@ struct fleet_org {
 	bool power_unknown; /* some model lacks a TDP */
 };
 
+/* A spelling as found in the catalog; one it lacks keeps the message
+ * that said so, since the did-you-mean behind it scans the catalog and
+ * --keep-going may meet the same unknown spelling on every row. */
 struct model_ref {
 	char *spelling;
-	const struct accel *accel;
+	const struct accel *accel; /* NULL: unknown */
+	char *unknown;		   /* the message, when unknown */
 };
 
 void fleet_opts_init(struct fleet_opts *o, const struct catalog *cat)
@@ -244,8 +248,10 @@ void fleet_free(struct fleet *f)
 	}
 	for (i = 0; i < f->norgs; i++)
 		org_free(&f->orgs[i]);
-	for (i = 0; i < f->nmodels; i++)
+	for (i = 0; i < f->nmodels; i++) {
 		free(f->models[i].spelling);
+		free(f->models[i].unknown);
+	}
 	free(f->orgs);
 	free(f->org_index);
 	free(f->models);
@@ -470,7 +476,7 @@ static unsigned *model_slot(struct fleet *f, const char *spelling)
 }
 
 static void cache_model(struct fleet *f, const char *spelling,
-			const struct accel *a)
+			const struct accel *a, const char *unknown)
 {
 	struct model_ref *m;
 
@@ -481,9 +487,27 @@ static void cache_model(struct fleet *f, const char *spelling,
 	m = &f->models[f->nmodels];
 	m->spelling = strdup(spelling);
 	m->accel = a;
-	if (m->spelling == NULL)
+	m->unknown = unknown ? strdup(unknown) : NULL;
+	if (m->spelling == NULL || (unknown != NULL && m->unknown == NULL)) {
+		free(m->spelling);
+		free(m->unknown);
 		return;
+	}
 	*model_slot(f, spelling) = (unsigned)++f->nmodels;
+}
+
+/* The row's model is not in the catalog: says so (msg NULL: err says it
+ * already) where the model is written. */
+static enum gc_status unknown_model(const struct ledger_row *row,
+				    const char *msg, struct gc_error *err)
+{
+	if (msg != NULL)
+		gc_fail(err, GC_DATA, NULL, 0, 0, "%s", msg);
+	err->status = GC_DATA;
+	err->file = row->file;
+	err->line = row->at[LC_MODEL].line ? row->at[LC_MODEL].line : row->line;
+	err->col = row->at[LC_MODEL].col;
+	return GC_DATA;
 }
 
 static void name_model(struct fleet *f, const struct ledger_row *row,
@@ -509,21 +533,17 @@ static enum gc_status find_model(struct fleet *f, const struct ledger_row *row,
 		return GC_OK;
 	}
 	slot = *model_slot(f, row->model);
+	if (slot != 0 && f->models[slot - 1].accel == NULL)
+		return unknown_model(row, f->models[slot - 1].unknown, err);
 	if (slot != 0) {
 		*out = f->models[slot - 1].accel;
 		name_model(f, row, *out);
 		return GC_OK;
 	}
 	*out = catalog_require(f->opts.catalog, row->model, GC_DATA, err);
-	if (*out == NULL) {
-		/* catalog_require said what is wrong; say where. */
-		err->file = row->file;
-		err->line = row->at[LC_MODEL].line ? row->at[LC_MODEL].line
-						   : row->line;
-		err->col = row->at[LC_MODEL].col;
-		return GC_DATA;
-	}
-	cache_model(f, row->model, *out);
+	cache_model(f, row->model, *out, *out ? NULL : err->msg);
+	if (*out == NULL) /* catalog_require said what; say where */
+		return unknown_model(row, NULL, err);
 	name_model(f, row, *out);
 	return GC_OK;
 }
