@@ -1,19 +1,33 @@
 /* Aligned formats for people (table, markdown): every row is held, widths
  * are measured, then the grid is drawn. Columns empty in every row are left
- * out, so a ledger without spend shows no spend columns. */
+ * out, so a ledger without spend shows no spend columns.
+ *
+ * Rows are held as their rendered text, cell after cell in one arena, and
+ * widths are measured as rows come: a million-row table costs its text and
+ * a byte of flags a cell, not an allocation per cell. Text is made safe
+ * for a terminal and a Markdown reader (controls escaped, '|' escaped in
+ * Markdown) and elided past TABLE_TEXT_WIDTH_MAX characters, so one
+ * 64 KB name cannot widen every line of a table to 64 KB. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "printer_impl.h"
+#include "util.h"
+
+/* What a held cell is, besides its text. */
+#define CELL_EMPTY 1 /* undefined or blank */
+#define CELL_ALERT 2 /* to stand out */
 
 struct grid {
-	char **text; /* rows * ncols rendered cells, NULL where memory ran out
-		      */
-	bool *empty; /* per cell: undefined or blank */
-	bool *alert; /* per cell: to stand out */
-	size_t rows, cap;
+	char *text; /* every cell's text, NUL-terminated, row after row */
+	size_t len, cap;
+	unsigned char *flags; /* per cell */
+	size_t nflags, flags_cap;
+	size_t rows;
+	size_t *w;   /* per column: the widest text */
+	bool *shown; /* per column: some cell is not empty */
 	bool failed;
 };
 
@@ -27,108 +41,9 @@ struct style {
 static const struct style TABLE_STYLE = { "", "  ", "", false, false };
 static const struct style MARKDOWN_STYLE = { "| ", " | ", " |", true, true };
 
-static void grid_begin(struct printer *p)
-{
-	p->state = calloc(1, sizeof(struct grid));
-}
-
 static bool numeric(enum cell_type t)
 {
 	return t != CT_TEXT;
-}
-
-/* Text with every '|' as '\|'. */
-static char *escape_bars(const char *s)
-{
-	size_t n = strlen(s), bars = 0, i;
-	char *out, *o;
-
-	for (i = 0; i < n; i++)
-		bars += s[i] == '|';
-	out = malloc(n + bars + 1);
-	if (out == NULL)
-		return NULL;
-	for (o = out, i = 0; i < n; i++) {
-		if (s[i] == '|')
-			*o++ = '\\';
-		*o++ = s[i];
-	}
-	*o = '\0';
-	return out;
-}
-
-static char *render(const struct style *st, const struct table_col *col,
-		    const struct cell *c, bool *empty)
-{
-	char buf[TABLE_NUM_MAX];
-	const char *text = c->text ? c->text : "";
-
-	if (numeric(col->type)) {
-		*empty = isnan(c->num);
-		if (col->bounds && !*empty) {
-			char range[TABLE_RANGE_MAX];
-
-			return strdup(table_human_range(c->num, c->lo, c->hi,
-							col->type, range));
-		}
-		return strdup(table_human(c->num, col->type, buf));
-	}
-	*empty = text[0] == '\0';
-	return st->escape ? escape_bars(text) : strdup(text);
-}
-
-static bool grid_reserve(struct grid *g, size_t ncols)
-{
-	size_t cap = g->cap ? g->cap * 2 : 64;
-	char **t;
-	bool *e, *a;
-
-	if (g->rows < g->cap)
-		return true;
-	t = realloc(g->text, cap * ncols * sizeof *t);
-	if (t != NULL)
-		g->text = t;
-	e = t ? realloc(g->empty, cap * ncols * sizeof *e) : NULL;
-	if (e != NULL)
-		g->empty = e;
-	a = e ? realloc(g->alert, cap * ncols * sizeof *a) : NULL;
-	if (a == NULL)
-		return false;
-	g->alert = a;
-	g->cap = cap;
-	return true;
-}
-
-static enum gc_status grid_row(struct printer *p, const struct cell *cells,
-			       const struct style *st)
-{
-	struct grid *g = p->state;
-	size_t i, base;
-
-	if (g == NULL || g->failed || !grid_reserve(g, p->ncols)) {
-		if (g != NULL)
-			g->failed = true;
-		return GC_IO;
-	}
-	base = g->rows++ * p->ncols;
-	for (i = 0; i < p->ncols; i++) {
-		g->text[base + i] =
-			render(st, &p->cols[i], &cells[i], &g->empty[base + i]);
-		g->alert[base + i] = cells[i].alert;
-		if (g->text[base + i] == NULL)
-			g->failed = true;
-	}
-	return g->failed ? GC_IO : GC_OK;
-}
-
-static enum gc_status table_row(struct printer *p, const struct cell *cells)
-{
-	return grid_row(p, cells, &TABLE_STYLE);
-}
-
-static enum gc_status markdown_row(struct printer *p, const struct cell *cells)
-{
-	return grid_row(p, cells, &MARKDOWN_STYLE);
 }
 
 /* Display width of UTF-8 text: one column per character. */
@@ -142,23 +57,152 @@ static size_t width(const char *s)
 	return w;
 }
 
-static void measure(const struct printer *p, const struct grid *g, size_t *w,
-		    bool *shown)
+static void grid_begin(struct printer *p)
 {
-	size_t r, c;
+	struct grid *g = calloc(1, sizeof *g);
+	size_t c;
 
-	for (c = 0; c < p->ncols; c++) {
-		w[c] = width(p->cols[c].name);
-		shown[c] = g->rows == 0;
-		for (r = 0; r < g->rows; r++) {
-			size_t i = r * p->ncols + c;
+	if (g != NULL) {
+		g->w = calloc(p->ncols + 1, sizeof *g->w);
+		g->shown = calloc(p->ncols + 1, sizeof *g->shown);
+		g->failed = g->w == NULL || g->shown == NULL;
+	}
+	for (c = 0; g != NULL && !g->failed && c < p->ncols; c++)
+		g->w[c] = width(p->cols[c].name);
+	p->state = g;
+}
 
-			if (width(g->text[i]) > w[c])
-				w[c] = width(g->text[i]);
-			if (!g->empty[i])
-				shown[c] = true;
+/* Room for n more bytes of text and a NUL after them. */
+static bool text_room(struct grid *g, size_t n)
+{
+	return util_grow((void **)&g->text, &g->cap, g->len + n + 1, 1);
+}
+
+static void put_bytes(struct grid *g, const char *s, size_t n)
+{
+	if (g->failed || !text_room(g, n)) {
+		g->failed = true;
+		return;
+	}
+	memcpy(g->text + g->len, s, n);
+	g->len += n;
+}
+
+/* One character of text as a terminal may safely show it: C0 controls
+ * and DEL as \xHH, C1 controls (U+0080 to U+009F, which some terminals
+ * obey) as \u0080..\u009F; in Markdown a '|' as '\|'. Returns the bytes
+ * of s it took. */
+static size_t put_char(struct grid *g, const char *s, bool markdown)
+{
+	unsigned char c = (unsigned char)s[0];
+	char esc[8];
+
+	if (c < 0x20 || c == 0x7F) {
+		snprintf(esc, sizeof esc, "\\x%02x", c);
+		put_bytes(g, esc, 4);
+		return 1;
+	}
+	if (c == 0xC2 && (unsigned char)s[1] >= 0x80 &&
+	    (unsigned char)s[1] <= 0x9F) {
+		snprintf(esc, sizeof esc, "\\u%04X", (unsigned char)s[1]);
+		put_bytes(g, esc, 6);
+		return 2;
+	}
+	if (c == '|' && markdown) {
+		put_bytes(g, "\\|", 2);
+		return 1;
+	}
+	put_bytes(g, s, 1);
+	return 1;
+}
+
+/* Text, made safe and cut to TABLE_TEXT_WIDTH_MAX characters (the last
+ * one an ellipsis when cut), then its NUL. Returns its display width. */
+static size_t put_text(struct grid *g, const char *s, bool markdown)
+{
+	size_t start = g->len;
+
+	while (*s != '\0' && !g->failed) {
+		size_t before = g->len;
+
+		s += put_char(g, s, markdown);
+		/* the rest of a UTF-8 sequence goes with its first byte */
+		while (((unsigned char)*s & 0xC0) == 0x80)
+			put_bytes(g, s++, 1);
+		if (g->failed)
+			break;
+		g->text[g->len] = '\0'; /* text_room left room for it */
+		if (width(g->text + start) > TABLE_TEXT_WIDTH_MAX - 1 &&
+		    *s != '\0') {
+			g->len = before;
+			put_bytes(g, "\xE2\x80\xA6", 3); /* … */
+			break;
 		}
 	}
+	put_bytes(g, "", 1);
+	return g->failed ? 0 : width(g->text + start);
+}
+
+/* A number as people read it, and its NUL. */
+static size_t put_number(struct grid *g, const struct table_col *col,
+			 const struct cell *c)
+{
+	char buf[TABLE_RANGE_MAX];
+
+	if (col->bounds && !isnan(c->num))
+		table_human_range(c->num, c->lo, c->hi, col->type, buf);
+	else
+		table_human(c->num, col->type, buf);
+	put_bytes(g, buf, strlen(buf) + 1);
+	return width(buf);
+}
+
+static bool cell_empty(const struct table_col *col, const struct cell *c)
+{
+	if (numeric(col->type))
+		return isnan(c->num);
+	return c->text == NULL || c->text[0] == '\0';
+}
+
+static enum gc_status grid_row(struct printer *p, const struct cell *cells,
+			       const struct style *st)
+{
+	struct grid *g = p->state;
+	size_t i, w;
+
+	if (g == NULL || g->failed ||
+	    !util_grow((void **)&g->flags, &g->flags_cap, g->nflags + p->ncols,
+		       1)) {
+		if (g != NULL)
+			g->failed = true;
+		return GC_IO;
+	}
+	for (i = 0; i < p->ncols; i++) {
+		const struct table_col *col = &p->cols[i];
+		bool empty = cell_empty(col, &cells[i]);
+
+		w = numeric(col->type)
+			    ? put_number(g, col, &cells[i])
+			    : put_text(g, cells[i].text ? cells[i].text : "",
+				       st->escape);
+		g->w[i] = w > g->w[i] ? w : g->w[i];
+		g->shown[i] |= !empty;
+		g->flags[g->nflags++] =
+			(unsigned char)((empty ? CELL_EMPTY : 0) |
+					(cells[i].alert ? CELL_ALERT : 0));
+	}
+	g->rows++;
+	return g->failed ? GC_IO : GC_OK;
+}
+
+static enum gc_status table_row(struct printer *p, const struct cell *cells)
+{
+	return grid_row(p, cells, &TABLE_STYLE);
+}
+
+static enum gc_status markdown_row(struct printer *p, const struct cell *cells)
+{
+	return grid_row(p, cells, &MARKDOWN_STYLE);
 }
 
 static void pad(FILE *out, size_t n)
@@ -188,31 +232,32 @@ static void put_cell(const struct printer *p, const char *text, bool header,
 		fputs(SGR_RESET, p->out);
 }
 
-/* One line of the grid; cells[c] is the text of column c, alert[c] its
- * flag (NULL: the header line). */
+/* One line of the grid; cells[c] is the text of column c, flags[c] its
+ * flags (NULL: the header line). */
 static void draw_line(const struct printer *p, const struct style *st,
-		      char *const *cells, const bool *alert, const size_t *w,
-		      const bool *shown)
+		      const char *const *cells, const unsigned char *flags)
 {
+	const struct grid *g = p->state;
 	size_t c, last = 0;
 	bool first = true;
 
 	for (c = 0; c < p->ncols; c++)
-		if (shown[c])
+		if (g->shown[c])
 			last = c;
 	fputs(st->left, p->out);
 	for (c = 0; c < p->ncols; c++) {
-		size_t fill = w[c] - width(cells[c]);
+		size_t fill = g->w[c] - width(cells[c]);
 		bool right = numeric(p->cols[c].type);
 
-		if (!shown[c])
+		if (!g->shown[c])
 			continue;
 		if (!first)
 			fputs(st->sep, p->out);
 		first = false;
 		if (right)
 			pad(p->out, fill);
-		put_cell(p, cells[c], alert == NULL, alert && alert[c]);
+		put_cell(p, cells[c], flags == NULL,
+			 flags != NULL && (flags[c] & CELL_ALERT));
 		/* No trailing blanks at the end of a table line. */
 		if (!right && (c != last || st->right[0] != '\0'))
 			pad(p->out, fill);
@@ -221,19 +266,19 @@ static void draw_line(const struct printer *p, const struct style *st,
 	fputc('\n', p->out);
 }
 
-static void draw_rule(const struct printer *p, const size_t *w,
-		      const bool *shown)
+static void draw_rule(const struct printer *p)
 {
+	const struct grid *g = p->state;
 	size_t c, i;
 
 	for (c = 0; c < p->ncols; c++) {
 		bool right = numeric(p->cols[c].type);
 
-		if (!shown[c])
+		if (!g->shown[c])
 			continue;
 		fputc('|', p->out);
 		fputc(right ? '-' : ':', p->out);
-		for (i = 0; i < w[c]; i++)
+		for (i = 0; i < g->w[c]; i++)
 			fputc('-', p->out);
 		fputc(right ? ':' : '-', p->out);
 	}
@@ -243,43 +288,53 @@ static void draw_rule(const struct printer *p, const size_t *w,
 static void grid_free(struct printer *p)
 {
 	struct grid *g = p->state;
-	size_t i;
 
 	if (g == NULL)
 		return;
-	for (i = 0; i < g->rows * p->ncols; i++)
-		free(g->text[i]);
 	free(g->text);
-	free(g->empty);
-	free(g->alert);
+	free(g->flags);
+	free(g->w);
+	free(g->shown);
 	free(g);
 	p->state = NULL;
+}
+
+/* The held rows, walked cell by cell through the arena. */
+static void draw_rows(struct printer *p, const struct style *st,
+		      const char **cells)
+{
+	const struct grid *g = p->state;
+	const char *t = g->text;
+	size_t r, c;
+
+	for (r = 0; r < g->rows; r++) {
+		for (c = 0; c < p->ncols; c++) {
+			cells[c] = t;
+			t += strlen(t) + 1;
+		}
+		draw_line(p, st, cells, g->flags + r * p->ncols);
+	}
 }
 
 static enum gc_status grid_draw(struct printer *p, const struct style *st)
 {
 	struct grid *g = p->state;
-	size_t *w = calloc(p->ncols + 1, sizeof *w);
-	bool *shown = calloc(p->ncols + 1, sizeof *shown);
-	char **header = calloc(p->ncols + 1, sizeof *header);
+	const char **cells = calloc(p->ncols + 1, sizeof *cells);
 	enum gc_status status = GC_IO;
-	size_t c, r;
+	size_t c;
 
-	if (g != NULL && !g->failed && w && shown && header) {
-		measure(p, g, w, shown);
-		for (c = 0; c < p->ncols; c++)
-			header[c] = (char *)p->cols[c].name;
-		draw_line(p, st, header, NULL, w, shown);
+	if (g != NULL && !g->failed && cells != NULL) {
+		for (c = 0; c < p->ncols; c++) {
+			cells[c] = p->cols[c].name;
+			g->shown[c] |= g->rows == 0;
+		}
+		draw_line(p, st, cells, NULL);
 		if (st->rule)
-			draw_rule(p, w, shown);
-		for (r = 0; r < g->rows; r++)
-			draw_line(p, st, g->text + r * p->ncols,
-				  g->alert + r * p->ncols, w, shown);
+			draw_rule(p);
+		draw_rows(p, st, cells);
 		status = GC_OK;
 	}
-	free(w);
-	free(shown);
-	free(header);
+	free(cells);
 	grid_free(p);
 	return status;
 }

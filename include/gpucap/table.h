@@ -41,6 +41,10 @@ struct cell {
 	double lo, hi; /* read only in a column with bounds */
 };
 
+/* table and markdown show at most this many characters of a text cell,
+ * the last an ellipsis when cut; machine formats keep text whole. */
+#define TABLE_TEXT_WIDTH_MAX 64
+
 struct printer;
 
 /* format is one of printer_formats(); an unknown name is a usage error

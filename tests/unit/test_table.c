@@ -305,6 +305,76 @@ static void test_not_finite(void **state)
 	free(got);
 }
 
+/* Text for people is safe to show: a raw ESC would drive the terminal,
+ * a line break would split a row, a '|' would end a Markdown cell. C0
+ * controls and DEL become \xHH, C1 controls \u00HH; machine formats keep
+ * the bytes (CSV quotes the line break). */
+static void test_controls(void **state)
+{
+	static const struct table_col cols[] = { { "org", CT_TEXT, false } };
+	/* ESC [31m, a '|', a line feed, DEL, and U+009B (CSI as C1) */
+	const struct cell row[] = { { "a\033[31m|b\nc\177d\xC2\x9B", 0, false,
+				      0, 0 } };
+	char *got;
+
+	(void)state;
+	got = render_rows("table", cols, 1, row, 1);
+	assert_string_equal(got, "org\n"
+				 "a\\x1b[31m|b\\x0ac\\x7fd\\u009B\n");
+	free(got);
+	/* the cell is 28 characters: a, \x1b, [31m, \|, b, \x0a, c, \x7f,
+	 * d, \u009B = 1+4+4+2+1+4+1+4+1+6; the rule is ':' and 28+1 '-' */
+	got = render_rows("markdown", cols, 1, row, 1);
+	assert_string_equal(got, "| org                          |\n"
+				 "|:-----------------------------|\n"
+				 "| a\\x1b[31m\\|b\\x0ac\\x7fd\\u009B |\n");
+	free(got);
+	got = render_rows("csv", cols, 1, row, 1);
+	assert_string_equal(got, "org\n\"a\033[31m|b\nc\177d\xC2\x9B\"\n");
+	free(got);
+}
+
+/* A text cell shows at most TABLE_TEXT_WIDTH_MAX (64) characters: 63 and
+ * an ellipsis. 64 fit whole; 65 do not. Characters, not bytes: 70 e-acute
+ * (two bytes each) are cut to 63 of them and the ellipsis too. */
+static void test_elide(void **state)
+{
+	static const struct table_col cols[] = { { "o", CT_TEXT, false } };
+	char fit[65], over[66], wide[141], want[256];
+	struct cell row[1] = { { NULL, 0, false, 0, 0 } };
+	char *got;
+	int i;
+
+	(void)state;
+	memset(fit, 'x', 64);
+	fit[64] = '\0';
+	memset(over, 'y', 65);
+	over[65] = '\0';
+	for (i = 0; i < 70; i++)
+		memcpy(wide + 2 * i, "\xC3\xA9", 2);
+	wide[140] = '\0';
+	row[0].text = fit;
+	got = render_rows("table", cols, 1, row, 1);
+	snprintf(want, sizeof want, "o\n%s\n", fit);
+	assert_string_equal(got, want);
+	free(got);
+	row[0].text = over;
+	got = render_rows("table", cols, 1, row, 1);
+	snprintf(want, sizeof want, "o\n%.63s\xE2\x80\xA6\n", over);
+	assert_string_equal(got, want);
+	free(got);
+	row[0].text = wide;
+	got = render_rows("table", cols, 1, row, 1);
+	snprintf(want, sizeof want, "o\n%.126s\xE2\x80\xA6\n", wide);
+	assert_string_equal(got, want);
+	free(got);
+	/* machine formats keep it whole */
+	got = render_rows("tsv", cols, 1, row, 1);
+	snprintf(want, sizeof want, "o\n%s\n", wide);
+	assert_string_equal(got, want);
+	free(got);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -320,6 +390,8 @@ int main(void)
 		cmocka_unit_test(test_human),
 		cmocka_unit_test(test_locale),
 		cmocka_unit_test(test_not_finite),
+		cmocka_unit_test(test_controls),
+		cmocka_unit_test(test_elide),
 	};
 
 	return cmocka_run_group_tests_name("table", tests, NULL, NULL);
