@@ -28,6 +28,7 @@ struct reader {
 	char **fields;
 	size_t *lens;
 	size_t nfields, offsets_cap, fields_cap, lens_cap;
+	size_t extra;  /* fields past the header's count: counted, not kept */
 	long line;     /* line of the next byte libcsv reports, 1-based */
 	long rec_line; /* line the open record started on */
 	long row_ends; /* '\n' bytes that ended a record (or a blank line) */
@@ -91,7 +92,22 @@ static void on_field(void *s, size_t len, void *data)
 	if (r->nfields == 0)
 		r->rec_line = r->line;
 	if (!scan_field(s, len, &breaks)) {
-		fail(r, GC_DATA, (long)r->nfields + 1, "NUL byte in field");
+		fail(r, GC_DATA, (long)(r->nfields + r->extra) + 1,
+		     "NUL byte in field");
+		return;
+	}
+	/* A row longer than the header is an error once it ends: its extra
+	 * fields are counted for the message, never held, so a line of a
+	 * hundred million commas costs no memory. */
+	if (r->table->ncols > 0 && r->nfields >= r->table->ncols) {
+		r->line += breaks;
+		r->extra++;
+		return;
+	}
+	if (r->table->ncols == 0 && r->nfields >= CSVREAD_COLS_MAX) {
+		fail(r, GC_DATA, (long)r->nfields + 1,
+		     "the header has more than " CSVREAD_COLS_MAX_TEXT
+		     " columns");
 		return;
 	}
 	if (!room(r, len)) {
@@ -146,7 +162,7 @@ static void emit(struct reader *r)
 	}
 	rec.fields = r->fields;
 	rec.lens = r->lens;
-	rec.n = r->nfields;
+	rec.n = r->nfields + r->extra; /* the extra ones: a ragged row */
 	rec.line = r->rec_line;
 	header = r->table->ncols == 0;
 	r->status = dispatch(r->table, &rec, r->name, r->err);
@@ -165,6 +181,7 @@ static void on_record(int c, void *data)
 	if (r->status == GC_OK && r->nfields > 0)
 		emit(r);
 	r->nfields = 0;
+	r->extra = 0;
 	r->arena_len = 0;
 	if (c == '\n') {
 		r->line++;

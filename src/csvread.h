@@ -13,6 +13,11 @@
  * it bounds the memory a hostile file can make us hold. */
 #define CSVREAD_FIELD_MAX (64 * 1024)
 
+/* A header has at most this many columns (a ledger has ten or so); rows
+ * are held to the header's count. */
+#define CSVREAD_COLS_MAX      1024
+#define CSVREAD_COLS_MAX_TEXT "1024"
+
 struct csv_record {
 	char **fields;	    /* NUL-terminated copies */
 	const size_t *lens; /* their lengths */

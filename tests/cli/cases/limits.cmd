@@ -34,3 +34,11 @@ awk 'BEGIN { print "quarter,org,h100e"; for (i = 0; i < 1000001; i++) print "202
 run million-orgs.csv report million-orgs.csv
 awk 'BEGIN { print "quarter,org,h100e"; for (i = 0; i < 1000000; i++) print "2024Q1,org" i ",1" }' > many-orgs.csv
 run many-orgs.csv report -f csv many-orgs.csv
+# A row of ten million commas under a 3-column header: the extra fields
+# are counted, never held (issue 16, item 7): 3 + 10,000,000 fields, the
+# first extra one in column 4. A header over 1,024 columns is refused at
+# its 1,025th.
+{ printf 'quarter,org,h100e\n2024Q1,a,'; head -c 10000000 /dev/zero | tr '\0' ,; echo; } > commas.csv
+run commas.csv report commas.csv
+{ head -c 2000 /dev/zero | tr '\0' ,; echo; } > wide-header.csv
+run wide-header.csv report wide-header.csv
