@@ -297,18 +297,40 @@ static bool trailing(const struct row_text *rt, const char **end)
 	return *end < stop;
 }
 
-/* cJSON reads a NUL byte as a blank; JSON has no place for one. */
+/* Where text escapes a NUL as \u0000, or NULL: cJSON would end the
+ * string there, so "acme\u0000-east" and "acme\u0000-west" would both
+ * read as "acme". An escaped backslash ("\\u0000") is skipped whole. */
+static const char *escaped_nul(const char *text, size_t len)
+{
+	const char *p = text, *stop = text + len;
+
+	while ((p = memchr(p, '\\', (size_t)(stop - p))) != NULL) {
+		if (stop - p >= 6 && memcmp(p + 1, "u0000", 5) == 0)
+			return p;
+		p += 2;
+		if (p >= stop)
+			break;
+	}
+	return NULL;
+}
+
+/* cJSON reads a NUL byte as a blank, and cuts a string at an escaped one;
+ * no ledger text has a place for one. */
 static enum gc_status nul_byte(const struct ledger_load *ld,
 			       const struct row_text *rt, struct gc_error *err)
 {
 	const char *nul = memchr(rt->text, '\0', rt->len);
+	const char *esc = escaped_nul(rt->text, rt->len);
 	struct ledger_loc at;
 
-	if (nul == NULL)
+	if (nul == NULL && esc == NULL)
 		return GC_OK;
+	if (nul == NULL || (esc != NULL && esc < nul))
+		nul = esc;
 	at = loc_at(rt->start, rt->text, (size_t)(nul - rt->text));
 	return gc_fail(err, GC_DATA, ld->name, at.line, at.col,
-		       "NUL byte in this row");
+		       "%s in this row",
+		       nul == esc ? "a NUL character (\\u0000)" : "NUL byte");
 }
 
 /* Parses one row object and hands it on. */

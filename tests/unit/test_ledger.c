@@ -436,6 +436,13 @@ static const struct {
 	  "2024 or a date 2024-03-31)" },
 	{ LEDGER_NDJSON, "{\"quarter\":\"2024Q1\",\"h100e\":\n", 1, 28,
 	  "invalid JSON in this row" },
+	/* an escaped NUL would cut "a\u0000b" to "a": refused at the
+	 * backslash, after [{"quarter":"2024Q1","org":"a (29 characters);
+	 * in a key too, after {"org (5) */
+	{ LEDGER_JSON, "[{\"quarter\":\"2024Q1\",\"org\":\"a\\u0000b\"}]", 1,
+	  30, "a NUL character (\\u0000) in this row" },
+	{ LEDGER_NDJSON, "{\"org\\u0000x\":\"a\",\"quarter\":\"2024Q1\"}\n", 1,
+	  6, "a NUL character (\\u0000) in this row" },
 };
 
 static void test_json_errors(void **state)
@@ -473,6 +480,12 @@ static void test_json_scanner(void **state)
 	assert_int_equal(load_fmt(TEXT, LEDGER_JSON, &s, &err), GC_OK);
 	assert_int_equal(s.n, 1);
 	assert_near(s.rows[0].h100e, 7, 0);
+	/* an escaped backslash before u0000 is the text \u0000, no NUL */
+	assert_int_equal(load_fmt("[{\"quarter\":\"2024Q1\",\"org\":"
+				  "\"a\\\\u0000b\",\"h100e\":1}]",
+				  LEDGER_JSON, &s, &err),
+			 GC_OK);
+	assert_int_equal(s.n, 1);
 }
 
 /* A read with --keep-going, its warnings counted. */
