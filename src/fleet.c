@@ -1014,9 +1014,12 @@ enum gc_status fleet_add(const struct ledger_row *row, void *ctx,
 
 /* ---- units in service: cohorts, lifetimes, retirements ---- */
 
-/* What a model's units did to an org's quarter. */
+/* What a model's units did to an org's quarter. net is the change of
+ * H100e in service, from the units' net change: a quarter that buys and
+ * retires the same units then changes the level by exactly zero, where
+ * added - retired of two products need not be. */
 struct unit_effect {
-	double units, added, retired, watts;
+	double units, added, retired, net, watts;
 };
 
 /* Units still in service from one quarter's purchases, oldest first. */
@@ -1113,6 +1116,7 @@ static enum gc_status run_quarter(const struct fleet *f,
 	e->units += left;
 	e->added += c->bought * m->factor;
 	e->retired += (aged + took) * m->factor;
+	e->net += left * m->factor;
 	e->watts += isnan(tdp) ? 0 : left * tdp;
 	return GC_OK;
 }
@@ -1168,7 +1172,7 @@ static void fill_row(const struct fleet *f, const struct fleet_org *o,
 		     struct running *run, struct series_row *r)
 {
 	double added = c->added + e->added, retired = c->retired + e->retired;
-	double computed = run->h100e + added - retired;
+	double computed = run->h100e + ((c->added - c->retired) + e->net);
 	bool has_units = o->nflows > 0;
 
 	run->units += e->units;

@@ -227,6 +227,26 @@ static void test_retire_and_power(void **state)
 	done(&r);
 }
 
+/* Units bought and retired in one quarter change the level by exactly
+ * nothing: 7 MI300X, then 40 bought and 40 retired, is the same level to
+ * the last bit (added - retired of the two products was 2.2e-14 off), so
+ * growth is exactly 0. */
+static void test_units_that_cancel(void **state)
+{
+	struct run r;
+
+	(void)state;
+	start(&r, NULL);
+	add(&r, buy("2024Q1", "acme", "MI300X", 7));
+	add(&r, buy("2024Q2", "acme", "MI300X", 40));
+	add(&r, buy("2024Q2", "acme", "MI300X", -40));
+	finish(&r);
+	assert_true(r.s.rows[1].h100e == r.s.rows[0].h100e);
+	assert_true(r.s.rows[1].qoq == 0);
+	assert_true(r.s.rows[1].added == r.s.rows[1].retired);
+	done(&r);
+}
+
 /* $33.6M of H100-SXM at its catalog price of $33,600 is 1000 units;
  * $3.36M alone at the baseline's price is 100 H100e. Q1 adds 1100 H100e
  * for $36.96M: $33,600 per H100e. */
@@ -895,6 +915,7 @@ int main(void)
 		cmocka_unit_test(test_growth),
 		cmocka_unit_test(test_levels),
 		cmocka_unit_test(test_retire_and_power),
+		cmocka_unit_test(test_units_that_cancel),
 		cmocka_unit_test(test_spend),
 		cmocka_unit_test(test_usd_per_h100e),
 		cmocka_unit_test(test_metric),
