@@ -168,6 +168,8 @@ static const struct command *find_command(const char *name)
 static enum gc_status check_args(const struct command *cmd,
 				 const struct options *o, struct gc_error *err)
 {
+	char qb[DIAG_QUOTE_MAX];
+
 	if (o->nargs < cmd->min_args)
 		return gc_fail(err, GC_USAGE, NULL, 0, 0,
 			       "%s: missing arguments (usage: gpucap %s)",
@@ -176,7 +178,8 @@ static enum gc_status check_args(const struct command *cmd,
 		return gc_fail(
 			err, GC_USAGE, NULL, 0, 0,
 			"%s: unexpected argument '%s' (usage: gpucap %s)",
-			cmd->name, o->args[cmd->max_args], cmd->synopsis);
+			cmd->name, diag_quote(o->args[cmd->max_args], qb),
+			cmd->synopsis);
 	if (o->has_from && o->has_to && o->from > o->to)
 		return gc_fail(err, GC_USAGE, NULL, 0, 0,
 			       "--from is after --to");
@@ -211,13 +214,16 @@ static const char *closest_command(const char *name)
 static int unknown_command(const char *name, const char *what)
 {
 	const char *hint = closest_command(name);
+	char qb[DIAG_QUOTE_MAX];
 	struct gc_error err;
 
 	if (hint != NULL)
 		gc_fail(&err, GC_USAGE, NULL, 0, 0,
-			"%s '%s'; did you mean '%s'?", what, name, hint);
+			"%s '%s'; did you mean '%s'?", what,
+			diag_quote(name, qb), hint);
 	else
-		gc_fail(&err, GC_USAGE, NULL, 0, 0, "%s '%s'", what, name);
+		gc_fail(&err, GC_USAGE, NULL, 0, 0, "%s '%s'", what,
+			diag_quote(name, qb));
 	return fail(&err, NULL);
 }
 

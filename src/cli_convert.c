@@ -73,15 +73,16 @@ enum gc_status cmd_convert(const struct options *o, struct gc_error *err)
 	const struct accel *a = NULL;
 	const char *why;
 	enum gc_status st;
+	char qb[DIAG_QUOTE_MAX];
 
 	if (!qty_parse(o->args[0], &q, &why))
 		return gc_fail(err, GC_USAGE, NULL, 0, 0, "AMOUNT: '%s' %s",
-			       o->args[0], why);
+			       diag_quote(o->args[0], qb), why);
 	/* the same limits as a ledger's units and spend_usd */
 	if (fabs(q.value) > (q.money ? LEDGER_MONEY_MAX : LEDGER_COUNT_MAX))
 		return gc_fail(err, GC_USAGE, NULL, 0, 0,
 			       "AMOUNT: '%s' is out of range (at most %g%s)",
-			       o->args[0],
+			       diag_quote(o->args[0], qb),
 			       q.money ? LEDGER_MONEY_MAX : LEDGER_COUNT_MAX,
 			       q.money ? " USD" : " units");
 	catalog_init(&cat);

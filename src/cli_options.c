@@ -130,7 +130,16 @@ static const struct opt_info OPTS[O_COUNT] = {
 };
 
 #define usage(err, ...) gc_fail((err), GC_USAGE, NULL, 0, 0, __VA_ARGS__)
-#define LONG_ONLY	256 /* getopt values of long-only options start here */
+
+/* An argument as a message quotes it (cut when long). One buffer is
+ * enough: options are read on one thread, one message at a time. */
+static const char *quote(const char *arg)
+{
+	static char buf[DIAG_QUOTE_MAX];
+
+	return diag_quote(arg, buf);
+}
+#define LONG_ONLY 256 /* getopt values of long-only options start here */
 
 void options_init(struct options *o)
 {
@@ -205,16 +214,16 @@ static enum gc_status positive(const char *opt, const char *arg, double max,
 	const char *why;
 
 	if (!qty_parse(arg, &q, &why))
-		return usage(err, "--%s: '%s' %s", opt, arg, why);
+		return usage(err, "--%s: '%s' %s", opt, quote(arg), why);
 	if (q.money)
 		return usage(err,
 			     "--%s: '%s' is money, where a number is meant",
-			     opt, arg);
+			     opt, quote(arg));
 	if (!(q.value > 0) || q.value > max)
 		return usage(err,
 			     "--%s: '%s' must be greater than zero and "
 			     "at most %g",
-			     opt, arg, max);
+			     opt, quote(arg), max);
 	*out = q.value;
 	return GC_OK;
 }
@@ -236,7 +245,7 @@ static enum gc_status quarters_opt(const char *opt, const char *arg, bool years,
 		return usage(err,
 			     "--%s: '%s' is not a number of quarters (1 to "
 			     "%d%s)",
-			     opt, arg, FLEET_SPAN_MAX,
+			     opt, quote(arg), FLEET_SPAN_MAX,
 			     years ? ", or years like 5y" : "");
 	*out = (int)n;
 	return GC_OK;
@@ -247,7 +256,7 @@ static enum gc_status quarter_opt(const char *opt, const char *arg, int *out,
 {
 	if (!quarter_parse(arg, out))
 		return usage(err, "--%s: '%s' is not a quarter (e.g. 2024Q1)",
-			     opt, arg);
+			     opt, quote(arg));
 	*has = true;
 	return GC_OK;
 }
@@ -267,8 +276,8 @@ static enum gc_status choice(const char *opt, const char *arg, bool ok,
 {
 	if (ok)
 		return GC_OK;
-	return usage(err, "--%s: unknown value '%s' (expected %s)", opt, arg,
-		     expected);
+	return usage(err, "--%s: unknown value '%s' (expected %s)", opt,
+		     quote(arg), expected);
 }
 
 static enum gc_status price_opt(const char *arg, struct price_curve *out,
@@ -280,7 +289,7 @@ static enum gc_status price_opt(const char *arg, struct price_curve *out,
 		return usage(err,
 			     "--usd-per-h100e: '%s': %s (expected a price like "
 			     "40k, or prices by year like 2023=50k,2024=40k)",
-			     arg, why);
+			     quote(arg), why);
 	return GC_OK;
 }
 
@@ -481,15 +490,15 @@ static enum gc_status bad_option(char **argv, int c, unsigned groups,
 	char flag[3] = { '-', (char)optopt, '\0' };
 
 	if (c == ':')
-		return usage(err, "option '%s' needs a value", arg);
+		return usage(err, "option '%s' needs a value", quote(arg));
 	/* A short option's letter is in optopt; a long one is the argument. */
 	if (optopt != 0)
 		arg = flag;
 	hint = closest_option(arg, groups);
 	if (hint != NULL)
 		return usage(err, "unknown option '%s'; did you mean '--%s'?",
-			     arg, hint);
-	return usage(err, "unknown option '%s'", arg);
+			     quote(arg), hint);
+	return usage(err, "unknown option '%s'", quote(arg));
 }
 
 static enum gc_status one_option(struct options *o, int c, char **argv,

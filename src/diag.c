@@ -26,6 +26,23 @@ enum gc_status gc_fail(struct gc_error *err, enum gc_status status,
 	return status;
 }
 
+const char *diag_quote(const char *s, char *buf)
+{
+	size_t chars = 0, i;
+
+	for (i = 0; s[i] != '\0'; i++) {
+		if (((unsigned char)s[i] & 0xC0) == 0x80)
+			continue; /* inside a character */
+		if (chars++ == DIAG_QUOTE_CHARS)
+			break;
+	}
+	if (s[i] == '\0')
+		return s;
+	memcpy(buf, s, i);
+	memcpy(buf + i, "\xE2\x80\xA6", 4); /* … and the NUL */
+	return buf;
+}
+
 static void report(const struct gc_error *err, const char *prefix)
 {
 	fprintf(stderr, "%s: ", PROGRAM);

@@ -31,12 +31,15 @@ struct flow_cell {
 	double bought, retired;
 };
 
-/* Where the first row retiring a model in a quarter is, kept apart from
- * the cells so that they stay small: every row touches a cell, few retire. */
+/* Where each row retiring a model is, and how many it retires, kept apart
+ * from the cells so that they stay small (every row touches a cell, few
+ * retire): an over-retirement names the row that broke it, the first
+ * whose units, added to the quarter's earlier ones, pass what is there. */
 struct retire_note {
 	int quarter;
 	const char *file;
 	struct ledger_loc at;
+	double units;
 };
 
 struct model_flow {
@@ -676,6 +679,9 @@ static enum gc_status plan_cells(const struct fleet *f,
 		m = p->flow = lookup_flow(o, p->accel);
 	if (row->kind == ROW_BUY)
 		p->cells += m ? span_growth(m->first, m->n, row->quarter) : 1;
+	/* a retiring row keeps a note: it counts against the budget too */
+	if (row->kind == ROW_BUY && p->units < 0)
+		p->cells++;
 	if (f->cells + p->cells > FLEET_CELLS_MAX)
 		return ledger_row_fail(err, row, LC_QUARTER,
 				       "the ledger holds more than %d "
@@ -747,7 +753,8 @@ static struct model_flow *find_flow(struct fleet_org *o, const struct accel *a,
 	return m;
 }
 
-static bool note_retirement(struct model_flow *m, const struct ledger_row *row)
+static bool note_retirement(struct model_flow *m, const struct ledger_row *row,
+			    double units)
 {
 	struct retire_note *n;
 
@@ -760,6 +767,7 @@ static bool note_retirement(struct model_flow *m, const struct ledger_row *row)
 	n->at = row->at[LC_UNITS];
 	if (n->at.line == 0)
 		n->at.line = row->line;
+	n->units = -units;
 	return true;
 }
 
@@ -770,21 +778,31 @@ static bool record_units(struct model_flow *m, struct flow_cell *c,
 		c->bought += units;
 		return true;
 	}
-	if (c->retired == 0 && !note_retirement(m, row))
+	if (!note_retirement(m, row, units))
 		return false;
 	c->retired -= units;
 	return true;
 }
 
-static const struct retire_note *retire_note(const struct model_flow *m, int q)
+/* The row that retired past `have` units in quarter q (within the slack
+ * allowed for units bought with money). */
+static const struct retire_note *retire_note(const struct model_flow *m, int q,
+					     double have, double slack)
 {
-	static const struct retire_note NONE = { 0, NULL, { 0, 0 } };
+	static const struct retire_note NONE = { 0, NULL, { 0, 0 }, 0 };
+	const struct retire_note *last = &NONE;
+	double sum = 0;
 	size_t i;
 
-	for (i = 0; i < m->nnotes; i++)
-		if (m->notes[i].quarter == q)
-			return &m->notes[i];
-	return &NONE;
+	for (i = 0; i < m->nnotes; i++) {
+		if (m->notes[i].quarter != q)
+			continue;
+		last = &m->notes[i];
+		sum += last->units;
+		if (sum - have > slack)
+			break;
+	}
+	return last;
 }
 
 static enum gc_status apply_buy(struct fleet *f, struct fleet_org *o,
@@ -1066,7 +1084,11 @@ static double in_service(const struct cohorts *k)
 	return n;
 }
 
-/* Retiring more than is in service: an error at the first retiring row,
+/* Units are fractional when bought with money: retiring what is there
+ * may pass it by a rounding error, this share of the units retired. */
+#define RETIRE_SLACK 1e-9
+
+/* Retiring more than is in service: an error at the row that passes it,
  * or with keep_going a warning, and only what is there retires. */
 static enum gc_status over_retired(const struct fleet *f,
 				   const struct fleet_org *o,
@@ -1076,7 +1098,8 @@ static enum gc_status over_retired(const struct fleet *f,
 {
 	char qb[QUARTER_FMT_MAX];
 	struct gc_error w;
-	const struct retire_note *n = retire_note(m, q);
+	const struct retire_note *n =
+		retire_note(m, q, have, RETIRE_SLACK * fmax(1.0, c->retired));
 
 	gc_fail(&w, GC_DATA, n->file, n->at.line, n->at.col > 0 ? n->at.col : 1,
 		"units: retiring %.15g %s, but '%s' has %.15g in service in %s",
@@ -1108,8 +1131,7 @@ static enum gc_status run_quarter(const struct fleet *f,
 	}
 	have = in_service(k);
 	took = take_oldest(k, c->retired);
-	/* Units are fractional when bought with money: allow for rounding. */
-	if (c->retired - took > 1e-9 * fmax(1.0, c->retired) &&
+	if (c->retired - took > RETIRE_SLACK * fmax(1.0, c->retired) &&
 	    over_retired(f, o, m, c, q, have, err) != GC_OK)
 		return GC_DATA;
 	left = c->bought - aged - took;

@@ -162,11 +162,11 @@ static enum gc_status bad(struct build *b, enum ledger_col col, const char *fmt,
 	return st;
 }
 
-/* How a number cell reads in a message: as written, or for a JSON number,
- * as gpucap writes it. */
+/* How a number cell reads in a message: as written (cut when long), or
+ * for a JSON number, as gpucap writes it. buf needs DIAG_QUOTE_MAX. */
 static const char *shown(const char *s, double v, char *buf)
 {
-	return s != NULL ? s : qty_format(v, buf);
+	return s != NULL ? diag_quote(s, buf) : qty_format(v, buf);
 }
 
 /* A cell's number, or its range: a range's ends go to the row, its
@@ -174,7 +174,7 @@ static const char *shown(const char *s, double v, char *buf)
 static enum gc_status read_number(struct build *b, enum ledger_col col,
 				  enum ledger_fig fig, double *out)
 {
-	char *s = NULL, buf[QTY_FMT_MAX];
+	char *s = NULL, buf[DIAG_QUOTE_MAX];
 	struct quantity q, hi;
 	const char *why;
 	double max = col == LC_SPEND ? LEDGER_MONEY_MAX : LEDGER_COUNT_MAX;
@@ -189,12 +189,13 @@ static enum gc_status read_number(struct build *b, enum ledger_col col,
 		return GC_OK;
 	} else if (!qty_parse(s, &q, &why)) {
 		if (!qty_parse_range(s, &q, &hi, &why))
-			return bad(b, col, "'%s' %s", s, why);
+			return bad(b, col, "'%s' %s", shown(s, 0, buf), why);
 	} else {
 		hi = q;
 	}
 	if (q.money && col != LC_SPEND)
-		return bad(b, col, "'%s' is money; put it in spend_usd", s);
+		return bad(b, col, "'%s' is money; put it in spend_usd",
+			   shown(s, 0, buf));
 	if (q.value < 0 && (col == LC_SPEND || col == LC_TOTAL))
 		return bad(b, col, "'%s' must not be negative",
 			   shown(s, q.value, buf));
@@ -236,7 +237,7 @@ static enum gc_status read_text(struct build *b, enum ledger_col col,
 
 static enum gc_status read_quarter(struct build *b)
 {
-	char *s = cell(b->cells, LC_QUARTER);
+	char *s = cell(b->cells, LC_QUARTER), buf[DIAG_QUOTE_MAX];
 
 	if (s == NULL)
 		return bad(b, LC_QUARTER, "missing");
@@ -244,13 +245,13 @@ static enum gc_status read_quarter(struct build *b)
 		return bad(b, LC_QUARTER,
 			   "'%s' is not a quarter (expected 2024Q1, 2024-Q1, "
 			   "Q1 2024 or a date 2024-03-31)",
-			   s);
+			   diag_quote(s, buf));
 	return GC_OK;
 }
 
 static enum gc_status read_kind(struct build *b, enum spelled_kind *kind)
 {
-	char *s = cell(b->cells, LC_KIND);
+	char *s = cell(b->cells, LC_KIND), buf[DIAG_QUOTE_MAX];
 	int k;
 
 	*kind = K_NONE;
@@ -263,7 +264,7 @@ static enum gc_status read_kind(struct build *b, enum spelled_kind *kind)
 		return bad(b, LC_KIND,
 			   "'%s' is not one of buy, retire, capacity, total, "
 			   "spend",
-			   s);
+			   diag_quote(s, buf));
 	return GC_OK;
 }
 

@@ -40,6 +40,14 @@ enum gc_status gc_fail(struct gc_error *err, enum gc_status status,
 		       const char *file, long line, long col, const char *fmt,
 		       ...) GC_PRINTF(6, 7);
 
+/* A value as a message quotes it: whole when short, else its first
+ * DIAG_QUOTE_CHARS characters and an ellipsis, so that a 64 KB cell does
+ * not push the reason off the end of its message. buf needs
+ * DIAG_QUOTE_MAX bytes. */
+#define DIAG_QUOTE_CHARS 60
+#define DIAG_QUOTE_MAX	 (4 * DIAG_QUOTE_CHARS + 4)
+const char *diag_quote(const char *s, char *buf);
+
 /* Prints "gpucap: FILE:LINE:COL: msg" (the parts that are known). */
 void diag_report(const struct gc_error *err);
 /* The same with "warning: " before the message. */
