@@ -3,7 +3,10 @@
 # `gpucap ...` in tests/cli/; its stdout, stderr and exit status must equal
 # NAME.out, NAME.err and NAME.code (a missing .out/.err means "empty", a
 # missing .code means 0). Prints TAP; exits 1 if any case fails.
-# Usage: run.sh PATH/TO/gpucap [NAME...]
+# Usage: run.sh [--update] PATH/TO/gpucap [NAME...]
+# With --update, a case whose output differs gets its expected files
+# rewritten from what it did (a deliberate change is then one command,
+# reviewed in git diff); it still reports as failed this once.
 # GPUCAP_WRAPPER, when set, runs each gpucap under it (valgrind ...), and
 # cases whose .cmd starts a line with "# heavy" are skipped.
 set -u
@@ -11,6 +14,11 @@ LC_ALL=C
 export LC_ALL
 unset NO_COLOR COLUMNS
 
+update=0
+if [ "${1:-}" = --update ]; then
+	update=1
+	shift
+fi
 bin=$1
 shift
 case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
@@ -21,6 +29,16 @@ trap 'rm -rf "$work"' EXIT INT TERM
 if [ $# -eq 0 ]; then
 	set -- $(cd "$here/cases" && ls *.cmd | sed 's/\.cmd$//')
 fi
+# What a case did becomes what it must do: empty outputs and a 0 status
+# are the defaults, so their files go.
+save_expected() {
+	for ext in out err; do
+		if [ -s "$2/.$ext" ]; then cp "$2/.$ext" "$1.$ext"; else rm -f "$1.$ext"; fi
+	done
+	if [ "$(cat "$2/.code")" = 0 ]; then rm -f "$1.code"; else cp "$2/.code" "$1.code"; fi
+	echo "# updated $1.{out,err,code}"
+}
+
 echo "1..$#"
 n=0
 failed=0
@@ -56,6 +74,7 @@ for name do
 		echo "not ok $n - $name"
 		sed 's/^/# /' "$T/.diff"
 		failed=$((failed + 1))
+		[ $update = 1 ] && save_expected "$case_dir/$name" "$T"
 	fi
 done
 if [ $failed -gt 0 ]; then
