@@ -50,14 +50,8 @@ static bool fit(const struct series_row *rows, size_t n,
 
 static double price_in(const struct project_opts *o, int year)
 {
-	double price = o->price.n == 0 ? o->baseline_price : NAN;
-	size_t i;
-
-	for (i = 0; i < o->price.n; i++)
-		if (o->price.year[i] == PRICE_ANY_YEAR ||
-		    o->price.year[i] <= year)
-			price = o->price.usd[i];
-	return price;
+	return o->price.n == 0 ? o->baseline_price
+			       : price_curve_at(&o->price, year);
 }
 
 /* The level k quarters after the last one. */

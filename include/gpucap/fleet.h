@@ -9,6 +9,7 @@
 #include "gpucap/catalog.h"
 #include "gpucap/diag.h"
 #include "gpucap/ledger.h"
+#include "gpucap/price.h"
 
 /* A ledger may span at most this many quarters (250 years): every org's
  * series is filled in quarter by quarter, so the span bounds memory. */
@@ -28,21 +29,6 @@
 
 /* A warning, or with status GC_DATA a row skipped under keep_going. */
 typedef void (*fleet_warn_fn)(void *ctx, const struct gc_error *warning);
-
-/* The price of an H100e for spend-only rows: one figure for every year
- * (year[0] == PRICE_ANY_YEAR), or figures from given years on. */
-#define PRICE_CURVE_MAX 64
-#define PRICE_ANY_YEAR	0
-struct price_curve {
-	size_t n; /* 0: the baseline's catalog price */
-	int year[PRICE_CURVE_MAX];
-	double usd[PRICE_CURVE_MAX];
-};
-
-/* "50k" or "2023=50k,2024=40k" (years ascending). On failure *why says
- * what is wrong. */
-bool price_curve_parse(const char *s, struct price_curve *out,
-		       const char **why);
 
 struct fleet_opts {
 	const struct catalog *catalog;
