@@ -90,6 +90,11 @@ enum gc_status ledger_json_read(FILE *in, const void *prefix, size_t plen,
 enum gc_status ledger_ndjson_read(FILE *in, const void *prefix, size_t plen,
 				  const struct ledger_load *ld,
 				  struct gc_error *err);
+/* Whether JSON text starting with '{' is one object holding a "rows"
+ * array (it names "rows" at its top level; an NDJSON row never does),
+ * as far as the len bytes tell. */
+bool ledger_json_object_form(const char *buf, size_t len);
+
 /* The same, reading `chunk` bytes at a time: tests cut rows anywhere. */
 enum gc_status ledger_json_read_by(FILE *in, const void *prefix, size_t plen,
 				   size_t chunk, const struct ledger_load *ld,

@@ -53,6 +53,34 @@ static const unsigned char JCLASS[256] = {
 	J_TAIL8,	  J_TAIL8, /* to 0xBF */
 };
 
+/* What every scanner follows of JSON's structure, whatever it looks for:
+ * whether it is inside a string, and just after a backslash there. */
+struct json_lex {
+	bool in_string, escape;
+};
+
+/* One byte's part in the structure: outside strings J_OPEN, J_CLOSE,
+ * J_COMMA, or J_QUOTE as a string opens; J_PLAIN for every other byte,
+ * the bytes of strings and the quote that closes one among them. The one
+ * step function of the four scanners (key places, row ends, the frame
+ * around the rows, the object-form sniff). */
+static inline unsigned char json_step(struct json_lex *lx, unsigned char byte)
+{
+	unsigned char c = JCLASS[byte];
+
+	if (c == J_PLAIN || c >= J_NEWLINE) {
+		lx->escape = false;
+		return J_PLAIN;
+	}
+	if (lx->in_string) {
+		lx->in_string = lx->escape || c != J_QUOTE;
+		lx->escape = !lx->escape && c == J_ESCAPE;
+		return J_PLAIN;
+	}
+	lx->in_string = c == J_QUOTE;
+	return c == J_ESCAPE ? J_PLAIN : c;
+}
+
 /* Characters (not bytes) in s[0, n): bytes less the UTF-8 continuation
  * bytes (10xxxxxx), counted eight at a time. */
 static long chars(const char *s, size_t n)
@@ -183,21 +211,18 @@ static size_t key_places(const struct row_text *rt, struct ledger_loc *at,
 			 size_t max)
 {
 	size_t off[KEYS_MAX], i, n = 0, depth = 0, from = 0;
-	bool in_string = false, escape = false, want_key = false;
+	struct json_lex lx = { false, false };
+	bool want_key = false;
 	struct ledger_loc pos = rt->start;
 
 	if (max > KEYS_MAX)
 		max = KEYS_MAX;
 	for (i = 0; i < rt->len && n < max; i++) {
-		unsigned char c = JCLASS[(unsigned char)rt->text[i]];
+		unsigned char c = json_step(&lx, (unsigned char)rt->text[i]);
 
-		if (c == J_PLAIN || c >= J_NEWLINE) {
-			escape = false;
-		} else if (in_string) {
-			in_string = escape || c != J_QUOTE;
-			escape = !escape && c == J_ESCAPE;
+		if (c == J_PLAIN) {
+			continue;
 		} else if (c == J_QUOTE) {
-			in_string = true;
 			if (depth == 1 && want_key)
 				off[n++] = i;
 			want_key = false;
@@ -508,6 +533,36 @@ enum gc_status ledger_ndjson_read(FILE *in, const void *prefix, size_t plen,
 	return ledger_ndjson_read_by(in, prefix, plen, CHUNK, ld, err);
 }
 
+/* The key "rows" followed by ':' starts at buf. */
+static bool rows_key(const char *buf, size_t len)
+{
+	size_t i = 6;
+
+	if (len < 6 || memcmp(buf, "\"rows\"", 6) != 0)
+		return false;
+	while (i < len && (buf[i] == ' ' || buf[i] == '\n'))
+		i++;
+	return i < len && buf[i] == ':';
+}
+
+bool ledger_json_object_form(const char *buf, size_t len)
+{
+	struct json_lex lx = { false, false };
+	size_t i, depth = 0;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = json_step(&lx, (unsigned char)buf[i]);
+
+		if (c == J_QUOTE && depth == 1 && rows_key(buf + i, len - i))
+			return true;
+		if (c == J_OPEN)
+			depth++;
+		else if (c == J_CLOSE && --depth == 0)
+			return false;
+	}
+	return false;
+}
+
 /* ---- JSON: an array of row objects, or an object with a "rows" array */
 
 enum frame_state {
@@ -527,7 +582,7 @@ struct frame {
 	struct ledger_loc pos; /* of the byte being read */
 	size_t depth;	       /* open brackets */
 	size_t rows_depth;     /* depth inside the rows array */
-	bool in_string, escape;
+	struct json_lex lex;
 	bool after_comma;
 	/* The top object's keys: the last one read, and whether the value
 	 * being read belongs to "rows". */
@@ -545,20 +600,6 @@ static enum gc_status frame_error(struct frame *f, const char *what,
 {
 	return gc_fail(err, GC_DATA, f->ld->name, f->pos.line, f->pos.col, "%s",
 		       what);
-}
-
-/* Strings are followed everywhere so brackets inside them do not count. */
-static bool in_string(struct frame *f, char c)
-{
-	if (!f->in_string)
-		return false;
-	if (f->escape)
-		f->escape = false;
-	else if (c == '\\')
-		f->escape = true;
-	else if (c == '"')
-		f->in_string = false;
-	return true;
 }
 
 static enum gc_status start(struct frame *f, char c, struct gc_error *err)
@@ -603,8 +644,6 @@ static void top_object(struct frame *f, char c)
 		if (--f->depth == 0)
 			f->state = F_DONE;
 	}
-	if (c == '"')
-		f->in_string = true;
 }
 
 /* The rows array closes: back to the top object, or done. */
@@ -646,20 +685,12 @@ static size_t row_end(struct frame *f, const char *s, size_t from, size_t n)
 	size_t k;
 
 	for (k = from; k < n; k++) {
-		unsigned char c = JCLASS[(unsigned char)s[k]];
+		unsigned char c = json_step(&f->lex, (unsigned char)s[k]);
 
-		if (c == J_PLAIN || c >= J_COMMA) {
-			f->escape = false;
-		} else if (f->in_string) {
-			f->in_string = f->escape || c != J_QUOTE;
-			f->escape = !f->escape && c == J_ESCAPE;
-		} else if (c == J_QUOTE) {
-			f->in_string = true;
-		} else if (c == J_OPEN) {
+		if (c == J_OPEN)
 			f->row_depth++;
-		} else if (c == J_CLOSE && --f->row_depth == 0) {
+		else if (c == J_CLOSE && --f->row_depth == 0)
 			return k + 1;
-		}
 	}
 	return n;
 }
@@ -681,7 +712,7 @@ static enum gc_status row_span(struct frame *f, const char *s, size_t n,
 			       size_t *i, struct gc_error *err)
 {
 	size_t from = *i, to = row_end(f, s, from, n);
-	bool closed = f->row_depth == 0 && !f->in_string;
+	bool closed = f->row_depth == 0 && !f->lex.in_string;
 	struct row_text rt;
 	enum gc_status st = GC_OK;
 
@@ -718,12 +749,17 @@ static enum gc_status after_row(struct frame *f, char c, struct gc_error *err)
 
 static enum gc_status frame_byte(struct frame *f, char c, struct gc_error *err)
 {
+	bool was_in_string = f->lex.in_string;
+
 	if (c == '\0')
 		return frame_error(f, "NUL byte", err);
-	if (in_string(f, c)) {
-		if (f->reading_key && f->in_string && f->keylen < sizeof f->key)
+	/* strings are followed everywhere, so brackets in them do not count */
+	json_step(&f->lex, (unsigned char)c);
+	if (was_in_string) {
+		if (f->reading_key && f->lex.in_string &&
+		    f->keylen < sizeof f->key)
 			f->key[f->keylen++] = c;
-		f->reading_key = f->reading_key && f->in_string;
+		f->reading_key = f->reading_key && f->lex.in_string;
 		return GC_OK;
 	}
 	if (blank_byte(c))

@@ -69,43 +69,6 @@ static size_t first_byte(const char *buf, size_t len)
 	return i;
 }
 
-/* The key "rows" followed by ':' starts at buf. */
-static bool rows_key(const char *buf, size_t len)
-{
-	size_t i = 6;
-
-	if (len < 6 || memcmp(buf, "\"rows\"", 6) != 0)
-		return false;
-	while (i < len && (buf[i] == ' ' || buf[i] == '\n'))
-		i++;
-	return i < len && buf[i] == ':';
-}
-
-/* '{' starts either NDJSON or one object holding a "rows" array: the
- * object form names "rows" at its top level, NDJSON rows never do. */
-static bool names_rows(const char *buf, size_t len)
-{
-	size_t i, depth = 0;
-	bool in_string = false;
-
-	for (i = 0; i < len; i++) {
-		char c = buf[i];
-
-		if (in_string && c == '\\')
-			i++;
-		else if (c == '"' && !in_string && depth == 1 &&
-			 rows_key(buf + i, len - i))
-			return true;
-		else if (c == '"')
-			in_string = !in_string;
-		else if (!in_string && (c == '{' || c == '['))
-			depth++;
-		else if (!in_string && (c == '}' || c == ']') && --depth == 0)
-			return false;
-	}
-	return false;
-}
-
 /* A first line with tabs and no commas is TSV; anything else is CSV. */
 static enum ledger_format by_content(const char *buf, size_t len)
 {
@@ -116,8 +79,9 @@ static enum ledger_format by_content(const char *buf, size_t len)
 	if (i < len && buf[i] == '[')
 		return LEDGER_JSON;
 	if (i < len && buf[i] == '{')
-		return names_rows(buf + i, len - i) ? LEDGER_JSON
-						    : LEDGER_NDJSON;
+		return ledger_json_object_form(buf + i, len - i)
+			       ? LEDGER_JSON
+			       : LEDGER_NDJSON;
 	if (memchr(buf, '\t', line) != NULL && memchr(buf, ',', line) == NULL)
 		return LEDGER_TSV;
 	return LEDGER_CSV;
