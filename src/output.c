@@ -375,8 +375,9 @@ static enum gc_status open_path(struct output *o, bool hold,
 {
 	struct stat st;
 
+	/* An empty name is no file to create, though stat says ENOENT. */
 	if (stat(o->path, &st) != 0)
-		return errno == ENOENT
+		return errno == ENOENT && o->path[0] != '\0'
 			       ? open_file(o, NULL, hold, err)
 			       : gc_fail(err, GC_IO, o->path, 0, 0,
 					 "cannot write: %s", strerror(errno));

@@ -1,5 +1,6 @@
 # A symlink loop, a link to a directory and a dangling link into a missing
-# directory are I/O errors (exit 4) that name the path and change nothing.
+# directory are I/O errors (exit 4) that name the path and change nothing;
+# so is an empty name, refused before any work is done.
 # A dangling link whose directory exists gets its target created, as the
 # shell's > would, and stays a link.
 ledger=$(pwd)/ledgers/acme.csv
@@ -16,6 +17,8 @@ gpucap report -f csv -o to-dir "$ledger"
 echo "directory: $?"
 gpucap report -f csv -o dangling-far "$ledger"
 echo "missing directory: $?"
+gpucap report -f csv -o "" "$ledger"
+echo "empty name: $?"
 gpucap report -f csv -o dangling "$ledger"
 echo "dangling: $?"
 readlink dangling
