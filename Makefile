@@ -148,7 +148,7 @@ valgrind: gpucap
 # ---- fuzzing ----
 # Each harness in tests/fuzz/ runs under libFuzzer (make fuzz, clang) and,
 # once over its seeds and past crashes, under ASan in make check (replay).
-FUZZERS = quantity quarter check csv json catalog report epoch
+FUZZERS = quantity quarter check csv json catalog report epoch output
 FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
 FUZZ_SAN = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
@@ -166,6 +166,7 @@ SEEDS_report = tests/cli/ledgers/* data/tesla-2024.csv data/tesla-2024.json \
 	data/tesla-range.csv \
 	tests/cli/corpus/*.csv tests/cli/corpus/*.json tests/cli/corpus/*.ndjson
 SEEDS_epoch = tests/cli/epoch/clusters.csv tests/cli/ledgers/acme.csv
+SEEDS_output = tests/fuzz/seeds/output/*
 
 fuzz-seeds:
 	@$(foreach f,$(FUZZERS),sh tests/fuzz/seed.sh $(f) build/fuzz-seeds/$(f) $(SEEDS_$(f)) &&) true

@@ -6,10 +6,15 @@
 
 #include "gpucap/cli.h"
 #include "gpucap/diag.h"
+#include "output.h"
 
 int main(int argc, char **argv)
 {
-	int status = cli_main(argc, argv);
+	int status;
+
+	/* Before anything is opened, so no file becomes fd 0, 1 or 2. */
+	output_plug_std_fds();
+	status = cli_main(argc, argv);
 
 	/* A full disk or a closed pipe must not be reported as success; a
 	 * failure a command already reported is not reported twice. */
