@@ -46,6 +46,7 @@ struct options {
 	const char *format;
 	enum color_when color;
 	bool quiet;	 /* warnings and the progress meter off */
+	int threads;	 /* GPUCAP_THREADS; 0: one a core */
 	bool has_format; /* -f given: import's default is csv */
 	bool hold;	 /* stdout waits for success (output_open) */
 	enum metric metric;

@@ -141,6 +141,22 @@ static const char *quote(const char *arg)
 }
 #define LONG_ONLY 256 /* getopt values of long-only options start here */
 
+/* GPUCAP_THREADS: a whole number from 1 up (the reader keeps it to its
+ * maximum); anything else is ignored, as if unset. */
+static int env_threads(void)
+{
+	const char *env = getenv("GPUCAP_THREADS");
+	char *end;
+	long n;
+
+	if (env == NULL || *env == '\0')
+		return 0;
+	n = strtol(env, &end, 10);
+	if (*end != '\0' || n < 1)
+		return 0;
+	return n > LEDGER_THREADS_MAX ? LEDGER_THREADS_MAX : (int)n;
+}
+
 void options_init(struct options *o)
 {
 	memset(o, 0, sizeof *o);
@@ -153,6 +169,7 @@ void options_init(struct options *o)
 	o->method = PROJECT_GEOMETRIC;
 	o->window = PROJECT_WINDOW_DEFAULT;
 	o->column = RC_H100E;
+	o->threads = env_threads();
 }
 
 /* ---- values ---- */

@@ -27,7 +27,8 @@ static enum gc_status read_one(const struct options *o, const char *path,
 {
 	struct ledger_opts lo = { o->input_format, o->keep_going,
 				  print_warning,   l,
-				  progress_update, &l->meter };
+				  progress_update, &l->meter,
+				  o->threads };
 	enum gc_status st;
 
 	/* a meter only for a person watching: stderr is a terminal */

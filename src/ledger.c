@@ -505,3 +505,9 @@ bool ledger_skip(const struct ledger_load *ld, enum gc_status st,
 		ld->opts->warn(ld->opts->warn_ctx, err);
 	return true;
 }
+
+void ledger_progress(const struct ledger_load *ld, long long done)
+{
+	if (ld->opts->progress != NULL && ld->total > 0)
+		ld->opts->progress(ld->opts->progress_ctx, done, ld->total);
+}

@@ -8,7 +8,7 @@
 
 #include "csvread.h"
 #include "ledger_impl.h"
-#include "ledger_par.h"
+#include "ledger_csv.h"
 
 /* Parts of this many bytes keep both cores busy with a few megabytes in
  * flight; files under PAR_MIN read faster on one thread than it takes to
@@ -126,24 +126,14 @@ enum gc_status ledger_csv_read_parts(const struct csvread_src *src,
 	return st;
 }
 
-/* GPUCAP_THREADS, or one worker a core. */
-static int par_threads(void)
+/* The threads asked for, or one a core. */
+static int par_threads(const struct ledger_opts *o)
 {
-	const char *env = getenv("GPUCAP_THREADS");
-	long n;
-	char *end;
+	long n = o->threads > 0 ? o->threads : sysconf(_SC_NPROCESSORS_ONLN);
 
-	if (env != NULL && *env != '\0') {
-		n = strtol(env, &end, 10);
-		if (*end == '\0' && n >= 1)
-			return n > LEDGER_PAR_THREADS_MAX
-				       ? LEDGER_PAR_THREADS_MAX
-				       : (int)n;
-	}
-	n = sysconf(_SC_NPROCESSORS_ONLN);
 	if (n < 1)
 		return 1;
-	return n > LEDGER_PAR_THREADS_MAX ? LEDGER_PAR_THREADS_MAX : (int)n;
+	return n > LEDGER_THREADS_MAX ? LEDGER_THREADS_MAX : (int)n;
 }
 
 /* A regular file big enough to be worth threads: *start is where the
@@ -176,7 +166,7 @@ enum gc_status ledger_csv_read(FILE *in, const void *prefix, size_t plen,
 				       0 };
 	struct csvread_src src;
 	long long start;
-	int threads = par_threads();
+	int threads = par_threads(ld->opts);
 	enum gc_status st;
 
 	if (parallel_source(in, plen, &src, &start))

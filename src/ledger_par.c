@@ -13,11 +13,12 @@
  * the next part is known once this one is: the place where it ended. A
  * part that began anywhere else is parsed again from there, here. */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "ledger_par.h"
+#include "ledger_csv.h"
 #include "util.h"
 
 #define NO_TEXT ((size_t)-1)
@@ -346,8 +347,8 @@ static enum gc_status deliver_row(const struct par *p, const struct batch *b,
 static void make_template(struct par *p)
 {
 	/* Reads are numbered so a sink can tell one read's interned names
-	 * from another's; only this (the calling) thread counts them. */
-	static unsigned long reads;
+	 * from another's; reads on two threads at once get two numbers. */
+	static atomic_ulong reads;
 	int c;
 
 	memset(&p->template, 0, sizeof p->template);
@@ -358,7 +359,7 @@ static void make_template(struct par *p)
 		p->template.at[c].col = p->h->col[c];
 		p->present[p->npresent++] = c;
 	}
-	p->names_id = ++reads;
+	p->names_id = atomic_fetch_add(&reads, 1) + 1;
 }
 
 static void deliver_event(const struct par *p, const struct batch *b,
@@ -495,12 +496,12 @@ enum gc_status ledger_par_read(const struct ledger_par_in *in,
 			 .delim = in->delim,
 			 .origin = in->origin,
 			 .body = in->body };
-	struct parser parsers[LEDGER_PAR_THREADS_MAX];
+	struct parser parsers[LEDGER_THREADS_MAX];
 	int n = in->threads, started;
 	enum gc_status st;
 
-	if (n < 1 || n > LEDGER_PAR_THREADS_MAX)
-		n = n < 1 ? 1 : LEDGER_PAR_THREADS_MAX;
+	if (n < 1 || n > LEDGER_THREADS_MAX)
+		n = n < 1 ? 1 : LEDGER_THREADS_MAX;
 	p.block = in->block > 0 ? (long long)in->block : 1;
 	p.njobs = (long)((in->src->size - in->body + p.block - 1) / p.block);
 	p.nring = 2L * n + 2;

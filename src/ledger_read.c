@@ -87,12 +87,6 @@ static enum ledger_format by_content(const char *buf, size_t len)
 	return LEDGER_CSV;
 }
 
-void ledger_progress(const struct ledger_load *ld, long long done)
-{
-	if (ld->opts->progress != NULL && ld->total > 0)
-		ld->opts->progress(ld->opts->progress_ctx, done, ld->total);
-}
-
 /* The bytes left in a regular file from where in stands; 0 for a pipe, a
  * terminal or memory, whose size is unknown. */
 static long long bytes_left(FILE *in)

@@ -103,9 +103,18 @@ struct ledger_opts {
 	 * done of its total bytes are read. */
 	void (*progress)(void *ctx, long long done, long long total);
 	void *progress_ctx;
+	/* Threads a big CSV or TSV file is read on, 1 to
+	 * LEDGER_THREADS_MAX; 0: one a core. */
+	int threads;
 };
 
-/* Reads path ("-" is standard input) and pushes every row to sink. */
+#define LEDGER_THREADS_MAX 16
+
+/* Reads path ("-" is standard input) and pushes every row to sink. JSON
+ * and NDJSON reads point cJSON's allocator at an arena of their own while
+ * they run (cJSON's hooks are process-wide) and put it back before they
+ * return: a JSON read must not overlap another, or other cJSON use, on
+ * another thread. */
 enum gc_status ledger_read(const char *path, const struct ledger_opts *o,
 			   ledger_sink sink, void *ctx, struct gc_error *err);
 

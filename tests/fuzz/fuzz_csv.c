@@ -4,7 +4,7 @@
  * parts on two threads hands on exactly what a plain read does: the same
  * rows, warnings and error, in the same order. */
 #include "fuzz_ledger.h"
-#include "ledger_par.h"
+#include "ledger_csv.h"
 
 /* What a read did, as text; the caller frees it. */
 static char *traced(const uint8_t *data, size_t size, unsigned flags,
@@ -14,7 +14,8 @@ static char *traced(const uint8_t *data, size_t size, unsigned flags,
 	size_t len = 0;
 	FILE *trace = open_memstream(&buf, &len);
 	struct ledger_opts o = { LEDGER_CSV, flags & 2, fuzz_trace_warning,
-				 trace,	     NULL,	NULL };
+				 trace,	     NULL,	NULL,
+				 0 };
 	struct ledger_load ld = { "fuzz.csv", &o, fuzz_trace_row, trace, 0 };
 	struct csvread_src src = { -1, (const char *)data, (long long)size };
 	char delim = flags & 1 ? '\t' : ',';

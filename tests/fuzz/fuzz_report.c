@@ -128,8 +128,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	unsigned flags = size ? data[0] : 0;
 	FILE *in = fuzz_stream(data + (size ? 1 : 0), size ? size - 1 : 0);
-	struct ledger_opts lo = { LEDGER_SNIFF, flags & 1, NULL,
-				  NULL,		NULL,	   NULL };
+	struct ledger_opts lo = { LEDGER_SNIFF, flags & 1, NULL, NULL,
+				  NULL,		NULL,	   0 };
 	struct fleet_opts fo;
 	struct fleet f;
 	struct series s = { 0 };

@@ -49,7 +49,8 @@ static enum gc_status load_bytes(const char *text, size_t len,
 {
 	FILE *in = fmemopen((void *)text, len, "r");
 	struct ledger_opts o = { fmt,	   keep_going, count_warning,
-				 warnings, NULL,       NULL };
+				 warnings, NULL,       NULL,
+				 0 };
 	struct ledger_load ld = { "l.csv", &o, sink, s, 0 };
 	enum gc_status st;
 
@@ -564,8 +565,8 @@ static void test_sniff(void **state)
 	assert_non_null(mkdtemp(dir));
 	for (i = 0; i < sizeof FILES / sizeof FILES[0]; i++) {
 		char path[128];
-		struct ledger_opts o = { LEDGER_SNIFF, false, NULL,
-					 NULL,	       NULL,  NULL };
+		struct ledger_opts o = { LEDGER_SNIFF, false, NULL, NULL,
+					 NULL,	       NULL,  0 };
 		struct seen s = { 0 };
 		struct gc_error err;
 		FILE *f;

@@ -12,7 +12,7 @@
 #include "unit.h"
 
 #include "ledger_impl.h"
-#include "ledger_par.h"
+#include "ledger_csv.h"
 
 /* Everything the sink and the warnings saw, as text. */
 struct trace {
@@ -85,7 +85,9 @@ static void end(struct trace *t, enum gc_status st, const struct gc_error *e)
 static char *serial(const char *text, bool keep_going)
 {
 	struct trace t;
-	struct ledger_opts o = { LEDGER_CSV, keep_going, warn, &t, NULL, NULL };
+	struct ledger_opts o = {
+		LEDGER_CSV, keep_going, warn, &t, NULL, NULL, 0
+	};
 	struct ledger_load ld = { "p.csv", &o, sink, &t, 0 };
 	FILE *in = tmpfile(); /* small: read on one thread */
 	struct gc_error err;
@@ -106,7 +108,9 @@ static char *in_parts(const char *text, bool keep_going, size_t block,
 		      int threads)
 {
 	struct trace t;
-	struct ledger_opts o = { LEDGER_CSV, keep_going, warn, &t, NULL, NULL };
+	struct ledger_opts o = {
+		LEDGER_CSV, keep_going, warn, &t, NULL, NULL, 0
+	};
 	struct ledger_load ld = { "p.csv", &o, sink, &t, 0 };
 	struct csvread_src src = { -1, text, (long long)strlen(text) };
 	struct gc_error err;
@@ -301,7 +305,7 @@ static void test_many_names(void **state)
 static char *json_by(const char *text, bool nd, size_t chunk)
 {
 	struct trace t;
-	struct ledger_opts o = { LEDGER_JSON, true, warn, &t, NULL, NULL };
+	struct ledger_opts o = { LEDGER_JSON, true, warn, &t, NULL, NULL, 0 };
 	struct ledger_load ld = { "p.json", &o, sink, &t, 0 };
 	FILE *in = fmemopen((void *)text, strlen(text), "r");
 	struct gc_error err;

@@ -1,12 +1,11 @@
-/* Internal: reading a big CSV or TSV ledger on several threads, with the
- * same rows, warnings and errors, in the same order, as one thread. */
-#ifndef GPUCAP_LEDGER_PAR_H
-#define GPUCAP_LEDGER_PAR_H
+/* Internal to the CSV/TSV reader (ledger_csv.c, and ledger_par.c which
+ * reads a big file on several threads, with the
+ * same rows, warnings and errors, in the same order, as one thread). */
+#ifndef GPUCAP_LEDGER_CSV_H
+#define GPUCAP_LEDGER_CSV_H
 
 #include "csvread.h"
 #include "ledger_impl.h"
-
-#define LEDGER_PAR_THREADS_MAX 16
 
 /* A CSV ledger's header: the ledger column of each file column. */
 struct ledger_csv_header {
