@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gpucap/config.h"
 #include "gpucap/quarter.h"
 #include "util.h"
 
@@ -32,7 +33,7 @@ void chart_opts_init(struct chart_opts *o)
 	memset(o, 0, sizeof *o);
 	o->column = RC_H100E;
 	o->style = CHART_LINE;
-	o->width = 80;
+	o->width = CONFIG_TERM_WIDTH;
 }
 
 /* ---- numbers and ticks ---- */

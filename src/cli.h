@@ -17,10 +17,7 @@
 #include "progress.h"
 
 /* Defaults, in one place. */
-#define DEFAULT_FORMAT	 "table"
-#define DEFAULT_BASELINE "H100-SXM"
-#define DEFAULT_METRIC	 METRIC_BF16
-#define OPTION_LIST_MAX	 64 /* --catalog and --org may repeat this often */
+#define OPTION_LIST_MAX 64 /* --catalog and --org may repeat this often */
 
 /* Which commands an option belongs to: each command takes some groups. */
 enum option_group {

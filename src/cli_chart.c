@@ -3,10 +3,11 @@
 #include <string.h>
 
 #include "cli.h"
+#include "gpucap/config.h"
 #include "gpucap/chart.h"
 #include "output.h"
 
-/* The terminal's width: $COLUMNS, else 80. */
+/* The terminal's width: $COLUMNS, else CONFIG_TERM_WIDTH. */
 static int term_width(void)
 {
 	const char *env = getenv("COLUMNS");
@@ -14,9 +15,9 @@ static int term_width(void)
 	char *end;
 
 	if (env == NULL || *env == '\0')
-		return 80;
+		return CONFIG_TERM_WIDTH;
 	n = strtol(env, &end, 10);
-	return *end == '\0' && n > 0 && n < 10000 ? (int)n : 80;
+	return *end == '\0' && n > 0 && n < 10000 ? (int)n : CONFIG_TERM_WIDTH;
 }
 
 /* The rows inside --from/--to, kept in place. */
@@ -95,7 +96,7 @@ enum gc_status cmd_chart(const struct options *o, struct gc_error *err)
 	enum gc_status st;
 
 	if (!o->has_format)
-		lo.format = "svg";
+		lo.format = CONFIG_CHART_FORMAT;
 	lo.total = false; /* the sum is added after any projection */
 	st = cli_ledger_load(&lo, &l, err);
 	lo.total = o->total;

@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "util.h"
+#include "gpucap/config.h"
 #include "gpucap/quantity.h"
 #include "gpucap/quarter.h"
 #include "gpucap/table.h"
@@ -57,13 +58,14 @@ struct opt_info {
 
 static const struct opt_info OPTS[O_COUNT] = {
 	[O_FORMAT] = { "format", 'f', "FMT", G_OUT,
-		       "table, csv, tsv, json, ndjson, markdown [table]; "
-		       "chart: svg, term [svg]" },
+		       "table, csv, tsv, json, ndjson, markdown [" CONFIG_FORMAT
+		       "]; chart: svg, term [" CONFIG_CHART_FORMAT "]" },
 	[O_METRIC] = { "metric", 'm', "M", G_CAT,
 		       "bf16 fp8 8bit fp4 tf32 fp32 fp64 int8 tpp memory "
-		       "bandwidth [bf16]" },
+		       "bandwidth [" CONFIG_METRIC_NAME "]" },
 	[O_BASELINE] = { "baseline", 'b', "MODEL", G_CAT,
-			 "the accelerator that counts as 1.0 [H100-SXM]" },
+			 "the accelerator that counts as 1.0 [" CONFIG_BASELINE
+			 "]" },
 	[O_CATALOG] = { "catalog", 0, "FILE", G_CAT,
 			"extra or overriding catalog entries, or Epoch AI's "
 			"ml_hardware.csv (repeatable)" },
@@ -85,9 +87,11 @@ static const struct opt_info OPTS[O_COUNT] = {
 			 "retire units N quarters (or Ny years) after "
 			 "purchase [never]" },
 	[O_OVERHEAD] = { "overhead", 0, "X", G_LEDGER,
-			 "server power over chip TDP, for power_mw [1.0]" },
+			 "server power over chip TDP, for power_mw "
+			 "[" CONFIG_TEXT(CONFIG_OVERHEAD) "]" },
 	[O_PUE] = { "pue", 0, "X", G_LEDGER,
-		    "power usage effectiveness, for power_mw [1.0]" },
+		    "power usage effectiveness, for power_mw [" CONFIG_TEXT(
+			    CONFIG_PUE) "]" },
 	[O_INPUT_FORMAT] = { "input-format", 0, "F", G_LEDGER,
 			     "csv, tsv, json or ndjson instead of guessing" },
 	[O_KEEP_GOING] = { "keep-going", 0, NULL, G_LEDGER,
@@ -101,7 +105,8 @@ static const struct opt_info OPTS[O_COUNT] = {
 	[O_METHOD] = { "method", 0, "M", G_FIT,
 		       "geometric or linear growth [geometric]" },
 	[O_WINDOW] = { "window", 0, "N", G_FIT,
-		       "quarters the growth is fitted over [4]" },
+		       "quarters the growth is fitted over [" CONFIG_TEXT(
+			       CONFIG_WINDOW) "]" },
 	[O_TARGET] = { "target", 0, "H100E", G_TARGET,
 		       "solve for the growth that reaches this by --by" },
 	[O_BY] = { "by", 0, "Q", G_TARGET, "the quarter of the --target" },
@@ -160,14 +165,14 @@ static int env_threads(void)
 void options_init(struct options *o)
 {
 	memset(o, 0, sizeof *o);
-	o->format = DEFAULT_FORMAT;
-	o->metric = DEFAULT_METRIC;
-	o->baseline = DEFAULT_BASELINE;
-	o->overhead = 1.0;
-	o->pue = 1.0;
+	o->format = CONFIG_FORMAT;
+	o->metric = CONFIG_METRIC;
+	o->baseline = CONFIG_BASELINE;
+	o->overhead = CONFIG_OVERHEAD;
+	o->pue = CONFIG_PUE;
 	o->input_format = LEDGER_SNIFF;
 	o->method = PROJECT_GEOMETRIC;
-	o->window = PROJECT_WINDOW_DEFAULT;
+	o->window = CONFIG_WINDOW;
 	o->column = RC_H100E;
 	o->threads = env_threads();
 }

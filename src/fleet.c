@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "gpucap/config.h"
 #include "gpucap/price.h"
 #include "gpucap/quantity.h"
 #include "gpucap/quarter.h"
@@ -77,10 +78,10 @@ void fleet_opts_init(struct fleet_opts *o, const struct catalog *cat)
 {
 	memset(o, 0, sizeof *o);
 	o->catalog = cat;
-	o->metric = METRIC_BF16;
-	o->baseline = "H100-SXM";
-	o->overhead = 1.0;
-	o->pue = 1.0;
+	o->metric = CONFIG_METRIC;
+	o->baseline = CONFIG_BASELINE;
+	o->overhead = CONFIG_OVERHEAD;
+	o->pue = CONFIG_PUE;
 }
 
 /* ---- accumulating rows ---- */

@@ -4,13 +4,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gpucap/config.h"
 #include "gpucap/quarter.h"
 
 void project_opts_init(struct project_opts *o)
 {
 	memset(o, 0, sizeof *o);
 	o->method = PROJECT_GEOMETRIC;
-	o->window = PROJECT_WINDOW_DEFAULT;
+	o->window = CONFIG_WINDOW;
 	o->baseline_price = NAN;
 }
 

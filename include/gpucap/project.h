@@ -13,8 +13,6 @@ enum project_method {
 	PROJECT_LINEAR	   /* mean quarterly addition over the window */
 };
 
-#define PROJECT_WINDOW_DEFAULT 4
-
 struct project_opts {
 	int to; /* the last quarter to project */
 	enum project_method method;

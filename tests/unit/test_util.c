@@ -6,6 +6,9 @@
 #include "unit.h"
 #include "util.h"
 
+#include "gpucap/catalog.h"
+#include "gpucap/config.h"
+
 static void hash_is_stable_within_a_run(void **state)
 {
 	(void)state;
@@ -60,11 +63,25 @@ static void crafted_collisions_spread(void **state)
 	assert_true(distinct >= 40);
 }
 
+/* The default metric is written twice in config.h, as the enum the
+ * stages use and as the name the help prints: they must agree. */
+static void config_metric_agrees(void **state)
+{
+	enum metric m;
+
+	(void)state;
+	assert_string_equal(metric_name(CONFIG_METRIC), CONFIG_METRIC_NAME);
+	assert_true(metric_parse(CONFIG_METRIC_NAME, &m));
+	assert_int_equal(m, CONFIG_METRIC);
+	assert_string_equal(CONFIG_TEXT(CONFIG_WINDOW), "4");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(hash_is_stable_within_a_run),
 		cmocka_unit_test(crafted_collisions_spread),
+		cmocka_unit_test(config_metric_agrees),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
