@@ -835,3 +835,99 @@ void check_eval(const struct check *c, const struct series *s,
 
 	eval_rows(c, s, find_org(s, c, &o) ? &o : NULL, out);
 }
+
+/* ---- many checks ---- */
+
+/* The rows of one org (or of the total) in a series. */
+struct check_block {
+	const char *org;
+	bool total;
+	size_t start, n;
+};
+
+/* Org rows before the total's, by name in any case, then as they come in
+ * the series: the order check_eval finds them in. */
+static int block_cmp(const void *a, const void *b)
+{
+	const struct check_block *x = a, *y = b;
+	int d = (int)x->total - (int)y->total;
+
+	if (d == 0 && !x->total)
+		d = strcasecmp(x->org, y->org);
+	if (d == 0)
+		d = (x->start > y->start) - (x->start < y->start);
+	return d;
+}
+
+enum gc_status check_index_init(struct check_index *ix, const struct series *s,
+				struct gc_error *err)
+{
+	size_t i = 0, n, cap = 0;
+
+	memset(ix, 0, sizeof *ix);
+	ix->s = s;
+	while (i < s->n) {
+		if (!util_grow((void **)&ix->blocks, &cap, ix->n + 1,
+			       sizeof *ix->blocks)) {
+			check_index_free(ix);
+			return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+		}
+		n = run_len(s, i);
+		ix->blocks[ix->n].org = s->rows[i].org;
+		ix->blocks[ix->n].total = s->rows[i].total;
+		ix->blocks[ix->n].start = i;
+		ix->blocks[ix->n].n = n;
+		ix->n++;
+		i += n;
+	}
+	qsort(ix->blocks, ix->n, sizeof *ix->blocks, block_cmp);
+	return GC_OK;
+}
+
+void check_index_free(struct check_index *ix)
+{
+	free(ix->blocks);
+	ix->blocks = NULL;
+	ix->n = 0;
+}
+
+/* How the block at b stands to what c reads: <0 before it, >0 after. */
+static int key_cmp(const struct check *c, const struct check_block *b)
+{
+	int d = (int)!c->has_org - (int)b->total;
+
+	return d != 0 || !c->has_org ? d : strcasecmp(c->org, b->org);
+}
+
+/* The first block c reads, by bisection, or NULL. */
+static const struct check_block *index_find(const struct check *c,
+					    const struct check_index *ix)
+{
+	size_t lo = 0, hi = ix->n;
+
+	/* the first block not before the key */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (key_cmp(c, &ix->blocks[mid]) > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == ix->n || key_cmp(c, &ix->blocks[lo]) != 0)
+		return NULL;
+	return &ix->blocks[lo];
+}
+
+void check_eval_in(const struct check *c, const struct check_index *ix,
+		   struct check_result *out)
+{
+	const struct check_block *b = index_find(c, ix);
+	struct org_rows o;
+
+	if (b != NULL) {
+		o.rows = &ix->s->rows[b->start];
+		o.n = b->n;
+	}
+	eval_rows(c, ix->s, b != NULL ? &o : NULL, out);
+}

@@ -257,19 +257,26 @@ static enum gc_status evaluate(const struct options *o,
 				0,
 				o->uncertain,
 				s->low != NULL };
+	struct check_index ix;
 	enum gc_status st;
 	size_t i, counted = 0;
 
 	if (ev.results == NULL)
 		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	st = check_index_init(&ix, s, err);
+	if (st != GC_OK) {
+		free(ev.results);
+		return st;
+	}
 	for (i = 0; i < checks->n; i++) {
 		const struct check_result *r = &ev.results[i];
 
-		check_eval(&checks->items[i], s, &ev.results[i]);
+		check_eval_in(&checks->items[i], &ix, &ev.results[i]);
 		ev.uncertain += r->uncertain;
 		ev.failed += !r->ok && !r->uncertain;
 		counted += counts_failed(&ev, r);
 	}
+	check_index_free(&ix);
 	/* The default table format is TAP, what CI reads; other formats
 	 * list the results as rows. */
 	if (strcmp(o->format, "table") == 0)

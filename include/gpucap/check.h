@@ -113,6 +113,24 @@ struct check_result {
 void check_eval(const struct check *c, const struct series *s,
 		struct check_result *out);
 
+/* A series' orgs sorted by name, for many checks: each then finds its
+ * rows in log(orgs) steps instead of reading the series through (10,000
+ * checks on 100,000 orgs: 34 s before). s must outlive the index. */
+struct check_block;
+struct check_index {
+	const struct series *s;
+	struct check_block *blocks; /* one per org, and one for the total */
+	size_t n;
+};
+
+enum gc_status check_index_init(struct check_index *ix, const struct series *s,
+				struct gc_error *err);
+void check_index_free(struct check_index *ix);
+
+/* check_eval, on the index's series: the same result. */
+void check_eval_in(const struct check *c, const struct check_index *ix,
+		   struct check_result *out);
+
 /* "<", "~", ... */
 const char *check_op_name(enum check_op op);
 

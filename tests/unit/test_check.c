@@ -533,6 +533,70 @@ static void test_not_finite(void **state)
 	}
 }
 
+static void same_result(const char *text, const struct check_result *a,
+			const struct check_result *b)
+{
+	if (a->ok != b->ok || a->uncertain != b->uncertain ||
+	    strcmp(a->why, b->why) != 0 ||
+	    memcmp(&a->got, &b->got, sizeof a->got) != 0 ||
+	    memcmp(&a->lo, &b->lo, sizeof a->lo) != 0 ||
+	    memcmp(&a->hi, &b->hi, sizeof a->hi) != 0)
+		fail_msg("'%s': the index reads otherwise (%s / %s)", text,
+			 a->why, b->why);
+}
+
+/* Checks judged through the index of a series' orgs read what check_eval
+ * reads, whatever order the orgs come in; the index has a block per org
+ * and one for the total. */
+static void test_index(void **state)
+{
+	static const struct mini M[] = {
+		{ "zeta", "2024Q4", 5, NAN, NAN, false },
+		{ "all", "2024Q4", 10, NAN, NAN, false },
+		{ "Beta", "2024Q4", 2, NAN, NAN, false },
+		{ "alpha", "2024Q4", 1, NAN, NAN, false },
+		{ FLEET_TOTAL_ORG, "2024Q4", 18, NAN, NAN, true },
+	};
+	static const char *const TEXTS[] = {
+		"2024Q4 h100e == 18",	    "all 2024Q4 h100e == 10",
+		"ZETA 2024Q4 h100e == 5",   "beta 2024Q4 h100e == 2",
+		"alpha 2024Q4 h100e == 1",  "alph 2024Q4 h100e == 1",
+		"zz 2024Q4 h100e == 1",	    "a 2024Q4 h100e == 1",
+		"alpha 2024Q3 h100e == 1",  "acme 2023Q3 h100e == 300",
+		"2023 h100e == 800",	    "acme 2023 usd_per_h100e > 0",
+		"Acme 2023Q1 qoq_pct != 5", "2024Q1 h100e > 0",
+	};
+	const struct series *const SERIESES[] = { &MINI, &SERIES, &RANGED };
+	size_t i, k;
+
+	(void)state;
+	mini(M, 5);
+	make_ranged();
+	for (k = 0; k < 3; k++) {
+		struct check_index ix;
+		struct gc_error err;
+
+		assert_int_equal(check_index_init(&ix, SERIESES[k], &err),
+				 GC_OK);
+		assert_int_equal(ix.n, k == 0 ? 5 : 2);
+		for (i = 0; i < sizeof TEXTS / sizeof TEXTS[0]; i++) {
+			struct check c;
+			struct check_result a, b;
+
+			assert_int_equal(
+				check_parse(TEXTS[i], "-e", 1, &c, &err),
+				GC_OK);
+			check_eval(&c, SERIESES[k], &a);
+			check_eval_in(&c, &ix, &b);
+			same_result(TEXTS[i], &a, &b);
+		}
+		check_index_free(&ix);
+	}
+	/* the ones that read MINI, by hand */
+	expect_on("all 2024Q4 h100e == 10", true, 10);
+	expect_on("2024Q4 h100e == 18", true, 18);
+}
+
 struct line_case {
 	const char *line;
 	bool is_check;
@@ -808,6 +872,7 @@ int main(void)
 		cmocka_unit_test(test_org_named_all),
 		cmocka_unit_test(test_equal_within),
 		cmocka_unit_test(test_not_finite),
+		cmocka_unit_test(test_index),
 		cmocka_unit_test(test_lines),
 		cmocka_unit_test(test_line_errors),
 		cmocka_unit_test(test_files),
