@@ -148,7 +148,7 @@ valgrind: gpucap
 # ---- fuzzing ----
 # Each harness in tests/fuzz/ runs under libFuzzer (make fuzz, clang) and,
 # once over its seeds and past crashes, under ASan in make check (replay).
-FUZZERS = quantity quarter check csv json catalog report epoch output
+FUZZERS = quantity quarter check checkfile csv json catalog report epoch output
 FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
 FUZZ_SAN = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
@@ -156,6 +156,8 @@ SEEDS_quantity = tests/fuzz/seeds/quantity/*
 SEEDS_quarter = tests/fuzz/seeds/quarter/*
 SEEDS_check = tests/fuzz/seeds/check/* data/*.checks tests/cli/checks/*.checks \
 	tests/cli/corpus/*.checks
+SEEDS_checkfile = tests/fuzz/seeds/checkfile/* data/*.checks \
+	tests/cli/checks/*.checks tests/cli/corpus/*.checks
 SEEDS_csv = tests/cli/ledgers/*.csv tests/cli/ledgers/*.tsv tests/cli/edge/*.csv \
 	tests/cli/corpus/*.csv tests/cli/corpus/*.tsv
 SEEDS_json = tests/cli/ledgers/*.json tests/cli/ledgers/*.ndjson data/*.json \

@@ -33,6 +33,7 @@ struct parser {
 	struct token tok[MAX_TOKENS];
 	size_t n;
 	long end_col; /* the column just past the text */
+	long lead;    /* blanks before the text: added to reported columns */
 };
 
 /* The character column of byte offset off. */
@@ -59,7 +60,7 @@ static enum gc_status fail_at(struct parser *p, long col, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(what, sizeof what, fmt, ap);
 	va_end(ap);
-	return gc_fail(p->err, GC_USAGE, p->file, p->line, col,
+	return gc_fail(p->err, GC_USAGE, p->file, p->line, col + p->lead,
 		       "%s\n  %s\n  %*s^", what, p->src, (int)(col - 1), "");
 }
 
@@ -366,36 +367,86 @@ static enum gc_status parse_tolerance(struct parser *p, size_t i,
 	return GC_OK;
 }
 
-static void trim_copy(const char *text, char *out)
+static bool blank(char c)
 {
-	size_t n;
-
-	while (*text == ' ' || *text == '\t')
-		text++;
-	snprintf(out, CHECK_TEXT_MAX, "%s", text);
-	n = strlen(out);
-	while (n > 0 && strchr(" \t\r\n", out[n - 1]) != NULL)
-		out[--n] = '\0';
+	return c == ' ' || c == '\t';
 }
 
-enum gc_status check_parse(const char *text, const char *file, long line,
-			   struct check *out, struct gc_error *err)
+/* The offset of the first byte of s that is not part of a well-formed
+ * UTF-8 character, or strlen(s): each character is handed on its own to
+ * the one validator there is. */
+static size_t utf8_bad_at(const char *s)
+{
+	size_t off = 0, n, k;
+	unsigned char c;
+	char one[5];
+
+	while (s[off] != '\0') {
+		c = (unsigned char)s[off];
+		if (c < 0x80) {
+			off++;
+			continue;
+		}
+		n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+		for (k = 0; k < n && s[off + k] != '\0'; k++)
+			one[k] = s[off + k];
+		one[k] = '\0';
+		if (k < n || !util_utf8_valid(one))
+			return off;
+		off += n;
+	}
+	return off;
+}
+
+/* Text a check (or a checks file's line) may hold: UTF-8 without control
+ * characters, which a TAP line would carry to a terminal as they are. */
+static enum gc_status check_text(const char *s, const char *file, long line,
+				 struct gc_error *err)
+{
+	size_t bad = utf8_bad_at(s), i;
+
+	if (s[bad] != '\0')
+		return gc_fail(err, GC_USAGE, file, line, column_of(s, bad),
+			       "not valid UTF-8 (byte 0x%02X)",
+			       (unsigned)(unsigned char)s[bad]);
+	for (i = 0; s[i] != '\0'; i++)
+		if (((unsigned char)s[i] < 0x20 && s[i] != '\t') ||
+		    s[i] == 0x7F)
+			return gc_fail(err, GC_USAGE, file, line,
+				       column_of(s, i),
+				       "control character 0x%02X",
+				       (unsigned)(unsigned char)s[i]);
+	return GC_OK;
+}
+
+/* Parses the len bytes at text, blanks around them trimmed (valid text:
+ * check_text). */
+static enum gc_status parse_span(const char *text, size_t len, const char *file,
+				 long line, struct check *out,
+				 struct gc_error *err)
 {
 	struct parser p;
-	size_t i = 0;
+	size_t i = 0, lead = 0;
 	enum gc_status st;
 
 	memset(out, 0, sizeof *out);
 	memset(&p, 0, sizeof p);
-	trim_copy(text, out->text);
+	while (lead < len && blank(text[lead]))
+		lead++;
+	while (len > lead && blank(text[len - 1]))
+		len--;
+	if (len - lead >= CHECK_TEXT_MAX)
+		return gc_fail(err, GC_USAGE, file, line,
+			       column_of(text, lead + CHECK_TEXT_MAX - 1),
+			       "a check is at most %d bytes long",
+			       CHECK_TEXT_MAX - 1);
+	memcpy(out->text, text + lead, len - lead);
+	out->text[len - lead] = '\0';
 	p.src = out->text;
 	p.file = file;
 	p.line = line;
 	p.err = err;
-	if (strlen(text) >= CHECK_TEXT_MAX)
-		return gc_fail(err, GC_USAGE, file, line, CHECK_TEXT_MAX,
-			       "a check is at most %d characters long",
-			       CHECK_TEXT_MAX - 1);
+	p.lead = (long)lead;
 	st = tokenize(&p);
 	if (st == GC_OK && p.n == 0)
 		return fail_at(&p, 1, "empty check");
@@ -418,6 +469,56 @@ enum gc_status check_parse(const char *text, const char *file, long line,
 	return st;
 }
 
+enum gc_status check_parse(const char *text, const char *file, long line,
+			   struct check *out, struct gc_error *err)
+{
+	memset(out, 0, sizeof *out);
+	if (check_text(text, file, line, err) != GC_OK)
+		return GC_USAGE;
+	return parse_span(text, strlen(text), file, line, out, err);
+}
+
+/* Where a line's comment starts: at the first '#' outside a quoted org,
+ * each token scanned as the tokenizer scans it, so a quoted org ends
+ * where the check's reading ends it (`"a \"#1\""` is one org). */
+static size_t comment_start(const char *s)
+{
+	size_t off = 0, n;
+	enum tok_kind kind;
+	const char *hash;
+
+	while (s[off] != '\0' && s[off] != '#') {
+		if (blank(s[off])) {
+			off++;
+			continue;
+		}
+		n = scan_token(s + off, &kind);
+		hash = kind == T_STRING ? NULL : memchr(s + off, '#', n);
+		if (hash != NULL)
+			return (size_t)(hash - s);
+		off += n;
+	}
+	return off;
+}
+
+enum gc_status check_parse_line(const char *line, const char *file, long lineno,
+				struct check *out, bool *is_check,
+				struct gc_error *err)
+{
+	size_t end, i;
+
+	*is_check = false;
+	if (check_text(line, file, lineno, err) != GC_OK)
+		return GC_USAGE;
+	end = comment_start(line);
+	for (i = 0; i < end && blank(line[i]); i++)
+		;
+	if (i == end)
+		return GC_OK;
+	*is_check = true;
+	return parse_span(line, end, file, lineno, out, err);
+}
+
 /* ---- evaluation ---- */
 
 /* The org's rows: contiguous in the series, one a quarter. */
@@ -426,18 +527,37 @@ struct org_rows {
 	size_t n;
 };
 
-static bool find_org(const struct series *s, const char *org,
+/* Whether row r is one the check reads: a check without an org reads the
+ * rows of the sum (marked total, never found by name, so an org named
+ * like FLEET_TOTAL_ORG stays an org), one with an org that org's rows. */
+static bool reads_row(const struct check *c, const struct series_row *r)
+{
+	if (!c->has_org)
+		return r->total;
+	return !r->total && strcasecmp(r->org, c->org) == 0;
+}
+
+/* How many rows from s->rows[i] on are one org's (or the total's). */
+static size_t run_len(const struct series *s, size_t i)
+{
+	size_t j = i;
+
+	while (j < s->n && s->rows[j].org == s->rows[i].org &&
+	       s->rows[j].total == s->rows[i].total)
+		j++;
+	return j - i;
+}
+
+static bool find_org(const struct series *s, const struct check *c,
 		     struct org_rows *out)
 {
-	size_t i, j;
+	size_t i;
 
 	for (i = 0; i < s->n; i++) {
-		if (strcasecmp(s->rows[i].org, org) != 0)
+		if (!reads_row(c, &s->rows[i]))
 			continue;
-		for (j = i; j < s->n && s->rows[j].org == s->rows[i].org; j++)
-			;
 		out->rows = &s->rows[i];
-		out->n = j - i;
+		out->n = run_len(s, i);
 		return true;
 	}
 	return false;
@@ -563,24 +683,37 @@ static bool year_value(const struct check *c, const struct series *s,
 	return true;
 }
 
-static bool lookup(const struct check *c, const struct series *s,
-		   struct check_result *out)
+static void no_org(const struct check *c, struct check_result *out)
 {
-	const char *org = c->has_org ? c->org : FLEET_TOTAL_ORG;
+	if (!c->has_org)
+		snprintf(out->why, sizeof out->why,
+			 "no sum of all orgs: the ledger has no org");
+	else if (strcasecmp(c->org, FLEET_TOTAL_ORG) == 0)
+		snprintf(out->why, sizeof out->why,
+			 "no org '%s' in the ledger (a check without an org "
+			 "reads the sum of all orgs)",
+			 c->org);
+	else
+		snprintf(out->why, sizeof out->why, "no org '%s' in the ledger",
+			 c->org);
+}
+
+/* The check's figure from o, the rows it reads (NULL: none found). */
+static bool lookup(const struct check *c, const struct series *s,
+		   const struct org_rows *o, struct check_result *out)
+{
 	const struct series_row *r;
-	struct org_rows o;
 	char when[QUARTER_FMT_MAX];
 
-	if (!find_org(s, org, &o)) {
-		snprintf(out->why, sizeof out->why, "no org '%s' in the ledger",
-			 org);
+	if (o == NULL) {
+		no_org(c, out);
 		return false;
 	}
 	if (c->is_year)
-		return year_value(c, s, &o, out);
-	r = at_quarter(&o, c->period);
+		return year_value(c, s, o, out);
+	r = at_quarter(o, c->period);
 	if (r == NULL) {
-		no_row(&o, quarter_format(c->period, when), out);
+		no_row(o, quarter_format(c->period, when), out);
 		return false;
 	}
 	out->got = report_value(r, c->column);
@@ -591,47 +724,66 @@ static bool lookup(const struct check *c, const struct series *s,
 	return true;
 }
 
+/* What == allows: the figures are sums and ratios of binary fractions,
+ * which miss the decimal a person writes by some units in the last
+ * place. */
+static double slack(double a, double b)
+{
+	return fmax(CHECK_EQ_REL * fmax(fabs(a), fabs(b)), CHECK_EQ_ABS);
+}
+
+bool check_equal(double a, double b)
+{
+	if (!isfinite(a) || !isfinite(b))
+		return a == b;
+	return fabs(a - b) <= slack(a, b);
+}
+
+/* The operators on a finite got. The orderings agree with ==: a figure
+ * equal to the value is neither below nor above it. */
 static bool holds(const struct check *c, double got)
 {
-	double tol = c->tol_relative ? fabs(c->value) * c->tolerance / 100
-				     : c->tolerance;
-	/* Exactly on the edge of a tolerance holds, whatever the last bit of
-	 * the arithmetic that led there. */
-	double slack = isinf(got) ? 0 : 1e-12 * fmax(fabs(c->value), fabs(got));
+	double v = c->value;
+	double tol =
+		c->tol_relative ? fabs(v) * c->tolerance / 100 : c->tolerance;
 
 	switch (c->op) {
 	case OP_LT:
-		return got < c->value;
+		return got < v && !check_equal(got, v);
 	case OP_LE:
-		return got <= c->value;
+		return got <= v || check_equal(got, v);
 	case OP_GT:
-		return got > c->value;
+		return got > v && !check_equal(got, v);
 	case OP_GE:
-		return got >= c->value;
+		return got >= v || check_equal(got, v);
 	case OP_EQ:
-		return got == c->value;
+		return check_equal(got, v);
 	case OP_NE:
-		return got != c->value;
+		return !check_equal(got, v);
 	case OP_APPROX:
-		return fabs(got - c->value) <= tol + slack;
+		/* exactly on the edge of the tolerance holds, whatever the
+		 * last bits of the arithmetic that led there */
+		return isfinite(got) && fabs(got - v) <= tol + slack(got, v);
 	}
 	return false;
 }
 
 /* Whether the check holds over the whole of [lo, hi] (ok), nowhere (not
  * ok), or in part (uncertain). Every operator's set of values that hold
- * is an interval or, for !=, all but a point: it holds everywhere when it
- * holds at both ends (and, for !=, the point is outside), nowhere when it
- * fails at both ends and the interval does not reach over what holds. */
+ * is an interval or, for !=, all but a point (and what equals it): it
+ * holds everywhere when it holds at both ends (and, for !=, the point is
+ * outside), nowhere when it fails at both ends and the interval does not
+ * reach over what holds. */
 static void judge_range(const struct check *c, double lo, double hi,
 			struct check_result *out)
 {
 	bool at_lo = holds(c, lo), at_hi = holds(c, hi);
-	bool covers = lo <= c->value && c->value <= hi;
+	bool covers = (lo <= c->value || check_equal(lo, c->value)) &&
+		      (c->value <= hi || check_equal(hi, c->value));
 
 	if (c->op == OP_NE) {
 		out->ok = !covers;
-		out->uncertain = covers && lo < hi;
+		out->uncertain = covers && (at_lo || at_hi);
 		return;
 	}
 	out->ok = at_lo && at_hi;
@@ -640,15 +792,25 @@ static void judge_range(const struct check *c, double lo, double hi,
 			  ((c->op == OP_EQ || c->op == OP_APPROX) && covers));
 }
 
-void check_eval(const struct check *c, const struct series *s,
-		struct check_result *out)
+/* The check judged on o, its rows in s (NULL: none). */
+static void eval_rows(const struct check *c, const struct series *s,
+		      const struct org_rows *o, struct check_result *out)
 {
 	memset(out, 0, sizeof *out);
 	out->got = out->lo = out->hi = NAN;
-	if (!lookup(c, s, out))
+	if (!lookup(c, s, o, out))
 		return;
 	if (isnan(out->got)) {
 		snprintf(out->why, sizeof out->why, "%s is undefined there",
+			 REPORT_COLS[c->column].name);
+		return;
+	}
+	/* A figure too big to compute (growth from 1e-300) is no figure:
+	 * no check holds on it, whatever the operator says of infinity. */
+	if (isinf(out->got)) {
+		out->got = out->lo = out->hi = NAN;
+		snprintf(out->why, sizeof out->why,
+			 "%s is undefined there: not a finite number",
 			 REPORT_COLS[c->column].name);
 		return;
 	}
@@ -656,10 +818,116 @@ void check_eval(const struct check *c, const struct series *s,
 		out->ok = holds(c, out->got);
 		return;
 	}
-	/* an end with no bound (growth from zero) reaches to infinity */
-	if (isnan(out->lo))
+	/* An end with no bound (growth from zero) or none that can be
+	 * computed reaches to infinity on its side: it widens the range,
+	 * which only ever makes a check less certain. */
+	if (!isfinite(out->lo))
 		out->lo = -INFINITY;
-	if (isnan(out->hi))
+	if (!isfinite(out->hi))
 		out->hi = INFINITY;
 	judge_range(c, out->lo, out->hi, out);
+}
+
+void check_eval(const struct check *c, const struct series *s,
+		struct check_result *out)
+{
+	struct org_rows o;
+
+	eval_rows(c, s, find_org(s, c, &o) ? &o : NULL, out);
+}
+
+/* ---- many checks ---- */
+
+/* The rows of one org (or of the total) in a series. */
+struct check_block {
+	const char *org;
+	bool total;
+	size_t start, n;
+};
+
+/* Org rows before the total's, by name in any case, then as they come in
+ * the series: the order check_eval finds them in. */
+static int block_cmp(const void *a, const void *b)
+{
+	const struct check_block *x = a, *y = b;
+	int d = (int)x->total - (int)y->total;
+
+	if (d == 0 && !x->total)
+		d = strcasecmp(x->org, y->org);
+	if (d == 0)
+		d = (x->start > y->start) - (x->start < y->start);
+	return d;
+}
+
+enum gc_status check_index_init(struct check_index *ix, const struct series *s,
+				struct gc_error *err)
+{
+	size_t i = 0, n, cap = 0;
+
+	memset(ix, 0, sizeof *ix);
+	ix->s = s;
+	while (i < s->n) {
+		if (!util_grow((void **)&ix->blocks, &cap, ix->n + 1,
+			       sizeof *ix->blocks)) {
+			check_index_free(ix);
+			return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+		}
+		n = run_len(s, i);
+		ix->blocks[ix->n].org = s->rows[i].org;
+		ix->blocks[ix->n].total = s->rows[i].total;
+		ix->blocks[ix->n].start = i;
+		ix->blocks[ix->n].n = n;
+		ix->n++;
+		i += n;
+	}
+	qsort(ix->blocks, ix->n, sizeof *ix->blocks, block_cmp);
+	return GC_OK;
+}
+
+void check_index_free(struct check_index *ix)
+{
+	free(ix->blocks);
+	ix->blocks = NULL;
+	ix->n = 0;
+}
+
+/* How the block at b stands to what c reads: <0 before it, >0 after. */
+static int key_cmp(const struct check *c, const struct check_block *b)
+{
+	int d = (int)!c->has_org - (int)b->total;
+
+	return d != 0 || !c->has_org ? d : strcasecmp(c->org, b->org);
+}
+
+/* The first block c reads, by bisection, or NULL. */
+static const struct check_block *index_find(const struct check *c,
+					    const struct check_index *ix)
+{
+	size_t lo = 0, hi = ix->n;
+
+	/* the first block not before the key */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (key_cmp(c, &ix->blocks[mid]) > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == ix->n || key_cmp(c, &ix->blocks[lo]) != 0)
+		return NULL;
+	return &ix->blocks[lo];
+}
+
+void check_eval_in(const struct check *c, const struct check_index *ix,
+		   struct check_result *out)
+{
+	const struct check_block *b = index_find(c, ix);
+	struct org_rows o;
+
+	if (b != NULL) {
+		o.rows = &ix->s->rows[b->start];
+		o.n = b->n;
+	}
+	eval_rows(c, ix->s, b != NULL ? &o : NULL, out);
 }

@@ -13,62 +13,16 @@
 #include "output.h"
 #include "util.h"
 
-struct check_list {
-	struct check *items;
-	size_t n, cap;
-};
-
-static enum gc_status add_check(struct check_list *l, const char *text,
-				const char *file, long line,
-				struct gc_error *err)
-{
-	if (!util_grow((void **)&l->items, &l->cap, l->n + 1, sizeof *l->items))
-		return gc_fail(err, GC_IO, file, line, 0, "out of memory");
-	if (check_parse(text, file, line, &l->items[l->n], err) != GC_OK)
-		return GC_USAGE;
-	l->n++;
-	return GC_OK;
-}
-
-/* A line of a checks file without its comment ('#' outside quotes). */
-static char *strip_comment(char *line)
-{
-	bool quoted = false;
-	char *p;
-
-	for (p = line; *p != '\0'; p++) {
-		if (*p == '"')
-			quoted = !quoted;
-		else if (*p == '#' && !quoted)
-			*p = '\0';
-		if (*p == '\0')
-			break;
-	}
-	return util_trim(line);
-}
-
 static enum gc_status read_checks(struct check_list *l, const char *path,
 				  struct gc_error *err)
 {
 	FILE *in = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0;
-	long lineno = 0;
-	enum gc_status st = GC_OK;
+	enum gc_status st;
 
 	if (in == NULL)
 		return gc_fail(err, GC_IO, path, 0, 0, "cannot open: %s",
 			       strerror(errno));
-	while (st == GC_OK && getline(&line, &cap, in) != -1) {
-		char *text = strip_comment(line);
-
-		lineno++;
-		if (*text != '\0')
-			st = add_check(l, text, path, lineno, err);
-	}
-	if (st == GC_OK && ferror(in))
-		st = gc_fail(err, GC_IO, path, 0, 0, "read error");
-	free(line);
+	st = check_list_read(l, in, path, err);
 	fclose(in);
 	return st;
 }
@@ -82,7 +36,7 @@ static enum gc_status gather(const struct options *o, struct check_list *l,
 	size_t i;
 
 	for (i = 0; st == GC_OK && i < o->nexprs; i++)
-		st = add_check(l, o->exprs[i], "-e", (long)i + 1, err);
+		st = check_list_add(l, o->exprs[i], "-e", (long)i + 1, err);
 	for (i = 0; st == GC_OK && i < o->ncheck_files; i++)
 		st = read_checks(l, o->check_files[i], err);
 	if (st == GC_OK && l->n == 0)
@@ -144,6 +98,43 @@ static const char *tap_status(const struct evaluated *ev,
 	return r->ok ? "ok" : "not ok";
 }
 
+#define EXACT_MAX                                                              \
+	40 /* "-0.00012345678901234567", "1.2345678901234567e-300"             \
+	    */
+
+/* The shortest decimal that reads back as v exactly: plain digits for
+ * figures people write that way, else with an exponent. */
+static void exact(double v, char buf[EXACT_MAX])
+{
+	locale_t loc = util_c_numeric_begin();
+	bool plain = fabs(v) >= 1e-4 && fabs(v) < 1e15;
+	int p;
+
+	for (p = plain ? 0 : 1; p <= 17; p++) {
+		snprintf(buf, EXACT_MAX, plain ? "%.*f" : "%.*g", p, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	util_c_numeric_end(loc);
+}
+
+/* A check that failed on a figure that prints as the value does (0.0 for
+ * 0.04, 1,024 for 1024.25) shows the figure in full: without it the
+ * failure would not explain itself. A figure equal to the value (1,000 >
+ * 1000) explains itself. */
+static void tap_exact(FILE *out, const struct check *c,
+		      const struct check_result *r, const char *shown)
+{
+	char v[TABLE_NUM_MAX], x[EXACT_MAX];
+
+	if (r->ok || r->uncertain || check_equal(r->got, c->value) ||
+	    strcmp(shown,
+		   table_human(c->value, REPORT_COLS[c->column].type, v)) != 0)
+		return;
+	exact(r->got, x);
+	fprintf(out, ", exactly %s", x);
+}
+
 static void tap_line(FILE *out, size_t n, const struct evaluated *ev, size_t i,
 		     bool color)
 {
@@ -159,9 +150,10 @@ static void tap_line(FILE *out, size_t n, const struct evaluated *ev, size_t i,
 	if (!isnan(r->got) && ev->ranges)
 		fprintf(out, "got %s",
 			table_human_range(r->got, r->lo, r->hi, t, got));
-	else if (!isnan(r->got))
+	else if (!isnan(r->got)) {
 		fprintf(out, "got %s", table_human(r->got, t, got));
-	else if (strstr(r->why, "undefined") != NULL)
+		tap_exact(out, c, r, got);
+	} else if (strstr(r->why, "undefined") != NULL)
 		fprintf(out, "got \xE2\x80\x93: %s", r->why);
 	else
 		fputs(r->why, out);
@@ -265,19 +257,26 @@ static enum gc_status evaluate(const struct options *o,
 				0,
 				o->uncertain,
 				s->low != NULL };
+	struct check_index ix;
 	enum gc_status st;
 	size_t i, counted = 0;
 
 	if (ev.results == NULL)
 		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	st = check_index_init(&ix, s, err);
+	if (st != GC_OK) {
+		free(ev.results);
+		return st;
+	}
 	for (i = 0; i < checks->n; i++) {
 		const struct check_result *r = &ev.results[i];
 
-		check_eval(&checks->items[i], s, &ev.results[i]);
+		check_eval_in(&checks->items[i], &ix, &ev.results[i]);
 		ev.uncertain += r->uncertain;
 		ev.failed += !r->ok && !r->uncertain;
 		counted += counts_failed(&ev, r);
 	}
+	check_index_free(&ix);
 	/* The default table format is TAP, what CI reads; other formats
 	 * list the results as rows. */
 	if (strcmp(o->format, "table") == 0)
@@ -303,7 +302,7 @@ enum gc_status cmd_check(const struct options *o, struct gc_error *err)
 	enum gc_status st = gather(o, &checks, err);
 
 	if (st != GC_OK) {
-		free(checks.items);
+		check_list_free(&checks);
 		return st;
 	}
 	lo.total = false; /* the sum of all orgs is added below */
@@ -316,6 +315,6 @@ enum gc_status cmd_check(const struct options *o, struct gc_error *err)
 		cli_ledger_summary(&l);
 	series_free(&s);
 	cli_ledger_free(&l);
-	free(checks.items);
+	check_list_free(&checks);
 	return st;
 }

@@ -1175,6 +1175,7 @@ static void fill_total(const struct series_row *rows, size_t nrows, int first,
 	memset(total, 0, n * sizeof *total);
 	for (i = 0; i < n; i++) {
 		total[i].org = FLEET_TOTAL_ORG;
+		total[i].total = true;
 		total[i].quarter = first + (int)i;
 	}
 	for (i = 0; i < nrows; i++) {

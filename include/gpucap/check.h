@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "gpucap/diag.h"
 #include "gpucap/fleet.h"
@@ -14,6 +15,16 @@
 enum check_op { OP_LT, OP_LE, OP_GT, OP_GE, OP_EQ, OP_NE, OP_APPROX };
 
 #define CHECK_TEXT_MAX 256
+
+/* The limits of the checks one run reads, so a hostile or broken checks
+ * file (/dev/zero, a log piped in by mistake) costs little memory and time
+ * before it is refused. A line is read at most CHECKS_LINE_MAX bytes far
+ * (its check, at most CHECK_TEXT_MAX - 1 bytes, and a comment); a file at
+ * most CHECKS_LINES_MAX lines (comments and blank lines too); a run holds
+ * at most CHECKS_MAX checks from -e and every --checks file together. */
+#define CHECKS_LINE_MAX	 4096
+#define CHECKS_LINES_MAX 1000000L
+#define CHECKS_MAX	 100000
 
 struct check {
 	char text[CHECK_TEXT_MAX]; /* as written, trimmed */
@@ -30,27 +41,95 @@ struct check {
 };
 
 /* Parses one expression. A malformed one is GC_USAGE with err located at
- * file:line and the 1-based column where it goes wrong; the message shows
- * the expression with a caret under that column. */
+ * file:line and the 1-based column (in characters of text, blanks before
+ * the check included) where it goes wrong; the message shows the
+ * expression with a caret under that column. Text that is not UTF-8, or
+ * holds a control character other than a tab, is malformed too. */
 enum gc_status check_parse(const char *text, const char *file, long line,
 			   struct check *out, struct gc_error *err);
+
+/* One line of a checks file, its line break removed: a check and an
+ * optional comment ('#' outside a quoted org, quotes and backslash escapes
+ * read as in a check), or a comment alone, or blanks. *is_check says
+ * whether it held a check. Errors are check_parse's, columns counted in
+ * the line; the comment must be valid UTF-8 too. */
+enum gc_status check_parse_line(const char *line, const char *file, long lineno,
+				struct check *out, bool *is_check,
+				struct gc_error *err);
+
+/* The checks of one run, in the order given. */
+struct check_list {
+	struct check *items;
+	size_t n, cap;
+};
+
+void check_list_free(struct check_list *l);
+
+/* Parses text (check_parse) onto the list; more than CHECKS_MAX checks is
+ * a usage error at file:line. */
+enum gc_status check_list_add(struct check_list *l, const char *text,
+			      const char *file, long line,
+			      struct gc_error *err);
+
+/* Reads a checks file from in (name is what errors call it) onto the
+ * list: lines end at LF, CRLF or a lone CR; a UTF-8 byte order mark at the
+ * start is skipped. A NUL byte, a line over CHECKS_LINE_MAX bytes, more
+ * than CHECKS_LINES_MAX lines or CHECKS_MAX checks, and every malformed
+ * check are usage errors at name:LINE:COLUMN, found without reading
+ * further; a read error is GC_IO. On error the list holds the checks
+ * before it. */
+enum gc_status check_list_read(struct check_list *l, FILE *in, const char *name,
+			       struct gc_error *err);
+
+/* == and != read two figures as equal when they are within CHECK_EQ_REL
+ * of the larger one, or within CHECK_EQ_ABS of each other (for figures
+ * near zero: a level that buys and retires the same units may come back
+ * 2e-14 off zero); < <= > >= agree, and ~ allows the same on top of its
+ * tolerance. Far below what any column means or prints (1e-9 of an H100e,
+ * a dollar, a percent), far above the rounding of sums and ratios. */
+#define CHECK_EQ_REL 1e-12
+#define CHECK_EQ_ABS 1e-9
+
+/* Whether a and b are equal as == reads them; an infinity equals only
+ * itself. */
+bool check_equal(double a, double b);
 
 struct check_result {
 	bool ok;	/* with ranges: holds over the whole range */
 	bool uncertain; /* with ranges: holds over part of it only */
-	double got;	/* NaN when there was nothing to compare */
+	double got;	/* NaN when there was nothing to compare, or no
+			   finite figure (why says which) */
 	double lo, hi;	/* got's range; NaN without ranges in the ledger */
 	char why[GC_MSG_MAX]; /* why it failed; "" when it held */
 };
 
-/* Evaluates the check on a series (which holds the FLEET_TOTAL_ORG rows
- * when any check has no org). A year reads its Q4 for levels and
+/* Evaluates the check on a series (which holds the total rows, marked
+ * total, when any check has no org: they are found by the mark, so an org
+ * named FLEET_TOTAL_ORG is read as an org). A year reads its Q4 for levels and
  * percentages, its sum for flows (added_h100e, retired_h100e, spend_usd),
  * and usd_per_h100e as the year's spend over its additions. With ranges
  * the check is judged on the value's range: ok when it holds over all of
  * it, uncertain when over part, failed (neither) when over none. */
 void check_eval(const struct check *c, const struct series *s,
 		struct check_result *out);
+
+/* A series' orgs sorted by name, for many checks: each then finds its
+ * rows in log(orgs) steps instead of reading the series through (10,000
+ * checks on 100,000 orgs: 34 s before). s must outlive the index. */
+struct check_block;
+struct check_index {
+	const struct series *s;
+	struct check_block *blocks; /* one per org, and one for the total */
+	size_t n;
+};
+
+enum gc_status check_index_init(struct check_index *ix, const struct series *s,
+				struct gc_error *err);
+void check_index_free(struct check_index *ix);
+
+/* check_eval, on the index's series: the same result. */
+void check_eval_in(const struct check *c, const struct check_index *ix,
+		   struct check_result *out);
 
 /* "<", "~", ... */
 const char *check_op_name(enum check_op op);

@@ -101,6 +101,7 @@ struct series_row {
 	double spend, cum_spend, usd_per_h100e;
 	double power_mw;
 	bool projected; /* extrapolated, not from the ledger */
+	bool total;	/* a FLEET_TOTAL_ORG row: the sum, not an org */
 };
 
 /* low and high are NULL for a ledger without ranges; else they hold, row

@@ -15,7 +15,7 @@ for f do
 	n=$((n + 1))
 	case $name:$f in
 	check:*.checks)
-		grep -v '^#' "$f" | grep . | while IFS= read -r line; do
+		grep -av '^#' "$f" | grep -a . | while IFS= read -r line; do
 			n=$((n + 1))
 			printf '%s' "$line" > "$dir/line-$n-$(basename "$f")"
 		done ;;
