@@ -167,7 +167,7 @@ SEEDS_catalog = data/accelerators.csv tests/cli/catalogs/*.csv \
 SEEDS_report = tests/cli/ledgers/* data/tesla-2024.csv data/tesla-2024.json \
 	data/tesla-range.csv \
 	tests/cli/corpus/*.csv tests/cli/corpus/*.json tests/cli/corpus/*.ndjson
-SEEDS_epoch = tests/cli/epoch/clusters.csv tests/cli/ledgers/acme.csv
+SEEDS_epoch = tests/cli/epoch/clusters*.csv tests/cli/ledgers/acme.csv
 SEEDS_output = tests/fuzz/seeds/output/*
 
 fuzz-seeds:

@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,8 +22,9 @@ extern const size_t gpucap_builtin_catalog_len;
 
 struct catalog_key {
 	char *norm;
-	size_t item;
-	int origin; /* the load that wrote this name */
+	uint64_t hash; /* of norm, kept for the index to grow by */
+	size_t item;   /* the entry that took the name (see resolve) */
+	int origin;    /* the load that wrote this name */
 };
 
 /* Column slots of a catalog file: text columns, one per figure, and the
@@ -125,6 +127,7 @@ void catalog_free(struct catalog *cat)
 		free(cat->keys[i].norm);
 	free(cat->items);
 	free(cat->keys);
+	free(cat->index);
 	catalog_init(cat);
 }
 
@@ -152,14 +155,59 @@ static bool unnamed(const char *s)
 	return normalize(s, norm) && norm[0] == '\0';
 }
 
+/* Names are hashed under the process's key: a catalog file can be anyone's,
+ * and names crafted to collide under one key do not under another. norm is
+ * lower case already, so there is nothing to fold. */
+static uint64_t key_hash(const char *norm)
+{
+	return util_hash(norm, strlen(norm), false);
+}
+
+/* The index slot holding norm, or the empty slot where it would go. The
+ * index is never more than half full, so a probe ends soon. */
+static size_t *key_slot(const struct catalog *cat, const char *norm, uint64_t h)
+{
+	size_t mask = cat->index_cap - 1, i = (size_t)h & mask;
+
+	while (cat->index[i] != 0) {
+		const struct catalog_key *k = &cat->keys[cat->index[i] - 1];
+
+		if (k->hash == h && strcmp(k->norm, norm) == 0)
+			break;
+		i = (i + 1) & mask;
+	}
+	return &cat->index[i];
+}
+
 static struct catalog_key *key_find(const struct catalog *cat, const char *norm)
 {
-	size_t i;
+	size_t *slot;
 
+	if (cat->index_cap == 0)
+		return NULL;
+	slot = key_slot(cat, norm, key_hash(norm));
+	return *slot != 0 ? &cat->keys[*slot - 1] : NULL;
+}
+
+/* Room in the index for one more key: doubles it, rehashing every key,
+ * when it would be more than half full. False when out of memory. */
+static bool grow_index(struct catalog *cat)
+{
+	size_t cap = cat->index_cap ? cat->index_cap * 2 : 64, i;
+	size_t *old = cat->index;
+
+	if (2 * (cat->nkeys + 1) <= cat->index_cap)
+		return true;
+	cat->index = calloc(cap, sizeof *cat->index);
+	if (cat->index == NULL) {
+		cat->index = old;
+		return false;
+	}
+	free(old);
+	cat->index_cap = cap;
 	for (i = 0; i < cat->nkeys; i++)
-		if (strcmp(cat->keys[i].norm, norm) == 0)
-			return &cat->keys[i];
-	return NULL;
+		*key_slot(cat, cat->keys[i].norm, cat->keys[i].hash) = i + 1;
+	return true;
 }
 
 static size_t resolve(const struct catalog *cat, size_t item)
@@ -454,15 +502,26 @@ static enum gc_status fill_cell(struct load *ld, const struct csv_record *rec,
 	return GC_OK;
 }
 
-/* Points every key of the overridden entry at its replacement. */
-static void override(struct catalog *cat, size_t old, size_t repl)
+/* A name this load gives again: the entry holding it now (an earlier
+ * load's, or this one's) gives way, or it is a clash within this file. */
+static enum gc_status retake_key(struct load *ld, struct catalog_key *k,
+				 const char *text, size_t item, long line,
+				 long col, struct gc_error *err)
 {
-	size_t i;
+	struct catalog *cat = ld->cat;
+	size_t holder = resolve(cat, k->item);
 
-	cat->items[old].replaced_by = repl + 1;
-	for (i = 0; i < cat->nkeys; i++)
-		if (cat->keys[i].item == old)
-			cat->keys[i].item = repl;
+	if (holder != item && k->origin == ld->origin)
+		return gc_fail(err, GC_DATA, ld->name, line, col,
+			       "'%s' already names '%s' in this catalog", text,
+			       cat->items[holder].id);
+	/* The other keys of an overridden entry still point at it: resolve
+	 * takes them on to its replacement, so none needs visiting here. */
+	if (holder != item && cat->items[holder].origin != ld->origin)
+		cat->items[holder].replaced_by = item + 1;
+	k->item = item;
+	k->origin = ld->origin;
+	return GC_OK;
 }
 
 static enum gc_status add_key(struct load *ld, const char *text, size_t item,
@@ -478,29 +537,19 @@ static enum gc_status add_key(struct load *ld, const char *text, size_t item,
 	if (norm[0] == '\0')
 		return GC_OK;
 	k = key_find(cat, norm);
-	if (k != NULL && k->item == item)
-		return GC_OK;
-	if (k != NULL && k->origin == ld->origin)
-		return gc_fail(err, GC_DATA, ld->name, line, col,
-			       "'%s' already names '%s' in this catalog", text,
-			       cat->items[k->item].id);
-	if (k != NULL && cat->items[k->item].origin != ld->origin)
-		override(cat, k->item, item);
-	if (k != NULL) {
-		/* A name an earlier catalog gave: this load's entry takes it.
-		 */
-		k->item = item;
-		k->origin = ld->origin;
-		return GC_OK;
-	}
-	if (!util_grow((void **)&cat->keys, &cat->kcap, cat->nkeys + 1,
-		       sizeof *cat->keys))
+	if (k != NULL)
+		return retake_key(ld, k, text, item, line, col, err);
+	if (!grow_index(cat) || !util_grow((void **)&cat->keys, &cat->kcap,
+					   cat->nkeys + 1, sizeof *cat->keys))
 		return gc_fail(err, GC_IO, ld->name, line, 0, "out of memory");
-	cat->keys[cat->nkeys].norm = strdup(norm);
-	if (cat->keys[cat->nkeys].norm == NULL)
+	k = &cat->keys[cat->nkeys];
+	k->norm = strdup(norm);
+	if (k->norm == NULL)
 		return gc_fail(err, GC_IO, ld->name, line, 0, "out of memory");
-	cat->keys[cat->nkeys].origin = ld->origin;
-	cat->keys[cat->nkeys++].item = item;
+	k->hash = key_hash(norm);
+	k->origin = ld->origin;
+	k->item = item;
+	*key_slot(cat, norm, k->hash) = ++cat->nkeys;
 	return GC_OK;
 }
 

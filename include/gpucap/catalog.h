@@ -61,6 +61,11 @@ struct catalog {
 	size_t n, cap;
 	struct catalog_key *keys;
 	size_t nkeys, kcap;
+	/* Open addressing over keys by their keyed hash: 1 + the key's
+	 * index, 0 for an empty slot. index_cap is a power of two, at least
+	 * twice nkeys. */
+	size_t *index;
+	size_t index_cap;
 	int loads; /* number of files loaded so far */
 	/* Told of each row of Epoch AI's table that is left out; may be
 	 * NULL. */

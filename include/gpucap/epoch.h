@@ -10,6 +10,11 @@
 
 #include "gpucap/diag.h"
 
+/* The longest org or note an imported row may have, in bytes: what a
+ * ledger's CSV or TSV field holds, quoted or not (a quoted field of 64 KiB
+ * is one byte past the reader's limit). A longer one is an error. */
+#define EPOCH_TEXT_MAX 65535
+
 /* One ledger row: a chip type with its quantity, or (keep_capacity) a
  * cluster's H100 equivalents as stated capacity. */
 struct epoch_row {
@@ -35,13 +40,20 @@ struct epoch_import {
 };
 
 /* Reads the dataset's CSV (columns found by name). Clusters with the same
- * Name get " #2", " #3"... in file order when org_by_name, so that each is
- * its own org. A file without the dataset's columns is GC_DATA. */
+ * Name (as the ledger compares orgs: case aside) get " #2", " #3"... in file
+ * order when org_by_name, passing over a number that is some cluster's own
+ * name, so that each is its own org. A file without the dataset's columns
+ * is GC_DATA; so is a cell the ledger would refuse: a date that is not
+ * one, a quantity that is money, negative or past LEDGER_COUNT_MAX, text
+ * that is not UTF-8, an org or note past EPOCH_TEXT_MAX. An empty date or
+ * quantity (or a zero one) leaves the cluster out, counted in skipped. */
 enum gc_status epoch_clusters_read(FILE *in, const char *name,
 				   struct epoch_import *imp, epoch_sink sink,
 				   void *ctx, struct gc_error *err);
 
-/* "3/31/2024" (M/D/YYYY, Epoch AI's form) or "2024-03-31": its quarter. */
+/* "3/31/2024" (M/D/YYYY, Epoch AI's form) or any quarter the ledger
+ * takes ("2024-03-31", "2024Q1"): its quarter. Days are checked as the
+ * ledger checks them (2/29/2024, not 2/29/2023). */
 bool epoch_date_quarter(const char *s, int *quarter);
 
 #endif
