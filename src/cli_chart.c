@@ -6,6 +6,7 @@
 #include "gpucap/config.h"
 #include "gpucap/chart.h"
 #include "output.h"
+#include "util.h"
 
 /* The terminal's width: $COLUMNS, else CONFIG_TERM_WIDTH. */
 static int term_width(void)
@@ -59,14 +60,31 @@ static enum gc_status chart_series(const struct options *o,
 	return st;
 }
 
+/* "metric M, baseline B = 1", as long as the baseline's name is (a fixed
+ * buffer would cut a long one inside a UTF-8 character); NULL when out of
+ * memory. */
+static char *subtitle_of(const struct options *o)
+{
+	const char *metric = metric_name(o->metric);
+	size_t n = strlen(metric) + strlen(o->baseline) + 32;
+	char *s = malloc(n);
+
+	if (s != NULL)
+		snprintf(s, n, "metric %s, baseline %s = 1", metric,
+			 o->baseline);
+	return s;
+}
+
 static enum gc_status draw(const struct options *o, const struct series *s,
 			   struct gc_error *err)
 {
 	struct chart_opts co;
 	struct output out;
-	char subtitle[128];
+	char *subtitle = subtitle_of(o);
 	enum gc_status st;
 
+	if (subtitle == NULL)
+		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	chart_opts_init(&co);
 	co.column = o->column;
 	co.style = o->bars ? CHART_BARS : CHART_LINE;
@@ -74,17 +92,18 @@ static enum gc_status draw(const struct options *o, const struct series *s,
 	co.log = o->log;
 	co.ascii = o->ascii;
 	co.width = term_width();
-	snprintf(subtitle, sizeof subtitle, "metric %s, baseline %s = 1",
-		 metric_name(o->metric), o->baseline);
 	co.subtitle = subtitle;
 	st = output_open(&out, o->output, false, err);
-	if (st != GC_OK)
-		return st;
-	st = strcmp(o->format, "term") == 0 ? chart_term(out.fp, s, &co, err)
-					    : chart_svg(out.fp, s, &co, err);
-	if (st == GC_OK)
-		return output_commit(&out, err);
-	output_abort(&out);
+	if (st == GC_OK) {
+		st = strcmp(o->format, "term") == 0
+			     ? chart_term(out.fp, s, &co, err)
+			     : chart_svg(out.fp, s, &co, err);
+		if (st == GC_OK)
+			st = output_commit(&out, err);
+		else
+			output_abort(&out);
+	}
+	free(subtitle);
 	return st;
 }
 
@@ -95,6 +114,10 @@ enum gc_status cmd_chart(const struct options *o, struct gc_error *err)
 	struct series s = { 0 };
 	enum gc_status st;
 
+	/* the title goes into an SVG that says it is UTF-8, or a terminal */
+	if (o->title != NULL && !util_utf8_valid(o->title))
+		return gc_fail(err, GC_USAGE, NULL, 0, 0,
+			       "--title: not valid UTF-8");
 	if (!o->has_format)
 		lo.format = CONFIG_CHART_FORMAT;
 	lo.total = false; /* the sum is added after any projection */

@@ -246,3 +246,32 @@ uint64_t util_hash(const char *s, size_t n, bool fold)
 	sip_round(v);
 	return v[0] ^ v[1] ^ v[2] ^ v[3];
 }
+
+char *util_escape_controls(const char *s)
+{
+	static const char HEX[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)s;
+	/* \x1b is four bytes for one, the most any escape takes */
+	char *out = malloc(4 * strlen(s) + 1), *o = out;
+
+	if (out == NULL)
+		return NULL;
+	for (; *p != '\0'; p++) {
+		if (*p < 0x20 || *p == 0x7F) {
+			*o++ = '\\';
+			*o++ = 'x';
+			*o++ = HEX[*p >> 4];
+			*o++ = HEX[*p & 0xF];
+		} else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+			memcpy(o, "\\u00", 4);
+			o += 4;
+			*o++ = HEX[p[1] >> 4];
+			*o++ = HEX[p[1] & 0xF];
+			p++;
+		} else {
+			*o++ = (char)*p;
+		}
+	}
+	*o = '\0';
+	return out;
+}

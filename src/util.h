@@ -38,4 +38,10 @@ uint64_t util_hash(const char *s, size_t n, bool fold);
 locale_t util_c_numeric_begin(void);
 void util_c_numeric_end(locale_t previous);
 
+/* s as a terminal should show it: C0 controls and DEL as \x1b-style
+ * escapes, C1 controls (U+0080..U+009F, which some terminals obey) as
+ * \u009b; every other byte as it is. A malloc'ed copy, NULL when out of
+ * memory. For text from a file on its way to a terminal. */
+char *util_escape_controls(const char *s);
+
 #endif
