@@ -20,62 +20,13 @@ static const struct table_col LEDGER_COLS[I_COUNT] = {
 	{ "h100e", CT_COUNT, false },  { "note", CT_TEXT, false },
 };
 
-/* A text cell written quoted, in a buffer kept from row to row. */
-struct quoted {
-	char *s;
-	size_t cap;
-};
-
-enum { QUOTED_ORG, QUOTED_MODEL, QUOTED_NOTE, QUOTED_COUNT };
-
 struct import_ctx {
 	const struct options *o;
 	struct epoch_import imp;
 	FILE *in;
 	const char *name;
 	struct printer *p;
-	bool tsv;
-	struct quoted quoted[QUOTED_COUNT];
 };
-
-/* gpucap reads TSV as CSV with tabs (csvread.c): a '"' in an unquoted
- * field is malformed there, yet the tsv format writes text as it is. So in
- * TSV a text with a quote is written quoted, the CSV way, and reads back
- * as the dataset has it. NULL when out of memory. */
-static const char *tsv_text(struct quoted *q, const char *s)
-{
-	size_t n = 0;
-
-	if (s == NULL || strchr(s, '"') == NULL)
-		return s;
-	if (!util_grow((void **)&q->s, &q->cap, 2 * strlen(s) + 3, 1))
-		return NULL;
-	q->s[n++] = '"';
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			q->s[n++] = '"';
-		q->s[n++] = *s;
-	}
-	q->s[n++] = '"';
-	q->s[n] = '\0';
-	return q->s;
-}
-
-/* The row's text as the output format must carry it; false when out of
- * memory. */
-static bool texts(struct import_ctx *ic, const struct epoch_row *row,
-		  const char *out[QUOTED_COUNT])
-{
-	const char *in[QUOTED_COUNT] = { row->org, row->model, row->note };
-	size_t i;
-
-	for (i = 0; i < QUOTED_COUNT; i++) {
-		out[i] = ic->tsv ? tsv_text(&ic->quoted[i], in[i]) : in[i];
-		if (in[i] != NULL && out[i] == NULL)
-			return false;
-	}
-	return true;
-}
 
 static enum gc_status put_row(const struct epoch_row *row, void *ctx,
 			      struct gc_error *err)
@@ -83,17 +34,14 @@ static enum gc_status put_row(const struct epoch_row *row, void *ctx,
 	struct import_ctx *ic = ctx;
 	struct cell c[I_COUNT];
 	char q[QUARTER_FMT_MAX];
-	const char *text[QUOTED_COUNT];
 
-	if (!texts(ic, row, text))
-		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	c[I_QUARTER] = (struct cell){ quarter_format(row->quarter, q), NAN,
 				      false, NAN, NAN };
-	c[I_ORG] = (struct cell){ text[QUOTED_ORG], NAN, false, NAN, NAN };
-	c[I_MODEL] = (struct cell){ text[QUOTED_MODEL], NAN, false, NAN, NAN };
+	c[I_ORG] = (struct cell){ row->org, NAN, false, NAN, NAN };
+	c[I_MODEL] = (struct cell){ row->model, NAN, false, NAN, NAN };
 	c[I_UNITS] = (struct cell){ NULL, row->units, false, NAN, NAN };
 	c[I_H100E] = (struct cell){ NULL, row->h100e, false, NAN, NAN };
-	c[I_NOTE] = (struct cell){ text[QUOTED_NOTE], NAN, false, NAN, NAN };
+	c[I_NOTE] = (struct cell){ row->note, NAN, false, NAN, NAN };
 	if (printer_row(ic->p, c) != GC_OK)
 		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	return GC_OK;
@@ -144,11 +92,8 @@ enum gc_status cmd_import(const struct options *o, struct gc_error *err)
 				 { false, o->keep_capacity, 0, 0, 0, 0 },
 				 NULL,
 				 o->args[1],
-				 NULL,
-				 false,
-				 { { NULL, 0 } } };
+				 NULL };
 	enum gc_status st;
-	size_t i;
 
 	if (strcmp(o->args[0], "epoch-clusters") != 0)
 		return gc_fail(err, GC_USAGE, NULL, 0, 0,
@@ -160,7 +105,6 @@ enum gc_status cmd_import(const struct options *o, struct gc_error *err)
 		return st;
 	if (!o->has_format)
 		lo.format = "csv";
-	ic.tsv = strcmp(lo.format, "tsv") == 0;
 	lo.hold = true; /* rows are written as they are read */
 	if (strcmp(ic.name, "-") == 0) {
 		ic.in = stdin;
@@ -174,8 +118,6 @@ enum gc_status cmd_import(const struct options *o, struct gc_error *err)
 	st = cli_print(&lo, LEDGER_COLS, I_COUNT, rows, &ic, err);
 	if (ic.in != stdin)
 		fclose(ic.in);
-	for (i = 0; i < QUOTED_COUNT; i++)
-		free(ic.quoted[i].s);
 	if (st == GC_OK)
 		summary(&ic.imp);
 	return st;

@@ -88,59 +88,37 @@ static void put_bytes(struct grid *g, const char *s, size_t n)
 	g->len += n;
 }
 
-/* One character of text as a terminal may safely show it: C0 controls
- * and DEL as \xHH, C1 controls (U+0080 to U+009F, which some terminals
- * obey) as \u0080..\u009F; in Markdown a '|' as '\|'. Returns the bytes
- * of s it took. */
-static size_t put_char(struct grid *g, const char *s, bool markdown)
+/* Text made safe (util_escape_controls: C0 controls and DEL as \xHH, C1
+ * controls as \u00hh; in Markdown a '|' as '\|'), cut to
+ * TABLE_TEXT_WIDTH_MAX characters (the last one an ellipsis when cut),
+ * then its NUL. Returns its display width. */
+static size_t put_text(struct grid *g, const char *text, bool markdown)
 {
-	unsigned char c = (unsigned char)s[0];
-	char esc[8];
+	char *safe = util_escape_controls(text);
+	const char *s = safe;
+	size_t w = 0;
 
-	if (c < 0x20 || c == 0x7F) {
-		snprintf(esc, sizeof esc, "\\x%02x", c);
-		put_bytes(g, esc, 4);
-		return 1;
-	}
-	if (c == 0xC2 && (unsigned char)s[1] >= 0x80 &&
-	    (unsigned char)s[1] <= 0x9F) {
-		snprintf(esc, sizeof esc, "\\u%04X", (unsigned char)s[1]);
-		put_bytes(g, esc, 6);
-		return 2;
-	}
-	if (c == '|' && markdown) {
-		put_bytes(g, "\\|", 2);
-		return 1;
-	}
-	put_bytes(g, s, 1);
-	return 1;
-}
+	if (safe == NULL)
+		g->failed = true;
+	for (; s != NULL && *s != '\0' && !g->failed; w++) {
+		size_t n = 1;
 
-/* Text, made safe and cut to TABLE_TEXT_WIDTH_MAX characters (the last
- * one an ellipsis when cut), then its NUL. Returns its display width. */
-static size_t put_text(struct grid *g, const char *s, bool markdown)
-{
-	size_t start = g->len;
-
-	while (*s != '\0' && !g->failed) {
-		size_t before = g->len;
-
-		s += put_char(g, s, markdown);
-		/* the rest of a UTF-8 sequence goes with its first byte */
-		while (((unsigned char)*s & 0xC0) == 0x80)
-			put_bytes(g, s++, 1);
-		if (g->failed)
-			break;
-		g->text[g->len] = '\0'; /* text_room left room for it */
-		if (width(g->text + start) > TABLE_TEXT_WIDTH_MAX - 1 &&
-		    *s != '\0') {
-			g->len = before;
+		while (((unsigned char)s[n] & 0xC0) == 0x80)
+			n++; /* the rest of a UTF-8 character */
+		if (w == TABLE_TEXT_WIDTH_MAX - 1 && s[n] != '\0') {
 			put_bytes(g, "\xE2\x80\xA6", 3); /* … */
+			w++;
 			break;
 		}
+		if (markdown && *s == '|')
+			put_bytes(g, "\\", 1);
+		w += markdown && *s == '|';
+		put_bytes(g, s, n);
+		s += n;
 	}
 	put_bytes(g, "", 1);
-	return g->failed ? 0 : width(g->text + start);
+	free(safe);
+	return w;
 }
 
 /* A number as people read it, and its NUL. */

@@ -3,6 +3,7 @@
  * same double); undefined is an empty field. */
 #include <csv.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "gpucap/quantity.h"
@@ -20,11 +21,27 @@ static void csv_text(FILE *out, const char *s)
 		fputs(s, out);
 }
 
-/* TSV has no quoting: a tab or line break inside a field becomes a space. */
+/* TSV keeps a row to a line: a tab or line break inside a field becomes
+ * a space. gpucap reads TSV as CSV with tabs, so a field with a '"' (or
+ * blanks at its ends, which the reader would trim) is quoted the CSV way,
+ * and reads back as it was written. */
 static void tsv_text(FILE *out, const char *s)
 {
-	for (; *s != '\0'; s++)
-		fputc(strchr("\t\r\n", *s) != NULL ? ' ' : *s, out);
+	size_t n = strlen(s), i;
+	char *flat = malloc(n + 1);
+
+	if (flat == NULL) { /* the stream's error flag tells the printer */
+		fputs(s, out);
+		return;
+	}
+	for (i = 0; i <= n; i++)
+		flat[i] = s[i] != '\0' && strchr("\t\r\n", s[i]) ? ' ' : s[i];
+	if (strchr(flat, '"') != NULL ||
+	    (n > 0 && (flat[0] == ' ' || flat[n - 1] == ' ')))
+		csv_fwrite(out, flat, n);
+	else
+		fputs(flat, out);
+	free(flat);
 }
 
 static void number(FILE *out, double v, enum cell_type t)
