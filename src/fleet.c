@@ -1058,16 +1058,6 @@ static enum gc_status run_flow(const struct fleet *f, const struct fleet_org *o,
 
 /* ---- the series ---- */
 
-double growth_pct(double now, double before)
-{
-	double g;
-
-	if (isnan(now) || isnan(before) || !(before > 0))
-		return NAN;
-	g = (now / before - 1.0) * 100.0;
-	return isfinite(g) ? g : NAN; /* 1e12 over 1e-300 */
-}
-
 static int cmp_org(const void *a, const void *b)
 {
 	const struct fleet_org *x = *(const struct fleet_org *const *)a;
@@ -1110,24 +1100,6 @@ static void fill_row(const struct fleet *f, const struct fleet_org *o,
 			: NAN;
 }
 
-void series_fill_growth(struct series_row *rows, int first, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		int q = first + (int)i;
-		int ytd_base = quarter_make(quarter_year(q) - 1, 4);
-
-		rows[i].qoq = growth_pct(rows[i].h100e,
-					 i >= 1 ? rows[i - 1].h100e : NAN);
-		rows[i].yoy = growth_pct(rows[i].h100e,
-					 i >= 4 ? rows[i - 4].h100e : NAN);
-		rows[i].ytd = growth_pct(
-			rows[i].h100e,
-			ytd_base >= first ? rows[ytd_base - first].h100e : NAN);
-	}
-}
-
 static enum gc_status fill_org(const struct fleet *f, const struct fleet_org *o,
 			       struct series_row *rows, struct gc_error *err)
 {
@@ -1149,92 +1121,6 @@ static enum gc_status fill_org(const struct fleet *f, const struct fleet_org *o,
 	free(e);
 	series_fill_growth(rows, o->first, n);
 	return st;
-}
-
-/* A sum over orgs is known only when every org's figure is: NaN, the
- * undefined figure, makes the sum NaN. */
-static void add_to_total(struct series_row *t, const struct series_row *r)
-{
-	t->units += r->units;
-	t->added += r->added;
-	t->retired += r->retired;
-	t->h100e += r->h100e;
-	t->reported += r->reported;
-	t->gap += r->gap;
-	t->spend += r->spend;
-	t->cum_spend += r->cum_spend;
-	t->power_mw += r->power_mw;
-}
-
-/* The FLEET_TOTAL_ORG rows: every org's row of each quarter summed. */
-static void fill_total(const struct series_row *rows, size_t nrows, int first,
-		       size_t n, struct series_row *total)
-{
-	size_t i;
-
-	memset(total, 0, n * sizeof *total);
-	for (i = 0; i < n; i++) {
-		total[i].org = FLEET_TOTAL_ORG;
-		total[i].total = true;
-		total[i].quarter = first + (int)i;
-	}
-	for (i = 0; i < nrows; i++) {
-		add_to_total(&total[rows[i].quarter - first], &rows[i]);
-		total[rows[i].quarter - first].projected |= rows[i].projected;
-	}
-	for (i = 0; i < n; i++)
-		total[i].usd_per_h100e =
-			total[i].spend > 0 && total[i].added > 0
-				? total[i].spend / total[i].added
-				: NAN;
-	series_fill_growth(total, first, n);
-}
-
-/* Room for n more rows in s, and in its bounds when it has them. */
-static bool series_grow(struct series *s, size_t n)
-{
-	struct series_row **arrays[3] = { &s->rows, &s->low, &s->high };
-	int i;
-
-	for (i = 0; i < 3; i++) {
-		struct series_row *r;
-
-		if (i > 0 && s->low == NULL)
-			break;
-		r = realloc(*arrays[i], (s->n + n) * sizeof *r);
-		if (r == NULL)
-			return false;
-		*arrays[i] = r;
-	}
-	return true;
-}
-
-enum gc_status series_add_total(struct series *s, struct gc_error *err)
-{
-	int first = 0, last = 0;
-	size_t i, n;
-
-	for (i = 0; i < s->n; i++) {
-		int q = s->rows[i].quarter;
-
-		first = i == 0 || q < first ? q : first;
-		last = i == 0 || q > last ? q : last;
-	}
-	if (s->n == 0)
-		return GC_OK;
-	n = (size_t)(last - first + 1);
-	if (!series_grow(s, n))
-		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
-	fill_total(s->rows, s->n, first, n, s->rows + s->n);
-	if (s->low != NULL) {
-		/* the sum of the low ends is the low end of the sum */
-		fill_total(s->low, s->n, first, n, s->low + s->n);
-		fill_total(s->high, s->n, first, n, s->high + s->n);
-	}
-	s->n += n;
-	if (s->low != NULL)
-		series_bound_ratios(s, s->n - n);
-	return GC_OK;
 }
 
 static size_t count_rows(const struct fleet *f)
@@ -1317,12 +1203,4 @@ enum gc_status fleet_series(const struct fleet *f, struct series *out,
 		series_free(out);
 	series_scrub(out);
 	return st;
-}
-
-void series_free(struct series *s)
-{
-	free(s->rows);
-	free(s->low);
-	free(s->high);
-	memset(s, 0, sizeof *s);
 }

@@ -1,5 +1,6 @@
-/* The fleet: ledger rows accumulated per org and quarter, and the series of
- * capacity, growth, spend and power that every command reads. */
+/* The fleet: ledger rows accumulated per org and quarter, turned into the
+ * series of capacity, growth, spend and power (series.h) that every
+ * command reads. */
 #ifndef GPUCAP_FLEET_H
 #define GPUCAP_FLEET_H
 
@@ -10,6 +11,7 @@
 #include "gpucap/diag.h"
 #include "gpucap/ledger.h"
 #include "gpucap/price.h"
+#include "gpucap/series.h"
 
 /* A ledger may span at most this many quarters (250 years): every org's
  * series is filled in quarter by quarter, so the span bounds memory. */
@@ -24,8 +26,8 @@
  * is already past any data centre, and the bound keeps power finite. */
 #define FLEET_POWER_FACTOR_MAX 10.0
 
-/* The name of the row that sums every org (--total). */
-#define FLEET_TOTAL_ORG "all"
+/* The name of the rows that sum every org (fleet_opts.total). */
+#define FLEET_TOTAL_ORG SERIES_TOTAL_ORG
 
 /* A warning, or with status GC_DATA a row skipped under keep_going. */
 typedef void (*fleet_warn_fn)(void *ctx, const struct gc_error *warning);
@@ -85,33 +87,6 @@ struct fleet {
 	struct fleet *ends[2];
 };
 
-/* One org in one quarter. NaN marks an undefined figure: units and power
- * for an org no row counted units for, spend for an org no row gave money
- * for, growth against zero or before the org's first quarter. */
-struct series_row {
-	const char *org;
-	int quarter;
-	double units;	/* in service at quarter end */
-	double added;	/* H100e added this quarter */
-	double retired; /* H100e retired, positive */
-	double h100e;	/* at quarter end */
-	double reported;
-	double gap;
-	double qoq, yoy, ytd; /* growth, % */
-	double spend, cum_spend, usd_per_h100e;
-	double power_mw;
-	bool projected; /* extrapolated, not from the ledger */
-	bool total;	/* a FLEET_TOTAL_ORG row: the sum, not an org */
-};
-
-/* low and high are NULL for a ledger without ranges; else they hold, row
- * for row, the low and high end of each figure of rows (SPEC 4.4). */
-struct series {
-	struct series_row *rows;
-	size_t n;
-	struct series_row *low, *high;
-};
-
 /* Resolves the baseline and its metric value: a usage error if the catalog
  * lacks either. */
 enum gc_status fleet_init(struct fleet *f, const struct fleet_opts *o,
@@ -131,37 +106,6 @@ enum gc_status fleet_add(const struct ledger_row *row, void *ctx,
  * model than the org has in service is a data error naming the row. */
 enum gc_status fleet_series(const struct fleet *f, struct series *out,
 			    struct gc_error *err);
-void series_free(struct series *s);
-
-/* Growth of now over before in %, NaN when before is not positive. */
-double growth_pct(double now, double before);
-
-/* Fills qoq, yoy and ytd of one org's rows; rows[i] is quarter first + i. */
-void series_fill_growth(struct series_row *rows, int first, size_t n);
-
-/* With ranges: makes low and high of every row the bounds of its figures.
- * On entry low and high hold the series computed with every range at its
- * low and at its high end; sums and levels are bounded by the least and
- * greatest of those and the central row, gap_h100e by interval
- * subtraction (reported minus computed). Growth and usd_per_h100e are
- * then derived from the bounds (series_bound_ratios). */
-void series_bound(struct series *s);
-
-/* Fills the growth and usd_per_h100e bounds of rows [from, n) from their
- * h100e, spend and added bounds: the low growth is the low level over the
- * high level before, the high growth the high level over the low one.
- * Rows of one org must be contiguous and consecutive quarters. */
-void series_bound_ratios(struct series *s, size_t from);
-
-/* Makes every figure that is not finite undefined (NaN): a ratio of a
- * huge level over a tiny one overflows, and no output may carry inf. The
- * series that fleet_series and project_series give are scrubbed. */
-void series_scrub(struct series *s);
-
-/* Appends the FLEET_TOTAL_ORG rows: for each quarter of any org, the sum
- * of the orgs' rows (undefined where any org's figure is), and the growth
- * of that sum. s must hold org rows only. */
-enum gc_status series_add_total(struct series *s, struct gc_error *err);
 
 /* H100e of one unit of the model under the fleet's metric and baseline;
  * false when the catalog lacks the model's figure for the metric. */

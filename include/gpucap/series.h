@@ -1,0 +1,143 @@
+/* The series: what the fleet produces and every command reads (report,
+ * check, project, chart). A row per org and quarter, each org's rows
+ * consecutive quarters from its first to the ledger's last, orgs sorted
+ * by name, then the sum of all orgs (--total) when asked for.
+ *
+ * Uncertainty is scenarios, reduced in one place. A ledger whose figures
+ * are all certain is one scenario. One with ranges is evaluated as
+ * several scenarios side by side, each a lane of rows, all lanes the same
+ * orgs and quarters row for row:
+ *
+ *   bounds   3 lanes: the central figures, every range at its low end,
+ *            every range at its high end (rows, low, high);
+ *   samples  N lanes: draws of every uncertain figure (--samples N).
+ *
+ * The fleet keeps one accumulator of the certain figures and a list of
+ * the uncertain ones, and makes each lane from them in turn, so memory
+ * grows with (series rows x lanes), not with (fleet x lanes). Whatever
+ * transforms a series (projection, the sum of the orgs) runs lane by lane,
+ * and series_reduce() turns the lanes into what printers and checks read,
+ * rows with their low and high ends: with bounds the central lane and the
+ * least and greatest of the three (gap_h100e by interval subtraction,
+ * growth and usd_per_h100e from the bounds), with samples each figure's
+ * median and percentiles across the draws. Printers and checks never know
+ * which method made a band. */
+#ifndef GPUCAP_SERIES_H
+#define GPUCAP_SERIES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "gpucap/diag.h"
+
+/* The name of the rows that sum every org (--total). A check tells them
+ * from an org of that name by their `total` mark, never by the name. */
+#define SERIES_TOTAL_ORG "all"
+
+/* One org in one quarter. NaN marks an undefined figure: units and power
+ * for an org no row counted units for, spend for an org no row gave money
+ * for, growth against zero or before the org's first quarter. */
+struct series_row {
+	const char *org;
+	int quarter;
+	double units;	/* in service at quarter end */
+	double added;	/* H100e added this quarter */
+	double retired; /* H100e retired, positive */
+	double h100e;	/* at quarter end */
+	double reported;
+	double gap;
+	double qoq, yoy, ytd; /* growth, % */
+	double spend, cum_spend, usd_per_h100e;
+	double power_mw;
+	bool projected; /* extrapolated, not from the ledger */
+	bool total;	/* a row of the sum of every org */
+};
+
+/* rows, with low and high their ends row for row (NULL for a series
+ * without uncertainty), are what is read. With samples, samples[0..
+ * nsamples) are the draws' lanes, which rows, low and high reduce. */
+struct series {
+	struct series_row *rows;
+	size_t n;
+	struct series_row *low, *high;
+	struct series_row **samples;
+	size_t nsamples;
+};
+
+void series_free(struct series *s);
+
+/* The lanes a transform runs over: rows alone; rows, low and high with
+ * bounds (before series_reduce: the central lane and the two ends'; after,
+ * the bounds themselves, which project again as ends); the draws with
+ * samples. */
+size_t series_nlanes(const struct series *s);
+struct series_row *series_lane(const struct series *s, size_t k);
+
+/* Makes rows, low and high from the lanes, as the top of this file says.
+ * Org rows are reduced whole; total rows of a bounded series keep their
+ * sums of ends, and only their ratios are bounded (series_bound_ratios). */
+void series_reduce(struct series *s);
+
+/* ---- one org's rows ---- */
+
+/* The rows of one org, or of the total: s->rows[at, at + n), consecutive
+ * quarters from rows[at].quarter. */
+struct series_org {
+	size_t at, n;
+};
+
+/* Moves o to the next org's rows (from the first when o->n is 0); false
+ * after the last. */
+bool series_next_org(const struct series *s, struct series_org *o);
+
+/* The row of quarter q among one org's n rows, or NULL. */
+const struct series_row *series_at(const struct series_row *rows, size_t n,
+				   int q);
+
+/* A year of one org's rows, as a row: the flows (added, retired, spend)
+ * summed over its quarters, usd_per_h100e as the year's spend over its
+ * additions, every other figure at its Q4 (NaN when the org has no Q4
+ * row). Returns how many of the year's four quarters it has rows for. */
+int series_year(const struct series_row *rows, size_t n, int year,
+		struct series_row *out);
+
+/* With bounds, a year's usd_per_h100e ends: the low spend over the high
+ * additions, and the other way round. */
+void series_year_bound(struct series_row *lo, struct series_row *hi);
+
+/* ---- making series ---- */
+
+/* Growth of now over before in %, NaN when before is not positive or the
+ * growth is past what a double holds. */
+double growth_pct(double now, double before);
+
+/* Fills qoq, yoy and ytd of one org's rows; rows[i] is quarter first + i. */
+void series_fill_growth(struct series_row *rows, int first, size_t n);
+
+/* Appends the SERIES_TOTAL_ORG rows to every lane: for each quarter of
+ * any org, the sum of the orgs' rows (undefined where any org's figure
+ * is), and the growth of that sum. s must hold org rows only. */
+enum gc_status series_add_total(struct series *s, struct gc_error *err);
+
+/* Room for n more rows in every lane, which keeps its rows. */
+bool series_grow(struct series *s, size_t n);
+
+/* With bounds: makes low and high of every row the bounds of its figures.
+ * On entry low and high hold the series computed with every range at its
+ * low and at its high end; sums and levels are bounded by the least and
+ * greatest of those and the central row, gap_h100e by interval
+ * subtraction (reported minus computed). Growth and usd_per_h100e are
+ * then derived from the bounds (series_bound_ratios). */
+void series_bound(struct series *s);
+
+/* Fills the growth and usd_per_h100e bounds of rows [from, n) from their
+ * h100e, spend and added bounds: the low growth is the low level over the
+ * high level before, the high growth the high level over the low one.
+ * Rows of one org must be contiguous and consecutive quarters. */
+void series_bound_ratios(struct series *s, size_t from);
+
+/* Makes every figure that is not finite undefined (NaN): a ratio of a
+ * huge level over a tiny one overflows, and no output may carry inf. */
+void series_scrub(struct series *s);
+
+#endif

@@ -1,0 +1,390 @@
+/* The series (series.h): lanes of scenarios, their reduction, one org's
+ * rows and years, growth, the sum of the orgs. */
+#include "gpucap/series.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gpucap/quarter.h"
+
+/* ---- lanes ---- */
+
+size_t series_nlanes(const struct series *s)
+{
+	if (s->samples != NULL)
+		return s->nsamples;
+	return s->low != NULL ? 3 : 1;
+}
+
+struct series_row *series_lane(const struct series *s, size_t k)
+{
+	struct series_row *const bounds[3] = { s->rows, s->low, s->high };
+
+	return s->samples != NULL ? s->samples[k] : bounds[k];
+}
+
+void series_reduce(struct series *s)
+{
+	if (s->low != NULL && s->samples == NULL)
+		series_bound(s);
+}
+
+void series_free(struct series *s)
+{
+	size_t k;
+
+	for (k = 0; k < s->nsamples; k++)
+		free(s->samples[k]);
+	free(s->samples);
+	free(s->rows);
+	free(s->low);
+	free(s->high);
+	memset(s, 0, sizeof *s);
+}
+
+/* ---- one org's rows ---- */
+
+bool series_next_org(const struct series *s, struct series_org *o)
+{
+	size_t j;
+
+	o->at += o->n;
+	if (o->at >= s->n)
+		return false;
+	for (j = o->at + 1; j < s->n; j++)
+		if (s->rows[j].org != s->rows[o->at].org ||
+		    s->rows[j].total != s->rows[o->at].total)
+			break;
+	o->n = j - o->at;
+	return true;
+}
+
+const struct series_row *series_at(const struct series_row *rows, size_t n,
+				   int q)
+{
+	if (n == 0 || q < rows[0].quarter || q >= rows[0].quarter + (int)n)
+		return NULL;
+	return &rows[q - rows[0].quarter];
+}
+
+static double ratio(double a, double b)
+{
+	return a > 0 && b > 0 ? a / b : NAN;
+}
+
+int series_year(const struct series_row *rows, size_t n, int year,
+		struct series_row *out)
+{
+	const struct series_row *q4 = series_at(rows, n, quarter_make(year, 4));
+	double added = 0, retired = 0, spend = 0;
+	int q, found = 0;
+
+	for (q = 1; q <= 4; q++) {
+		const struct series_row *r =
+			series_at(rows, n, quarter_make(year, q));
+
+		if (r == NULL)
+			continue;
+		found++;
+		added += r->added;
+		retired += r->retired;
+		spend += r->spend;
+	}
+	memset(out, 0, sizeof *out);
+	out->org = n > 0 ? rows[0].org : NULL;
+	out->total = n > 0 && rows[0].total;
+	if (q4 != NULL) {
+		*out = *q4;
+	} else {
+		out->units = out->h100e = out->reported = out->gap = NAN;
+		out->qoq = out->yoy = out->ytd = out->cum_spend = NAN;
+		out->power_mw = NAN;
+	}
+	out->quarter = quarter_make(year, 4);
+	out->added = added;
+	out->retired = retired;
+	out->spend = spend;
+	out->usd_per_h100e = ratio(spend, added);
+	return found;
+}
+
+void series_year_bound(struct series_row *lo, struct series_row *hi)
+{
+	double lo_usd = ratio(lo->spend, hi->added);
+
+	hi->usd_per_h100e = ratio(hi->spend, lo->added);
+	lo->usd_per_h100e = lo_usd;
+}
+
+/* ---- growth and the sum of the orgs ---- */
+
+double growth_pct(double now, double before)
+{
+	double g;
+
+	if (isnan(now) || isnan(before) || !(before > 0))
+		return NAN;
+	g = (now / before - 1.0) * 100.0;
+	return isfinite(g) ? g : NAN; /* 1e12 over 1e-300 */
+}
+
+void series_fill_growth(struct series_row *rows, int first, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		int q = first + (int)i;
+		int ytd_base = quarter_make(quarter_year(q) - 1, 4);
+
+		rows[i].qoq = growth_pct(rows[i].h100e,
+					 i >= 1 ? rows[i - 1].h100e : NAN);
+		rows[i].yoy = growth_pct(rows[i].h100e,
+					 i >= 4 ? rows[i - 4].h100e : NAN);
+		rows[i].ytd = growth_pct(
+			rows[i].h100e,
+			ytd_base >= first ? rows[ytd_base - first].h100e : NAN);
+	}
+}
+
+/* A sum over orgs is known only when every org's figure is: NaN, the
+ * undefined figure, makes the sum NaN. */
+static void add_to_total(struct series_row *t, const struct series_row *r)
+{
+	t->units += r->units;
+	t->added += r->added;
+	t->retired += r->retired;
+	t->h100e += r->h100e;
+	t->reported += r->reported;
+	t->gap += r->gap;
+	t->spend += r->spend;
+	t->cum_spend += r->cum_spend;
+	t->power_mw += r->power_mw;
+}
+
+/* The SERIES_TOTAL_ORG rows: every org's row of each quarter summed. */
+static void fill_total(const struct series_row *rows, size_t nrows, int first,
+		       size_t n, struct series_row *total)
+{
+	size_t i;
+
+	memset(total, 0, n * sizeof *total);
+	for (i = 0; i < n; i++) {
+		total[i].org = SERIES_TOTAL_ORG;
+		total[i].total = true;
+		total[i].quarter = first + (int)i;
+	}
+	for (i = 0; i < nrows; i++) {
+		add_to_total(&total[rows[i].quarter - first], &rows[i]);
+		total[rows[i].quarter - first].projected |= rows[i].projected;
+	}
+	for (i = 0; i < n; i++)
+		total[i].usd_per_h100e =
+			total[i].spend > 0 && total[i].added > 0
+				? total[i].spend / total[i].added
+				: NAN;
+	series_fill_growth(total, first, n);
+}
+
+bool series_grow(struct series *s, size_t n)
+{
+	struct series_row **arrays[3] = { &s->rows, &s->low, &s->high };
+	size_t i, k;
+
+	for (i = 0; i < 3; i++) {
+		struct series_row *r;
+
+		if (*arrays[i] == NULL)
+			continue;
+		r = realloc(*arrays[i], (s->n + n) * sizeof *r);
+		if (r == NULL)
+			return false;
+		*arrays[i] = r;
+	}
+	for (k = 0; k < s->nsamples; k++) {
+		struct series_row *r =
+			realloc(s->samples[k], (s->n + n) * sizeof *r);
+
+		if (r == NULL)
+			return false;
+		s->samples[k] = r;
+	}
+	return true;
+}
+
+enum gc_status series_add_total(struct series *s, struct gc_error *err)
+{
+	int first = 0, last = 0;
+	size_t i, k, n, from = s->n;
+
+	for (i = 0; i < s->n; i++) {
+		int q = s->rows[i].quarter;
+
+		first = i == 0 || q < first ? q : first;
+		last = i == 0 || q > last ? q : last;
+	}
+	if (s->n == 0)
+		return GC_OK;
+	n = (size_t)(last - first + 1);
+	if (!series_grow(s, n))
+		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	/* the sum of each lane; with bounds, the sum of the low ends is the
+	 * low end of the sum */
+	for (k = 0; k < series_nlanes(s); k++)
+		fill_total(series_lane(s, k), s->n, first, n,
+			   series_lane(s, k) + s->n);
+	s->n += n;
+	if (s->low != NULL)
+		series_bound_ratios(s, from);
+	return GC_OK;
+}
+
+/* ---- bounds (SPEC 4.4) ---- */
+
+/* Sums and levels: every one grows with the figures of the ledger, so the
+ * ledger at its low and high ends bounds them. (Not quite always: with
+ * --lifetime, more bought means more retired later; taking the least and
+ * greatest of the three series keeps low <= central <= high regardless.) */
+static const size_t LEVELS[] = {
+	offsetof(struct series_row, units),
+	offsetof(struct series_row, added),
+	offsetof(struct series_row, retired),
+	offsetof(struct series_row, h100e),
+	offsetof(struct series_row, reported),
+	offsetof(struct series_row, spend),
+	offsetof(struct series_row, cum_spend),
+	offsetof(struct series_row, power_mw),
+};
+
+/* Every figure of a row, for passes over all of them. */
+static const size_t FIGURES[] = {
+	offsetof(struct series_row, units),
+	offsetof(struct series_row, added),
+	offsetof(struct series_row, retired),
+	offsetof(struct series_row, h100e),
+	offsetof(struct series_row, reported),
+	offsetof(struct series_row, gap),
+	offsetof(struct series_row, qoq),
+	offsetof(struct series_row, yoy),
+	offsetof(struct series_row, ytd),
+	offsetof(struct series_row, spend),
+	offsetof(struct series_row, cum_spend),
+	offsetof(struct series_row, usd_per_h100e),
+	offsetof(struct series_row, power_mw),
+};
+
+static double *field(struct series_row *r, size_t at)
+{
+	return (double *)(void *)((char *)r + at);
+}
+
+/* Bounds of a level: the least and the greatest of the three. */
+static void bound_level(const struct series_row *mid, struct series_row *lo,
+			struct series_row *hi, size_t at)
+{
+	double m = *field((struct series_row *)mid, at);
+	double a = *field(lo, at), b = *field(hi, at);
+
+	*field(lo, at) = isnan(m) ? NAN : fmin(m, fmin(a, b));
+	*field(hi, at) = isnan(m) ? NAN : fmax(m, fmax(a, b));
+}
+
+/* gap = reported - computed, where the level computed from earlier rows
+ * and the level reported come from different figures: the low gap is the
+ * low report less the high computation, and the other way round. */
+static void bound_gap(const struct series_row *mid, struct series_row *lo,
+		      struct series_row *hi)
+{
+	double c_mid = mid->reported - mid->gap;
+	double c_lo = lo->reported - lo->gap, c_hi = hi->reported - hi->gap;
+	double c_min = fmin(c_mid, fmin(c_lo, c_hi));
+	double c_max = fmax(c_mid, fmax(c_lo, c_hi));
+
+	if (isnan(mid->gap)) {
+		lo->gap = hi->gap = NAN;
+		return;
+	}
+	lo->gap = lo->reported - c_max;
+	hi->gap = hi->reported - c_min;
+}
+
+void series_bound(struct series *s)
+{
+	size_t i, k;
+
+	for (i = 0; i < s->n; i++) {
+		struct series_row *lo = &s->low[i], *hi = &s->high[i];
+		const struct series_row *mid = &s->rows[i];
+
+		lo->org = hi->org = mid->org;
+		lo->quarter = hi->quarter = mid->quarter;
+		lo->projected = hi->projected = mid->projected;
+		/* before the levels: the gap needs each end's own */
+		bound_gap(mid, lo, hi);
+		for (k = 0; k < sizeof LEVELS / sizeof LEVELS[0]; k++)
+			bound_level(mid, lo, hi, LEVELS[k]);
+	}
+	series_bound_ratios(s, 0);
+}
+
+/* One org's growth bounds; its rows are [0, n) from quarter first. */
+static void bound_growth(struct series_row *lo, struct series_row *hi,
+			 int first, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		int base = quarter_make(quarter_year(first + (int)i) - 1, 4);
+		size_t back[3] = { 1, 4, (size_t)(first + (int)i - base) };
+		double *lo_g[3] = { &lo[i].qoq, &lo[i].yoy, &lo[i].ytd };
+		double *hi_g[3] = { &hi[i].qoq, &hi[i].yoy, &hi[i].ytd };
+		int k;
+
+		for (k = 0; k < 3; k++) {
+			bool known = back[k] <= i;
+			size_t j = known ? i - back[k] : 0;
+
+			*lo_g[k] = known ? growth_pct(lo[i].h100e, hi[j].h100e)
+					 : NAN;
+			*hi_g[k] = known ? growth_pct(hi[i].h100e, lo[j].h100e)
+					 : NAN;
+		}
+	}
+}
+
+void series_bound_ratios(struct series *s, size_t from)
+{
+	size_t i = from, j;
+
+	for (j = from; j < s->n; j++) {
+		s->low[j].usd_per_h100e =
+			ratio(s->low[j].spend, s->high[j].added);
+		s->high[j].usd_per_h100e =
+			ratio(s->high[j].spend, s->low[j].added);
+	}
+	while (i < s->n) {
+		j = i + 1;
+		while (j < s->n && s->rows[j].org == s->rows[i].org)
+			j++;
+		bound_growth(s->low + i, s->high + i, s->rows[i].quarter,
+			     j - i);
+		i = j;
+	}
+}
+
+static void scrub_rows(struct series_row *rows, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; rows != NULL && i < n; i++)
+		for (k = 0; k < sizeof FIGURES / sizeof FIGURES[0]; k++)
+			if (!isfinite(*field(&rows[i], FIGURES[k])))
+				*field(&rows[i], FIGURES[k]) = NAN;
+}
+
+void series_scrub(struct series *s)
+{
+	scrub_rows(s->rows, s->n);
+	scrub_rows(s->low, s->n);
+	scrub_rows(s->high, s->n);
+}
