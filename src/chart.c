@@ -267,20 +267,19 @@ static void plot_free(struct plot *p)
 /* Orgs in the series' order (it is sorted by org), and its quarters. */
 static bool plot_shape(struct plot *p, const struct series *s)
 {
-	size_t i;
+	struct series_org o = { 0, 0 };
 	int q1 = s->rows[0].quarter;
 
 	p->q0 = s->rows[0].quarter;
 	p->orgs = malloc(s->n * sizeof *p->orgs);
 	if (p->orgs == NULL)
 		return false;
-	for (i = 0; i < s->n; i++) {
-		const struct series_row *r = &s->rows[i];
+	while (series_next_org(s, &o)) {
+		const struct series_row *r = &s->rows[o.at];
 
-		if (p->norgs == 0 || strcmp(p->orgs[p->norgs - 1], r->org) != 0)
-			p->orgs[p->norgs++] = r->org;
+		p->orgs[p->norgs++] = r->org;
 		p->q0 = r->quarter < p->q0 ? r->quarter : p->q0;
-		q1 = r->quarter > q1 ? r->quarter : q1;
+		q1 = r[o.n - 1].quarter > q1 ? r[o.n - 1].quarter : q1;
 	}
 	p->nq = (size_t)(q1 - p->q0 + 1);
 	return true;
@@ -311,7 +310,8 @@ static void plot_ends(struct plot *p, size_t at, const struct series_row *lo,
 static bool plot_values(struct plot *p, const struct series *s,
 			enum report_col col)
 {
-	size_t i, o = 0, n = p->norgs * p->nq;
+	struct series_org o = { 0, 0 };
+	size_t i, org, n = p->norgs * p->nq;
 
 	p->v = malloc(n * sizeof *p->v);
 	p->projected = calloc(n, sizeof *p->projected);
@@ -327,19 +327,18 @@ static bool plot_values(struct plot *p, const struct series *s,
 		return false;
 	for (i = 0; i < n; i++)
 		p->v[i] = NAN;
-	for (i = 0; i < s->n; i++) {
-		const struct series_row *r = &s->rows[i];
-		size_t at;
+	for (org = 0; series_next_org(s, &o); org++) {
+		for (i = o.at; i < o.at + o.n; i++) {
+			const struct series_row *r = &s->rows[i];
+			size_t at = org * p->nq + (size_t)(r->quarter - p->q0);
 
-		if (strcmp(p->orgs[o], r->org) != 0)
-			o++;
-		at = o * p->nq + (size_t)(r->quarter - p->q0);
-		p->v[at] = report_value(r, col);
-		p->projected[at] = r->projected;
-		if (!drawable(p, p->v[at]))
-			p->v[at] = NAN; /* no place on the axis */
-		if (p->lo != NULL)
-			plot_ends(p, at, &s->low[i], &s->high[i], col);
+			p->v[at] = report_value(r, col);
+			p->projected[at] = r->projected;
+			if (!drawable(p, p->v[at]))
+				p->v[at] = NAN; /* no place on the axis */
+			if (p->lo != NULL)
+				plot_ends(p, at, &s->low[i], &s->high[i], col);
+		}
 	}
 	return true;
 }

@@ -529,7 +529,7 @@ struct org_rows {
 
 /* Whether row r is one the check reads: a check without an org reads the
  * rows of the sum (marked total, never found by name, so an org named
- * like FLEET_TOTAL_ORG stays an org), one with an org that org's rows. */
+ * like SERIES_TOTAL_ORG stays an org), one with an org that org's rows. */
 static bool reads_row(const struct check *c, const struct series_row *r)
 {
 	if (!c->has_org)
@@ -537,27 +537,16 @@ static bool reads_row(const struct check *c, const struct series_row *r)
 	return !r->total && strcasecmp(r->org, c->org) == 0;
 }
 
-/* How many rows from s->rows[i] on are one org's (or the total's). */
-static size_t run_len(const struct series *s, size_t i)
-{
-	size_t j = i;
-
-	while (j < s->n && s->rows[j].org == s->rows[i].org &&
-	       s->rows[j].total == s->rows[i].total)
-		j++;
-	return j - i;
-}
-
 static bool find_org(const struct series *s, const struct check *c,
 		     struct org_rows *out)
 {
-	size_t i;
+	struct series_org o = { 0, 0 };
 
-	for (i = 0; i < s->n; i++) {
-		if (!reads_row(c, &s->rows[i]))
+	while (series_next_org(s, &o)) {
+		if (!reads_row(c, &s->rows[o.at]))
 			continue;
-		out->rows = &s->rows[i];
-		out->n = run_len(s, i);
+		out->rows = &s->rows[o.at];
+		out->n = o.n;
 		return true;
 	}
 	return false;
@@ -565,11 +554,7 @@ static bool find_org(const struct series *s, const struct check *c,
 
 static const struct series_row *at_quarter(const struct org_rows *o, int q)
 {
-	int first = o->rows[0].quarter;
-
-	if (q < first || q >= first + (int)o->n)
-		return NULL;
-	return &o->rows[q - first];
+	return series_at(o->rows, o->n, q);
 }
 
 static bool flow_column(enum report_col c)
@@ -599,87 +584,34 @@ static struct org_rows rows_in(const struct series *s,
 	return r;
 }
 
-/* A year's flows summed over its quarters. */
-static void year_sums(const struct org_rows *o, int year, double *added,
-		      double *spend, double *retired)
-{
-	int q;
-
-	*added = *spend = *retired = 0;
-	for (q = 1; q <= 4; q++) {
-		const struct series_row *r =
-			at_quarter(o, quarter_make(year, q));
-
-		if (r == NULL)
-			continue;
-		*added += r->added;
-		*retired += r->retired;
-		*spend += r->spend;
-	}
-}
-
-static double ratio(double spend, double added)
-{
-	return spend > 0 && added > 0 ? spend / added : NAN;
-}
-
-/* A year's value from one array of rows: flows summed, any other column
- * at its Q4 (usd_per_h100e is worked out by the caller). */
-static double year_figure(const struct check *c, const struct org_rows *o)
-{
-	double added, spend, retired;
-
-	year_sums(o, c->period, &added, &spend, &retired);
-	switch (c->column) {
-	case RC_ADDED:
-		return added;
-	case RC_RETIRED:
-		return retired;
-	case RC_SPEND:
-		return spend;
-	case RC_USD_PER_H100E:
-		return ratio(spend, added);
-	default:
-		return report_value(at_quarter(o, quarter_make(c->period, 4)),
-				    c->column);
-	}
-}
-
 /* A year: its flows summed, usd_per_h100e as their ratio, any other
- * column at its Q4. With ranges, the year's ends too; the ratio's low end
- * is the low spend over the high additions. */
+ * column at its Q4 (series_year). With ranges, the year's ends too; the
+ * ratio's low end is the low spend over the high additions. */
 static bool year_value(const struct check *c, const struct series *s,
 		       const struct org_rows *o, struct check_result *out)
 {
+	struct series_row year, lo, hi;
+	struct org_rows lo_rows, hi_rows;
 	char when[16];
-	int q, found = 0;
+	int found = series_year(o->rows, o->n, c->period, &year);
 
 	snprintf(when, sizeof when, "%d", c->period);
-	for (q = 1; q <= 4; q++)
-		found += at_quarter(o, quarter_make(c->period, q)) != NULL;
 	if (found == 0 ||
 	    (at_quarter(o, quarter_make(c->period, 4)) == NULL &&
 	     !flow_column(c->column) && c->column != RC_USD_PER_H100E)) {
 		no_row(o, found ? strcat(when, "Q4") : when, out);
 		return false;
 	}
-	out->got = year_figure(c, o);
+	out->got = report_value(&year, c->column);
 	if (s->low == NULL)
 		return true;
-	{
-		struct org_rows lo = rows_in(s, s->low, o);
-		struct org_rows hi = rows_in(s, s->high, o);
-		double a_lo, a_hi, s_lo, s_hi, r;
-
-		out->lo = year_figure(c, &lo);
-		out->hi = year_figure(c, &hi);
-		if (c->column == RC_USD_PER_H100E) {
-			year_sums(&lo, c->period, &a_lo, &s_lo, &r);
-			year_sums(&hi, c->period, &a_hi, &s_hi, &r);
-			out->lo = ratio(s_lo, a_hi);
-			out->hi = ratio(s_hi, a_lo);
-		}
-	}
+	lo_rows = rows_in(s, s->low, o);
+	hi_rows = rows_in(s, s->high, o);
+	series_year(lo_rows.rows, lo_rows.n, c->period, &lo);
+	series_year(hi_rows.rows, hi_rows.n, c->period, &hi);
+	series_year_bound(&lo, &hi);
+	out->lo = report_value(&lo, c->column);
+	out->hi = report_value(&hi, c->column);
 	return true;
 }
 
@@ -688,7 +620,7 @@ static void no_org(const struct check *c, struct check_result *out)
 	if (!c->has_org)
 		snprintf(out->why, sizeof out->why,
 			 "no sum of all orgs: the ledger has no org");
-	else if (strcasecmp(c->org, FLEET_TOTAL_ORG) == 0)
+	else if (strcasecmp(c->org, SERIES_TOTAL_ORG) == 0)
 		snprintf(out->why, sizeof out->why,
 			 "no org '%s' in the ledger (a check without an org "
 			 "reads the sum of all orgs)",
@@ -862,23 +794,22 @@ static int block_cmp(const void *a, const void *b)
 enum gc_status check_index_init(struct check_index *ix, const struct series *s,
 				struct gc_error *err)
 {
-	size_t i = 0, n, cap = 0;
+	struct series_org o = { 0, 0 };
+	size_t cap = 0;
 
 	memset(ix, 0, sizeof *ix);
 	ix->s = s;
-	while (i < s->n) {
+	while (series_next_org(s, &o)) {
 		if (!util_grow((void **)&ix->blocks, &cap, ix->n + 1,
 			       sizeof *ix->blocks)) {
 			check_index_free(ix);
 			return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 		}
-		n = run_len(s, i);
-		ix->blocks[ix->n].org = s->rows[i].org;
-		ix->blocks[ix->n].total = s->rows[i].total;
-		ix->blocks[ix->n].start = i;
-		ix->blocks[ix->n].n = n;
+		ix->blocks[ix->n].org = s->rows[o.at].org;
+		ix->blocks[ix->n].total = s->rows[o.at].total;
+		ix->blocks[ix->n].start = o.at;
+		ix->blocks[ix->n].n = o.n;
 		ix->n++;
-		i += n;
 	}
 	qsort(ix->blocks, ix->n, sizeof *ix->blocks, block_cmp);
 	return GC_OK;

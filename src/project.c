@@ -112,25 +112,14 @@ static void project_org(const struct project_opts *o, const struct growth *g,
 	series_fill_growth(out, out[0].quarter, n + steps);
 }
 
-/* The org whose rows start at in[i]: how many rows it has. */
-static size_t block(const struct series *in, size_t i)
-{
-	size_t j = i;
-
-	while (j < in->n && in->rows[j].org == in->rows[i].org)
-		j++;
-	return j - i;
-}
-
 static void solve(const struct series *in, const struct project_opts *o,
 		  int steps, struct project_target *t)
 {
-	size_t i;
+	struct series_org g = { 0, 0 };
 
 	memset(t, 0, sizeof *t);
-	for (i = 0; i < in->n; i++)
-		if (i + 1 == in->n || in->rows[i + 1].org != in->rows[i].org)
-			t->start += in->rows[i].h100e;
+	while (series_next_org(in, &g))
+		t->start += in->rows[g.at + g.n - 1].h100e;
 	t->from = in->rows[in->n - 1].quarter;
 	t->rate = project_rate(t->start, o->target, steps);
 }
@@ -165,13 +154,13 @@ static enum gc_status check_horizon(const struct series *in,
 		first = in->rows[i].quarter < first ? in->rows[i].quarter
 						    : first;
 	/* a projection is a series like the ledger's, with the same bound */
-	if (o->to - first + 1 > FLEET_SPAN_MAX)
+	if (o->to - first + 1 > SERIES_SPAN_MAX)
 		return gc_fail(err, GC_USAGE, NULL, 0, 0,
 			       "projecting to %s would span %s to %s, over "
 			       "the limit of %d quarters",
 			       quarter_format(o->to, a),
 			       quarter_format(first, b),
-			       quarter_format(o->to, a), FLEET_SPAN_MAX);
+			       quarter_format(o->to, a), SERIES_SPAN_MAX);
 	return GC_OK;
 }
 
@@ -191,45 +180,70 @@ static void growth_of(const struct project_opts *o,
 	}
 }
 
-/* Every org of in, its rows taken from `rows` (in's own, or its low or
- * high ends), then projected. */
+/* Every org of in, its rows taken from `rows` (one of in's lanes), then
+ * projected. */
 static void project_rows(const struct series *in, const struct series_row *rows,
 			 const struct project_opts *o,
 			 const struct project_target *t, size_t steps,
 			 struct series_row *out)
 {
-	size_t i, at = 0;
+	struct series_org org = { 0, 0 };
+	size_t at = 0;
 
-	for (i = 0; i < in->n; i += block(in, i)) {
+	while (series_next_org(in, &org)) {
 		struct growth g;
-		size_t n = block(in, i);
 
-		growth_of(o, t, &rows[i], n, &g);
-		project_org(o, &g, &rows[i], n, steps, out + at);
-		at += n + steps;
+		growth_of(o, t, &rows[org.at], org.n, &g);
+		project_org(o, &g, &rows[org.at], org.n, steps, out + at);
+		at += org.n + steps;
 	}
 }
 
-/* With ranges, each end of the series is projected as the central one
- * is (its own fitted growth, or the target's rate), and the projected
- * figures are bounded as the ledger's are. Warnings were the central
- * projection's to give. */
-static enum gc_status project_bounds(const struct series *in,
-				     const struct project_opts *o,
-				     const struct project_target *t,
-				     size_t steps, struct series *out,
-				     struct gc_error *err)
+/* Lanes for n rows, as many as in has, in its shape. */
+static bool lanes_like(const struct series *in, size_t n, struct series *out)
+{
+	bool ok;
+	size_t k;
+
+	out->rows = calloc(n, sizeof *out->rows);
+	ok = out->rows != NULL;
+	if (in->samples != NULL) {
+		out->samples = calloc(in->nsamples, sizeof *out->samples);
+		ok = ok && out->samples != NULL;
+		for (k = 0; ok && k < in->nsamples; k++) {
+			out->samples[k] = calloc(n, sizeof *out->samples[k]);
+			out->nsamples = k + 1;
+			ok = out->samples[k] != NULL;
+		}
+	}
+	if (in->low != NULL) {
+		out->low = calloc(n, sizeof *out->low);
+		out->high = calloc(n, sizeof *out->high);
+		ok = ok && out->low != NULL && out->high != NULL;
+	}
+	out->n = n;
+	return ok;
+}
+
+/* Each lane of the series is projected as the first is (its own fitted
+ * growth, or the target's rate), then the lanes are reduced as the
+ * ledger's are. Warnings are the first lane's to give. */
+static enum gc_status project_lanes(const struct series *in,
+				    const struct project_opts *o,
+				    const struct project_target *t,
+				    size_t steps, size_t n, struct series *out,
+				    struct gc_error *err)
 {
 	struct project_opts quiet = *o;
+	size_t k;
 
 	quiet.warn = NULL;
-	out->low = calloc(out->n, sizeof *out->low);
-	out->high = calloc(out->n, sizeof *out->high);
-	if (out->low == NULL || out->high == NULL)
+	if (!lanes_like(in, n, out))
 		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
-	project_rows(in, in->low, &quiet, t, steps, out->low);
-	project_rows(in, in->high, &quiet, t, steps, out->high);
-	series_bound(out);
+	for (k = 0; k < series_nlanes(in); k++)
+		project_rows(in, series_lane(in, k), k == 0 ? o : &quiet, t,
+			     steps, series_lane(out, k));
+	series_reduce(out);
 	return GC_OK;
 }
 
@@ -239,7 +253,8 @@ enum gc_status project_series(const struct series *in,
 			      struct gc_error *err)
 {
 	struct project_target t;
-	size_t i, steps, orgs = 0;
+	struct series_org org = { 0, 0 };
+	size_t steps, orgs = 0;
 	enum gc_status st;
 
 	memset(out, 0, sizeof *out);
@@ -255,20 +270,14 @@ enum gc_status project_series(const struct series *in,
 		return gc_fail(
 			err, GC_DATA, NULL, 0, 0,
 			"cannot grow to the target from a level of zero");
-	for (i = 0; i < in->n; i += block(in, i))
+	while (series_next_org(in, &org))
 		orgs++;
-	if (in->n + orgs * steps > FLEET_ROWS_MAX)
+	if (in->n + orgs * steps > SERIES_ROWS_MAX)
 		return gc_fail(err, GC_DATA, NULL, 0, 0,
 			       "the projection would have %zu rows; the limit "
 			       "is %d",
-			       in->n + orgs * steps, FLEET_ROWS_MAX);
-	out->rows = calloc(in->n + orgs * steps, sizeof *out->rows);
-	if (out->rows == NULL)
-		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
-	project_rows(in, in->rows, o, &t, steps, out->rows);
-	out->n = in->n + orgs * steps;
-	st = in->low != NULL ? project_bounds(in, o, &t, steps, out, err)
-			     : GC_OK;
+			       in->n + orgs * steps, SERIES_ROWS_MAX);
+	st = project_lanes(in, o, &t, steps, in->n + orgs * steps, out, err);
 	if (st != GC_OK) {
 		series_free(out);
 		return st;

@@ -354,7 +354,8 @@ static void bound_growth(struct series_row *lo, struct series_row *hi,
 
 void series_bound_ratios(struct series *s, size_t from)
 {
-	size_t i = from, j;
+	struct series_org o = { from, 0 };
+	size_t j;
 
 	for (j = from; j < s->n; j++) {
 		s->low[j].usd_per_h100e =
@@ -362,14 +363,9 @@ void series_bound_ratios(struct series *s, size_t from)
 		s->high[j].usd_per_h100e =
 			ratio(s->high[j].spend, s->low[j].added);
 	}
-	while (i < s->n) {
-		j = i + 1;
-		while (j < s->n && s->rows[j].org == s->rows[i].org)
-			j++;
-		bound_growth(s->low + i, s->high + i, s->rows[i].quarter,
-			     j - i);
-		i = j;
-	}
+	while (series_next_org(s, &o))
+		bound_growth(s->low + o.at, s->high + o.at,
+			     s->rows[o.at].quarter, o.n);
 }
 
 static void scrub_rows(struct series_row *rows, size_t n)
@@ -384,7 +380,11 @@ static void scrub_rows(struct series_row *rows, size_t n)
 
 void series_scrub(struct series *s)
 {
+	size_t k;
+
 	scrub_rows(s->rows, s->n);
 	scrub_rows(s->low, s->n);
 	scrub_rows(s->high, s->n);
+	for (k = 0; k < s->nsamples; k++)
+		scrub_rows(s->samples[k], s->n);
 }

@@ -7,7 +7,7 @@
 #include <stdio.h>
 
 #include "gpucap/diag.h"
-#include "gpucap/fleet.h"
+#include "gpucap/series.h"
 #include "gpucap/report.h"
 
 enum chart_style { CHART_LINE, CHART_BARS };
@@ -24,7 +24,7 @@ struct chart_opts {
 
 void chart_opts_init(struct chart_opts *o);
 
-/* The rows of s (sorted by org, then quarter, as fleet_series gives
+/* The rows of s (sorted by org, then quarter, as the fleet gives
  * them; projected rows drawn dashed) as an SVG document on out. Every
  * text (title, subtitle, orgs) must be valid UTF-8 (GC_USAGE for the
  * title or subtitle, GC_DATA for an org); what XML 1.0 forbids in it is

@@ -9,7 +9,7 @@
 #include <stdio.h>
 
 #include "gpucap/diag.h"
-#include "gpucap/fleet.h"
+#include "gpucap/series.h"
 #include "gpucap/report.h"
 
 enum check_op { OP_LT, OP_LE, OP_GT, OP_GE, OP_EQ, OP_NE, OP_APPROX };
@@ -105,7 +105,7 @@ struct check_result {
 
 /* Evaluates the check on a series (which holds the total rows, marked
  * total, when any check has no org: they are found by the mark, so an org
- * named FLEET_TOTAL_ORG is read as an org). A year reads its Q4 for levels and
+ * named SERIES_TOTAL_ORG is read as an org). A year reads its Q4 for levels and
  * percentages, its sum for flows (added_h100e, retired_h100e, spend_usd),
  * and usd_per_h100e as the year's spend over its additions. With ranges
  * the check is judged on the value's range: ok when it holds over all of

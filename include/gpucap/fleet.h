@@ -13,14 +13,15 @@
 #include "gpucap/price.h"
 #include "gpucap/series.h"
 
-/* A ledger may span at most this many quarters (250 years): every org's
- * series is filled in quarter by quarter, so the span bounds memory. */
-#define FLEET_SPAN_MAX 1000
-/* At most this many org-quarters are held while reading (per org, and per
- * org and model), and at most this many rows in a series: together they
- * bound memory (about 50 MB and 140 MB) whatever a ledger holds. */
+/* A ledger spans at most the quarters a series may (every org's series
+ * is filled in quarter by quarter, so the span bounds memory). At most
+ * FLEET_CELLS_MAX org-quarters are held while reading (per org, and per
+ * org and model), and at most SERIES_ROWS_MAX rows are in a series:
+ * together they bound memory (about 50 MB and 140 MB) whatever a ledger
+ * holds. */
+#define FLEET_SPAN_MAX	SERIES_SPAN_MAX
 #define FLEET_CELLS_MAX 1000000
-#define FLEET_ROWS_MAX	1000000
+#define FLEET_ROWS_MAX	SERIES_ROWS_MAX
 
 /* --overhead and --pue are at most this: a factor of ten over chip power
  * is already past any data centre, and the bound keeps power finite. */

@@ -6,7 +6,9 @@
 #include <stdbool.h>
 
 #include "gpucap/diag.h"
-#include "gpucap/fleet.h"
+#include "gpucap/diag.h"
+#include "gpucap/price.h"
+#include "gpucap/series.h"
 
 enum project_method {
 	PROJECT_GEOMETRIC, /* compound growth over the window */
@@ -22,12 +24,13 @@ struct project_opts {
 	 * grows at that rate, so their sum does. */
 	bool has_target;
 	double target;
-	bool total; /* add the FLEET_TOTAL_ORG rows */
+	bool total; /* add the SERIES_TOTAL_ORG rows */
 	/* The cost of projected additions (spend_usd): prices by year, or
 	 * the baseline's price when price.n is 0 (NaN: unknown). */
 	struct price_curve price;
 	double baseline_price;
-	fleet_warn_fn warn; /* may be NULL */
+	/* May be NULL: told of an org whose growth cannot be fitted. */
+	void (*warn)(void *ctx, const struct gc_error *w);
 	void *warn_ctx;
 };
 

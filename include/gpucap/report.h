@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "gpucap/fleet.h"
+#include "gpucap/series.h"
 #include "gpucap/table.h"
 
 enum report_col {

@@ -30,6 +30,12 @@
 
 #include "gpucap/diag.h"
 
+/* A series spans at most this many quarters (250 years), and holds at
+ * most this many rows in a lane: together they bound memory whatever a
+ * ledger or a projection asks for. */
+#define SERIES_SPAN_MAX 1000
+#define SERIES_ROWS_MAX 1000000
+
 /* The name of the rows that sum every org (--total). A check tells them
  * from an org of that name by their `total` mark, never by the name. */
 #define SERIES_TOTAL_ORG "all"

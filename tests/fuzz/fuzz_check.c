@@ -14,7 +14,7 @@ static void fill(void)
 
 	for (i = 0; i < 8; i++) {
 		memset(&ROWS[i], 0, sizeof ROWS[i]);
-		ROWS[i].org = i < 4 ? "acme" : FLEET_TOTAL_ORG;
+		ROWS[i].org = i < 4 ? "acme" : SERIES_TOTAL_ORG;
 		ROWS[i].total = i >= 4;
 		ROWS[i].quarter = 2024 * 4 + (int)(i % 4);
 		ROWS[i].h100e = 100.0 * (double)(i % 4 + 1);

@@ -17,7 +17,7 @@ static struct series_row ROWS[NROWS], LOW[NROWS], HIGH[NROWS];
 
 static void fill(void)
 {
-	static const char *const ORGS[] = { "all", "x", FLEET_TOTAL_ORG };
+	static const char *const ORGS[] = { "all", "x", SERIES_TOTAL_ORG };
 	size_t i;
 
 	for (i = 0; i < NROWS; i++) {

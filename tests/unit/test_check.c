@@ -175,7 +175,7 @@ static int setup(void **state)
 		size_t k = i % 5;
 		double scale = i < 5 ? 1 : 2;
 
-		r->org = i < 5 ? "Acme" : FLEET_TOTAL_ORG;
+		r->org = i < 5 ? "Acme" : SERIES_TOTAL_ORG;
 		r->total = i >= 5;
 		r->quarter = q("2023Q1") + (int)k;
 		r->h100e = 100.0 * (double)(k + 1) * scale;
@@ -429,7 +429,7 @@ static void test_org_named_all(void **state)
 	static const struct mini M[] = {
 		{ "all", "2024Q4", 10, NAN, NAN, false },
 		{ "zeta", "2024Q4", 5, NAN, NAN, false },
-		{ FLEET_TOTAL_ORG, "2024Q4", 15, NAN, NAN, true },
+		{ SERIES_TOTAL_ORG, "2024Q4", 15, NAN, NAN, true },
 	};
 	struct check_result r;
 
@@ -555,7 +555,7 @@ static void test_index(void **state)
 		{ "all", "2024Q4", 10, NAN, NAN, false },
 		{ "Beta", "2024Q4", 2, NAN, NAN, false },
 		{ "alpha", "2024Q4", 1, NAN, NAN, false },
-		{ FLEET_TOTAL_ORG, "2024Q4", 18, NAN, NAN, true },
+		{ SERIES_TOTAL_ORG, "2024Q4", 18, NAN, NAN, true },
 	};
 	static const char *const TEXTS[] = {
 		"2024Q4 h100e == 18",	    "all 2024Q4 h100e == 10",

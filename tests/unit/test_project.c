@@ -180,7 +180,7 @@ static void test_target_two_orgs(void **state)
 	assert_int_equal(out.n, 5 + 5 + 5);
 	assert_near(out.rows[4].h100e, 56666.666667, 1e-6);
 	assert_near(out.rows[9].h100e, 28333.333333, 1e-6);
-	assert_string_equal(out.rows[14].org, FLEET_TOTAL_ORG);
+	assert_string_equal(out.rows[14].org, SERIES_TOTAL_ORG);
 	assert_near(out.rows[14].h100e, 85000, 1e-6);
 	assert_true(out.rows[14].projected);
 	series_free(&out);
