@@ -167,6 +167,38 @@ static void test_8bit(void **state)
 	assert_near(metric(cat, "B300", METRIC_8BIT), 4500, 1e-9);
 }
 
+/* tdp_w is a TDP, the same basis for every TPU: Google's published 450 W
+ * for TPU v3 (its docs' measured max is 262 W), and for TPU v4 Epoch AI's
+ * 340 W estimate, not the docs' measured max of 192 W. Google and AWS
+ * publish no TDP for later chips, so these are Epoch's estimates. */
+static void test_tdp(void **state)
+{
+	static const struct {
+		const char *id;
+		double w;
+	} TDP[] = {
+		{ "TPU-v3", 450 },	{ "TPU-v4", 340 },
+		{ "TPU-v4i", 175 },	{ "TPU-v5e", 225 },
+		{ "TPU-v5p", 540 },	{ "TPU-v6e", 380 },
+		{ "TPU-v7", 960 },	{ "Trainium", 300 },
+		{ "Trainium2", 500 },	{ "MI308X", 750 },
+		{ "Ascend-910B", 400 }, { "Ascend-910C", 700 },
+		{ "Siyuan-590", 200 },
+	};
+	const struct catalog *cat = *state;
+	size_t i;
+
+	for (i = 0; i < sizeof TDP / sizeof TDP[0]; i++) {
+		const struct accel *a = catalog_find(cat, TDP[i].id);
+
+		assert_non_null(a);
+		assert_near(a->fig[FIG_TDP_W], TDP[i].w, 1e-9);
+	}
+	/* B200 keeps the HGX B200 datasheet's 1000 W, not the 1200 W of the
+	 * GB200 figures Epoch AI's chip data uses for its B200 line. */
+	assert_near(catalog_find(cat, "B200")->fig[FIG_TDP_W], 1000, 1e-9);
+}
+
 /* TPP = max over precisions of dense TOPS x bits. H100: fp8 1978.9 x 8 =
  * 15,831.2 beats bf16 989.4 x 16 = 15,830.4 and fp64 66.9 x 64 = 4,281.6. */
 static void test_tpp(void **state)
@@ -370,13 +402,15 @@ static void test_errors(void **state)
 /* Every built-in accelerator answers to Epoch AI's name for it, so that
  * ledgers written with Epoch's names need no --catalog. The names come from
  * Epoch's ml_hardware.csv (read as a catalog, beside the checkout); the
- * test is skipped where it is absent. Epoch AI's table has no L40S and no
- * 80 GB A100 PCIe. */
+ * test is skipped where it is absent. Epoch AI's table has no L40S, no
+ * 80 GB A100 PCIe and no Cambricon Siyuan 590 (whose figures come from
+ * Epoch's chip-sales chip types instead). */
 #define EPOCH_HARDWARE "../shared/data/epoch/ml_hardware.csv"
 
 static void test_epoch_names(void **state)
 {
-	static const char *const NOT_IN_EPOCH[] = { "A100-PCIe-80GB", "L40S" };
+	static const char *const NOT_IN_EPOCH[] = { "A100-PCIe-80GB", "L40S",
+						    "Siyuan-590" };
 	const struct catalog *builtin = *state;
 	struct catalog epoch;
 	struct gc_error err;
@@ -403,7 +437,8 @@ static void test_epoch_names(void **state)
 	     a = catalog_next(builtin, &cursor)) {
 		bool exempt = false;
 
-		for (i = 0; i < 2; i++)
+		for (i = 0; i < sizeof NOT_IN_EPOCH / sizeof NOT_IN_EPOCH[0];
+		     i++)
 			exempt |= strcmp(a->id, NOT_IN_EPOCH[i]) == 0;
 		if (!hit[a - builtin->items] && !exempt)
 			fail_msg("no Epoch AI name finds %s", a->id);
@@ -423,6 +458,7 @@ int main(void)
 		cmocka_unit_test(test_suggest),
 		cmocka_unit_test(test_dense_figures),
 		cmocka_unit_test(test_8bit),
+		cmocka_unit_test(test_tdp),
 		cmocka_unit_test(test_tpp),
 		cmocka_unit_test(test_metric_names),
 		cmocka_unit_test(test_override),

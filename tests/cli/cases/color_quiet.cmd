@@ -2,10 +2,11 @@
 # terminal (tests have none, so auto is off); a bold header, negative
 # growth in red (2024Q2: 100 -> 50 is -50.0%), failed checks in red.
 # NO_COLOR turns auto off, not an explicit --color=always. --quiet drops
-# warnings (TPU-v5p has no tdp_w) but not errors. 2024Q3 adds 10 TPU-v5p
-# at 459 / 989.4 = 0.4639 each: 4.6 H100e, 54.6 in all, +9.3% on 50.
+# warnings (Inferentia2 has no tdp_w) but not errors. 2024Q3 adds 10
+# Inferentia2 at 190 / 989.4 = 0.19204 each: 1.9204 H100e (1.9), 51.9204
+# in all (51.9), +3.84% on 50 (3.8).
 cd "$T"
-printf 'quarter,org,model,units,h100e\n2024Q1,a,,,100\n2024Q2,a,,,-50\n2024Q3,a,TPU-v5p,10,\n' > l.csv
+printf 'quarter,org,model,units,h100e\n2024Q1,a,,,100\n2024Q2,a,,,-50\n2024Q3,a,Inferentia2,10,\n' > l.csv
 echo "always:"
 gpucap report --color=always l.csv 2>/dev/null | sed -n l
 echo "auto, not a terminal:"
