@@ -11,68 +11,13 @@
 #include "gpucap/price.h"
 #include "gpucap/quantity.h"
 #include "gpucap/quarter.h"
+#include "fleet_impl.h"
 #include "util.h"
 
 /* Models resolved once per distinct spelling (lookups are per row), found
  * again through a hash table twice the cache's size. */
 #define MODEL_CACHE_MAX	 256
 #define MODEL_INDEX_SIZE 512
-
-/* One org's figures in one quarter that no model carries: stated
- * capacity, spend-derived capacity, money and reported levels. */
-struct qcell {
-	double added, retired, spend;
-	double reported; /* NaN when no level was observed */
-	long reported_line;
-};
-
-/* Units of one model bought and retired by one org in one quarter, kept
- * apart so that retirements can be checked against what is in service
- * once the whole ledger is read (rows come in any order). */
-struct flow_cell {
-	double bought, retired;
-};
-
-/* Where each row retiring a model is, and how many it retires, kept apart
- * from the cells so that they stay small (every row touches a cell, few
- * retire): an over-retirement names the row that broke it, the first
- * whose units, added to the quarter's earlier ones, pass what is there. */
-struct retire_note {
-	int quarter;
-	const char *file;
-	struct ledger_loc at;
-	double units;
-};
-
-struct model_flow {
-	const struct accel *accel;
-	double factor;
-	int first;
-	size_t n;
-	struct flow_cell *cells;
-	struct retire_note *notes;
-	size_t nnotes, notes_cap;
-};
-
-struct fleet_org {
-	char *name; /* as first written */
-	int first;  /* quarter of cells[0] */
-	size_t n;
-	struct qcell *cells;
-	struct model_flow *flows;
-	size_t nflows, flows_cap;
-	bool has_spend;	    /* some row gave money */
-	bool power_unknown; /* some model lacks a TDP */
-};
-
-/* A spelling as found in the catalog; one it lacks keeps the message
- * that said so, since the did-you-mean behind it scans the catalog and
- * --keep-going may meet the same unknown spelling on every row. */
-struct model_ref {
-	char *spelling;
-	const struct accel *accel; /* NULL: unknown */
-	char *unknown;		   /* the message, when unknown */
-};
 
 void fleet_opts_init(struct fleet_opts *o, const struct catalog *cat)
 {
@@ -123,6 +68,7 @@ static void org_free(struct fleet_org *o)
 {
 	size_t i;
 
+	free(o->deltas);
 	for (i = 0; i < o->nflows; i++) {
 		free(o->flows[i].cells);
 		free(o->flows[i].notes);
@@ -136,11 +82,7 @@ void fleet_free(struct fleet *f)
 {
 	size_t i;
 
-	for (i = 0; i < 2; i++) {
-		if (f->ends[i] != NULL)
-			fleet_free(f->ends[i]);
-		free(f->ends[i]);
-	}
+	free(f->figures);
 	for (i = 0; i < f->norgs; i++)
 		org_free(&f->orgs[i]);
 	for (i = 0; i < f->nmodels; i++) {
@@ -331,9 +273,10 @@ struct plan {
 	const struct accel *accel; /* ROW_BUY */
 	double factor, units;	   /* ROW_BUY */
 	double h100e;		   /* ROW_CAPACITY, ROW_SPEND */
-	size_t cells;		   /* org-quarters the row adds */
-	struct fleet_org *org;	   /* NULL: a new org */
-	struct model_flow *flow;   /* ROW_BUY; NULL: a new model for it */
+	double price; /* what money buys at: a unit's, or an H100e's; NaN */
+	size_t cells; /* org-quarters the row adds */
+	struct fleet_org *org;	 /* NULL: a new org */
+	struct model_flow *flow; /* ROW_BUY; NULL: a new model for it */
 };
 
 static enum gc_status plan_span(const struct fleet *f,
@@ -443,6 +386,23 @@ static enum gc_status find_model(struct fleet *f, const struct ledger_row *row,
 	return GC_OK;
 }
 
+/* Whether a figure of the row is uncertain: a range whose ends differ.
+ * Its central figure is the row's own (units, spend, ...). */
+static bool uncertain(const struct ledger_row *row, enum ledger_fig i)
+{
+	return row->ranged && !isnan(row->low[i]) &&
+	       row->low[i] != row->high[i];
+}
+
+/* The greatest magnitude figure i of the row reaches, over its range. */
+static double reach(const struct ledger_row *row, enum ledger_fig i,
+		    double central)
+{
+	if (!uncertain(row, i))
+		return fabs(central);
+	return fmax(fabs(row->low[i]), fabs(row->high[i]));
+}
+
 /* What a row adds must be a figure a ledger could state directly: a tiny
  * catalog figure or price per H100e would otherwise turn a sane row into
  * an infinite one. */
@@ -485,10 +445,15 @@ static enum gc_status plan_buy(struct fleet *f, const struct ledger_row *row,
 				       "catalog to turn money into units; give "
 				       "units",
 				       a->id);
-	if (isnan(p->units))
-		p->units = row->spend / a->fig[FIG_PRICE_USD];
-	return within_limit(row, isnan(row->units) ? LC_SPEND : LC_UNITS,
-			    fabs(p->units) * p->factor, err);
+	if (!isnan(p->units))
+		return within_limit(row, LC_UNITS,
+				    reach(row, LF_UNITS, p->units) * p->factor,
+				    err);
+	p->price = a->fig[FIG_PRICE_USD];
+	p->units = row->spend / p->price;
+	return within_limit(
+		row, LC_SPEND,
+		reach(row, LF_SPEND, row->spend) / p->price * p->factor, err);
 }
 
 /* Spend alone, at the price per H100e of its year. */
@@ -512,12 +477,32 @@ static enum gc_status plan_spend(const struct fleet *f,
 			"no price per H100e (the baseline '%s' "
 			"has no price_usd); give --usd-per-h100e",
 			f->baseline->id);
+	p->price = price;
 	p->h100e = row->spend / price;
-	return within_limit(row, LC_SPEND, p->h100e, err);
+	return within_limit(row, LC_SPEND,
+			    reach(row, LF_SPEND, row->spend) / price, err);
+}
+
+/* Whether the row's level is the cell's, at its centre and at both
+ * ends: two levels that share a midpoint but not their ends differ. */
+static bool same_level(const struct fleet *f, const struct qcell *c,
+		       const struct ledger_row *row)
+{
+	const struct fleet_figure *g =
+		c->level_figure ? &f->figures[c->level_figure - 1] : NULL;
+	bool ranged = uncertain(row, LF_TOTAL);
+
+	if (c->reported != row->total)
+		return false;
+	if (g == NULL)
+		return !ranged;
+	return ranged && g->lo == row->low[LF_TOTAL] &&
+	       g->hi == row->high[LF_TOTAL];
 }
 
 /* Two different levels for one org and quarter cannot both be true. */
-static enum gc_status plan_level(const struct ledger_row *row,
+static enum gc_status plan_level(const struct fleet *f,
+				 const struct ledger_row *row,
 				 const struct plan *p, struct gc_error *err)
 {
 	const struct fleet_org *o = p->org;
@@ -526,7 +511,7 @@ static enum gc_status plan_level(const struct ledger_row *row,
 	if (o != NULL && row->quarter >= o->first &&
 	    row->quarter < o->first + (int)o->n)
 		c = &o->cells[row->quarter - o->first];
-	if (c != NULL && !isnan(c->reported) && c->reported != row->total)
+	if (c != NULL && !isnan(c->reported) && !same_level(f, c, row))
 		return ledger_row_fail(err, row, LC_TOTAL,
 				       "a different level for the same org "
 				       "and quarter is on line %ld",
@@ -571,9 +556,12 @@ static enum gc_status plan_cells(const struct fleet *f,
 		m = p->flow = lookup_flow(o, p->accel);
 	if (row->kind == ROW_BUY)
 		p->cells += m ? span_growth(m->first, m->n, row->quarter) : 1;
-	/* a retiring row keeps a note: it counts against the budget too */
+	/* a retiring row keeps a note, an uncertain figure a figure and up
+	 * to two deltas: they count against the budget too */
 	if (row->kind == ROW_BUY && p->units < 0)
 		p->cells++;
+	if (row->ranged)
+		p->cells += 2;
 	if (f->cells + p->cells > FLEET_CELLS_MAX)
 		return ledger_row_fail(err, row, LC_QUARTER,
 				       "the ledger holds more than %d "
@@ -591,7 +579,7 @@ static enum gc_status plan_kind(struct fleet *f, const struct ledger_row *row,
 	case ROW_SPEND:
 		return plan_spend(f, row, p, err);
 	case ROW_TOTAL:
-		return plan_level(row, p, err);
+		return plan_level(f, row, p, err);
 	case ROW_CAPACITY:
 		p->h100e = row->h100e;
 		break;
@@ -676,36 +664,99 @@ static bool record_units(struct model_flow *m, struct flow_cell *c,
 	return true;
 }
 
-/* The row that retired past `have` units in quarter q (within the slack
- * allowed for units bought with money). */
-static const struct retire_note *retire_note(const struct model_flow *m, int q,
-					     double have, double slack)
-{
-	static const struct retire_note NONE = { 0, NULL, { 0, 0 }, 0 };
-	const struct retire_note *last = &NONE;
-	double sum = 0;
-	size_t i;
+/* ---- uncertain figures: kept apart, put in per scenario ---- */
 
-	for (i = 0; i < m->nnotes; i++) {
-		if (m->notes[i].quarter != q)
-			continue;
-		last = &m->notes[i];
-		sum += last->units;
-		if (sum - have > slack)
-			break;
+/* Keeps figure i of the row, whose central figure is `central`, as one of
+ * the fleet's uncertain figures; *at is its index. */
+static bool keep_figure(struct fleet *f, const struct ledger_row *row,
+			enum ledger_fig i, double central, size_t *at)
+{
+	struct fleet_figure *g;
+
+	if (!util_grow((void **)&f->figures, &f->figures_cap, f->nfigures + 1,
+		       sizeof *g))
+		return false;
+	g = &f->figures[f->nfigures];
+	g->mid = central;
+	g->lo = row->low[i];
+	g->hi = row->high[i];
+	*at = f->nfigures++;
+	return true;
+}
+
+static bool add_delta(struct fleet_org *o, size_t figure, int quarter,
+		      enum lane_target target, size_t flow, double scale)
+{
+	struct lane_delta *d;
+
+	if (!util_grow((void **)&o->deltas, &o->deltas_cap, o->ndeltas + 1,
+		       sizeof *d))
+		return false;
+	d = &o->deltas[o->ndeltas++];
+	d->figure = figure;
+	d->quarter = quarter;
+	d->target = target;
+	d->flow = flow;
+	d->scale = scale;
+	return true;
+}
+
+/* Figure i of the row, uncertain, as a delta of the org's. */
+static bool uncertain_delta(struct fleet *f, struct fleet_org *o,
+			    const struct ledger_row *row, enum ledger_fig i,
+			    double central, enum lane_target target,
+			    size_t flow)
+{
+	size_t at;
+
+	return keep_figure(f, row, i, central, &at) &&
+	       add_delta(o, at, row->quarter, target, flow, 1);
+}
+
+/* The row's money; *fig is its uncertain figure, or SIZE_MAX. */
+static bool apply_spend(struct fleet *f, struct fleet_org *o, struct qcell *c,
+			const struct ledger_row *row, size_t *fig)
+{
+	*fig = SIZE_MAX;
+	if (isnan(row->spend))
+		return true;
+	o->has_spend = true;
+	if (!uncertain(row, LF_SPEND)) {
+		c->spend += row->spend;
+		return true;
 	}
-	return last;
+	return keep_figure(f, row, LF_SPEND, row->spend, fig) &&
+	       add_delta(o, *fig, row->quarter, LT_SPEND, 0, 1);
+}
+
+/* A buy's units: given (certain or not), or bought with its money. */
+static bool apply_units(struct fleet *f, struct fleet_org *o,
+			struct model_flow *m, struct flow_cell *c,
+			const struct ledger_row *row, const struct plan *p,
+			size_t spend_fig)
+{
+	size_t flow = (size_t)(m - o->flows);
+
+	if (!isnan(row->units) && uncertain(row, LF_UNITS))
+		return uncertain_delta(f, o, row, LF_UNITS, row->units,
+				       LT_UNITS, flow) &&
+		       (row->units >= 0 || note_retirement(m, row, row->units));
+	if (isnan(row->units) && spend_fig != SIZE_MAX)
+		return add_delta(o, spend_fig, row->quarter, LT_UNITS, flow,
+				 1 / p->price);
+	return record_units(m, c, row, p->units);
 }
 
 static enum gc_status apply_buy(struct fleet *f, struct fleet_org *o,
 				const struct ledger_row *row,
-				const struct plan *p, struct gc_error *err)
+				const struct plan *p, size_t spend_fig,
+				struct gc_error *err)
 {
 	struct model_flow *m =
 		p->flow ? p->flow : find_flow(o, p->accel, p->factor);
 	struct flow_cell *c = m ? flow_cell(m, row->quarter) : NULL;
 
-	if (c == NULL || !record_units(m, c, row, p->units))
+	if (c == NULL || !apply_units(f, o, m, c, row, p, spend_fig))
 		return oom(row, err);
 	if (isnan(p->accel->fig[FIG_TDP_W]) && !o->power_unknown)
 		warn_no_tdp(f, o, row, p->accel);
@@ -720,27 +771,50 @@ static void apply_capacity(struct qcell *c, double h)
 		c->retired -= h;
 }
 
+/* A level; an uncertain one is marked in its cell, for plan_level. */
+static bool apply_level(struct fleet *f, struct fleet_org *o, struct qcell *c,
+			const struct ledger_row *row)
+{
+	c->reported = row->total;
+	c->reported_line = row->line;
+	if (!uncertain(row, LF_TOTAL))
+		return true;
+	if (!uncertain_delta(f, o, row, LF_TOTAL, row->total, LT_LEVEL, 0))
+		return false;
+	c->level_figure = f->nfigures;
+	return true;
+}
+
+/* Capacity stated, or bought with money alone. */
+static bool apply_added(struct fleet *f, struct fleet_org *o, struct qcell *c,
+			const struct ledger_row *row, const struct plan *p,
+			size_t spend_fig)
+{
+	if (row->kind == ROW_CAPACITY && uncertain(row, LF_H100E))
+		return uncertain_delta(f, o, row, LF_H100E, row->h100e,
+				       LT_CAPACITY, 0);
+	if (row->kind == ROW_SPEND && spend_fig != SIZE_MAX)
+		return add_delta(o, spend_fig, row->quarter, LT_CAPACITY, 0,
+				 1 / p->price);
+	apply_capacity(c, p->h100e);
+	return true;
+}
+
 static enum gc_status apply_row(struct fleet *f, const struct ledger_row *row,
 				const struct plan *p, struct gc_error *err)
 {
 	struct fleet_org *o = p->org ? p->org : add_org(f, row);
 	struct qcell *c = o ? org_cell(o, row->quarter) : NULL;
+	size_t spend_fig;
+	bool ok;
 
-	if (c == NULL)
+	if (c == NULL || !apply_spend(f, o, c, row, &spend_fig))
 		return oom(row, err);
-	if (!isnan(row->spend)) {
-		c->spend += row->spend;
-		o->has_spend = true;
-	}
 	if (row->kind == ROW_BUY)
-		return apply_buy(f, o, row, p, err);
-	if (row->kind == ROW_TOTAL) {
-		c->reported = row->total;
-		c->reported_line = row->line;
-	} else {
-		apply_capacity(c, p->h100e);
-	}
-	return GC_OK;
+		return apply_buy(f, o, row, p, spend_fig, err);
+	ok = row->kind == ROW_TOTAL ? apply_level(f, o, c, row)
+				    : apply_added(f, o, c, row, p, spend_fig);
+	return ok ? GC_OK : oom(row, err);
 }
 
 /* Whether --org keeps the row's org; notes which --org it matched. */
@@ -782,425 +856,15 @@ static enum gc_status add_planned(struct fleet *f, const struct ledger_row *row,
 	return apply_row(f, row, p, err);
 }
 
-/* ---- ranges: the fleet at the low and at the high ends ---- */
-
-/* A copy of n bytes at p; NULL for none, or with *ok false for no memory. */
-static void *dup_mem(bool *ok, const void *p, size_t n)
-{
-	void *q;
-
-	if (n == 0)
-		return NULL;
-	q = malloc(n);
-	if (q == NULL)
-		*ok = false;
-	else
-		memcpy(q, p, n);
-	return q;
-}
-
-static bool org_clone(const struct fleet_org *o, struct fleet_org *c)
-{
-	bool ok = true;
-	size_t i;
-
-	*c = *o;
-	c->name = strdup(o->name);
-	ok = c->name != NULL;
-	c->cells = dup_mem(&ok, o->cells, o->n * sizeof *o->cells);
-	c->flows = dup_mem(&ok, o->flows, o->nflows * sizeof *o->flows);
-	c->nflows = c->flows_cap = c->flows ? o->nflows : 0;
-	for (i = 0; i < c->nflows; i++) {
-		struct model_flow *m = &c->flows[i];
-
-		m->cells = dup_mem(&ok, m->cells, m->n * sizeof *m->cells);
-		m->notes = dup_mem(&ok, m->notes, m->nnotes * sizeof *m->notes);
-		m->notes_cap = m->nnotes;
-	}
-	return ok;
-}
-
-/* A deep copy of f (without ends); on false, c is still for fleet_free. */
-static bool fleet_clone(const struct fleet *f, struct fleet *c)
-{
-	bool ok = true;
-	size_t i;
-
-	*c = *f;
-	c->ends[0] = c->ends[1] = NULL;
-	c->norgs = c->nmodels = 0;
-	c->org_index =
-		dup_mem(&ok, f->org_index, f->index_cap * sizeof *f->org_index);
-	c->org_seen = dup_mem(&ok, f->org_seen,
-			      (f->opts.norgs + 1) * sizeof *f->org_seen);
-	c->orgs = dup_mem(&ok, f->orgs, f->norgs * sizeof *f->orgs);
-	c->orgs_cap = c->orgs ? f->norgs : 0;
-	for (i = 0; c->orgs != NULL && i < f->norgs; i++) {
-		c->norgs = i + 1;
-		ok = org_clone(&f->orgs[i], &c->orgs[i]) && ok;
-	}
-	c->models = dup_mem(&ok, f->models, f->nmodels * sizeof *f->models);
-	c->models_cap = c->models ? f->nmodels : 0;
-	for (i = 0; c->models != NULL && i < f->nmodels; i++) {
-		c->nmodels = i + 1;
-		c->models[i].spelling = strdup(f->models[i].spelling);
-		ok = c->models[i].spelling != NULL && ok;
-	}
-	return ok;
-}
-
-/* The ends start as copies of the fleet so far, which had no range. They
- * say nothing themselves: no warnings (the central fleet gives them),
- * and a retirement past what is in service at one end retires all. */
-static enum gc_status open_ends(struct fleet *f, const struct ledger_row *row,
-				struct gc_error *err)
-{
-	int i;
-
-	for (i = 0; i < 2; i++) {
-		f->ends[i] = calloc(1, sizeof *f->ends[i]);
-		if (f->ends[i] == NULL || !fleet_clone(f, f->ends[i]))
-			return oom(row, err);
-		f->ends[i]->opts.warn = NULL;
-		f->ends[i]->opts.keep_going = true;
-	}
-	return GC_OK;
-}
-
-/* The row with each figure at one end of its range. */
-static void row_at(const struct ledger_row *row, const double ends[LF_COUNT],
-		   struct ledger_row *out)
-{
-	*out = *row;
-	if (!row->ranged)
-		return;
-	out->units = ends[LF_UNITS];
-	out->spend = ends[LF_SPEND];
-	out->h100e = ends[LF_H100E];
-	out->total = ends[LF_TOTAL];
-}
-
-/* Plans the row in all three fleets before it changes any, so that a row
- * refused by one (and skipped by --keep-going) is in none. */
-static enum gc_status add_ranged(struct fleet *f, const struct ledger_row *row,
-				 struct gc_error *err)
-{
-	struct fleet *fleets[3] = { f, f->ends[0], f->ends[1] };
-	struct ledger_row rows[3];
-	struct plan p[3];
-	enum gc_status st = GC_OK;
-	int i;
-
-	rows[0] = *row;
-	row_at(row, row->low, &rows[1]);
-	row_at(row, row->high, &rows[2]);
-	memset(p, 0, sizeof p);
-	for (i = 0; i < 3 && st == GC_OK; i++)
-		st = plan_row(fleets[i], &rows[i], &p[i], err);
-	for (i = 0; i < 3 && st == GC_OK; i++)
-		st = add_planned(fleets[i], &rows[i], &p[i], err);
-	return st;
-}
-
 enum gc_status fleet_add(const struct ledger_row *row, void *ctx,
 			 struct gc_error *err)
 {
 	struct fleet *f = ctx;
-	struct plan p = { 0, 0, NULL, 0, 0, 0, 0, NULL, NULL };
+	struct plan p = { 0, 0, NULL, 0, 0, 0, NAN, 0, NULL, NULL };
 	enum gc_status st;
 
-	if (row->ranged && f->ends[0] == NULL) {
-		st = open_ends(f, row, err);
-		if (st != GC_OK)
-			return st;
-	}
-	if (f->ends[0] != NULL)
-		return add_ranged(f, row, err);
 	st = plan_row(f, row, &p, err);
 	if (st != GC_OK)
 		return st;
 	return add_planned(f, row, &p, err);
-}
-
-/* ---- units in service: cohorts, lifetimes, retirements ---- */
-
-/* What a model's units did to an org's quarter. net is the change of
- * H100e in service, from the units' net change: a quarter that buys and
- * retires the same units then changes the level by exactly zero, where
- * added - retired of two products need not be. */
-struct unit_effect {
-	double units, added, retired, net, watts;
-};
-
-/* Units still in service from one quarter's purchases, oldest first. */
-struct cohorts {
-	int *quarter;
-	double *left;
-	size_t head, tail;
-};
-
-/* Takes up to want units from the oldest cohorts; returns what it took. */
-static double take_oldest(struct cohorts *k, double want)
-{
-	double took = 0;
-
-	while (k->head < k->tail && took < want) {
-		double t = fmin(k->left[k->head], want - took);
-
-		took += t;
-		k->left[k->head] -= t;
-		if (k->left[k->head] <= 0)
-			k->head++;
-	}
-	return took;
-}
-
-/* Units whose lifetime ends in quarter q leave service. */
-static double retire_aged(struct cohorts *k, int lifetime, int q)
-{
-	double aged = 0;
-
-	while (lifetime > 0 && k->head < k->tail &&
-	       k->quarter[k->head] + lifetime <= q)
-		aged += k->left[k->head++];
-	return aged;
-}
-
-static double in_service(const struct cohorts *k)
-{
-	double n = 0;
-	size_t i;
-
-	for (i = k->head; i < k->tail; i++)
-		n += k->left[i];
-	return n;
-}
-
-/* Units are fractional when bought with money: retiring what is there
- * may pass it by a rounding error, this share of the units retired. */
-#define RETIRE_SLACK 1e-9
-
-/* Retiring more than is in service: an error at the row that passes it,
- * or with keep_going a warning, and only what is there retires. */
-static enum gc_status over_retired(const struct fleet *f,
-				   const struct fleet_org *o,
-				   const struct model_flow *m,
-				   const struct flow_cell *c, int q,
-				   double have, struct gc_error *err)
-{
-	char qb[QUARTER_FMT_MAX];
-	struct gc_error w;
-	const struct retire_note *n =
-		retire_note(m, q, have, RETIRE_SLACK * fmax(1.0, c->retired));
-
-	gc_fail(&w, GC_DATA, n->file, n->at.line, n->at.col > 0 ? n->at.col : 1,
-		"units: retiring %.15g %s, but '%s' has %.15g in service in %s",
-		c->retired, m->accel->id, o->name, have, quarter_format(q, qb));
-	if (!f->opts.keep_going) {
-		*err = w;
-		return GC_DATA;
-	}
-	if (f->opts.warn != NULL)
-		f->opts.warn(f->opts.warn_ctx, &w);
-	return GC_OK;
-}
-
-static enum gc_status run_quarter(const struct fleet *f,
-				  const struct fleet_org *o,
-				  const struct model_flow *m, struct cohorts *k,
-				  int q, struct unit_effect *e,
-				  struct gc_error *err)
-{
-	static const struct flow_cell NONE = { 0, 0 };
-	size_t i = (size_t)(q - m->first);
-	const struct flow_cell *c = i < m->n ? &m->cells[i] : &NONE;
-	double aged = retire_aged(k, f->opts.lifetime, q);
-	double took, have, left, tdp = m->accel->fig[FIG_TDP_W];
-
-	if (c->bought > 0) {
-		k->quarter[k->tail] = q;
-		k->left[k->tail++] = c->bought;
-	}
-	have = in_service(k);
-	took = take_oldest(k, c->retired);
-	if (c->retired - took > RETIRE_SLACK * fmax(1.0, c->retired) &&
-	    over_retired(f, o, m, c, q, have, err) != GC_OK)
-		return GC_DATA;
-	left = c->bought - aged - took;
-	e->units += left;
-	e->added += c->bought * m->factor;
-	e->retired += (aged + took) * m->factor;
-	e->net += left * m->factor;
-	e->watts += isnan(tdp) ? 0 : left * tdp;
-	return GC_OK;
-}
-
-/* Adds one model's effect on each quarter of the org to e (indexed from the
- * org's first quarter). */
-static enum gc_status run_flow(const struct fleet *f, const struct fleet_org *o,
-			       const struct model_flow *m,
-			       struct unit_effect *e, struct gc_error *err)
-{
-	size_t span = (size_t)(f->last - m->first + 1);
-	struct cohorts k = { malloc(span * sizeof(int)),
-			     malloc(span * sizeof(double)), 0, 0 };
-	enum gc_status st = GC_OK;
-	int q;
-
-	if (k.quarter == NULL || k.left == NULL)
-		st = gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
-	for (q = m->first; q <= f->last && st == GC_OK; q++)
-		st = run_quarter(f, o, m, &k, q, &e[q - o->first], err);
-	free(k.quarter);
-	free(k.left);
-	return st;
-}
-
-/* ---- the series ---- */
-
-static int cmp_org(const void *a, const void *b)
-{
-	const struct fleet_org *x = *(const struct fleet_org *const *)a;
-	const struct fleet_org *y = *(const struct fleet_org *const *)b;
-
-	return strcasecmp(x->name, y->name);
-}
-
-/* The running totals carried from one quarter to the next. */
-struct running {
-	double units, h100e, cum_spend, watts;
-};
-
-static void fill_row(const struct fleet *f, const struct fleet_org *o,
-		     const struct qcell *c, const struct unit_effect *e,
-		     struct running *run, struct series_row *r)
-{
-	double added = c->added + e->added, retired = c->retired + e->retired;
-	double computed = run->h100e + ((c->added - c->retired) + e->net);
-	bool has_units = o->nflows > 0;
-
-	run->units += e->units;
-	run->watts += e->watts;
-	run->cum_spend += c->spend;
-	r->org = o->name;
-	r->units = has_units ? run->units : NAN;
-	r->added = added;
-	r->retired = retired;
-	r->reported = c->reported;
-	r->gap = c->reported - computed; /* NaN without an observation */
-	run->h100e = isnan(c->reported) ? computed : c->reported;
-	r->h100e = run->h100e;
-	/* Money nobody reported is unknown, not zero. */
-	r->spend = o->has_spend ? c->spend : NAN;
-	r->cum_spend = o->has_spend ? run->cum_spend : NAN;
-	r->usd_per_h100e = c->spend > 0 && added > 0 ? c->spend / added : NAN;
-	r->power_mw =
-		has_units && !o->power_unknown
-			? run->watts * f->opts.overhead * f->opts.pue / 1e6
-			: NAN;
-}
-
-static enum gc_status fill_org(const struct fleet *f, const struct fleet_org *o,
-			       struct series_row *rows, struct gc_error *err)
-{
-	static const struct qcell EMPTY = { 0, 0, 0, NAN, 0 };
-	size_t n = (size_t)(f->last - o->first + 1), i;
-	struct unit_effect *e = calloc(n, sizeof *e);
-	struct running run = { 0, 0, 0, 0 };
-	enum gc_status st = GC_OK;
-
-	if (e == NULL)
-		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
-	for (i = 0; i < o->nflows && st == GC_OK; i++)
-		st = run_flow(f, o, &o->flows[i], e, err);
-	for (i = 0; i < n && st == GC_OK; i++) {
-		fill_row(f, o, i < o->n ? &o->cells[i] : &EMPTY, &e[i], &run,
-			 &rows[i]);
-		rows[i].quarter = o->first + (int)i;
-	}
-	free(e);
-	series_fill_growth(rows, o->first, n);
-	return st;
-}
-
-static size_t count_rows(const struct fleet *f)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < f->norgs; i++)
-		n += (size_t)(f->last - f->orgs[i].first + 1);
-	return n;
-}
-
-/* Every org's rows, without totals. */
-static enum gc_status org_series(const struct fleet *f, struct series *out,
-				 struct gc_error *err)
-{
-	const struct fleet_org **order;
-	enum gc_status st = GC_OK;
-	size_t i;
-
-	memset(out, 0, sizeof *out);
-	if (f->norgs == 0)
-		return GC_OK;
-	if (count_rows(f) > FLEET_ROWS_MAX)
-		return gc_fail(err, GC_DATA, NULL, 0, 0,
-			       "the report would have %zu rows (%zu orgs, each "
-			       "to the ledger's last quarter); the limit is %d",
-			       count_rows(f), f->norgs, FLEET_ROWS_MAX);
-	order = malloc(f->norgs * sizeof *order);
-	out->rows = order ? calloc(count_rows(f), sizeof *out->rows) : NULL;
-	if (out->rows == NULL) {
-		free(order);
-		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
-	}
-	for (i = 0; i < f->norgs; i++)
-		order[i] = &f->orgs[i];
-	qsort(order, f->norgs, sizeof *order, cmp_org);
-	for (i = 0; i < f->norgs && st == GC_OK; i++) {
-		st = fill_org(f, order[i], out->rows + out->n, err);
-		out->n += (size_t)(f->last - order[i]->first + 1);
-	}
-	free(order);
-	return st;
-}
-
-/* The ends' series, row for row the same orgs and quarters as s (they
- * read the same rows), become s's bounds. */
-static enum gc_status bound_series(const struct fleet *f, struct series *s,
-				   struct gc_error *err)
-{
-	struct series lo, hi;
-	enum gc_status st = org_series(f->ends[0], &lo, err);
-
-	memset(&hi, 0, sizeof hi);
-	if (st == GC_OK)
-		st = org_series(f->ends[1], &hi, err);
-	if (st == GC_OK && (lo.n != s->n || hi.n != s->n))
-		st = gc_fail(err, GC_IO, NULL, 0, 0,
-			     "internal error: the ends of the ranges differ");
-	if (st == GC_OK) {
-		s->low = lo.rows;
-		s->high = hi.rows;
-		lo.rows = hi.rows = NULL;
-		series_bound(s);
-	}
-	series_free(&lo);
-	series_free(&hi);
-	return st;
-}
-
-enum gc_status fleet_series(const struct fleet *f, struct series *out,
-			    struct gc_error *err)
-{
-	enum gc_status st = org_series(f, out, err);
-
-	if (st == GC_OK && f->ends[0] != NULL && out->n > 0)
-		st = bound_series(f, out, err);
-	if (st == GC_OK && f->opts.total)
-		st = series_add_total(out, err);
-	if (st != GC_OK)
-		series_free(out);
-	series_scrub(out);
-	return st;
 }

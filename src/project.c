@@ -202,27 +202,17 @@ static void project_rows(const struct series *in, const struct series_row *rows,
 /* Lanes for n rows, as many as in has, in its shape. */
 static bool lanes_like(const struct series *in, size_t n, struct series *out)
 {
-	bool ok;
-	size_t k;
-
+	if (in->draws != NULL)
+		return series_draws_init(out, n, in->draws->k,
+					 in->draws->interval);
+	out->n = n;
 	out->rows = calloc(n, sizeof *out->rows);
-	ok = out->rows != NULL;
-	if (in->samples != NULL) {
-		out->samples = calloc(in->nsamples, sizeof *out->samples);
-		ok = ok && out->samples != NULL;
-		for (k = 0; ok && k < in->nsamples; k++) {
-			out->samples[k] = calloc(n, sizeof *out->samples[k]);
-			out->nsamples = k + 1;
-			ok = out->samples[k] != NULL;
-		}
-	}
 	if (in->low != NULL) {
 		out->low = calloc(n, sizeof *out->low);
 		out->high = calloc(n, sizeof *out->high);
-		ok = ok && out->low != NULL && out->high != NULL;
+		return out->rows && out->low && out->high;
 	}
-	out->n = n;
-	return ok;
+	return out->rows != NULL;
 }
 
 /* Each lane of the series is projected as the first is (its own fitted

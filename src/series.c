@@ -12,8 +12,8 @@
 
 size_t series_nlanes(const struct series *s)
 {
-	if (s->samples != NULL)
-		return s->nsamples;
+	if (s->draws != NULL)
+		return s->draws->k;
 	return s->low != NULL ? 3 : 1;
 }
 
@@ -21,22 +21,43 @@ struct series_row *series_lane(const struct series *s, size_t k)
 {
 	struct series_row *const bounds[3] = { s->rows, s->low, s->high };
 
-	return s->samples != NULL ? s->samples[k] : bounds[k];
+	return s->draws != NULL ? s->draws->lane[k] : bounds[k];
 }
 
-void series_reduce(struct series *s)
+bool series_draws_init(struct series *s, size_t n, size_t k, double interval)
 {
-	if (s->low != NULL && s->samples == NULL)
-		series_bound(s);
+	size_t i;
+
+	memset(s, 0, sizeof *s);
+	s->n = n;
+	s->draws = calloc(1, sizeof *s->draws);
+	if (s->draws == NULL)
+		return false;
+	s->draws->interval = interval;
+	s->draws->lane = calloc(k, sizeof *s->draws->lane);
+	if (s->draws->lane == NULL)
+		return false;
+	for (i = 0; i < k; i++) {
+		s->draws->lane[i] = calloc(n + 1, sizeof *s->draws->lane[i]);
+		if (s->draws->lane[i] == NULL)
+			return false;
+		s->draws->k = i + 1;
+	}
+	s->rows = calloc(n + 1, sizeof *s->rows);
+	s->low = calloc(n + 1, sizeof *s->low);
+	s->high = calloc(n + 1, sizeof *s->high);
+	return s->rows != NULL && s->low != NULL && s->high != NULL;
 }
 
 void series_free(struct series *s)
 {
 	size_t k;
 
-	for (k = 0; k < s->nsamples; k++)
-		free(s->samples[k]);
-	free(s->samples);
+	for (k = 0; s->draws != NULL && k < s->draws->k; k++)
+		free(s->draws->lane[k]);
+	if (s->draws != NULL)
+		free(s->draws->lane);
+	free(s->draws);
 	free(s->rows);
 	free(s->low);
 	free(s->high);
@@ -201,13 +222,13 @@ bool series_grow(struct series *s, size_t n)
 			return false;
 		*arrays[i] = r;
 	}
-	for (k = 0; k < s->nsamples; k++) {
+	for (k = 0; s->draws != NULL && k < s->draws->k; k++) {
 		struct series_row *r =
-			realloc(s->samples[k], (s->n + n) * sizeof *r);
+			realloc(s->draws->lane[k], (s->n + n) * sizeof *r);
 
 		if (r == NULL)
 			return false;
-		s->samples[k] = r;
+		s->draws->lane[k] = r;
 	}
 	return true;
 }
@@ -228,14 +249,13 @@ enum gc_status series_add_total(struct series *s, struct gc_error *err)
 	n = (size_t)(last - first + 1);
 	if (!series_grow(s, n))
 		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
-	/* the sum of each lane; with bounds, the sum of the low ends is the
-	 * low end of the sum */
+	/* the sum of each lane: of each draw; with bounds, the sum of the
+	 * low ends is the low end of the sum */
 	for (k = 0; k < series_nlanes(s); k++)
 		fill_total(series_lane(s, k), s->n, first, n,
 			   series_lane(s, k) + s->n);
 	s->n += n;
-	if (s->low != NULL)
-		series_bound_ratios(s, from);
+	series_reduce_from(s, from);
 	return GC_OK;
 }
 
@@ -385,6 +405,116 @@ void series_scrub(struct series *s)
 	scrub_rows(s->rows, s->n);
 	scrub_rows(s->low, s->n);
 	scrub_rows(s->high, s->n);
-	for (k = 0; k < s->nsamples; k++)
-		scrub_rows(s->samples[k], s->n);
+	for (k = 0; s->draws != NULL && k < s->draws->k; k++)
+		scrub_rows(s->draws->lane[k], s->n);
+}
+
+/* ---- reducing draws: medians and percentiles ---- */
+
+/* The i-th smallest of v[0, n), by selection (the array is reordered):
+ * a pass is linear, where sorting every figure of every row of thousands
+ * of draws would not be. */
+static double select_nth(double *v, size_t n, size_t i)
+{
+	size_t lo = 0, hi = n - 1;
+
+	while (lo < hi) {
+		double pivot = v[lo + (hi - lo) / 2], t;
+		size_t a = lo, b = hi;
+
+		while (a <= b) {
+			while (v[a] < pivot)
+				a++;
+			while (v[b] > pivot)
+				b--;
+			if (a <= b) {
+				t = v[a];
+				v[a++] = v[b];
+				v[b] = t;
+				if (b == 0)
+					break;
+				b--;
+			}
+		}
+		if (i <= b)
+			hi = b;
+		else if (i >= a)
+			lo = a;
+		else
+			return v[i];
+	}
+	return v[i];
+}
+
+/* The p-quantile of v[0, n) (n > 0), interpolated between the order
+ * statistics around (n - 1) p, as NumPy's percentile does by default. */
+static double quantile(double *v, size_t n, double p)
+{
+	double h = (double)(n - 1) * p, below, above;
+	size_t i = (size_t)floor(h), j;
+
+	below = select_nth(v, n, i);
+	if (i + 1 >= n || h == (double)i)
+		return below;
+	/* the next order statistic is the least of what selection left
+	 * above position i */
+	above = v[i + 1];
+	for (j = i + 2; j < n; j++)
+		above = v[j] < above ? v[j] : above;
+	return below + (h - (double)i) * (above - below);
+}
+
+/* Figure `at` of row i across the draws: median to mid, the interval's
+ * ends to lo and hi; undefined where too few draws define it. */
+static void reduce_figure(const struct series_draws *d, size_t i, size_t at,
+			  double *buf, double *mid, double *lo, double *hi)
+{
+	double tail = (1 - d->interval) / 2;
+	size_t k, n = 0;
+
+	for (k = 0; k < d->k; k++) {
+		double x = *field(&d->lane[k][i], at);
+
+		if (!isnan(x))
+			buf[n++] = x;
+	}
+	if (n == 0 || (double)n < SERIES_DEFINED_MIN * (double)d->k) {
+		*mid = *lo = *hi = NAN;
+		return;
+	}
+	*mid = quantile(buf, n, 0.5);
+	*lo = quantile(buf, n, tail);
+	*hi = quantile(buf, n, 1 - tail);
+}
+
+static void reduce_draws(struct series *s, size_t from)
+{
+	const struct series_draws *d = s->draws;
+	double *buf = malloc((d->k + 1) * sizeof *buf);
+	size_t i, f;
+
+	for (i = from; buf != NULL && i < s->n; i++) {
+		s->rows[i] = s->low[i] = s->high[i] = d->lane[0][i];
+		for (f = 0; f < sizeof FIGURES / sizeof FIGURES[0]; f++)
+			reduce_figure(d, i, FIGURES[f], buf,
+				      field(&s->rows[i], FIGURES[f]),
+				      field(&s->low[i], FIGURES[f]),
+				      field(&s->high[i], FIGURES[f]));
+	}
+	free(buf);
+}
+
+void series_reduce_from(struct series *s, size_t from)
+{
+	if (s->draws != NULL)
+		reduce_draws(s, from);
+	else if (s->low != NULL && from == 0)
+		series_bound(s);
+	else if (s->low != NULL)
+		series_bound_ratios(s, from);
+}
+
+void series_reduce(struct series *s)
+{
+	series_reduce_from(s, 0);
 }

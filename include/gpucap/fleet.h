@@ -55,6 +55,7 @@ void fleet_opts_init(struct fleet_opts *o, const struct catalog *cat);
 
 struct fleet_org;
 struct model_ref;
+struct fleet_figure;
 
 /* Lifetime and spans are counted in quarters; a lifetime past the span
  * limit never comes due. */
@@ -82,10 +83,10 @@ struct fleet {
 	int first, last; /* quarter span of the whole ledger */
 	bool empty;
 	bool *org_seen; /* per opts.orgs: some row named it */
-	/* Once a row gives a range: the same fleet with every range at its
-	 * low end, and at its high end (each a copy of this one as it was
-	 * before the first range, then given every row). NULL until then. */
-	struct fleet *ends[2];
+	/* The ledger's uncertain figures (ranges), in the order rows gave
+	 * them; each scenario of the series puts them in (series.h). */
+	struct fleet_figure *figures;
+	size_t nfigures, figures_cap;
 };
 
 /* Resolves the baseline and its metric value: a usage error if the catalog
@@ -107,6 +108,21 @@ enum gc_status fleet_add(const struct ledger_row *row, void *ctx,
  * model than the org has in service is a data error naming the row. */
 enum gc_status fleet_series(const struct fleet *f, struct series *out,
 			    struct gc_error *err);
+
+/* The value of uncertain figure `figure` of the ledger (its central
+ * figure and ends: mid, lo, hi) in draw `lane` of a sampled series. */
+typedef double (*fleet_draw_fn)(void *ctx, size_t figure, double mid, double lo,
+				double hi, size_t lane);
+
+/* The series as k draws (series.h): the central series is worked out
+ * first (its errors and warnings are the read's), then each draw with
+ * every uncertain figure drawn, and the draws are reduced to medians and
+ * the percentiles holding `interval` of them. A ledger without uncertain
+ * figures gets fleet_series' series: drawing nothing costs nothing. */
+enum gc_status fleet_series_drawn(const struct fleet *f, size_t k,
+				  fleet_draw_fn draw, void *ctx,
+				  double interval, struct series *out,
+				  struct gc_error *err);
 
 /* H100e of one unit of the model under the fleet's metric and baseline;
  * false when the catalog lacks the model's figure for the metric. */

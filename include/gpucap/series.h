@@ -59,16 +59,34 @@ struct series_row {
 	bool total;	/* a row of the sum of every org */
 };
 
+/* The draws of a sampled series: k lanes of the series' n rows, which
+ * its rows, low and high reduce to each figure's median and the
+ * percentiles that hold `interval` of the draws between them (0.9: the
+ * 5th and 95th). */
+struct series_draws {
+	struct series_row **lane;
+	size_t k;
+	double interval;
+};
+
 /* rows, with low and high their ends row for row (NULL for a series
- * without uncertainty), are what is read. With samples, samples[0..
- * nsamples) are the draws' lanes, which rows, low and high reduce. */
+ * without uncertainty), are what is read; draws, when not NULL, what a
+ * sampled series' rows, low and high are reduced from. */
 struct series {
 	struct series_row *rows;
 	size_t n;
 	struct series_row *low, *high;
-	struct series_row **samples;
-	size_t nsamples;
+	struct series_draws *draws;
 };
+
+/* A sampled series of n rows and k draws, lanes allocated (not filled),
+ * rows, low and high too; false when out of memory (s is then for
+ * series_free). */
+bool series_draws_init(struct series *s, size_t n, size_t k, double interval);
+
+/* The share of a sampled series' draws in which a figure must be defined
+ * for its median and percentiles to be: fewer, and it is undefined. */
+#define SERIES_DEFINED_MIN 0.5
 
 void series_free(struct series *s);
 
@@ -81,8 +99,10 @@ struct series_row *series_lane(const struct series *s, size_t k);
 
 /* Makes rows, low and high from the lanes, as the top of this file says.
  * Org rows are reduced whole; total rows of a bounded series keep their
- * sums of ends, and only their ratios are bounded (series_bound_ratios). */
+ * sums of ends, and only their ratios are bounded (series_bound_ratios).
+ * series_reduce_from does the same for rows [from, n) only. */
 void series_reduce(struct series *s);
+void series_reduce_from(struct series *s, size_t from);
 
 /* ---- one org's rows ---- */
 

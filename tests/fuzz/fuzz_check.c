@@ -28,7 +28,7 @@ static void fill(void)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *s = fuzz_string(data, size);
-	struct series series = { ROWS, 8, NULL, NULL, NULL, 0 };
+	struct series series = { ROWS, 8, NULL, NULL, NULL };
 	struct check c;
 	struct check_result r;
 	struct gc_error err;

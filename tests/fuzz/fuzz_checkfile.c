@@ -102,8 +102,8 @@ static void eval_both(const struct check *c, const struct series *s,
  * one. */
 static void evaluate(const struct check_list *l)
 {
-	struct series plain = { ROWS, NROWS, NULL, NULL, NULL, 0 };
-	struct series ranged = { ROWS, NROWS, LOW, HIGH, NULL, 0 };
+	struct series plain = { ROWS, NROWS, NULL, NULL, NULL };
+	struct series ranged = { ROWS, NROWS, LOW, HIGH, NULL };
 	struct check_index pi, ri;
 	struct gc_error err;
 	size_t i;

@@ -908,6 +908,57 @@ static void test_range_conflicting_levels(void **state)
 	done(&r);
 }
 
+/* Draw `lane` of 1000 spreads every figure evenly over its range, all at
+ * the same point (lane / 999 of the way from low to high): the draws of
+ * two figures are fully correlated. */
+static double even_draw(void *ctx, size_t figure, double mid, double lo,
+			double hi, size_t lane)
+{
+	(void)ctx;
+	(void)figure;
+	(void)mid;
+	return lo + (hi - lo) * (double)lane / 999;
+}
+
+/* K = 1000 scenarios of a small ledger, reduced to medians and 5th/95th
+ * percentiles (NumPy's linear interpolation: the p-quantile of 1000
+ * evenly spread values v_k = lo + (hi - lo) k / 999 sits at k = 999 p,
+ * so it is lo + (hi - lo) p exactly).
+ * acme buys 100..300 H100 in 24Q1 and 100..300 more in 24Q2: its level is
+ * v in Q1 and 2v in Q2, so every draw grows exactly 100 %, and the
+ * reduced growth is 100 % at the median and both ends. Q1: median
+ * 100 + 200 * 0.5 = 200, p5 100 + 200 * 0.05 = 110, p95 290; Q2 twice
+ * that: 400, 220, 580. beta adds a certain 50 in 24Q2: the same in every
+ * draw (its rows are copied from the central series). */
+static void test_thousand_scenarios(void **state)
+{
+	struct run r;
+
+	(void)state;
+	start(&r, NULL);
+	add(&r,
+	    ranged(buy("2024Q1", "acme", "H100-SXM", 0), LF_UNITS, 100, 300));
+	add(&r,
+	    ranged(buy("2024Q2", "acme", "H100-SXM", 0), LF_UNITS, 100, 300));
+	add(&r, capacity("2024Q2", "beta", 50));
+	assert_int_equal(fleet_series_drawn(&r.f, 1000, even_draw, NULL, 0.9,
+					    &r.s, &r.err),
+			 GC_OK);
+	assert_int_equal(r.s.n, 3);
+	assert_non_null(r.s.draws);
+	assert_int_equal(r.s.draws->k, 1000);
+	BOUNDS(&r.s, 0, h100e, 110, 200, 290);
+	BOUNDS(&r.s, 1, h100e, 220, 400, 580);
+	BOUNDS(&r.s, 1, units, 220, 400, 580);
+	BOUNDS(&r.s, 1, qoq, 100, 100, 100);
+	BOUNDS(&r.s, 2, h100e, 50, 50, 50);
+	/* the draws themselves: draw 0 at the low ends, draw 999 at the
+	 * high ends */
+	assert_near(r.s.draws->lane[0][1].h100e, 200, 1e-9);
+	assert_near(r.s.draws->lane[999][1].h100e, 600, 1e-9);
+	done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -940,6 +991,7 @@ int main(void)
 		cmocka_unit_test(test_range_units_and_money),
 		cmocka_unit_test(test_range_over_retire_at_an_end),
 		cmocka_unit_test(test_range_conflicting_levels),
+		cmocka_unit_test(test_thousand_scenarios),
 	};
 
 	return cmocka_run_group_tests_name("fleet", tests, setup, teardown);

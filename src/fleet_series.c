@@ -1,0 +1,550 @@
+/* The fleet's series (fleet_series): units in service by cohort, each
+ * org's rows, and a series per scenario, made from the accumulator and
+ * the uncertain figures without copying the fleet (series.h). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "fleet_impl.h"
+#include "gpucap/quarter.h"
+
+/* The row that retired past `have` units in quarter q (within the slack
+ * allowed for units bought with money). */
+static const struct retire_note *retire_note(const struct model_flow *m, int q,
+					     double have, double slack)
+{
+	static const struct retire_note NONE = { 0, NULL, { 0, 0 }, 0 };
+	const struct retire_note *last = &NONE;
+	double sum = 0;
+	size_t i;
+
+	for (i = 0; i < m->nnotes; i++) {
+		if (m->notes[i].quarter != q)
+			continue;
+		last = &m->notes[i];
+		sum += last->units;
+		if (sum - have > slack)
+			break;
+	}
+	return last;
+}
+
+/* ---- units in service: cohorts, lifetimes, retirements ---- */
+
+/* What a model's units did to an org's quarter. net is the change of
+ * H100e in service, from the units' net change: a quarter that buys and
+ * retires the same units then changes the level by exactly zero, where
+ * added - retired of two products need not be. */
+struct unit_effect {
+	double units, added, retired, net, watts;
+};
+
+/* Units still in service from one quarter's purchases, oldest first. */
+struct cohorts {
+	int *quarter;
+	double *left;
+	size_t head, tail;
+};
+
+/* Takes up to want units from the oldest cohorts; returns what it took. */
+static double take_oldest(struct cohorts *k, double want)
+{
+	double took = 0;
+
+	while (k->head < k->tail && took < want) {
+		double t = fmin(k->left[k->head], want - took);
+
+		took += t;
+		k->left[k->head] -= t;
+		if (k->left[k->head] <= 0)
+			k->head++;
+	}
+	return took;
+}
+
+/* Units whose lifetime ends in quarter q leave service. */
+static double retire_aged(struct cohorts *k, int lifetime, int q)
+{
+	double aged = 0;
+
+	while (lifetime > 0 && k->head < k->tail &&
+	       k->quarter[k->head] + lifetime <= q)
+		aged += k->left[k->head++];
+	return aged;
+}
+
+static double in_service(const struct cohorts *k)
+{
+	double n = 0;
+	size_t i;
+
+	for (i = k->head; i < k->tail; i++)
+		n += k->left[i];
+	return n;
+}
+
+/* Units are fractional when bought with money: retiring what is there
+ * may pass it by a rounding error, this share of the units retired. */
+#define RETIRE_SLACK 1e-9
+
+/* Retiring more than is in service: an error at the row that passes it,
+ * or with keep_going a warning, and only what is there retires. */
+static enum gc_status over_retired(const struct fleet *f,
+				   const struct fleet_org *o,
+				   const struct model_flow *m,
+				   const struct flow_cell *c, int q,
+				   double have, struct gc_error *err)
+{
+	char qb[QUARTER_FMT_MAX];
+	struct gc_error w;
+	const struct retire_note *n =
+		retire_note(m, q, have, RETIRE_SLACK * fmax(1.0, c->retired));
+
+	gc_fail(&w, GC_DATA, n->file, n->at.line, n->at.col > 0 ? n->at.col : 1,
+		"units: retiring %.15g %s, but '%s' has %.15g in service in %s",
+		c->retired, m->accel->id, o->name, have, quarter_format(q, qb));
+	if (!f->opts.keep_going) {
+		*err = w;
+		return GC_DATA;
+	}
+	if (f->opts.warn != NULL)
+		f->opts.warn(f->opts.warn_ctx, &w);
+	return GC_OK;
+}
+
+static enum gc_status run_quarter(const struct fleet *f,
+				  const struct fleet_org *o,
+				  const struct model_flow *m, struct cohorts *k,
+				  int q, struct unit_effect *e,
+				  struct gc_error *err)
+{
+	static const struct flow_cell NONE = { 0, 0 };
+	size_t i = (size_t)(q - m->first);
+	const struct flow_cell *c = i < m->n ? &m->cells[i] : &NONE;
+	double aged = retire_aged(k, f->opts.lifetime, q);
+	double took, have, left, tdp = m->accel->fig[FIG_TDP_W];
+
+	if (c->bought > 0) {
+		k->quarter[k->tail] = q;
+		k->left[k->tail++] = c->bought;
+	}
+	have = in_service(k);
+	took = take_oldest(k, c->retired);
+	if (c->retired - took > RETIRE_SLACK * fmax(1.0, c->retired) &&
+	    over_retired(f, o, m, c, q, have, err) != GC_OK)
+		return GC_DATA;
+	left = c->bought - aged - took;
+	e->units += left;
+	e->added += c->bought * m->factor;
+	e->retired += (aged + took) * m->factor;
+	e->net += left * m->factor;
+	e->watts += isnan(tdp) ? 0 : left * tdp;
+	return GC_OK;
+}
+
+/* Adds one model's effect on each quarter of the org to e (indexed from the
+ * org's first quarter). */
+static enum gc_status run_flow(const struct fleet *f, const struct fleet_org *o,
+			       const struct model_flow *m,
+			       struct unit_effect *e, struct gc_error *err)
+{
+	size_t span = (size_t)(f->last - m->first + 1);
+	struct cohorts k = { malloc(span * sizeof(int)),
+			     malloc(span * sizeof(double)), 0, 0 };
+	enum gc_status st = GC_OK;
+	int q;
+
+	if (k.quarter == NULL || k.left == NULL)
+		st = gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	for (q = m->first; q <= f->last && st == GC_OK; q++)
+		st = run_quarter(f, o, m, &k, q, &e[q - o->first], err);
+	free(k.quarter);
+	free(k.left);
+	return st;
+}
+
+/* ---- the series ---- */
+
+static int cmp_org(const void *a, const void *b)
+{
+	const struct fleet_org *x = *(const struct fleet_org *const *)a;
+	const struct fleet_org *y = *(const struct fleet_org *const *)b;
+
+	return strcasecmp(x->name, y->name);
+}
+
+/* The running totals carried from one quarter to the next. */
+struct running {
+	double units, h100e, cum_spend, watts;
+};
+
+static void fill_row(const struct fleet *f, const struct fleet_org *o,
+		     const struct qcell *c, const struct unit_effect *e,
+		     struct running *run, struct series_row *r)
+{
+	double added = c->added + e->added, retired = c->retired + e->retired;
+	double computed = run->h100e + ((c->added - c->retired) + e->net);
+	bool has_units = o->nflows > 0;
+
+	run->units += e->units;
+	run->watts += e->watts;
+	run->cum_spend += c->spend;
+	r->org = o->name;
+	r->units = has_units ? run->units : NAN;
+	r->added = added;
+	r->retired = retired;
+	r->reported = c->reported;
+	r->gap = c->reported - computed; /* NaN without an observation */
+	run->h100e = isnan(c->reported) ? computed : c->reported;
+	r->h100e = run->h100e;
+	/* Money nobody reported is unknown, not zero. */
+	r->spend = o->has_spend ? c->spend : NAN;
+	r->cum_spend = o->has_spend ? run->cum_spend : NAN;
+	r->usd_per_h100e = c->spend > 0 && added > 0 ? c->spend / added : NAN;
+	r->power_mw =
+		has_units && !o->power_unknown
+			? run->watts * f->opts.overhead * f->opts.pue / 1e6
+			: NAN;
+}
+
+static enum gc_status fill_org(const struct fleet *f, const struct fleet_org *o,
+			       struct series_row *rows, struct gc_error *err)
+{
+	static const struct qcell EMPTY = { 0, 0, 0, NAN, 0, 0 };
+	size_t n = (size_t)(f->last - o->first + 1), i;
+	struct unit_effect *e = calloc(n, sizeof *e);
+	struct running run = { 0, 0, 0, 0 };
+	enum gc_status st = GC_OK;
+
+	if (e == NULL)
+		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	for (i = 0; i < o->nflows && st == GC_OK; i++)
+		st = run_flow(f, o, &o->flows[i], e, err);
+	for (i = 0; i < n && st == GC_OK; i++) {
+		fill_row(f, o, i < o->n ? &o->cells[i] : &EMPTY, &e[i], &run,
+			 &rows[i]);
+		rows[i].quarter = o->first + (int)i;
+	}
+	free(e);
+	series_fill_growth(rows, o->first, n);
+	return st;
+}
+
+static size_t count_rows(const struct fleet *f)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < f->norgs; i++)
+		n += (size_t)(f->last - f->orgs[i].first + 1);
+	return n;
+}
+
+/* ---- scenarios ---- */
+
+double fleet_figure_at(const struct fleet_figure *g, size_t lane)
+{
+	const double at[3] = { g->mid, g->lo, g->hi };
+
+	return at[lane < 3 ? lane : 0];
+}
+
+/* Where a scenario's figures come from: the central figures and the
+ * ends (draw NULL: lane 0, 1, 2), or a draw. */
+struct lane_src {
+	size_t lane;
+	fleet_draw_fn draw;
+	void *ctx;
+};
+
+static double lane_value(const struct fleet *f, const struct lane_src *src,
+			 size_t figure)
+{
+	const struct fleet_figure *g = &f->figures[figure];
+
+	if (src->draw == NULL)
+		return fleet_figure_at(g, src->lane);
+	return src->draw(src->ctx, figure, g->mid, g->lo, g->hi, src->lane);
+}
+
+/* An org as one scenario has it: its cells copied, its uncertain
+ * figures put in at the scenario's values. Without uncertain figures it
+ * is the org itself. */
+struct lane_org {
+	struct fleet_org org;
+	struct qcell *cells;
+	struct model_flow *flows;
+	struct flow_cell *flow_cells;
+};
+
+static void lane_org_free(struct lane_org *v)
+{
+	free(v->cells);
+	free(v->flows);
+	free(v->flow_cells);
+}
+
+/* Copies of the org's cells and of its flows' cells, for v. */
+static bool lane_copy(const struct fleet_org *o, struct lane_org *v)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < o->nflows; i++)
+		n += o->flows[i].n;
+	v->cells = malloc((o->n + 1) * sizeof *v->cells);
+	v->flows = malloc((o->nflows + 1) * sizeof *v->flows);
+	v->flow_cells = malloc((n + 1) * sizeof *v->flow_cells);
+	if (v->cells == NULL || v->flows == NULL || v->flow_cells == NULL)
+		return false;
+	memcpy(v->cells, o->cells, o->n * sizeof *v->cells);
+	memcpy(v->flows, o->flows, o->nflows * sizeof *v->flows);
+	for (n = 0, i = 0; i < o->nflows; i++) {
+		memcpy(v->flow_cells + n, o->flows[i].cells,
+		       o->flows[i].n * sizeof *v->flow_cells);
+		v->flows[i].cells = v->flow_cells + n;
+		n += o->flows[i].n;
+	}
+	v->org.cells = v->cells;
+	v->org.flows = v->flows;
+	return true;
+}
+
+/* One uncertain figure, at value x, in its cell. */
+static void put_delta(struct lane_org *v, const struct lane_delta *d, double x)
+{
+	struct qcell *c = &v->cells[d->quarter - v->org.first];
+	struct flow_cell *u;
+
+	switch (d->target) {
+	case LT_UNITS:
+		u = &v->flows[d->flow]
+			     .cells[d->quarter - v->flows[d->flow].first];
+		if (x >= 0)
+			u->bought += x;
+		else
+			u->retired -= x;
+		break;
+	case LT_CAPACITY:
+		if (x >= 0)
+			c->added += x;
+		else
+			c->retired -= x;
+		break;
+	case LT_SPEND:
+		c->spend += x;
+		break;
+	case LT_LEVEL:
+		c->reported = x;
+		break;
+	}
+}
+
+static bool lane_org_make(const struct fleet *f, const struct fleet_org *o,
+			  const struct lane_src *src, struct lane_org *v)
+{
+	size_t i;
+
+	memset(v, 0, sizeof *v);
+	v->org = *o;
+	if (o->ndeltas == 0)
+		return true;
+	if (!lane_copy(o, v))
+		return false;
+	for (i = 0; i < o->ndeltas; i++) {
+		const struct lane_delta *d = &o->deltas[i];
+
+		put_delta(v, d, lane_value(f, src, d->figure) * d->scale);
+	}
+	return true;
+}
+
+/* One scenario's rows of every org (in `order`), without totals. An org
+ * without uncertain figures is the same in every scenario: its rows are
+ * copied from `central` when given, not worked out again. */
+static enum gc_status lane_rows(const struct fleet *f,
+				const struct fleet_org *const *order,
+				const struct lane_src *src,
+				const struct series_row *central,
+				struct series_row *rows, struct gc_error *err)
+{
+	enum gc_status st = GC_OK;
+	size_t i, at = 0;
+
+	for (i = 0; i < f->norgs && st == GC_OK; i++) {
+		size_t n = (size_t)(f->last - order[i]->first + 1);
+		struct lane_org v;
+
+		if (central != NULL && order[i]->ndeltas == 0)
+			memcpy(rows + at, central + at, n * sizeof *rows);
+		else if (!lane_org_make(f, order[i], src, &v))
+			st = gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+		else
+			st = fill_org(f, &v.org, rows + at, err);
+		if (central == NULL || order[i]->ndeltas > 0)
+			lane_org_free(&v);
+		at += n;
+	}
+	return st;
+}
+
+/* Every scenario after the first: the ends of the ranges. They say
+ * nothing themselves (the central scenario gives the warnings), and a
+ * retirement past what is in service at an end retires all of it. */
+static enum gc_status end_lanes(const struct fleet *f,
+				const struct fleet_org *const *order,
+				struct series *out, struct gc_error *err)
+{
+	struct fleet quiet = *f;
+	struct lane_src lo = { 1, NULL, NULL }, hi = { 2, NULL, NULL };
+	enum gc_status st;
+
+	quiet.opts.warn = NULL;
+	quiet.opts.keep_going = true;
+	out->low = calloc(out->n, sizeof *out->low);
+	out->high = calloc(out->n, sizeof *out->high);
+	if (out->low == NULL || out->high == NULL)
+		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	st = lane_rows(&quiet, order, &lo, out->rows, out->low, err);
+	if (st == GC_OK)
+		st = lane_rows(&quiet, order, &hi, out->rows, out->high, err);
+	return st;
+}
+
+static const struct lane_src CENTRAL = { 0, NULL, NULL };
+
+/* The orgs, sorted by name as the series lists them. */
+static const struct fleet_org **sorted_orgs(const struct fleet *f)
+{
+	const struct fleet_org **order = malloc(f->norgs * sizeof *order);
+	size_t i;
+
+	if (order == NULL)
+		return NULL;
+	for (i = 0; i < f->norgs; i++)
+		order[i] = &f->orgs[i];
+	qsort(order, f->norgs, sizeof *order, cmp_org);
+	return order;
+}
+
+/* The central scenario's org rows; *order is the orgs in their order
+ * (the caller frees it). */
+static enum gc_status org_series_central(const struct fleet *f,
+					 struct series *out,
+					 const struct fleet_org ***order,
+					 struct gc_error *err)
+{
+	*order = NULL;
+	if (f->norgs == 0)
+		return GC_OK;
+	out->n = count_rows(f);
+	if (out->n > FLEET_ROWS_MAX)
+		return gc_fail(err, GC_DATA, NULL, 0, 0,
+			       "the report would have %zu rows (%zu orgs, each "
+			       "to the ledger's last quarter); the limit is %d",
+			       out->n, f->norgs, FLEET_ROWS_MAX);
+	*order = sorted_orgs(f);
+	out->rows = *order ? calloc(out->n, sizeof *out->rows) : NULL;
+	if (out->rows == NULL)
+		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	return lane_rows(f, *order, &CENTRAL, NULL, out->rows, err);
+}
+
+/* Every scenario's org rows, reduced: the central one, and with ranges
+ * their ends. */
+static enum gc_status org_series(const struct fleet *f, struct series *out,
+				 struct gc_error *err)
+{
+	const struct fleet_org **order;
+	enum gc_status st = org_series_central(f, out, &order, err);
+
+	if (st == GC_OK && f->nfigures > 0 && out->n > 0)
+		st = end_lanes(f, order, out, err);
+	free(order);
+	if (st == GC_OK)
+		series_reduce(out);
+	return st;
+}
+
+enum gc_status fleet_series(const struct fleet *f, struct series *out,
+			    struct gc_error *err)
+{
+	enum gc_status st;
+
+	memset(out, 0, sizeof *out);
+	st = org_series(f, out, err);
+	if (st == GC_OK && f->opts.total)
+		st = series_add_total(out, err);
+	if (st != GC_OK)
+		series_free(out);
+	series_scrub(out);
+	return st;
+}
+
+/* ---- a sampled series ---- */
+
+/* k draws of every org's rows, the central rows given: the draws say
+ * nothing themselves (the central rows, worked out first, gave the
+ * warnings and errors), and a retirement past what is in service in a
+ * draw retires all of it. */
+static enum gc_status draw_lanes(const struct fleet *f,
+				 const struct fleet_org *const *order,
+				 const struct series_row *central,
+				 fleet_draw_fn draw, void *ctx,
+				 struct series *out, struct gc_error *err)
+{
+	struct fleet quiet = *f;
+	enum gc_status st = GC_OK;
+	size_t k;
+
+	quiet.opts.warn = NULL;
+	quiet.opts.keep_going = true;
+	for (k = 0; k < out->draws->k && st == GC_OK; k++) {
+		struct lane_src src = { k, draw, ctx };
+
+		st = lane_rows(&quiet, order, &src, central,
+			       out->draws->lane[k], err);
+	}
+	return st;
+}
+
+/* The central rows, and from them the draws, reduced. */
+static enum gc_status drawn_series(const struct fleet *f, size_t k,
+				   fleet_draw_fn draw, void *ctx,
+				   double interval, struct series *out,
+				   struct gc_error *err)
+{
+	struct series central;
+	const struct fleet_org **order;
+	enum gc_status st;
+
+	memset(&central, 0, sizeof central);
+	st = org_series_central(f, &central, &order, err);
+	if (st == GC_OK && !series_draws_init(out, central.n, k, interval))
+		st = gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	if (st == GC_OK)
+		st = draw_lanes(f, order, central.rows, draw, ctx, out, err);
+	free(order);
+	series_free(&central);
+	if (st == GC_OK)
+		series_reduce(out);
+	return st;
+}
+
+enum gc_status fleet_series_drawn(const struct fleet *f, size_t k,
+				  fleet_draw_fn draw, void *ctx,
+				  double interval, struct series *out,
+				  struct gc_error *err)
+{
+	enum gc_status st;
+
+	if (f->nfigures == 0 || f->norgs == 0 || k == 0)
+		return fleet_series(f, out, err);
+	memset(out, 0, sizeof *out);
+	st = drawn_series(f, k, draw, ctx, interval, out, err);
+	if (st == GC_OK && f->opts.total)
+		st = series_add_total(out, err);
+	if (st != GC_OK)
+		series_free(out);
+	series_scrub(out);
+	return st;
+}
