@@ -296,8 +296,11 @@ static bool lane_copy(const struct fleet_org *o, struct lane_org *v)
 	v->flow_cells = malloc((n + 1) * sizeof *v->flow_cells);
 	if (v->cells == NULL || v->flows == NULL || v->flow_cells == NULL)
 		return false;
-	memcpy(v->cells, o->cells, o->n * sizeof *v->cells);
-	memcpy(v->flows, o->flows, o->nflows * sizeof *v->flows);
+	/* an org with no flows has no flows array: nothing to copy */
+	if (o->n > 0)
+		memcpy(v->cells, o->cells, o->n * sizeof *v->cells);
+	if (o->nflows > 0)
+		memcpy(v->flows, o->flows, o->nflows * sizeof *v->flows);
 	for (n = 0, i = 0; i < o->nflows; i++) {
 		memcpy(v->flow_cells + n, o->flows[i].cells,
 		       o->flows[i].n * sizeof *v->flow_cells);
