@@ -8,6 +8,13 @@ _gpucap_models()
 	"${1:-gpucap}" catalog -f tsv 2>/dev/null | cut -f1 | tail -n +2
 }
 
+_gpucap_formats()
+{
+	# a command's formats, as its help lists them (from its table)
+	"${1:-gpucap}" help "$2" 2>/dev/null |
+		sed -n 's/^ *-f, --format FMT *\([^[]*\) \[.*/\1/p' | tr -d ','
+}
+
 _gpucap()
 {
 	local cur prev cmd i words_opts
@@ -38,11 +45,7 @@ _gpucap()
 
 	case $prev in
 	-f | --format)
-		if [ "$cmd" = chart ]; then
-			COMPREPLY=($(compgen -W "svg term" -- "$cur"))
-		else
-			COMPREPLY=($(compgen -W "table csv tsv json ndjson markdown" -- "$cur"))
-		fi
+		COMPREPLY=($(compgen -W "$(_gpucap_formats "${COMP_WORDS[0]}" "${cmd:-report}")" -- "$cur"))
 		return ;;
 	--column)
 		COMPREPLY=($(compgen -W "units added_h100e retired_h100e h100e reported_h100e gap_h100e qoq_pct yoy_pct ytd_pct spend_usd cum_spend_usd usd_per_h100e power_mw" -- "$cur"))

@@ -5,9 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "cli_impl.h"
 #include "gpucap/table.h"
 #include "output.h"
 #include "util.h"
@@ -21,13 +22,14 @@ struct command {
 	enum gc_status (*run)(const struct options *o, struct gc_error *err);
 	int min_args, max_args; /* max -1: any number */
 	unsigned groups;	/* the option groups it takes */
+	cli_format_fn formats;	/* its -f values, the first its default */
 	const char *synopsis;
 	const char *help; /* what it does and examples */
 };
 
 static const struct command COMMANDS[] = {
 	{ "report", cmd_report, 0, -1, G_ALL | G_LEDGER | G_WINDOW,
-	  "report [OPTIONS] [FILE...]",
+	  printer_format_name, "report [OPTIONS] [FILE...]",
 	  "Capacity per org and quarter in H100 equivalents, with growth.\n"
 	  "FILE '-' or no FILE reads standard input; several FILEs are one "
 	  "ledger.\n\n"
@@ -36,14 +38,16 @@ static const struct command COMMANDS[] = {
 	  "  gpucap report -f csv --metric 8bit fleet.csv > capacity.csv\n"
 	  "  gpucap report --org tesla --from 2024Q1 -f markdown "
 	  "data/tesla-2024.csv\n" },
-	{ "convert", cmd_convert, 2, 2, G_ALL, "convert [OPTIONS] AMOUNT MODEL",
+	{ "convert", cmd_convert, 2, 2, G_ALL, printer_format_name,
+	  "convert [OPTIONS] AMOUNT MODEL",
 	  "H100 equivalents of AMOUNT units of MODEL, or of AMOUNT dollars\n"
 	  "('$500M', '2.5B USD') spent on MODEL at its catalog price.\n\n"
 	  "Examples:\n"
 	  "  gpucap convert 10000 B200\n"
 	  "  gpucap convert '$500M' H100-SXM\n"
 	  "  gpucap convert --metric 8bit 1000 A100-SXM-80GB\n" },
-	{ "catalog", cmd_catalog, 0, -1, G_ALL, "catalog [OPTIONS] [MODEL...]",
+	{ "catalog", cmd_catalog, 0, -1, G_ALL, printer_format_name,
+	  "catalog [OPTIONS] [MODEL...]",
 	  "The accelerator catalog: each model's figure under --metric and "
 	  "its\n"
 	  "factor against --baseline. With MODELs, only those.\n\n"
@@ -52,7 +56,7 @@ static const struct command COMMANDS[] = {
 	  "  gpucap catalog --metric fp8 H100 B200 MI300X\n"
 	  "  gpucap catalog --catalog mine.csv -f csv\n" },
 	{ "project", cmd_project, 0, -1,
-	  G_ALL | G_LEDGER | G_WINDOW | G_FIT | G_TARGET,
+	  G_ALL | G_LEDGER | G_WINDOW | G_FIT | G_TARGET, printer_format_name,
 	  "project [OPTIONS] --to Q | --target H100E --by Q [FILE...]",
 	  "The report's series extended past the ledger's last quarter, with "
 	  "a\n"
@@ -69,7 +73,7 @@ static const struct command COMMANDS[] = {
 	  "  gpucap project --method linear --window 8 --to 2026Q4 fleet.csv\n"
 	  "  gpucap project --target 85000 --by 2024Q4 --org tesla "
 	  "data/tesla-2024.csv\n" },
-	{ "import", cmd_import, 2, 2, G_OUT | G_IMPORT,
+	{ "import", cmd_import, 2, 2, G_OUT | G_IMPORT, import_format_name,
 	  "import epoch-clusters [OPTIONS] FILE",
 	  "Epoch AI's GPU Clusters dataset (CSV, epoch.ai/data, CC-BY 4.0) as "
 	  "a\n"
@@ -87,6 +91,7 @@ static const struct command COMMANDS[] = {
 	  "  gpucap import epoch-clusters --org name gpu_clusters.csv |\n"
 	  "      gpucap report --metric 8bit --keep-going\n" },
 	{ "check", cmd_check, 0, -1, G_ALL | G_LEDGER | G_FIT | G_CHECK,
+	  check_format_name,
 	  "check [OPTIONS] (-e EXPR | --checks FILE)... [FILE...]",
 	  "Evaluates assertions on the report's series and prints TAP; exit "
 	  "1 if\n"
@@ -110,7 +115,7 @@ static const struct command COMMANDS[] = {
 	  "  gpucap check --checks plan.checks --project-to 2026Q4 fleet.csv\n"
 	  "  gpucap check -e '2025Q4 power_mw < 150' -f json fleet.csv\n" },
 	{ "chart", cmd_chart, 0, -1,
-	  G_ALL | G_LEDGER | G_WINDOW | G_FIT | G_CHART,
+	  G_ALL | G_LEDGER | G_WINDOW | G_FIT | G_CHART, chart_format_name,
 	  "chart [OPTIONS] [FILE...]",
 	  "The report's series drawn: a line (or, --style bars, a group of "
 	  "bars)\n"
@@ -151,7 +156,7 @@ static void print_top_help(FILE *out)
 static void print_command_help(const struct command *c, FILE *out)
 {
 	fprintf(out, "Usage: gpucap %s\n\n%s\n", c->synopsis, c->help);
-	options_help(out, c->groups);
+	options_help(out, c->groups, c->formats);
 	fprintf(out, "\n%s", EXIT_HELP);
 }
 
@@ -184,6 +189,28 @@ static enum gc_status check_args(const struct command *cmd,
 		return gc_fail(err, GC_USAGE, NULL, 0, 0,
 			       "--from is after --to");
 	return GC_OK;
+}
+
+/* -f is one of the command's formats; without it, the first is. */
+static enum gc_status check_format(const struct command *cmd, struct options *o,
+				   struct gc_error *err)
+{
+	char list[256], qb[DIAG_QUOTE_MAX];
+	size_t i, n = 0;
+
+	if (!o->has_format) {
+		o->format = cmd->formats(0);
+		return GC_OK;
+	}
+	for (i = 0; cmd->formats(i) != NULL; i++) {
+		if (strcasecmp(cmd->formats(i), o->format) == 0)
+			return GC_OK;
+		n += (size_t)snprintf(list + n, sizeof list - n, "%s%s",
+				      i > 0 ? ", " : "", cmd->formats(i));
+	}
+	return gc_fail(err, GC_USAGE, NULL, 0, 0,
+		       "--format: unknown value '%s' (expected %s)",
+		       diag_quote(o->format, qb), list);
 }
 
 static int fail(const struct gc_error *err, const char *cmd)
@@ -252,11 +279,12 @@ static int run_command(const struct command *cmd, int argc, char **argv)
 	gc_error_clear(&err);
 	options_init(&o);
 	st = options_parse(&o, argc, argv, cmd->groups, &help, &err);
-	diag_set_quiet(o.quiet);
 	if (st == GC_OK && help) {
 		print_command_help(cmd, stdout);
 		return GC_OK;
 	}
+	if (st == GC_OK)
+		st = check_format(cmd, &o, &err);
 	if (st == GC_OK)
 		st = check_args(cmd, &o, &err);
 	if (st == GC_OK)
@@ -285,74 +313,4 @@ int cli_main(int argc, char **argv)
 	if (cmd != NULL)
 		return run_command(cmd, argc - 1, argv + 1);
 	return unknown_command(argv[1], "unknown command");
-}
-
-static void catalog_warning(void *ctx, const struct gc_error *w)
-{
-	(void)ctx;
-	diag_warning(w);
-}
-
-enum gc_status cli_load_catalog(const struct options *o, struct catalog *cat,
-				struct gc_error *err)
-{
-	enum gc_status st = catalog_load_builtin(cat, err);
-	size_t i;
-
-	cat->warn = catalog_warning;
-	for (i = 0; st == GC_OK && i < o->ncatalogs; i++)
-		st = catalog_load_file(cat, o->catalogs[i], err);
-	return st;
-}
-
-void cli_fleet_opts(const struct options *o, const struct catalog *cat,
-		    struct fleet_opts *fo)
-{
-	fleet_opts_init(fo, cat);
-	fo->metric = o->metric;
-	fo->baseline = o->baseline;
-	fo->usd_per_h100e = o->usd_per_h100e;
-	fo->lifetime = o->lifetime;
-	fo->overhead = o->overhead;
-	fo->pue = o->pue;
-	fo->total = o->total;
-	fo->orgs = o->orgs;
-	fo->norgs = o->norgs;
-	fo->keep_going = o->keep_going;
-}
-
-bool cli_color(const struct options *o, FILE *fp)
-{
-	const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
-
-	if (o->color != COLOR_AUTO)
-		return o->color == COLOR_ALWAYS;
-	return (no == NULL || *no == '\0') && term != NULL &&
-	       strcmp(term, "dumb") != 0 && isatty(fileno(fp));
-}
-
-enum gc_status cli_print(const struct options *o, const struct table_col *cols,
-			 size_t ncols, cli_rows_fn rows, void *ctx,
-			 struct gc_error *err)
-{
-	struct output out;
-	struct printer *p = NULL;
-	enum gc_status st = output_open(&out, o->output, o->hold, err);
-
-	if (st != GC_OK)
-		return st;
-	st = printer_open(&p, o->format, out.fp, cols, ncols, err);
-	if (st == GC_OK) {
-		printer_color(p, cli_color(o, out.fp));
-		st = rows(ctx, p, err);
-	}
-	if (st == GC_OK) {
-		st = printer_close(p, err);
-		p = NULL;
-	}
-	if (st == GC_OK)
-		return output_commit(&out, err);
-	printer_discard(p);
-	output_abort(&out);
-	return st;
 }

@@ -1,7 +1,7 @@
 /* gpucap catalog [MODEL...]: the catalog's figures and factors. */
 #include <math.h>
 
-#include "cli.h"
+#include "cli_impl.h"
 #include "gpucap/table.h"
 
 enum {
@@ -100,8 +100,10 @@ enum gc_status cmd_catalog(const struct options *o, struct gc_error *err)
 	}
 	if (st == GC_OK) {
 		struct listing l = { o, &cat, &fleet };
+		struct cli_request r;
 
-		st = cli_print(o, CATALOG_COLS, CC_COUNT, rows, &l, err);
+		cli_request_init(&r, o);
+		st = cli_print(&r, CATALOG_COLS, CC_COUNT, rows, &l, err);
 	}
 	fleet_free(&fleet);
 	catalog_free(&cat);

@@ -1,8 +1,9 @@
 /* gpucap chart: the series report prints, drawn: an SVG, or the terminal. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
-#include "cli.h"
+#include "cli_impl.h"
 #include "gpucap/config.h"
 #include "gpucap/chart.h"
 #include "output.h"
@@ -21,45 +22,6 @@ static int term_width(void)
 	return *end == '\0' && n > 0 && n < 10000 ? (int)n : CONFIG_TERM_WIDTH;
 }
 
-/* The rows inside --from/--to, kept in place. */
-static void window(const struct options *o, struct series *s)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < s->n; i++) {
-		const struct series_row *r = &s->rows[i];
-
-		if ((o->has_from && r->quarter < o->from) ||
-		    (o->has_to && r->quarter > o->to))
-			continue;
-		s->rows[n++] = *r;
-	}
-	s->n = n;
-}
-
-/* The ledger's series, projected with --project-to, with the orgs' sum
- * with --total (added after the projection, as project does). */
-static enum gc_status chart_series(const struct options *o,
-				   struct cli_ledger *l, struct series *out,
-				   struct gc_error *err)
-{
-	struct project_opts po;
-	enum gc_status st;
-
-	if (o->has_project_to) {
-		cli_project_opts(o, &l->fleet, o->project_to, &po);
-		po.total = o->total;
-		st = project_series(&l->series, &po, out, NULL, err);
-	} else {
-		*out = l->series;
-		memset(&l->series, 0, sizeof l->series);
-		st = o->total ? series_add_total(out, err) : GC_OK;
-	}
-	if (st == GC_OK)
-		window(o, out);
-	return st;
-}
-
 /* "metric M, baseline B = 1", as long as the baseline's name is (a fixed
  * buffer would cut a long one inside a UTF-8 character); NULL when out of
  * memory. */
@@ -75,9 +37,39 @@ static char *subtitle_of(const struct options *o)
 	return s;
 }
 
-static enum gc_status draw(const struct options *o, const struct series *s,
+/* chart's formats, the first the default. A new one is a row here. */
+static const struct chart_format {
+	const char *name;
+	enum gc_status (*draw)(FILE *out, const struct series *s,
+			       const struct chart_opts *o,
+			       struct gc_error *err);
+} CHART_FORMATS[] = {
+	{ "svg", chart_svg },
+	{ "term", chart_term },
+};
+
+#define NCHART_FORMATS (sizeof CHART_FORMATS / sizeof CHART_FORMATS[0])
+
+const char *chart_format_name(size_t i)
+{
+	return i < NCHART_FORMATS ? CHART_FORMATS[i].name : NULL;
+}
+
+/* The format named (the CLI checked the name); the default for any other. */
+static const struct chart_format *chart_format(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NCHART_FORMATS; i++)
+		if (strcasecmp(CHART_FORMATS[i].name, name) == 0)
+			return &CHART_FORMATS[i];
+	return &CHART_FORMATS[0];
+}
+
+static enum gc_status draw(const struct cli_request *r, const struct series *s,
 			   struct gc_error *err)
 {
+	const struct options *o = r->o;
 	struct chart_opts co;
 	struct output out;
 	char *subtitle = subtitle_of(o);
@@ -95,9 +87,7 @@ static enum gc_status draw(const struct options *o, const struct series *s,
 	co.subtitle = subtitle;
 	st = output_open(&out, o->output, false, err);
 	if (st == GC_OK) {
-		st = strcmp(o->format, "term") == 0
-			     ? chart_term(out.fp, s, &co, err)
-			     : chart_svg(out.fp, s, &co, err);
+		st = chart_format(r->format)->draw(out.fp, s, &co, err);
 		if (st == GC_OK)
 			st = output_commit(&out, err);
 		else
@@ -109,7 +99,7 @@ static enum gc_status draw(const struct options *o, const struct series *s,
 
 enum gc_status cmd_chart(const struct options *o, struct gc_error *err)
 {
-	struct options lo = *o;
+	struct cli_request r;
 	struct cli_ledger l;
 	struct series s = { 0 };
 	enum gc_status st;
@@ -118,15 +108,14 @@ enum gc_status cmd_chart(const struct options *o, struct gc_error *err)
 	if (o->title != NULL && !util_utf8_valid(o->title))
 		return gc_fail(err, GC_USAGE, NULL, 0, 0,
 			       "--title: not valid UTF-8");
-	if (!o->has_format)
-		lo.format = CONFIG_CHART_FORMAT;
-	lo.total = false; /* the sum is added after any projection */
-	st = cli_ledger_load(&lo, &l, err);
-	lo.total = o->total;
+	cli_request_init(&r, o);
+	r.project = o->has_project_to;
+	r.project_to = o->project_to;
+	st = cli_ledger_load(&r, &l, err);
 	if (st == GC_OK)
-		st = chart_series(&lo, &l, &s, err);
+		st = cli_series(&r, &l, &s, NULL, err);
 	if (st == GC_OK)
-		st = draw(&lo, &s, err);
+		st = draw(&r, &s, err);
 	if (st == GC_OK)
 		cli_ledger_summary(&l);
 	series_free(&s);

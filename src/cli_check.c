@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "cli.h"
+#include "cli_impl.h"
 #include "gpucap/check.h"
 #include "gpucap/quarter.h"
 #include "gpucap/table.h"
@@ -43,25 +43,6 @@ static enum gc_status gather(const struct options *o, struct check_list *l,
 		st = gc_fail(err, GC_USAGE, NULL, 0, 0,
 			     "no checks: give -e EXPR or --checks FILE");
 	return st;
-}
-
-/* The series the checks read: the ledger's, projected if asked, with the
- * sum of all orgs for checks without an org. */
-static enum gc_status series_for_checks(const struct options *o,
-					struct cli_ledger *l,
-					struct series *out,
-					struct gc_error *err)
-{
-	struct project_opts po;
-
-	if (!o->has_project_to) {
-		*out = l->series;
-		memset(&l->series, 0, sizeof l->series);
-		return series_add_total(out, err);
-	}
-	cli_project_opts(o, &l->fleet, o->project_to, &po);
-	po.total = true;
-	return project_series(&l->series, &po, out, NULL, err);
 }
 
 /* ---- output ---- */
@@ -189,18 +170,18 @@ static void tap_summary(FILE *out, const struct evaluated *ev)
 			n == 1 ? "" : "s");
 }
 
-static enum gc_status write_tap(const struct options *o,
+static enum gc_status write_tap(const struct cli_request *r,
 				const struct evaluated *ev,
 				struct gc_error *err)
 {
 	struct output out;
 	size_t i, n = ev->checks->n;
 	bool color;
-	enum gc_status st = output_open(&out, o->output, false, err);
+	enum gc_status st = output_open(&out, r->o->output, false, err);
 
 	if (st != GC_OK)
 		return st;
-	color = cli_color(o, out.fp);
+	color = cli_color(r->o, out.fp);
 	fprintf(out.fp, "TAP version 13\n1..%zu\n", n);
 	for (i = 0; i < n; i++)
 		tap_line(out.fp, i + 1, ev, i, color);
@@ -247,7 +228,51 @@ static enum gc_status result_rows(void *ctx, struct printer *p,
 	return GC_OK;
 }
 
-static enum gc_status evaluate(const struct options *o,
+/* The results as rows of a table format (json, csv, ...). */
+static enum gc_status write_rows(const struct cli_request *r,
+				 const struct evaluated *ev,
+				 struct gc_error *err)
+{
+	if (ev->ranges)
+		return cli_print(r, RANGE_RESULT_COLS, K_COUNT, result_rows,
+				 (void *)ev, err);
+	/* a ledger without ranges: the columns it always had */
+	return cli_print(r, RESULT_COLS, K_UNCERTAIN, result_rows, (void *)ev,
+			 err);
+}
+
+/* check's formats: TAP (the default: what CI reads), then the results as
+ * rows of a table. A new format is a row here. */
+static const struct check_format {
+	const char *name;
+	enum gc_status (*write)(const struct cli_request *r,
+				const struct evaluated *ev,
+				struct gc_error *err);
+} CHECK_FORMATS[] = {
+	{ "tap", write_tap },	  { "json", write_rows },
+	{ "csv", write_rows },	  { "tsv", write_rows },
+	{ "ndjson", write_rows }, { "markdown", write_rows },
+};
+
+#define NCHECK_FORMATS (sizeof CHECK_FORMATS / sizeof CHECK_FORMATS[0])
+
+const char *check_format_name(size_t i)
+{
+	return i < NCHECK_FORMATS ? CHECK_FORMATS[i].name : NULL;
+}
+
+/* The format named (the CLI checked the name); TAP for any other. */
+static const struct check_format *check_format(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NCHECK_FORMATS; i++)
+		if (strcasecmp(CHECK_FORMATS[i].name, name) == 0)
+			return &CHECK_FORMATS[i];
+	return &CHECK_FORMATS[0];
+}
+
+static enum gc_status evaluate(const struct cli_request *r,
 			       const struct check_list *checks,
 			       const struct series *s, struct gc_error *err)
 {
@@ -255,7 +280,7 @@ static enum gc_status evaluate(const struct options *o,
 				calloc(checks->n + 1, sizeof *ev.results),
 				0,
 				0,
-				o->uncertain,
+				r->o->uncertain,
 				s->low != NULL };
 	struct check_index ix;
 	enum gc_status st;
@@ -277,16 +302,7 @@ static enum gc_status evaluate(const struct options *o,
 		counted += counts_failed(&ev, r);
 	}
 	check_index_free(&ix);
-	/* The default table format is TAP, what CI reads; other formats
-	 * list the results as rows. */
-	if (strcmp(o->format, "table") == 0)
-		st = write_tap(o, &ev, err);
-	else if (ev.ranges)
-		st = cli_print(o, RANGE_RESULT_COLS, K_COUNT, result_rows, &ev,
-			       err);
-	else /* a ledger without ranges: the columns it always had */
-		st = cli_print(o, RESULT_COLS, K_UNCERTAIN, result_rows, &ev,
-			       err);
+	st = check_format(r->format)->write(r, &ev, err);
 	free(ev.results);
 	if (st == GC_OK && counted > 0)
 		st = GC_CHECK_FAILED;
@@ -296,7 +312,7 @@ static enum gc_status evaluate(const struct options *o,
 enum gc_status cmd_check(const struct options *o, struct gc_error *err)
 {
 	struct check_list checks = { NULL, 0, 0 };
-	struct options lo = *o;
+	struct cli_request r;
 	struct cli_ledger l;
 	struct series s = { 0 };
 	enum gc_status st = gather(o, &checks, err);
@@ -305,12 +321,19 @@ enum gc_status cmd_check(const struct options *o, struct gc_error *err)
 		check_list_free(&checks);
 		return st;
 	}
-	lo.total = false; /* the sum of all orgs is added below */
-	st = cli_ledger_load(&lo, &l, err);
+	/* the series the checks read: the ledger's, projected if asked,
+	 * with the sum of all orgs for checks without an org, every
+	 * quarter of it */
+	cli_request_init(&r, o);
+	r.total = true;
+	r.project = o->has_project_to;
+	r.project_to = o->project_to;
+	r.from = r.to = false;
+	st = cli_ledger_load(&r, &l, err);
 	if (st == GC_OK)
-		st = series_for_checks(o, &l, &s, err);
+		st = cli_series(&r, &l, &s, NULL, err);
 	if (st == GC_OK)
-		st = evaluate(o, &checks, &s, err);
+		st = evaluate(&r, &checks, &s, err);
 	if (st == GC_OK || st == GC_CHECK_FAILED)
 		cli_ledger_summary(&l);
 	series_free(&s);

@@ -1,7 +1,7 @@
 /* gpucap convert AMOUNT MODEL: one row of H100 equivalents. */
 #include <math.h>
 
-#include "cli.h"
+#include "cli_impl.h"
 #include "gpucap/ledger.h"
 #include "gpucap/quantity.h"
 #include "gpucap/table.h"
@@ -61,7 +61,10 @@ static enum gc_status convert(const struct options *o, const struct fleet *f,
 			       "%g (check the catalog's figures)",
 			       o->args[0], a->id, cells[CV_H100E].num,
 			       LEDGER_COUNT_MAX);
-	return cli_print(o, CONVERT_COLS, CV_COUNT, emit, cells, err);
+	struct cli_request r;
+
+	cli_request_init(&r, o);
+	return cli_print(&r, CONVERT_COLS, CV_COUNT, emit, cells, err);
 }
 
 enum gc_status cmd_convert(const struct options *o, struct gc_error *err)

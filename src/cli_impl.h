@@ -1,7 +1,7 @@
 /* Internal to the command line: the options every command shares and the
  * commands themselves. */
-#ifndef GPUCAP_CLI_INTERNAL_H
-#define GPUCAP_CLI_INTERNAL_H
+#ifndef GPUCAP_CLI_IMPL_H
+#define GPUCAP_CLI_IMPL_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -44,8 +44,7 @@ struct options {
 	enum color_when color;
 	bool quiet;	 /* warnings and the progress meter off */
 	int threads;	 /* GPUCAP_THREADS; 0: one a core */
-	bool has_format; /* -f given: import's default is csv */
-	bool hold;	 /* stdout waits for success (output_open) */
+	bool has_format; /* -f given: chart and import have their own default */
 	enum metric metric;
 	const char *baseline;
 	const char *catalogs[OPTION_LIST_MAX];
@@ -81,21 +80,54 @@ struct options {
 
 void options_init(struct options *o);
 
+/* A command's output formats, from its own table: the i-th one's name
+ * (the first is the default), NULL past the last. The -f help, its check
+ * and its default come from these; a new format is a row of the table. */
+typedef const char *(*cli_format_fn)(size_t i);
+const char *check_format_name(size_t i);
+const char *chart_format_name(size_t i);
+const char *import_format_name(size_t i);
+
 /* Parses argv (argv[0] is the command's name) for a command taking the
  * option groups in `groups`; positional arguments are left in o->args.
  * *help is set by -h/--help. */
 enum gc_status options_parse(struct options *o, int argc, char **argv,
 			     unsigned groups, bool *help, struct gc_error *err);
 
-/* The options of those groups, a line each, with their defaults. */
-void options_help(FILE *out, unsigned groups);
+/* The options of those groups, a line each, with their defaults; -f
+ * lists the formats `formats` names. */
+void options_help(FILE *out, unsigned groups, cli_format_fn formats);
+
+/* ---- the pipeline (cli_pipeline.c) ---- */
+
+/* What a command asks of the pipeline: where its output goes and how the
+ * series it reads is made. cli_request_init fills it as report wants it;
+ * a command changes what it does otherwise. */
+struct cli_request {
+	const struct options *o;
+	const char *format; /* -f, or the command's own default */
+	bool hold;	    /* standard output waits for success */
+	bool total;	    /* add the sum of the orgs, after any projection */
+	bool project;	    /* project the series to project_to first */
+	int project_to;
+	bool from, to; /* --from, --to keep the rows between them */
+};
+void cli_request_init(struct cli_request *r, const struct options *o);
+
+/* Warnings, unless --quiet. */
+void cli_warning(const struct options *o, const struct gc_error *w);
+void cli_warnf(const struct options *o, const char *fmt, ...) GC_PRINTF(2, 3);
 
 /* The built-in catalog plus every --catalog file. */
 enum gc_status cli_load_catalog(const struct options *o, struct catalog *cat,
 				struct gc_error *err);
-/* Fleet options from the command line's. */
+/* Fleet options from the command line's (never the sum of the orgs: the
+ * pipeline adds it). */
 void cli_fleet_opts(const struct options *o, const struct catalog *cat,
 		    struct fleet_opts *fo);
+/* Projection options from the command line's, to quarter `to`. */
+void cli_project_opts(const struct options *o, const struct fleet *f, int to,
+		      struct project_opts *po);
 
 /* Whether output to fp is coloured: --color, or on a terminal without
  * NO_COLOR (nor TERM=dumb). */
@@ -107,31 +139,35 @@ struct printer;
 struct table_col;
 typedef enum gc_status (*cli_rows_fn)(void *ctx, struct printer *p,
 				      struct gc_error *err);
-enum gc_status cli_print(const struct options *o, const struct table_col *cols,
-			 size_t ncols, cli_rows_fn rows, void *ctx,
-			 struct gc_error *err);
+enum gc_status cli_print(const struct cli_request *r,
+			 const struct table_col *cols, size_t ncols,
+			 cli_rows_fn rows, void *ctx, struct gc_error *err);
 
-/* A ledger read from the command line's files into a series. */
+/* A ledger read from the command line's files into a series (the orgs'
+ * own rows: no projection, no sum). */
 struct cli_ledger {
+	const struct options *o;
 	struct catalog cat;
 	struct fleet fleet;
 	struct series series;
 	size_t skipped;	       /* rows --keep-going skipped */
 	struct progress meter; /* of the file being read */
 };
-enum gc_status cli_ledger_load(const struct options *o, struct cli_ledger *l,
-			       struct gc_error *err);
-/* The series' rows within --from/--to, as the first ncols report
- * columns. */
-enum gc_status cli_print_series(const struct options *o, const struct series *s,
-				size_t ncols, struct gc_error *err);
+enum gc_status cli_ledger_load(const struct cli_request *r,
+			       struct cli_ledger *l, struct gc_error *err);
+/* The series a command reads, taken from l: projected, summed and cut to
+ * --from/--to as the request says. target (may be NULL) gets what a
+ * --target projection found. */
+enum gc_status cli_series(const struct cli_request *r, struct cli_ledger *l,
+			  struct series *out, struct project_target *target,
+			  struct gc_error *err);
+/* A series as the first ncols report columns. */
+enum gc_status cli_print_series(const struct cli_request *r,
+				const struct series *s, size_t ncols,
+				struct gc_error *err);
 /* After the output: how many rows were skipped, on stderr. */
 void cli_ledger_summary(const struct cli_ledger *l);
 void cli_ledger_free(struct cli_ledger *l);
-
-/* Projection options from the command line's, to quarter `to`. */
-void cli_project_opts(const struct options *o, const struct fleet *f, int to,
-		      struct project_opts *po);
 
 enum gc_status cmd_report(const struct options *o, struct gc_error *err);
 enum gc_status cmd_convert(const struct options *o, struct gc_error *err);

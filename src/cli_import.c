@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "cli_impl.h"
 #include "gpucap/epoch.h"
 #include "gpucap/quarter.h"
 #include "gpucap/table.h"
@@ -69,26 +69,37 @@ static enum gc_status org_mode(const struct options *o, bool *by_name,
 	return GC_OK;
 }
 
-static void summary(const struct epoch_import *imp)
+static void summary(const struct options *o, const struct epoch_import *imp)
 {
 	if (imp->skipped == 0)
 		return;
 	if (imp->as_capacity > 0)
-		warnf("%zu clusters without a date, chip type or quantity: "
-		      "%zu kept as capacity, %zu skipped",
-		      imp->skipped, imp->as_capacity,
-		      imp->skipped - imp->as_capacity);
+		cli_warnf(o,
+			  "%zu clusters without a date, chip type or quantity: "
+			  "%zu kept as capacity, %zu skipped",
+			  imp->skipped, imp->as_capacity,
+			  imp->skipped - imp->as_capacity);
 	else
-		warnf("skipped %zu of %zu clusters without a date, chip type "
-		      "or quantity (--keep-capacity keeps those with H100 "
-		      "equivalents)",
-		      imp->skipped, imp->clusters);
+		cli_warnf(
+			o,
+			"skipped %zu of %zu clusters without a date, chip type "
+			"or quantity (--keep-capacity keeps those with H100 "
+			"equivalents)",
+			imp->skipped, imp->clusters);
+}
+
+/* import writes ledgers: the formats gpucap reads back, CSV first. */
+const char *import_format_name(size_t i)
+{
+	static const char *const NAMES[] = { "csv", "tsv", "json", "ndjson" };
+
+	return i < sizeof NAMES / sizeof NAMES[0] ? NAMES[i] : NULL;
 }
 
 enum gc_status cmd_import(const struct options *o, struct gc_error *err)
 {
-	struct options lo = *o;
-	struct import_ctx ic = { &lo,
+	struct cli_request r;
+	struct import_ctx ic = { o,
 				 { false, o->keep_capacity, 0, 0, 0, 0 },
 				 NULL,
 				 o->args[1],
@@ -103,9 +114,8 @@ enum gc_status cmd_import(const struct options *o, struct gc_error *err)
 	st = org_mode(o, &ic.imp.org_by_name, err);
 	if (st != GC_OK)
 		return st;
-	if (!o->has_format)
-		lo.format = "csv";
-	lo.hold = true; /* rows are written as they are read */
+	cli_request_init(&r, o);
+	r.hold = true; /* rows are written as they are read */
 	if (strcmp(ic.name, "-") == 0) {
 		ic.in = stdin;
 		ic.name = "<stdin>";
@@ -115,10 +125,10 @@ enum gc_status cmd_import(const struct options *o, struct gc_error *err)
 	if (ic.in == NULL)
 		return gc_fail(err, GC_IO, ic.name, 0, 0, "cannot open: %s",
 			       strerror(errno));
-	st = cli_print(&lo, LEDGER_COLS, I_COUNT, rows, &ic, err);
+	st = cli_print(&r, LEDGER_COLS, I_COUNT, rows, &ic, err);
 	if (ic.in != stdin)
 		fclose(ic.in);
 	if (st == GC_OK)
-		summary(&ic.imp);
+		summary(o, &ic.imp);
 	return st;
 }

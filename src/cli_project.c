@@ -2,16 +2,10 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "cli.h"
+#include "cli_impl.h"
 #include "gpucap/quarter.h"
 #include "gpucap/report.h"
 #include "gpucap/table.h"
-
-static void print_warning(void *ctx, const struct gc_error *w)
-{
-	(void)ctx;
-	diag_warning(w);
-}
 
 /* --to Q, or --target H100E --by Q: one of the two. */
 static enum gc_status check_mode(const struct options *o, struct gc_error *err)
@@ -28,20 +22,6 @@ static enum gc_status check_mode(const struct options *o, struct gc_error *err)
 			err, GC_USAGE, NULL, 0, 0,
 			"project needs --to Q, or --target H100E --by Q");
 	return GC_OK;
-}
-
-void cli_project_opts(const struct options *o, const struct fleet *f, int to,
-		      struct project_opts *po)
-{
-	project_opts_init(po);
-	po->to = to;
-	po->method = o->method;
-	po->window = o->window;
-	po->has_target = o->has_target;
-	po->target = o->target;
-	po->price = o->usd_per_h100e;
-	po->baseline_price = f->baseline->fig[FIG_PRICE_USD];
-	po->warn = print_warning;
 }
 
 /* What the target takes, said once on stderr beside the table. */
@@ -64,26 +44,23 @@ static void say_target(const struct project_target *t, double target, int by)
 
 enum gc_status cmd_project(const struct options *o, struct gc_error *err)
 {
-	struct options lo = *o;
+	struct cli_request r;
 	struct cli_ledger l;
-	struct project_opts po;
 	struct project_target t;
 	struct series out = { 0 };
 	enum gc_status st = check_mode(o, err);
 
 	if (st != GC_OK)
 		return st;
-	lo.total = false; /* the sum is added after the projection */
-	st = cli_ledger_load(&lo, &l, err);
-	if (st == GC_OK) {
-		cli_project_opts(o, &l.fleet, o->has_target ? o->by : o->to,
-				 &po);
-		po.total = o->total;
-		st = project_series(&l.series, &po, &out, &t, err);
-	}
-	lo.has_to = false; /* --to is the horizon here, not a window */
+	cli_request_init(&r, o);
+	r.project = true;
+	r.project_to = o->has_target ? o->by : o->to;
+	r.to = false; /* --to is the horizon here, not a window */
+	st = cli_ledger_load(&r, &l, err);
 	if (st == GC_OK)
-		st = cli_print_series(&lo, &out, RC_COUNT, err);
+		st = cli_series(&r, &l, &out, &t, err);
+	if (st == GC_OK)
+		st = cli_print_series(&r, &out, RC_COUNT, err);
 	if (st == GC_OK && o->has_target)
 		say_target(&t, o->target, o->by);
 	if (st == GC_OK)

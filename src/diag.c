@@ -62,17 +62,9 @@ void diag_report(const struct gc_error *err)
 	report(err, "");
 }
 
-static bool quiet;
-
-void diag_set_quiet(bool on)
-{
-	quiet = on;
-}
-
 void diag_warning(const struct gc_error *w)
 {
-	if (!quiet)
-		report(w, "warning: ");
+	report(w, "warning: ");
 }
 
 static void vreport(const char *prefix, const char *fmt, va_list ap)
@@ -88,16 +80,5 @@ void errorf(const char *fmt, ...)
 
 	va_start(ap, fmt);
 	vreport("", fmt, ap);
-	va_end(ap);
-}
-
-void warnf(const char *fmt, ...)
-{
-	va_list ap;
-
-	if (quiet)
-		return;
-	va_start(ap, fmt);
-	vreport("warning: ", fmt, ap);
 	va_end(ap);
 }

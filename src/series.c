@@ -388,6 +388,29 @@ void series_bound_ratios(struct series *s, size_t from)
 			     s->rows[o.at].quarter, o.n);
 }
 
+/* Moves rows[i] to rows[n] for every kept i, in every array of s. */
+static void keep_row(struct series *s, size_t i, size_t n)
+{
+	struct series_row *const arrays[3] = { s->rows, s->low, s->high };
+	size_t a, k;
+
+	for (a = 0; a < 3; a++)
+		if (arrays[a] != NULL)
+			arrays[a][n] = arrays[a][i];
+	for (k = 0; s->draws != NULL && k < s->draws->k; k++)
+		s->draws->lane[k][n] = s->draws->lane[k][i];
+}
+
+void series_window(struct series *s, int from, int to)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < s->n; i++)
+		if (s->rows[i].quarter >= from && s->rows[i].quarter <= to)
+			keep_row(s, i, n++);
+	s->n = n;
+}
+
 static void scrub_rows(struct series_row *rows, size_t n)
 {
 	size_t i, k;

@@ -13,9 +13,23 @@ static const struct format *const FORMATS[] = {
 	&FMT_TABLE, &FMT_CSV, &FMT_TSV, &FMT_JSON, &FMT_NDJSON, &FMT_MARKDOWN,
 };
 
+const char *printer_format_name(size_t i)
+{
+	return i < sizeof FORMATS / sizeof FORMATS[0] ? FORMATS[i]->name : NULL;
+}
+
 const char *printer_formats(void)
 {
-	return "table, csv, tsv, json, ndjson, markdown";
+	static char list[128];
+	size_t i, n = 0;
+
+	if (list[0] != '\0') /* made once, by the first caller */
+		return list;
+	for (i = 0; printer_format_name(i) != NULL; i++)
+		n += (size_t)snprintf(list + n, sizeof list - n, "%s%s",
+				      i > 0 ? ", " : "",
+				      printer_format_name(i));
+	return list;
 }
 
 static const struct format *find_format(const char *name)

@@ -15,9 +15,8 @@
 /* project: quarters the growth is fitted over. */
 #define CONFIG_WINDOW 4
 
-/* Output formats: of report, project, convert, catalog; of chart. */
-#define CONFIG_FORMAT	    "table"
-#define CONFIG_CHART_FORMAT "svg"
+/* A command's default output format is the first row of its table of
+ * formats (table.c's printers; check's and chart's own). */
 
 /* chart -f term: columns when $COLUMNS does not say. */
 #define CONFIG_TERM_WIDTH 80

@@ -50,14 +50,11 @@ const char *diag_quote(const char *s, char *buf);
 
 /* Prints "gpucap: FILE:LINE:COL: msg" (the parts that are known). */
 void diag_report(const struct gc_error *err);
-/* The same with "warning: " before the message. */
+/* The same with "warning: " before the message (whether to warn at all,
+ * --quiet, is the command line's to say). */
 void diag_warning(const struct gc_error *w);
-
-/* With quiet set, warnings are not printed (errors still are). */
-void diag_set_quiet(bool quiet);
 
 /* "gpucap: " + message + newline, to stderr. */
 void errorf(const char *fmt, ...) GC_PRINTF(1, 2);
-void warnf(const char *fmt, ...) GC_PRINTF(1, 2);
 
 #endif

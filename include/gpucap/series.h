@@ -162,6 +162,9 @@ void series_bound(struct series *s);
  * Rows of one org must be contiguous and consecutive quarters. */
 void series_bound_ratios(struct series *s, size_t from);
 
+/* Keeps the rows of quarters from..to (every lane's, row for row). */
+void series_window(struct series *s, int from, int to);
+
 /* Makes every figure that is not finite undefined (NaN): a ratio of a
  * huge level over a tiny one overflows, and no output may carry inf. */
 void series_scrub(struct series *s);

@@ -62,6 +62,9 @@ enum gc_status printer_close(struct printer *p, struct gc_error *err);
 /* Frees without writing the end, after an error elsewhere. */
 void printer_discard(struct printer *p);
 
+/* The i-th format of the table (the first is the default), NULL past the
+ * last; and all of them as one list, "table, csv, ...". */
+const char *printer_format_name(size_t i);
 const char *printer_formats(void);
 bool printer_format_known(const char *name);
 

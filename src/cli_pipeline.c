@@ -1,0 +1,286 @@
+/* What every command shares: the catalog, the fleet's options, reading the
+ * ledger into a series, projecting and summing it, and printing, all as a
+ * command's request (struct cli_request) asks. Warnings go through here,
+ * so --quiet is the CLI's own state. */
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli_impl.h"
+#include "gpucap/quarter.h"
+#include "gpucap/table.h"
+#include "output.h"
+
+void cli_request_init(struct cli_request *r, const struct options *o)
+{
+	memset(r, 0, sizeof *r);
+	r->o = o;
+	r->format = o->format;
+	r->total = o->total;
+	r->from = o->has_from;
+	r->to = o->has_to;
+}
+
+/* ---- warnings ---- */
+
+void cli_warning(const struct options *o, const struct gc_error *w)
+{
+	if (!o->quiet)
+		diag_warning(w);
+}
+
+void cli_warnf(const struct options *o, const char *fmt, ...)
+{
+	struct gc_error w;
+	va_list ap;
+
+	if (o->quiet)
+		return;
+	gc_error_clear(&w);
+	va_start(ap, fmt);
+	vsnprintf(w.msg, sizeof w.msg, fmt, ap);
+	va_end(ap);
+	diag_warning(&w);
+}
+
+static void catalog_warning(void *ctx, const struct gc_error *w)
+{
+	cli_warning(ctx, w);
+}
+
+/* Warnings go to stderr as they come (a progress meter steps aside);
+ * rows skipped under --keep-going (warnings with a data status) are
+ * counted for the closing line. */
+static void ledger_warning(void *ctx, const struct gc_error *w)
+{
+	struct cli_ledger *l = ctx;
+
+	progress_clear(&l->meter);
+	cli_warning(l->o, w);
+	if (w->status == GC_DATA)
+		l->skipped++;
+}
+
+static void project_warning(void *ctx, const struct gc_error *w)
+{
+	cli_warning(ctx, w);
+}
+
+/* ---- the catalog and the fleet ---- */
+
+enum gc_status cli_load_catalog(const struct options *o, struct catalog *cat,
+				struct gc_error *err)
+{
+	enum gc_status st = catalog_load_builtin(cat, err);
+	size_t i;
+
+	cat->warn = catalog_warning;
+	cat->warn_ctx = (void *)o;
+	for (i = 0; st == GC_OK && i < o->ncatalogs; i++)
+		st = catalog_load_file(cat, o->catalogs[i], err);
+	return st;
+}
+
+/* The sum of the orgs is the pipeline's to add (after any projection),
+ * never the fleet's. */
+void cli_fleet_opts(const struct options *o, const struct catalog *cat,
+		    struct fleet_opts *fo)
+{
+	fleet_opts_init(fo, cat);
+	fo->metric = o->metric;
+	fo->baseline = o->baseline;
+	fo->usd_per_h100e = o->usd_per_h100e;
+	fo->lifetime = o->lifetime;
+	fo->overhead = o->overhead;
+	fo->pue = o->pue;
+	fo->orgs = o->orgs;
+	fo->norgs = o->norgs;
+	fo->keep_going = o->keep_going;
+}
+
+void cli_project_opts(const struct options *o, const struct fleet *f, int to,
+		      struct project_opts *po)
+{
+	project_opts_init(po);
+	po->to = to;
+	po->method = o->method;
+	po->window = o->window;
+	po->has_target = o->has_target;
+	po->target = o->target;
+	po->price = o->usd_per_h100e;
+	po->baseline_price = f->baseline->fig[FIG_PRICE_USD];
+	po->warn = project_warning;
+	po->warn_ctx = (void *)o;
+}
+
+/* ---- the ledger ---- */
+
+static enum gc_status read_one(const struct options *o, const char *path,
+			       struct cli_ledger *l, struct gc_error *err)
+{
+	struct ledger_opts lo = { o->input_format, o->keep_going,
+				  ledger_warning,  l,
+				  progress_update, &l->meter,
+				  o->threads };
+	enum gc_status st;
+
+	/* a meter only for a person watching: stderr is a terminal */
+	progress_init(&l->meter, strcmp(path, "-") == 0 ? "<stdin>" : path,
+		      stderr, !o->quiet && isatty(fileno(stderr)));
+	st = ledger_read(path, &lo, fleet_add, &l->fleet, err);
+	progress_clear(&l->meter);
+	return st;
+}
+
+static enum gc_status read_ledgers(const struct options *o,
+				   struct cli_ledger *l, struct gc_error *err)
+{
+	enum gc_status st = GC_OK;
+	int i;
+
+	if (o->nargs == 0)
+		return read_one(o, "-", l, err);
+	for (i = 0; st == GC_OK && i < o->nargs; i++)
+		st = read_one(o, o->args[i], l, err);
+	return st;
+}
+
+/* An --org that names no org is a typo, not an empty report. */
+static enum gc_status check_orgs(const struct fleet *f, struct gc_error *err)
+{
+	const char *unseen = fleet_unseen_org(f);
+
+	if (unseen != NULL)
+		return gc_fail(err, GC_USAGE, NULL, 0, 0,
+			       "--org: no org '%s' in the ledger", unseen);
+	return GC_OK;
+}
+
+enum gc_status cli_ledger_load(const struct cli_request *r,
+			       struct cli_ledger *l, struct gc_error *err)
+{
+	const struct options *o = r->o;
+	struct fleet_opts fo;
+	enum gc_status st;
+
+	memset(l, 0, sizeof *l);
+	l->o = o;
+	catalog_init(&l->cat);
+	st = cli_load_catalog(o, &l->cat, err);
+	if (st == GC_OK) {
+		cli_fleet_opts(o, &l->cat, &fo);
+		fo.warn = ledger_warning;
+		fo.warn_ctx = l;
+		st = fleet_init(&l->fleet, &fo, err);
+	}
+	if (st == GC_OK)
+		st = read_ledgers(o, l, err);
+	if (st == GC_OK)
+		st = check_orgs(&l->fleet, err);
+	if (st == GC_OK)
+		st = fleet_series(&l->fleet, &l->series, err);
+	return st;
+}
+
+enum gc_status cli_series(const struct cli_request *r, struct cli_ledger *l,
+			  struct series *out, struct project_target *target,
+			  struct gc_error *err)
+{
+	const struct options *o = r->o;
+	struct project_opts po;
+	enum gc_status st;
+
+	if (r->project) {
+		cli_project_opts(o, &l->fleet, r->project_to, &po);
+		po.total = r->total;
+		st = project_series(&l->series, &po, out, target, err);
+	} else {
+		*out = l->series;
+		memset(&l->series, 0, sizeof l->series);
+		st = r->total ? series_add_total(out, err) : GC_OK;
+	}
+	if (st == GC_OK && (r->from || r->to))
+		series_window(out, r->from ? o->from : INT_MIN,
+			      r->to ? o->to : INT_MAX);
+	return st;
+}
+
+void cli_ledger_free(struct cli_ledger *l)
+{
+	series_free(&l->series);
+	fleet_free(&l->fleet);
+	catalog_free(&l->cat);
+}
+
+void cli_ledger_summary(const struct cli_ledger *l)
+{
+	if (l->skipped > 0)
+		cli_warnf(l->o, "skipped %zu bad row%s (--keep-going)",
+			  l->skipped, l->skipped == 1 ? "" : "s");
+}
+
+/* ---- printing ---- */
+
+bool cli_color(const struct options *o, FILE *fp)
+{
+	const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	if (o->color != COLOR_AUTO)
+		return o->color == COLOR_ALWAYS;
+	return (no == NULL || *no == '\0') && term != NULL &&
+	       strcmp(term, "dumb") != 0 && isatty(fileno(fp));
+}
+
+enum gc_status cli_print(const struct cli_request *r,
+			 const struct table_col *cols, size_t ncols,
+			 cli_rows_fn rows, void *ctx, struct gc_error *err)
+{
+	struct output out;
+	struct printer *p = NULL;
+	enum gc_status st = output_open(&out, r->o->output, r->hold, err);
+
+	if (st != GC_OK)
+		return st;
+	st = printer_open(&p, r->format, out.fp, cols, ncols, err);
+	if (st == GC_OK) {
+		printer_color(p, cli_color(r->o, out.fp));
+		st = rows(ctx, p, err);
+	}
+	if (st == GC_OK) {
+		st = printer_close(p, err);
+		p = NULL;
+	}
+	if (st == GC_OK)
+		return output_commit(&out, err);
+	printer_discard(p);
+	output_abort(&out);
+	return st;
+}
+
+static enum gc_status series_rows(void *ctx, struct printer *p,
+				  struct gc_error *err)
+{
+	const struct series *s = ctx;
+	struct cell cells[RC_COUNT];
+	char qbuf[QUARTER_FMT_MAX];
+	size_t i;
+
+	for (i = 0; i < s->n; i++) {
+		report_cells(&s->rows[i], s->low ? &s->low[i] : NULL,
+			     s->high ? &s->high[i] : NULL, cells, qbuf);
+		if (printer_row(p, cells) != GC_OK)
+			return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	}
+	return GC_OK;
+}
+
+enum gc_status cli_print_series(const struct cli_request *r,
+				const struct series *s, size_t ncols,
+				struct gc_error *err)
+{
+	return cli_print(r, s->low ? REPORT_COLS_BOUNDED : REPORT_COLS, ncols,
+			 series_rows, (void *)s, err);
+}
