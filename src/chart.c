@@ -3,7 +3,7 @@
  * only maps it to its own coordinates, through one function that places a
  * value on the axis and clamps it there (chart_axis_share): no value, however
  * large, small or undefined, can land outside a drawing. */
-#include "gpucap/chart.h"
+#include "chart_impl.h"
 
 #include <float.h>
 #include <math.h>
@@ -14,31 +14,6 @@
 #include "gpucap/config.h"
 #include "gpucap/quarter.h"
 #include "util.h"
-
-#define TICKS_MAX 12
-/* A value within this share of the axis' span past an end is rounding,
- * not a value off the axis. */
-#define CLIP_SLACK 1e-9
-/* A tick's label: a number with a $ before or a % after. */
-#define TICK_LABEL_MAX (CHART_NUM_MAX + 2)
-
-/* One column of a series, per org and quarter. */
-struct plot {
-	const char **orgs;
-	size_t norgs;
-	int q0;		 /* first quarter */
-	size_t nq;	 /* quarters, q0 to the last */
-	double *v;	 /* [org * nq + quarter - q0]: NaN where undefined */
-	double *lo, *hi; /* the same for the ends of ranges; NULL without */
-	bool *projected;
-	/* the y axis, in its own scale (values, or exponents on a log axis):
-	 * the first and last tick are its ends */
-	double ticks[TICKS_MAX];
-	int nticks;
-	bool log;
-	struct chart_axis axis;
-	bool clipped; /* some point lies past the axis */
-};
 
 void chart_opts_init(struct chart_opts *o)
 {
@@ -235,7 +210,7 @@ double chart_axis_share(const struct chart_axis *a, double v,
 }
 
 /* The cell of a share among n cells from the top. */
-static int share_cell(double share, int n)
+int plot_share_cell(double share, int n)
 {
 	int c;
 
@@ -250,12 +225,12 @@ static int share_cell(double share, int n)
 int chart_axis_cell(const struct chart_axis *a, double v, int n,
 		    enum chart_clip *clip)
 {
-	return share_cell(chart_axis_share(a, v, clip), n);
+	return plot_share_cell(chart_axis_share(a, v, clip), n);
 }
 
 /* ---- the plot ---- */
 
-static void plot_free(struct plot *p)
+void plot_free(struct plot *p)
 {
 	free(p->orgs);
 	free(p->v);
@@ -412,9 +387,8 @@ static enum gc_status plot_text(const struct plot *p,
 	return GC_OK;
 }
 
-static enum gc_status plot_build(struct plot *p, const struct series *s,
-				 const struct chart_opts *o,
-				 struct gc_error *err)
+enum gc_status plot_build(struct plot *p, const struct series *s,
+			  const struct chart_opts *o, struct gc_error *err)
 {
 	enum gc_status st;
 
@@ -443,23 +417,23 @@ static enum gc_status plot_build(struct plot *p, const struct series *s,
 	return GC_OK;
 }
 
-static double value(const struct plot *p, size_t org, size_t q)
+double plot_value(const struct plot *p, size_t org, size_t q)
 {
 	return p->v[org * p->nq + q];
 }
 
-static bool projected(const struct plot *p, size_t org, size_t q)
+bool plot_projected(const struct plot *p, size_t org, size_t q)
 {
 	return p->projected[org * p->nq + q];
 }
 
 /* Where tick i sits on the axis, from 0 (the foot) to 1 (the top). */
-static double tick_share(const struct plot *p, int i)
+double plot_tick_share(const struct plot *p, int i)
 {
 	return axis_place(&p->axis, p->ticks[i], NULL);
 }
 
-static const char *title_of(const struct chart_opts *o)
+const char *plot_title(const struct chart_opts *o)
 {
 	static const char *const TITLES[RC_COUNT] = {
 		[RC_UNITS] = "Accelerators in service",
@@ -494,7 +468,7 @@ static char *decorate(const struct chart_opts *o, const char *num, char *buf)
 	return buf;
 }
 
-static char *tick_label(const struct chart_opts *o, double v, char *buf)
+char *plot_tick_label(const struct chart_opts *o, double v, char *buf)
 {
 	char num[CHART_NUM_MAX];
 
@@ -503,23 +477,23 @@ static char *tick_label(const struct chart_opts *o, double v, char *buf)
 
 /* Tick i's label: its value, a power of ten on a log axis (written from
  * its exponent past 1e300, where the power itself may not be a double). */
-static char *tick_label_at(const struct plot *p, const struct chart_opts *o,
-			   int i, char *buf)
+char *plot_tick_label_at(const struct plot *p, const struct chart_opts *o,
+			 int i, char *buf)
 {
 	char num[CHART_NUM_MAX];
 	double t = p->ticks[i];
 
 	if (!p->log)
-		return tick_label(o, t, buf);
+		return plot_tick_label(o, t, buf);
 	if (fabs(t) <= 300)
-		return tick_label(o, pow(10, t), buf);
+		return plot_tick_label(o, pow(10, t), buf);
 	snprintf(num, sizeof num, "1e%d", (int)t);
 	return decorate(o, num, buf);
 }
 
 /* Every how many quarters a label fits, given each quarter's width:
  * 1, 2, or whole years (4, 8, 20, ...) labelled at their first quarter. */
-static size_t label_every(double quarter_width, double label_width)
+size_t plot_label_every(double quarter_width, double label_width)
 {
 	static const size_t STEPS[] = { 1, 2, 4, 8, 20, 40, 80, 200, 400 };
 	size_t i;
@@ -531,8 +505,8 @@ static size_t label_every(double quarter_width, double label_width)
 }
 
 /* The label of quarter q, or NULL where none goes. */
-static const char *quarter_label(const struct plot *p, size_t q, size_t every,
-				 char *buf)
+const char *plot_quarter_label(const struct plot *p, size_t q, size_t every,
+			       char *buf)
 {
 	int quarter = p->q0 + (int)q;
 
@@ -549,7 +523,7 @@ static const char *quarter_label(const struct plot *p, size_t q, size_t every,
 }
 
 /* Characters in UTF-8 text, each a column as the table printers count. */
-static size_t text_columns(const char *s)
+size_t plot_text_columns(const char *s)
 {
 	size_t n = 0;
 
@@ -558,265 +532,8 @@ static size_t text_columns(const char *s)
 	return n;
 }
 
-/* ---- SVG ---- */
-
-#define SVG_W	     800.0
-#define SVG_H	     450.0
-#define SVG_LEFT     64.0
-#define SVG_RIGHT    24.0
-#define SVG_BOTTOM   48.0
-#define SVG_PLOT_MIN 160.0 /* px of plot, however many rows of legend */
-#define CHAR_W	     7.5   /* a 12 px sans-serif character, at most about */
-#define REPLACEMENT  "\xEF\xBF\xBD" /* U+FFFD */
-
-/* Okabe and Ito's palette, which stays apart for the colour-blind. */
-static const char *const PALETTE[] = { "#0072B2", "#E69F00", "#009E73",
-				       "#D55E00", "#CC79A7", "#56B4E9",
-				       "#000000", "#F0E442" };
-#define NPALETTE (sizeof PALETTE / sizeof PALETTE[0])
-
-struct svg {
-	FILE *out;
-	const struct plot *p;
-	const struct chart_opts *o;
-	double top, left, width, height; /* the plot area */
-	double doc_h;			 /* the document's height */
-};
-
-/* Text as XML 1.0 takes it (s is valid UTF-8): the markup characters as
- * entities; tab, line feed, carriage return, DEL and the C1 controls as
- * character references, which XML allows and which keep raw control bytes
- * out of a file someone may print; the other C0 controls, and U+FFFE and
- * U+FFFF, which XML forbids even as references, as U+FFFD. */
-static void xml_text(FILE *out, const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	for (; *p != '\0'; p++) {
-		if (*p == '&')
-			fputs("&amp;", out);
-		else if (*p == '<')
-			fputs("&lt;", out);
-		else if (*p == '>')
-			fputs("&gt;", out);
-		else if (*p == '"')
-			fputs("&quot;", out);
-		else if (*p == '\t' || *p == '\n' || *p == '\r' || *p == 0x7F)
-			fprintf(out, "&#%u;", (unsigned)*p);
-		else if (*p < 0x20)
-			fputs(REPLACEMENT, out);
-		else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
-			fprintf(out, "&#%u;",
-				(unsigned)*++p); /* C2 80 is U+0080 */
-		else if (p[0] == 0xEF && p[1] == 0xBF &&
-			 (p[2] == 0xBE || p[2] == 0xBF)) {
-			fputs(REPLACEMENT, out);
-			p += 2;
-		} else
-			fputc(*p, out);
-	}
-}
-
-static double svg_x(const struct svg *g, size_t q)
-{
-	double slot = g->width / (double)g->p->nq;
-
-	return g->left + slot * ((double)q + 0.5);
-}
-
-/* Within the plot area, whatever v is: the axis clamps it. */
-static double svg_y_clip(const struct svg *g, double v, enum chart_clip *clip)
-{
-	return g->top +
-	       g->height * (1 - chart_axis_share(&g->p->axis, v, clip));
-}
-
-static double svg_y(const struct svg *g, double v)
-{
-	return svg_y_clip(g, v, NULL);
-}
-
-static double svg_tick_y(const struct svg *g, int i)
-{
-	return g->top + g->height * (1 - tick_share(g->p, i));
-}
-
-/* A point past the axis: a triangle on the edge it lies beyond, pointing
- * out of the plot. */
-static void svg_clip_mark(const struct svg *g, double x, enum chart_clip c,
-			  const char *fill, const char *stroke)
-{
-	double y = c == CHART_ABOVE ? g->top : g->top + g->height;
-	double d = c == CHART_ABOVE ? 7 : -7;
-
-	fprintf(g->out,
-		"<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\" "
-		"fill=\"%s\" stroke=\"%s\"/>\n",
-		x, y, x - 4.5, y + d, x + 4.5, y + d, fill, stroke);
-}
-
-/* The width of an org's legend item: a swatch and its name. */
-static double legend_item(const char *org)
-{
-	return 36 + CHAR_W * (double)text_columns(org);
-}
-
-/* The legend's rows: an item is a swatch and the org's name. */
-static int legend_rows(const struct plot *p, double width)
-{
-	double x = 0;
-	int rows = 1;
-	size_t i;
-
-	for (i = 0; i < p->norgs; i++) {
-		double w = legend_item(p->orgs[i]);
-
-		if (x > 0 && x + w > width) {
-			rows++;
-			x = 0;
-		}
-		x += w;
-	}
-	return rows;
-}
-
-static void svg_legend(const struct svg *g, double y)
-{
-	double x = g->left;
-	size_t i;
-
-	for (i = 0; i < g->p->norgs; i++) {
-		double w = legend_item(g->p->orgs[i]);
-
-		if (x > g->left && x + w > g->left + g->width) {
-			x = g->left;
-			y += 18;
-		}
-		fprintf(g->out,
-			"<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"4\" "
-			"fill=\"%s\"/>\n<text x=\"%.1f\" y=\"%.1f\">",
-			x, y - 4, PALETTE[i % NPALETTE], x + 18, y);
-		xml_text(g->out, g->p->orgs[i]);
-		fputs("</text>\n", g->out);
-		x += w;
-	}
-}
-
-static void svg_head(const struct svg *g)
-{
-	fprintf(g->out,
-		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" "
-		"height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
-		"font-family=\"sans-serif\" font-size=\"12\" fill=\"#333\">\n"
-		"<title>",
-		SVG_W, g->doc_h, SVG_W, g->doc_h);
-	xml_text(g->out, title_of(g->o));
-	fprintf(g->out,
-		"</title>\n<rect width=\"%.0f\" height=\"%.0f\" "
-		"fill=\"#fff\"/>\n<text x=\"%.1f\" y=\"24\" "
-		"font-size=\"16\" font-weight=\"bold\">",
-		SVG_W, g->doc_h, SVG_LEFT);
-	xml_text(g->out, title_of(g->o));
-	fputs("</text>\n", g->out);
-	if (g->o->subtitle != NULL) {
-		fprintf(g->out, "<text x=\"%.1f\" y=\"42\" fill=\"#666\">",
-			SVG_LEFT);
-		xml_text(g->out, g->o->subtitle);
-		fputs("</text>\n", g->out);
-	}
-}
-
-/* Horizontal grid lines at the ticks, labelled on the left. */
-static void svg_y_axis(const struct svg *g)
-{
-	char num[TICK_LABEL_MAX];
-	int i;
-
-	fputs("<g stroke=\"#ddd\">\n", g->out);
-	for (i = 0; i < g->p->nticks; i++) {
-		double y = svg_tick_y(g, i);
-
-		fprintf(g->out,
-			"<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
-			"y2=\"%.1f\"%s/>\n",
-			g->left, y, g->left + g->width, y,
-			g->p->ticks[i] == 0 && !g->p->log ? " stroke=\"#999\""
-							  : "");
-	}
-	fputs("</g>\n<g text-anchor=\"end\">\n", g->out);
-	for (i = 0; i < g->p->nticks; i++)
-		fprintf(g->out, "<text x=\"%.1f\" y=\"%.1f\">%s</text>\n",
-			g->left - 8, svg_tick_y(g, i) + 4,
-			tick_label_at(g->p, g->o, i, num));
-	fputs("</g>\n", g->out);
-}
-
-static void svg_x_axis(const struct svg *g)
-{
-	char buf[QUARTER_FMT_MAX];
-	double slot = g->width / (double)g->p->nq;
-	size_t q, every = label_every(slot, 7 * CHAR_W);
-	double y = g->top + g->height;
-
-	fprintf(g->out,
-		"<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
-		"stroke=\"#999\"/>\n<g text-anchor=\"middle\">\n",
-		g->left, y, g->left + g->width, y);
-	for (q = 0; q < g->p->nq; q++) {
-		const char *label = quarter_label(g->p, q, every, buf);
-
-		if (label != NULL)
-			fprintf(g->out,
-				"<text x=\"%.1f\" y=\"%.1f\">%s</text>\n",
-				svg_x(g, q), y + 18, label);
-	}
-	fputs("</g>\n", g->out);
-}
-
-/* One org's line: solid through the ledger's quarters, dashed through the
- * projected ones, broken where undefined; a dot at every point (a
- * triangle on the edge for a point past the axis). */
-static void svg_line(const struct svg *g, size_t org)
-{
-	const char *colour = PALETTE[org % NPALETTE];
-	size_t q, prev = SIZE_MAX;
-
-	for (q = 0; q < g->p->nq; q++) {
-		double v = value(g->p, org, q), y;
-		enum chart_clip clip;
-		/* a projected point is hollow */
-		const char *fill = projected(g->p, org, q) ? "#fff" : colour;
-
-		if (isnan(v)) {
-			prev = SIZE_MAX;
-			continue;
-		}
-		y = svg_y_clip(g, v, &clip);
-		if (prev != SIZE_MAX)
-			fprintf(g->out,
-				"<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
-				"y2=\"%.1f\" stroke=\"%s\" "
-				"stroke-width=\"2\"%s/>\n",
-				svg_x(g, prev),
-				svg_y(g, value(g->p, org, prev)), svg_x(g, q),
-				y, colour,
-				projected(g->p, org, q)
-					? " stroke-dasharray=\"6 4\""
-					: "");
-		if (clip == CHART_INSIDE)
-			fprintf(g->out,
-				"<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" "
-				"fill=\"%s\" stroke=\"%s\"/>\n",
-				svg_x(g, q), y, fill, colour);
-		else
-			svg_clip_mark(g, svg_x(g, q), clip, fill, colour);
-		prev = q;
-	}
-}
-
 /* Whether the org has a range anywhere: a band of no height is noise. */
-static bool has_band(const struct plot *p, size_t org)
+bool plot_has_band(const struct plot *p, size_t org)
 {
 	size_t q;
 
@@ -826,132 +543,7 @@ static bool has_band(const struct plot *p, size_t org)
 	return false;
 }
 
-/* One run of defined quarters [from, to] of the org's band: along the
- * high ends, then back along the low ends. */
-static void svg_band_run(const struct svg *g, size_t org, size_t from,
-			 size_t to)
-{
-	const double *lo = g->p->lo + org * g->p->nq;
-	const double *hi = g->p->hi + org * g->p->nq;
-	size_t q;
-
-	fputs("<polygon points=\"", g->out);
-	for (q = from; q <= to; q++)
-		fprintf(g->out, "%.1f,%.1f ", svg_x(g, q), svg_y(g, hi[q]));
-	for (q = to + 1; q-- > from;)
-		fprintf(g->out, "%.1f,%.1f%s", svg_x(g, q), svg_y(g, lo[q]),
-			q > from ? " " : "");
-	fprintf(g->out, "\" fill=\"%s\" fill-opacity=\"0.18\"/>\n",
-		PALETTE[org % NPALETTE]);
-}
-
-/* The org's ranges as a shaded band behind its line (SPEC 4.4). */
-static void svg_band(const struct svg *g, size_t org)
-{
-	size_t q = 0, end;
-
-	if (!has_band(g->p, org))
-		return;
-	while (q < g->p->nq) {
-		if (isnan(value(g->p, org, q))) {
-			q++;
-			continue;
-		}
-		for (end = q;
-		     end + 1 < g->p->nq && !isnan(value(g->p, org, end + 1));
-		     end++)
-			;
-		svg_band_run(g, org, q, end);
-		q = end + 1;
-	}
-}
-
-/* A bar's range: a whisker from its low to its high end. */
-static void svg_whiskers(const struct svg *g, size_t org, double x0, double w)
-{
-	size_t q;
-	double slot = g->width / (double)g->p->nq;
-
-	for (q = 0; g->p->lo != NULL && q < g->p->nq; q++) {
-		size_t at = org * g->p->nq + q;
-		double x = x0 + slot * (double)q + w / 2;
-
-		if (isnan(g->p->v[at]) || !(g->p->lo[at] < g->p->hi[at]))
-			continue;
-		fprintf(g->out,
-			"<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
-			"y2=\"%.1f\" stroke=\"#333\" stroke-width=\"1.5\"/>\n",
-			x, svg_y(g, g->p->lo[at]), x, svg_y(g, g->p->hi[at]));
-	}
-}
-
-/* The value of an org's last point, beside it: what a reader of a
- * capacity chart looks for first. */
-static void svg_end_label(const struct svg *g, size_t org)
-{
-	char label[3 * TICK_LABEL_MAX + 8], a[TICK_LABEL_MAX],
-		b[TICK_LABEL_MAX];
-	size_t q = g->p->nq, at;
-	double x, y;
-
-	while (q > 0 && isnan(value(g->p, org, q - 1)))
-		q--;
-	if (q == 0)
-		return;
-	at = org * g->p->nq + q - 1;
-	x = svg_x(g, q - 1);
-	y = svg_y(g, value(g->p, org, q - 1));
-	tick_label(g->o, value(g->p, org, q - 1), label);
-	/* the middle of a range means little without its ends */
-	if (g->p->lo != NULL && g->p->lo[at] < g->p->hi[at])
-		snprintf(label + strlen(label), sizeof label - strlen(label),
-			 " (%s\xE2\x80\x93%s)",
-			 tick_label(g->o, g->p->lo[at], a),
-			 tick_label(g->o, g->p->hi[at], b));
-	fprintf(g->out,
-		"<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\" font-size=\"11\"%s>"
-		"%s</text>\n",
-		x + 7, y - 6, PALETTE[org % NPALETTE],
-		x + 7 + 6 * (double)strlen(label) > SVG_W
-			? " text-anchor=\"end\""
-			: "",
-		label);
-}
-
-/* One org's bars: side by side with the other orgs' in each quarter;
- * projected bars pale, with a dashed edge. A bar from zero, or from the
- * foot of a log axis (where zero is clamped to). */
-static void svg_bars(const struct svg *g, size_t org)
-{
-	const char *colour = PALETTE[org % NPALETTE];
-	double slot = g->width / (double)g->p->nq;
-	double w = slot * 0.8 / (double)g->p->norgs;
-	double base = svg_y(g, 0);
-	size_t q;
-
-	for (q = 0; q < g->p->nq; q++) {
-		double v = value(g->p, org, q), y, x;
-		enum chart_clip clip;
-
-		if (isnan(v))
-			continue;
-		y = svg_y_clip(g, v, &clip);
-		x = g->left + slot * (double)q + slot * 0.1 + w * (double)org;
-		fprintf(g->out,
-			"<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
-			"height=\"%.1f\" fill=\"%s\"%s/>\n",
-			x, fmin(y, base), w, fabs(base - y), colour,
-			projected(g->p, org, q) ? " fill-opacity=\"0.35\" "
-						  "stroke-dasharray=\"3 2\" "
-						  "stroke=\"#333\""
-						: "");
-		if (clip != CHART_INSIDE)
-			svg_clip_mark(g, x + w / 2, clip, "#333", "#333");
-	}
-	svg_whiskers(g, org, g->left + slot * 0.1 + w * (double)org, w);
-}
-
-static bool any_projected(const struct plot *p)
+bool plot_any_projected(const struct plot *p)
 {
 	size_t i;
 
@@ -959,487 +551,4 @@ static bool any_projected(const struct plot *p)
 		if (p->projected[i])
 			return true;
 	return false;
-}
-
-/* What the marks mean, along the foot of the chart. */
-static void svg_notes(const struct svg *g)
-{
-	const char *bars = g->o->style == CHART_BARS ? "bars" : NULL;
-	double y = g->doc_h - 10;
-
-	if (any_projected(g->p))
-		fprintf(g->out,
-			"<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" "
-			"fill=\"#666\">%s: projected</text>\n",
-			SVG_W - SVG_RIGHT, y, bars ? "pale bars" : "dashed");
-	if (g->p->lo == NULL && !g->p->clipped)
-		return;
-	fprintf(g->out, "<text x=\"%.1f\" y=\"%.1f\" fill=\"#666\">", SVG_LEFT,
-		y);
-	if (g->p->lo != NULL)
-		fprintf(g->out,
-			"%s: from the low to the high end of the ranges",
-			bars ? "whiskers" : "shaded");
-	if (g->p->clipped)
-		fprintf(g->out,
-			"%s\xE2\x96\xB2\xE2\x96\xBC on an edge: past "
-			"the axis",
-			g->p->lo != NULL ? "; " : "");
-	fputs("</text>\n", g->out);
-}
-
-enum gc_status chart_svg(FILE *out, const struct series *s,
-			 const struct chart_opts *o, struct gc_error *err)
-{
-	struct plot p;
-	struct svg g;
-	locale_t loc;
-	size_t org;
-	int rows;
-	enum gc_status st = plot_build(&p, s, o, err);
-
-	if (st != GC_OK)
-		return st;
-	g.out = out;
-	g.p = &p;
-	g.o = o;
-	g.left = SVG_LEFT;
-	g.width = SVG_W - SVG_LEFT - SVG_RIGHT;
-	rows = legend_rows(&p, g.width);
-	g.top = (o->subtitle ? 62 : 44) + 18.0 * rows + 12;
-	/* a long legend takes the plot's room, then makes the page taller */
-	g.height = fmax(SVG_H - g.top - SVG_BOTTOM, SVG_PLOT_MIN);
-	g.doc_h = g.top + g.height + SVG_BOTTOM;
-	loc = util_c_numeric_begin(); /* coordinates with '.' */
-	svg_head(&g);
-	svg_legend(&g, g.top - 18.0 * rows - 2);
-	svg_y_axis(&g);
-	svg_x_axis(&g);
-	/* bands first, so that no band hides another org's line */
-	for (org = 0; o->style != CHART_BARS && org < p.norgs; org++)
-		svg_band(&g, org);
-	for (org = 0; org < p.norgs; org++) {
-		if (o->style == CHART_BARS) {
-			svg_bars(&g, org);
-		} else {
-			svg_line(&g, org);
-			svg_end_label(&g, org);
-		}
-	}
-	svg_notes(&g);
-	fputs("</svg>\n", out);
-	util_c_numeric_end(loc);
-	plot_free(&p);
-	return GC_OK;
-}
-
-/* ---- the terminal ---- */
-
-#define TERM_ROWS     12  /* of the plot */
-#define TERM_MIN      40  /* columns */
-#define TERM_COLS_MAX 512 /* of the plot */
-
-/* An org's mark: a shape (hollow when projected), a letter in ASCII. */
-static const char *mark(size_t org, bool hollow, bool ascii, char *buf)
-{
-	static const char *const SOLID[] = { "\u25CF", "\u25A0", "\u25B2",
-					     "\u25C6", "\u2605", "\u271A" };
-	static const char *const HOLLOW[] = { "\u25CB", "\u25A1", "\u25B3",
-					      "\u25C7", "\u2606", "\u271B" };
-
-	if (!ascii && org < sizeof SOLID / sizeof SOLID[0])
-		return hollow ? HOLLOW[org] : SOLID[org];
-	buf[0] = (char)((hollow ? 'a' : 'A') + (int)(org % 26));
-	buf[1] = '\0';
-	return buf;
-}
-
-/* The mark of a point past the axis, on the edge it lies beyond. */
-static const char *clip_mark(enum chart_clip c, bool ascii)
-{
-	if (c == CHART_ABOVE)
-		return ascii ? "^" : "\u2191";
-	return ascii ? "v" : "\u2193";
-}
-
-/* A bar's fill for an org: shades in Unicode, signs in ASCII. */
-static const char *shade(size_t org, bool ascii)
-{
-	static const char *const UNI[] = { "\u2588", "\u2593", "\u2592",
-					   "\u2591" };
-	static const char *const ASC[] = { "#", "=", "+", ":", "%", "~" };
-
-	return ascii ? ASC[org % (sizeof ASC / sizeof ASC[0])]
-		     : UNI[org % (sizeof UNI / sizeof UNI[0])];
-}
-
-struct term {
-	FILE *out;
-	const struct plot *p;
-	const struct chart_opts *o;
-	int width;	     /* columns, TERM_MIN at least */
-	int label_w, plot_w; /* plot_w <= TERM_COLS_MAX */
-	char *title, **orgs; /* escaped for the terminal */
-	const char *cell[TERM_ROWS][TERM_COLS_MAX]; /* NULL: blank */
-	char letters[TERM_ROWS][TERM_COLS_MAX][2];  /* ASCII marks live here */
-};
-
-/* v's row, always one of the canvas' (chart_axis_cell clamps it). */
-static int term_row(const struct term *t, double v, enum chart_clip *clip)
-{
-	return chart_axis_cell(&t->p->axis, v, TERM_ROWS, clip);
-}
-
-/* The only writer of the canvas; with keep, a cell already drawn stays.
- * The rows and columns it is given are the canvas' by construction; one
- * check here keeps it so for any caller to come. */
-static void term_put(struct term *t, int row, int col, const char *s, bool keep)
-{
-	if (row < 0 || row >= TERM_ROWS || col < 0 || col >= t->plot_w)
-		return;
-	if (!keep || t->cell[row][col] == NULL)
-		t->cell[row][col] = s;
-}
-
-/* The columns quarter q spans: [*from, *to), within [0, plot_w]. */
-static void term_cols(const struct term *t, size_t q, int *from, int *to)
-{
-	*from = (int)((double)q * t->plot_w / (double)t->p->nq);
-	*to = (int)((double)(q + 1) * t->plot_w / (double)t->p->nq);
-	if (*to <= *from)
-		*to = *from + 1;
-}
-
-static int term_mid(const struct term *t, size_t q)
-{
-	int from, to;
-
-	term_cols(t, q, &from, &to);
-	return (from + to - 1) / 2;
-}
-
-/* Dots between an org's points, so each reads as a line. */
-static void term_links(struct term *t, size_t org)
-{
-	const char *dot = t->o->ascii ? "." : "\u00B7";
-	size_t q, prev = SIZE_MAX;
-
-	for (q = 0; q < t->p->nq; q++) {
-		double v = value(t->p, org, q);
-		int a, b, ra, rb, c;
-
-		if (isnan(v)) {
-			prev = SIZE_MAX;
-			continue;
-		}
-		if (prev != SIZE_MAX) {
-			a = term_mid(t, prev);
-			b = term_mid(t, q);
-			ra = term_row(t, value(t->p, org, prev), NULL);
-			rb = term_row(t, v, NULL);
-			for (c = a + 1; c < b; c++) {
-				int r = ra +
-					(int)floor((double)(rb - ra) * (c - a) /
-							   (b - a) +
-						   0.5);
-
-				term_put(t, r, c, dot, true);
-			}
-		}
-		prev = q;
-	}
-}
-
-/* A range: a dotted stroke from its low to its high end through the
- * point, where nothing else is drawn. */
-static void term_range(struct term *t, size_t org)
-{
-	const char *stroke = t->o->ascii ? ":" : "\u2506";
-	size_t q;
-
-	for (q = 0; t->p->lo != NULL && q < t->p->nq; q++) {
-		size_t at = org * t->p->nq + q;
-		int col = term_mid(t, q), r;
-
-		if (isnan(t->p->v[at]) || !(t->p->lo[at] < t->p->hi[at]))
-			continue;
-		for (r = term_row(t, t->p->hi[at], NULL);
-		     r <= term_row(t, t->p->lo[at], NULL); r++)
-			term_put(t, r, col, stroke, true);
-	}
-}
-
-static bool any_range(const struct plot *p)
-{
-	size_t org;
-
-	for (org = 0; org < p->norgs; org++)
-		if (has_band(p, org))
-			return true;
-	return false;
-}
-
-static void term_marks(struct term *t, size_t org)
-{
-	size_t q;
-
-	for (q = 0; q < t->p->nq; q++) {
-		double v = value(t->p, org, q);
-		enum chart_clip clip;
-		int row, col;
-
-		if (isnan(v))
-			continue;
-		col = term_mid(t, q);
-		row = term_row(t, v, &clip);
-		term_put(t, row, col,
-			 clip != CHART_INSIDE
-				 ? clip_mark(clip, t->o->ascii)
-				 : mark(org, projected(t->p, org, q),
-					t->o->ascii, t->letters[row][col]),
-			 false);
-	}
-}
-
-/* Bars from zero (the foot of a log axis, where zero is clamped to): each
- * quarter's columns shared by the orgs; a bar past the axis ends in an
- * arrow on its edge. */
-static void term_bars(struct term *t, size_t org)
-{
-	int base = term_row(t, 0, NULL);
-	size_t q;
-
-	for (q = 0; q < t->p->nq; q++) {
-		double v = value(t->p, org, q);
-		enum chart_clip clip;
-		int from, to, w, c, r, end, tip;
-
-		if (isnan(v))
-			continue;
-		term_cols(t, q, &from, &to);
-		w = (to - from) / (int)t->p->norgs;
-		if (w < 1)
-			w = 1;
-		tip = term_row(t, v, &clip);
-		end = tip > base ? tip : base;
-		r = tip < base ? tip : base;
-		for (c = from + w * (int)org;
-		     c < from + w * ((int)org + 1) && c < t->plot_w; c++)
-			for (int i = r; i <= end; i++)
-				term_put(
-					t, i, c,
-					i == tip && clip != CHART_INSIDE
-						? clip_mark(clip, t->o->ascii)
-					: projected(t->p, org, q)
-						? (t->o->ascii ? "." : "\u2591")
-						: shade(org, t->o->ascii),
-					false);
-	}
-}
-
-static void term_y_labels(const struct term *t, char labels[][TICK_LABEL_MAX])
-{
-	int i, r;
-
-	for (r = 0; r < TERM_ROWS; r++)
-		labels[r][0] = '\0';
-	for (i = 0; i < t->p->nticks; i++)
-		tick_label_at(
-			t->p, t->o, i,
-			labels[share_cell(tick_share(t->p, i), TERM_ROWS)]);
-}
-
-static void term_x_labels(const struct term *t)
-{
-	char line[TERM_COLS_MAX + 1], buf[QUARTER_FMT_MAX];
-	double slot = (double)t->plot_w / (double)t->p->nq;
-	size_t q, every = label_every(slot, 8), n = (size_t)t->plot_w;
-
-	memset(line, ' ', n);
-	line[n] = '\0';
-	for (q = 0; q < t->p->nq; q++) {
-		const char *label = quarter_label(t->p, q, every, buf);
-		int from, to;
-		size_t len;
-
-		if (label == NULL)
-			continue;
-		term_cols(t, q, &from, &to);
-		len = strlen(label);
-		if ((size_t)from + len <= n)
-			memcpy(line + from, label, len);
-	}
-	while (n > 0 && line[n - 1] == ' ')
-		line[--n] = '\0';
-	fprintf(t->out, "%*s  %s\n", t->label_w, "", line);
-}
-
-/* Escaped text in at most max columns: cut, with an ellipsis, when it is
- * longer. Returns the columns written. */
-static int term_text(const struct term *t, const char *s, int max)
-{
-	const char *dots = t->o->ascii ? "..." : "\u2026";
-	int dots_w = t->o->ascii ? 3 : 1, cols = 0;
-	size_t n = text_columns(s), at = 0;
-
-	if (n <= (size_t)max) {
-		fputs(s, t->out);
-		return (int)n;
-	}
-	/* whole characters, as many as leave room for the dots */
-	while (s[at] != '\0' && cols < max - dots_w) {
-		at++;
-		cols++;
-		while (((unsigned char)s[at] & 0xC0) == 0x80)
-			at++;
-	}
-	fwrite(s, 1, at, t->out);
-	fputs(dots, t->out);
-	return cols + dots_w;
-}
-
-static void term_legend(const struct term *t)
-{
-	char buf[2];
-	int x = 0;
-	size_t org;
-
-	for (org = 0; org < t->p->norgs; org++) {
-		/* a mark, a space and the name, two spaces from the last */
-		size_t name = text_columns(t->orgs[org]);
-		int w = 2 + (name < (size_t)t->width - 2 ? (int)name
-							 : t->width - 2);
-
-		if (x > 0 && x + 2 + w > t->width) {
-			fputc('\n', t->out);
-			x = 0;
-		}
-		fprintf(t->out, "%s%s ", x > 0 ? "  " : "",
-			t->o->style == CHART_BARS
-				? shade(org, t->o->ascii)
-				: mark(org, false, t->o->ascii, buf));
-		x += (x > 0 ? 2 : 0) + 2;
-		x += term_text(t, t->orgs[org], t->width - 2);
-	}
-	fputc('\n', t->out);
-	if (any_projected(t->p))
-		fprintf(t->out, "%s: projected\n",
-			t->o->style == CHART_BARS
-				? (t->o->ascii ? "." : "\u2591")
-				: (t->o->ascii ? "lower case" : "hollow"));
-	if (t->o->style == CHART_LINE && any_range(t->p))
-		/* 41 columns would not fit the narrowest chart, 40 */
-		fprintf(t->out, "%s the range, from low to high end\n",
-			t->o->ascii ? ":" : "\u2506");
-	if (t->p->clipped)
-		fprintf(t->out, "%s past the axis, drawn on its edge\n",
-			t->o->ascii ? "^ v" : "\u2191 \u2193");
-}
-
-static void term_draw(struct term *t)
-{
-	char labels[TERM_ROWS][TICK_LABEL_MAX];
-	const char *bar = t->o->ascii ? "|" : "\u2502";
-	const char *tick = t->o->ascii ? "+" : "\u2524";
-	int r, c;
-
-	term_y_labels(t, labels);
-	term_text(t, t->title, t->width);
-	fputc('\n', t->out);
-	for (r = 0; r < TERM_ROWS; r++) {
-		int end = t->plot_w;
-
-		while (end > 0 && t->cell[r][end - 1] == NULL)
-			end--;
-		fprintf(t->out, "%*s %s", t->label_w, labels[r],
-			labels[r][0] ? tick : bar);
-		for (c = 0; c < end; c++)
-			fputs(t->cell[r][c] ? t->cell[r][c] : " ", t->out);
-		fputc('\n', t->out);
-	}
-	fprintf(t->out, "%*s %s", t->label_w, "", t->o->ascii ? "+" : "\u2514");
-	for (c = 0; c < t->plot_w; c++)
-		fputs(t->o->ascii ? "-" : "\u2500", t->out);
-	fputc('\n', t->out);
-	term_x_labels(t);
-	term_legend(t);
-}
-
-static void term_free(struct term *t)
-{
-	size_t i;
-
-	for (i = 0; t->orgs != NULL && i < t->p->norgs; i++)
-		free(t->orgs[i]);
-	free(t->orgs);
-	free(t->title);
-	free(t);
-}
-
-/* The canvas, its columns, and the texts escaped: NULL when out of
- * memory. */
-static struct term *term_new(FILE *out, const struct plot *p,
-			     const struct chart_opts *o)
-{
-	char num[TICK_LABEL_MAX];
-	struct term *t = calloc(1, sizeof *t);
-	size_t org;
-	int i;
-
-	if (t == NULL)
-		return NULL;
-	t->out = out;
-	t->p = p;
-	t->o = o;
-	t->width = o->width < TERM_MIN ? TERM_MIN : o->width;
-	for (i = 0; i < p->nticks; i++)
-		if ((int)strlen(tick_label_at(p, o, i, num)) > t->label_w)
-			t->label_w = (int)strlen(num);
-	t->plot_w = t->width - t->label_w - 2;
-	if (t->plot_w > TERM_COLS_MAX)
-		t->plot_w = TERM_COLS_MAX;
-	t->title = util_escape_controls(title_of(o));
-	t->orgs = calloc(p->norgs, sizeof *t->orgs);
-	for (org = 0; t->orgs != NULL && org < p->norgs; org++) {
-		t->orgs[org] = util_escape_controls(p->orgs[org]);
-		if (t->orgs[org] == NULL)
-			break;
-	}
-	if (t->title == NULL || t->orgs == NULL || org < p->norgs) {
-		term_free(t);
-		return NULL;
-	}
-	return t;
-}
-
-enum gc_status chart_term(FILE *out, const struct series *s,
-			  const struct chart_opts *o, struct gc_error *err)
-{
-	struct plot p;
-	struct term *t;
-	size_t org;
-	enum gc_status st = plot_build(&p, s, o, err);
-
-	if (st != GC_OK)
-		return st;
-	t = term_new(out, &p, o);
-	if (t == NULL) {
-		plot_free(&p);
-		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
-	}
-	for (org = 0; org < p.norgs && o->style == CHART_LINE; org++)
-		term_links(t, org);
-	/* after the links, which take their cells first, before the marks */
-	for (org = 0; org < p.norgs && o->style == CHART_LINE; org++)
-		term_range(t, org);
-	for (org = 0; org < p.norgs; org++) {
-		if (o->style == CHART_BARS)
-			term_bars(t, org);
-		else
-			term_marks(t, org);
-	}
-	term_draw(t);
-	term_free(t);
-	plot_free(&p);
-	return GC_OK;
 }

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "printer_impl.h"
+#include "table_impl.h"
 #include "util.h"
 
 static const struct format *const FORMATS[] = {

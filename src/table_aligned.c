@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "printer_impl.h"
+#include "table_impl.h"
 #include "util.h"
 
 /* What a held cell is, besides its text. */

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 
 #include "gpucap/quantity.h"
-#include "printer_impl.h"
+#include "table_impl.h"
 
 static cJSON *number_json(enum cell_type t, double v)
 {

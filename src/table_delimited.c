@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "gpucap/quantity.h"
-#include "printer_impl.h"
+#include "table_impl.h"
 
 /* CSV quotes a field only when RFC 4180 needs it; libcsv does the quoting. */
 static void csv_text(FILE *out, const char *s)

@@ -1,7 +1,7 @@
 /* Internal to the output formats: the printer every renderer shares, and
  * the table of formats. */
-#ifndef GPUCAP_PRINTER_IMPL_H
-#define GPUCAP_PRINTER_IMPL_H
+#ifndef GPUCAP_TABLE_IMPL_H
+#define GPUCAP_TABLE_IMPL_H
 
 #include "gpucap/table.h"
 
