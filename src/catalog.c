@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "catalog_impl.h"
 #include "csvread.h"
 #include "util.h"
 #include "gpucap/quantity.h"
@@ -27,12 +28,6 @@ struct catalog_key {
 	int origin;    /* the load that wrote this name */
 };
 
-/* Column slots of a catalog file: text columns, one per figure, and the
- * plain FP16 rate that stands in for bf16 on chips without tensor units. */
-enum slot { S_ID, S_ALIASES, S_VENDOR, S_NAME, S_YEAR, S_SOURCE, S_FIG0 };
-#define S_FP16	   (S_FIG0 + FIG_COUNT)
-#define SLOT_COUNT (S_FP16 + 1)
-
 static const char *const SLOT_NAMES[SLOT_COUNT] = {
 	"id",	      "aliases",     "vendor",	    "name",
 	"year",	      "source",	     "bf16_tflops", "fp8_tflops",
@@ -40,38 +35,6 @@ static const char *const SLOT_NAMES[SLOT_COUNT] = {
 	"int8_tops",  "memory_gb",   "memory_tbs",  "tdp_w",
 	"price_usd",  "fp16_tflops",
 };
-
-/* Epoch AI's ML Hardware database, in both of its schemas: its columns,
- * the slot each fills, and what to divide by (FLOP/s to TFLOPS, bytes to
- * GB, byte/s to TB/s). */
-static const struct {
-	const char *header;
-	int slot;
-	double divisor;
-} EPOCH_COLUMNS[] = {
-	{ "Hardware name", S_ID, 1 },
-	{ "Manufacturer", S_VENDOR, 1 },
-	{ "Release date", S_YEAR, 1 },
-	{ "Link to datasheet", S_SOURCE, 1 },
-	{ "Tensor-FP16/BF16 performance (FLOP/s)", S_FIG0 + FIG_BF16, 1e12 },
-	{ "FP16 (half precision) performance (FLOP/s)", S_FP16, 1e12 },
-	{ "FP8 performance (FLOP/s)", S_FIG0 + FIG_FP8, 1e12 },
-	{ "FP4 performance (FLOP/s)", S_FIG0 + FIG_FP4, 1e12 },
-	{ "TF32 (TensorFloat-32) performance (FLOP/s)", S_FIG0 + FIG_TF32,
-	  1e12 },
-	{ "FP32 (single precision) performance (FLOP/s)", S_FIG0 + FIG_FP32,
-	  1e12 },
-	{ "FP64 (double precision) performance (FLOP/s)", S_FIG0 + FIG_FP64,
-	  1e12 },
-	{ "INT8 performance (OP/s)", S_FIG0 + FIG_INT8, 1e12 },
-	{ "Memory (bytes)", S_FIG0 + FIG_MEMORY_GB, 1e9 },
-	{ "Memory size per board (Byte)", S_FIG0 + FIG_MEMORY_GB, 1e9 },
-	{ "Memory bandwidth (byte/s)", S_FIG0 + FIG_MEMORY_TBS, 1e12 },
-	{ "TDP (W)", S_FIG0 + FIG_TDP_W, 1 },
-	{ "Release price (USD)", S_FIG0 + FIG_PRICE_USD, 1 },
-};
-
-#define EPOCH_KEY_COLUMN "Hardware name"
 
 static const char *const METRIC_NAMES[METRIC_COUNT] = {
 	"bf16", "fp8",	"8bit", "fp4",	  "tf32",      "fp32",
@@ -339,7 +302,7 @@ struct load {
 	struct catalog *cat;
 	const char *name;
 	int origin;
-	bool epoch;		   /* Epoch AI's schema: bad rows are skipped */
+	const struct catalog_schema *schema; /* the file's, by its header */
 	int *map;		   /* file column -> slot, -1 ignored */
 	double *divisor;	   /* file column -> unit conversion */
 	long slot_col[SLOT_COUNT]; /* slot -> 1-based file column, 0 absent */
@@ -347,32 +310,24 @@ struct load {
 	struct csvread_table table;
 };
 
-static bool is_epoch_header(const struct csv_record *rec)
-{
-	size_t i;
-
-	for (i = 0; i < rec->n; i++)
-		if (strcasecmp(rec->fields[i], EPOCH_KEY_COLUMN) == 0)
-			return true;
-	return false;
-}
-
 /* The slot a header names (and the unit it comes in), -1 for none. */
 static int header_slot(const struct load *ld, const char *h, double *divisor)
 {
 	size_t s;
 
+	const struct catalog_schema *sc = ld->schema;
+
 	*divisor = 1;
-	if (!ld->epoch) {
+	if (sc == NULL) {
 		for (s = 0; s < SLOT_COUNT; s++)
 			if (strcasecmp(h, SLOT_NAMES[s]) == 0)
 				return (int)s;
 		return -1;
 	}
-	for (s = 0; s < sizeof EPOCH_COLUMNS / sizeof EPOCH_COLUMNS[0]; s++) {
-		if (strcasecmp(h, EPOCH_COLUMNS[s].header) == 0) {
-			*divisor = EPOCH_COLUMNS[s].divisor;
-			return EPOCH_COLUMNS[s].slot;
+	for (s = 0; s < sc->ncolumns; s++) {
+		if (strcasecmp(h, sc->columns[s].header) == 0) {
+			*divisor = sc->columns[s].divisor;
+			return sc->columns[s].slot;
 		}
 	}
 	return -1;
@@ -385,7 +340,8 @@ static enum gc_status read_header(const struct csv_record *rec, void *ctx,
 	size_t i;
 	bool seen[SLOT_COUNT] = { false };
 
-	ld->epoch = is_epoch_header(rec);
+	ld->schema =
+		catalog_schema_of((const char *const *)rec->fields, rec->n);
 	ld->map = malloc(rec->n * sizeof *ld->map);
 	ld->divisor = malloc(rec->n * sizeof *ld->divisor);
 	if (ld->map == NULL || ld->divisor == NULL)
@@ -419,10 +375,9 @@ static enum gc_status read_figure(struct load *ld, const struct csv_record *rec,
 	const char *cell = rec->fields[col];
 	const char *slot = SLOT_NAMES[ld->map[col]];
 
-	/* Empty is unknown; so is Epoch AI's "inf", seen in its ratios. */
+	/* Empty is unknown; so is what the schema says is (Epoch's "inf") */
 	if (cell[strspn(cell, " \t")] == '\0' ||
-	    (ld->epoch &&
-	     (strcasecmp(cell, "inf") == 0 || strcasecmp(cell, "nan") == 0))) {
+	    (ld->schema != NULL && ld->schema->unknown(cell))) {
 		*out = NAN;
 		return GC_OK;
 	}
@@ -443,25 +398,13 @@ static enum gc_status read_figure(struct load *ld, const struct csv_record *rec,
 	return GC_OK;
 }
 
-/* Epoch AI dates its chips 2025-12-02: the year is what gpucap keeps. */
-static bool epoch_year(const char *cell, int *out)
-{
-	int y;
-
-	if (strspn(cell, "0123456789") != 4 || (cell[4] != '-' && cell[4]))
-		return false;
-	y = atoi(cell);
-	*out = y;
-	return true;
-}
-
 static enum gc_status read_year(struct load *ld, const struct csv_record *rec,
 				size_t col, int *out, struct gc_error *err)
 {
 	double y;
 	enum gc_status st;
 
-	if (ld->epoch && epoch_year(rec->fields[col], out))
+	if (ld->schema != NULL && ld->schema->year(rec->fields[col], out))
 		return GC_OK;
 	st = read_figure(ld, rec, col, &y, err);
 
@@ -581,17 +524,6 @@ static enum gc_status add_keys(struct load *ld, size_t item, long line,
 	return st;
 }
 
-/* What only the Epoch AI schema needs once the row is read: the FP16
- * fallback for chips without tensor units, and a name. */
-static enum gc_status finish_entry(struct load *ld, struct accel *a)
-{
-	if (isnan(a->fig[FIG_BF16]))
-		a->fig[FIG_BF16] = ld->fp16;
-	if (a->name == NULL && a->id != NULL)
-		a->name = strdup(a->id);
-	return a->id != NULL && a->name == NULL ? GC_IO : GC_OK;
-}
-
 static enum gc_status fill_entry(struct load *ld, const struct csv_record *rec,
 				 struct accel *a, struct gc_error *err)
 {
@@ -615,13 +547,14 @@ static enum gc_status fill_entry(struct load *ld, const struct csv_record *rec,
 		st = gc_fail(err, GC_DATA, ld->name, rec->line,
 			     ld->slot_col[S_ID],
 			     "id: '%s' has no letter or digit", a->id);
-	if (st == GC_OK && ld->epoch && finish_entry(ld, a) != GC_OK)
+	if (st == GC_OK && ld->schema != NULL &&
+	    !ld->schema->finish(a, ld->fp16))
 		st = gc_fail(err, GC_IO, ld->name, rec->line, 0,
 			     "out of memory");
 	return st;
 }
 
-/* A row of Epoch AI's table that cannot be used is left out, said once:
+/* A row of a provider's table that cannot be used is left out, said once:
  * one odd chip should not cost the user the rest of the database. */
 static enum gc_status skip_entry(struct load *ld, struct gc_error *err)
 {
@@ -652,7 +585,7 @@ static enum gc_status read_entry(const struct csv_record *rec, void *ctx,
 	st = fill_entry(ld, rec, &cat->items[cat->n++], err);
 	if (st == GC_OK)
 		st = add_keys(ld, cat->n - 1, rec->line, err);
-	if (st == GC_DATA && ld->epoch)
+	if (st == GC_DATA && ld->schema != NULL)
 		return skip_entry(ld, err);
 	return st;
 }

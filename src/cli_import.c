@@ -96,7 +96,8 @@ const char *import_format_name(size_t i)
 	return i < sizeof NAMES / sizeof NAMES[0] ? NAMES[i] : NULL;
 }
 
-enum gc_status cmd_import(const struct options *o, struct gc_error *err)
+static enum gc_status import_clusters(const struct options *o,
+				      struct gc_error *err)
 {
 	struct cli_request r;
 	struct import_ctx ic = { o,
@@ -104,14 +105,8 @@ enum gc_status cmd_import(const struct options *o, struct gc_error *err)
 				 NULL,
 				 o->args[1],
 				 NULL };
-	enum gc_status st;
+	enum gc_status st = org_mode(o, &ic.imp.org_by_name, err);
 
-	if (strcmp(o->args[0], "epoch-clusters") != 0)
-		return gc_fail(err, GC_USAGE, NULL, 0, 0,
-			       "import: unknown source '%s' (expected "
-			       "epoch-clusters)",
-			       o->args[0]);
-	st = org_mode(o, &ic.imp.org_by_name, err);
 	if (st != GC_OK)
 		return st;
 	cli_request_init(&r, o);
@@ -131,4 +126,31 @@ enum gc_status cmd_import(const struct options *o, struct gc_error *err)
 	if (st == GC_OK)
 		summary(o, &ic.imp);
 	return st;
+}
+
+/* The sources import reads: a provider's dataset each. A new source is a
+ * row here and a reader of its schema. */
+static const struct import_source {
+	const char *name;
+	enum gc_status (*run)(const struct options *o, struct gc_error *err);
+} SOURCES[] = {
+	{ "epoch-clusters", import_clusters },
+};
+
+#define NSOURCES (sizeof SOURCES / sizeof SOURCES[0])
+
+enum gc_status cmd_import(const struct options *o, struct gc_error *err)
+{
+	char list[128], qb[DIAG_QUOTE_MAX];
+	size_t i, n = 0;
+
+	for (i = 0; i < NSOURCES; i++) {
+		if (strcmp(o->args[0], SOURCES[i].name) == 0)
+			return SOURCES[i].run(o, err);
+		n += (size_t)snprintf(list + n, sizeof list - n, "%s%s",
+				      i > 0 ? ", " : "", SOURCES[i].name);
+	}
+	return gc_fail(err, GC_USAGE, NULL, 0, 0,
+		       "import: unknown source '%s' (expected %s)",
+		       diag_quote(o->args[0], qb), list);
 }
