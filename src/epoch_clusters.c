@@ -89,44 +89,9 @@ struct cluster {
 	double h100e;  /* NaN when none */
 };
 
-/* Reads min to max digits at *p, moving past them. */
-static bool read_int(const char **p, size_t min, size_t max, int *out)
-{
-	size_t n = 0;
-	int v = 0;
-
-	while (n < max && isdigit((unsigned char)(*p)[n])) {
-		v = v * 10 + ((*p)[n] - '0');
-		n++;
-	}
-	if (n < min || isdigit((unsigned char)(*p)[n]))
-		return false;
-	*p += n;
-	*out = v;
-	return true;
-}
-
 bool epoch_date_quarter(const char *s, int *quarter)
 {
-	const char *p = s;
-	char iso[32];
-	int m, d, y;
-
-	if (strchr(s, '/') == NULL)
-		return quarter_parse(s, quarter);
-	while (*p == ' ')
-		p++;
-	if (!read_int(&p, 1, 2, &m) || *p++ != '/' || !read_int(&p, 1, 2, &d) ||
-	    *p++ != '/' || !read_int(&p, 4, 4, &y))
-		return false;
-	while (*p == ' ')
-		p++;
-	if (*p != '\0')
-		return false;
-	/* The ledger's own rules (days of the month, leap years, the years
-	 * a quarter may have) on the same date written the ISO way. */
-	snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
-	return quarter_parse(iso, quarter);
+	return quarter_parse(s, quarter); /* M/D/YYYY is a ledger date too */
 }
 
 static const char *field(const struct reader *r, const struct csv_record *rec,

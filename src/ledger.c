@@ -11,11 +11,31 @@
 #include "ledger_impl.h"
 #include "util.h"
 
-#define HEADER_MAX 64
+#define HEADER_MAX 96
 
 static const char *const COL_NAMES[LC_COUNT] = {
-	"quarter", "org",	  "model", "units", "spend_usd",
-	"h100e",   "total_h100e", "kind",  "note",
+	"quarter",
+	"org",
+	"model",
+	"units",
+	"spend_usd",
+	"h100e",
+	"total_h100e",
+	"kind",
+	"note",
+	"units_p5",
+	"units_p95",
+	"spend_usd_p5",
+	"spend_usd_p95",
+	"h100e_p5",
+	"h100e_p95",
+	"total_h100e_p5",
+	"total_h100e_p95",
+	"start_date",
+	"series_start",
+	"name",
+	"designer",
+	"incomplete",
 };
 
 static const struct {
@@ -52,6 +72,46 @@ static const struct {
 	{ "note", LC_NOTE },
 	{ "source", LC_NOTE },
 	{ "comment", LC_NOTE },
+	/* the ends of a figure (SPEC 4.4) */
+	{ "units_p5", LC_UNITS_LO },
+	{ "units_low", LC_UNITS_LO },
+	{ "units_p95", LC_UNITS_HI },
+	{ "units_high", LC_UNITS_HI },
+	{ "spend_usd_p5", LC_SPEND_LO },
+	{ "spend_usd_low", LC_SPEND_LO },
+	{ "spend_usd_p95", LC_SPEND_HI },
+	{ "spend_usd_high", LC_SPEND_HI },
+	{ "h100e_p5", LC_H100E_LO },
+	{ "h100e_low", LC_H100E_LO },
+	{ "h100e_p95", LC_H100E_HI },
+	{ "h100e_high", LC_H100E_HI },
+	{ "total_h100e_p5", LC_TOTAL_LO },
+	{ "total_h100e_low", LC_TOTAL_LO },
+	{ "total_h100e_p95", LC_TOTAL_HI },
+	{ "total_h100e_high", LC_TOTAL_HI },
+	/* Epoch AI's chip-owner and chip-sales exports, in both schemas:
+	 * the display names of 2025-04/2026 and the canonical names of
+	 * September 2026 (SPEC 3.4) */
+	{ "end_date", LC_QUARTER },
+	{ "start_date", LC_START },
+	{ "series_start", LC_SERIES_START },
+	{ "chip_type", LC_MODEL },
+	{ "number_of_units", LC_UNITS },
+	{ "number_of_units_(median)", LC_UNITS },
+	{ "units_med", LC_UNITS },
+	{ "number_of_units_(5th_percentile)", LC_UNITS_LO },
+	{ "number_of_units_(95th_percentile)", LC_UNITS_HI },
+	{ "compute_estimate_in_h100e_(median)", LC_H100E },
+	{ "h100e_(median)", LC_H100E },
+	{ "h100e_med", LC_H100E },
+	{ "h100e_(5th_percentile)", LC_H100E_LO },
+	{ "compute_estimate_in_h100e_(5th_percentile)", LC_H100E_LO },
+	{ "h100e_(95th_percentile)", LC_H100E_HI },
+	{ "compute_estimate_in_h100e_(95th_percentile)", LC_H100E_HI },
+	{ "name", LC_NAME },
+	{ "designer", LC_DESIGNER },
+	{ "chip_manufacturer", LC_DESIGNER },
+	{ "incomplete", LC_INCOMPLETE },
 };
 
 /* Values of the kind column; "retire" is a buy of negative units. */
@@ -169,46 +229,114 @@ static const char *shown(const char *s, double v, char *buf)
 	return s != NULL ? diag_quote(s, buf) : qty_format(v, buf);
 }
 
-/* A cell's number, or its range: a range's ends go to the row, its
- * midpoint to *out. */
-static enum gc_status read_number(struct build *b, enum ledger_col col,
-				  enum ledger_fig fig, double *out)
+/* A number cell as a figure with its ends: plain (lo == mid == hi), a
+ * range (mid its midpoint), or LOW..CENTRAL..HIGH. *given is false for
+ * an absent cell, *ranged true when the cell itself was a range. */
+struct figure_cell {
+	double lo, mid, hi;
+	bool given, ranged;
+};
+
+static enum gc_status read_cell(struct build *b, enum ledger_col col,
+				enum ledger_col as, struct figure_cell *f)
 {
 	char *s = NULL, buf[DIAG_QUOTE_MAX];
-	struct quantity q, hi;
+	struct quantity lo, mid, hi;
+	bool has_mid;
 	const char *why;
-	double max = col == LC_SPEND ? LEDGER_MONEY_MAX : LEDGER_COUNT_MAX;
+	double max = as == LC_SPEND ? LEDGER_MONEY_MAX : LEDGER_COUNT_MAX;
 
-	*out = NAN;
+	memset(f, 0, sizeof *f);
 	if (b->cells->is_num[col]) {
 		/* as if written and read back: never a negative zero */
-		q.value = b->cells->num[col] == 0 ? 0.0 : b->cells->num[col];
-		q.money = false;
-		hi = q;
+		mid.value = b->cells->num[col] == 0 ? 0.0 : b->cells->num[col];
+		mid.money = false;
+		lo = hi = mid;
 	} else if ((s = cell(b->cells, col)) == NULL) {
 		return GC_OK;
-	} else if (!qty_parse(s, &q, &why)) {
-		if (!qty_parse_range(s, &q, &hi, &why))
-			return bad(b, col, "'%s' %s", shown(s, 0, buf), why);
-	} else {
-		hi = q;
+	} else if (!qty_parse_triple(s, &lo, &mid, &has_mid, &hi, &why)) {
+		return bad(b, col, "'%s' %s", shown(s, 0, buf), why);
 	}
-	if (q.money && col != LC_SPEND)
+	if (mid.money && as != LC_SPEND)
 		return bad(b, col, "'%s' is money; put it in spend_usd",
 			   shown(s, 0, buf));
-	if (q.value < 0 && (col == LC_SPEND || col == LC_TOTAL))
+	if (lo.value < 0 && (as == LC_SPEND || as == LC_TOTAL))
 		return bad(b, col, "'%s' must not be negative",
-			   shown(s, q.value, buf));
-	if (fabs(q.value) > max || fabs(hi.value) > max)
+			   shown(s, lo.value, buf));
+	if (fabs(lo.value) > max || fabs(hi.value) > max)
 		return bad(b, col, "'%s' is out of range (at most %g)",
-			   shown(s, q.value, buf), max);
-	*out = q.value;
-	if (hi.value == q.value)
-		return GC_OK;
+			   shown(s, mid.value, buf), max);
+	f->lo = lo.value;
+	f->mid = mid.value;
+	f->hi = hi.value;
+	f->given = true;
+	f->ranged = lo.value != hi.value;
+	return GC_OK;
+}
+
+/* The figure's ends from NAME_p5 and NAME_p95 beside it: both, plain,
+ * around the central figure (the given median, else their midpoint). */
+static enum gc_status companion_ends(struct build *b, enum ledger_col col,
+				     enum ledger_col lo_col,
+				     enum ledger_col hi_col,
+				     struct figure_cell *f)
+{
+	struct figure_cell lo, hi;
+	enum gc_status st = read_cell(b, lo_col, col, &lo);
+
+	if (st == GC_OK)
+		st = read_cell(b, hi_col, col, &hi);
+	if (st != GC_OK || (!lo.given && !hi.given))
+		return st;
+	if (!lo.given || !hi.given)
+		return bad(b, lo.given ? hi_col : lo_col,
+			   "missing (the ends of %s go together)",
+			   COL_NAMES[col]);
+	if (lo.ranged || hi.ranged || f->ranged)
+		return bad(b,
+			   f->ranged   ? col
+			   : lo.ranged ? lo_col
+				       : hi_col,
+			   "a range where the ends are given apart");
+	if (!f->given)
+		f->mid = lo.mid + (hi.mid - lo.mid) / 2;
+	if (lo.mid > f->mid || f->mid > hi.mid)
+		return bad(b, lo.mid > f->mid ? lo_col : hi_col,
+			   "the percentiles are out of order: %s %.15g, %s "
+			   "%.15g, %s %.15g",
+			   COL_NAMES[lo_col], lo.mid, COL_NAMES[col], f->mid,
+			   COL_NAMES[hi_col], hi.mid);
+	f->lo = lo.mid;
+	f->hi = hi.mid;
+	f->given = true;
+	f->ranged = f->lo != f->hi;
+	return GC_OK;
+}
+
+/* Figure fig of the row: its cell, with its ends from the cell (a range)
+ * or from the columns beside it. The row gets the central figure, and
+ * with ends the ends too. */
+static enum gc_status read_number(struct build *b, enum ledger_fig fig,
+				  double *out)
+{
+	static const enum ledger_col COLS[LF_COUNT][3] = {
+		{ LC_UNITS, LC_UNITS_LO, LC_UNITS_HI },
+		{ LC_SPEND, LC_SPEND_LO, LC_SPEND_HI },
+		{ LC_H100E, LC_H100E_LO, LC_H100E_HI },
+		{ LC_TOTAL, LC_TOTAL_LO, LC_TOTAL_HI },
+	};
+	const enum ledger_col *c = COLS[fig];
+	struct figure_cell f;
+	enum gc_status st = read_cell(b, c[0], c[0], &f);
+
+	if (st == GC_OK)
+		st = companion_ends(b, c[0], c[1], c[2], &f);
+	*out = f.given ? f.mid : NAN;
+	if (st != GC_OK || !f.ranged)
+		return st;
 	b->row->ranged = true;
-	b->row->low[fig] = q.value;
-	b->row->high[fig] = hi.value;
-	*out = q.value + (hi.value - q.value) / 2;
+	b->row->low[fig] = f.lo;
+	b->row->high[fig] = f.hi;
 	return GC_OK;
 }
 
@@ -244,7 +372,7 @@ static enum gc_status read_quarter(struct build *b)
 	if (!quarter_parse(s, &b->row->quarter))
 		return bad(b, LC_QUARTER,
 			   "'%s' is not a quarter (expected 2024Q1, 2024-Q1, "
-			   "Q1 2024 or a date 2024-03-31)",
+			   "Q1 2024, or a date: 2024-03-31, 3/31/2024)",
 			   diag_quote(s, buf));
 	return GC_OK;
 }
@@ -427,8 +555,6 @@ static enum gc_status read_quarter_memo(struct build *b)
 
 static enum gc_status build(struct build *b)
 {
-	static const enum ledger_col NUMS[LF_COUNT] = { LC_UNITS, LC_SPEND,
-							LC_H100E, LC_TOTAL };
 	struct ledger_row *row = b->row;
 	double *const dest[LF_COUNT] = { &row->units, &row->spend, &row->h100e,
 					 &row->total };
@@ -444,7 +570,7 @@ static enum gc_status build(struct build *b)
 	for (i = 0; i < LF_COUNT; i++)
 		row->low[i] = row->high[i] = NAN;
 	for (i = 0; st == GC_OK && i < LF_COUNT; i++)
-		st = read_number(b, NUMS[i], (enum ledger_fig)i, dest[i]);
+		st = read_number(b, (enum ledger_fig)i, dest[i]);
 	if (st == GC_OK && row->ranged)
 		plain_ends(row, dest);
 	if (st == GC_OK)

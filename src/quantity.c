@@ -351,6 +351,39 @@ bool qty_parse_range(const char *s, struct quantity *lo, struct quantity *hi,
 	return true;
 }
 
+bool qty_parse_triple(const char *s, struct quantity *lo, struct quantity *mid,
+		      bool *has_mid, struct quantity *hi, const char **why)
+{
+	const char *first = strstr(s, ".."), *second;
+
+	*has_mid = false;
+	second = first != NULL ? strstr(first + 2, "..") : NULL;
+	if (second == NULL) {
+		if (!qty_parse_range(s, lo, hi, why))
+			return false;
+		mid->value = lo->value + (hi->value - lo->value) / 2;
+		mid->money = lo->money;
+		return true;
+	}
+	/* "1..2..3": the central figure between its ends */
+	if (first[2] == '.' || second[2] == '.' || strstr(second + 2, "..") ||
+	    !range_end(s, (size_t)(first - s), lo, why) ||
+	    !range_end(first + 2, (size_t)(second - first - 2), mid, why) ||
+	    !qty_parse(second + 2, hi, why)) {
+		*why = "is not a range LOW..HIGH or LOW..CENTRAL..HIGH";
+		return false;
+	}
+	lo->money = mid->money = hi->money =
+		lo->money || mid->money || hi->money;
+	if (lo->value > mid->value || mid->value > hi->value) {
+		*why = "has its figures out of order (LOW..CENTRAL..HIGH: the "
+		       "low end, the central figure, the high end)";
+		return false;
+	}
+	*has_mid = true;
+	return true;
+}
+
 char *qty_format(double v, char *buf)
 {
 	locale_t loc = util_c_numeric_begin();

@@ -72,10 +72,26 @@ static bool valid_date(int y, int m, int d)
 	return d <= DAYS[m - 1] + (m == 2 && is_leap(y));
 }
 
-/* YYYYQn, YYYY-Qn, YYYY Qn, YYYY-MM-DD */
+/* Reads one or two digits. */
+static bool one_or_two(const char **p, int *out)
+{
+	if (!isdigit((unsigned char)**p))
+		return false;
+	*out = *(*p)++ - '0';
+	if (isdigit((unsigned char)**p))
+		*out = *out * 10 + (*(*p)++ - '0');
+	return true;
+}
+
+static int month_quarter(int y, int m)
+{
+	return quarter_make(y, (m - 1) / 3 + 1);
+}
+
+/* YYYYQn, YYYY-Qn, YYYY Qn, YYYY-MM-DD, YYYY-MM */
 static bool year_first(const char *p, const char **end, int *out)
 {
-	int y, q, m, d;
+	int y, q, m, d = 1;
 
 	if (!digits(&p, 4, &y) || !year_ok(y))
 		return false;
@@ -84,11 +100,29 @@ static bool year_first(const char *p, const char **end, int *out)
 	if (qpart(&p, &q)) {
 		*out = quarter_make(y, q);
 	} else {
-		if (p[-1] != '-' || !digits(&p, 2, &m) || *p++ != '-' ||
-		    !digits(&p, 2, &d) || !valid_date(y, m, d))
+		if (p[-1] != '-' || !digits(&p, 2, &m))
 			return false;
-		*out = quarter_make(y, (m - 1) / 3 + 1);
+		if (*p == '-' && (p++, !digits(&p, 2, &d)))
+			return false;
+		if (!valid_date(y, m, d))
+			return false;
+		*out = month_quarter(y, m);
 	}
+	*end = p;
+	return true;
+}
+
+/* M/D/YYYY, US order, as Epoch AI writes dates: checked as ISO dates are
+ * (2/29/2024, not 2/29/2023). */
+static bool us_date(const char *p, const char **end, int *out)
+{
+	int y, m, d;
+
+	if (!one_or_two(&p, &m) || *p++ != '/' || !one_or_two(&p, &d) ||
+	    *p++ != '/' || !digits(&p, 4, &y) || !year_ok(y) ||
+	    !valid_date(y, m, d))
+		return false;
+	*out = month_quarter(y, m);
 	*end = p;
 	return true;
 }
@@ -116,8 +150,12 @@ bool quarter_parse(const char *s, int *out)
 
 	while (*s == ' ' || *s == '\t')
 		s++;
-	ok = isdigit((unsigned char)*s) ? year_first(s, &end, out)
-					: quarter_first(s, &end, out);
+	if (!isdigit((unsigned char)*s))
+		ok = quarter_first(s, &end, out);
+	else if (strspn(s, "0123456789") <= 2)
+		ok = us_date(s, &end, out);
+	else
+		ok = year_first(s, &end, out);
 	if (!ok)
 		return false;
 	while (*end == ' ' || *end == '\t')

@@ -8,7 +8,13 @@
 
 #include "gpucap/diag.h"
 
-/* The columns a ledger may have (SPEC 3.2). */
+/* The columns a ledger may have (SPEC 3.2), then the ends of its figures
+ * (SPEC 4.4: NAME_p5 and NAME_p95, or NAME_low and NAME_high, beside
+ * NAME), then what a period row gives (Epoch AI's chip-owner exports,
+ * SPEC 3.4: the quarter is the end date's; a start date, or a series
+ * start, says whether the row is one quarter's purchases or a running
+ * stock; the designer stands in for a missing owner; incomplete marks a
+ * quarter whose figures are partial). */
 enum ledger_col {
 	LC_QUARTER,
 	LC_ORG,
@@ -19,6 +25,19 @@ enum ledger_col {
 	LC_TOTAL,
 	LC_KIND,
 	LC_NOTE,
+	LC_UNITS_LO,
+	LC_UNITS_HI,
+	LC_SPEND_LO,
+	LC_SPEND_HI,
+	LC_H100E_LO,
+	LC_H100E_HI,
+	LC_TOTAL_LO,
+	LC_TOTAL_HI,
+	LC_START,
+	LC_SERIES_START,
+	LC_NAME,
+	LC_DESIGNER,
+	LC_INCOMPLETE,
 	LC_COUNT
 };
 
@@ -72,6 +91,10 @@ struct ledger_row {
 	 * without, they are not read. */
 	bool ranged;
 	double low[LF_COUNT], high[LF_COUNT];
+	/* A level that is one part of the org's (a chip's share of Epoch
+	 * AI's running stock): the quarter's parts add up. */
+	bool part;
+	bool incomplete; /* the quarter's figures are partial */
 	/* Nonzero when org and model are interned for the read this number
 	 * names: within it, one pointer is always one spelling, so a sink
 	 * may remember what it found for a pointer. */

@@ -21,6 +21,12 @@ bool qty_parse(const char *s, struct quantity *out, const char **why);
 bool qty_parse_range(const char *s, struct quantity *lo, struct quantity *hi,
 		     const char **why);
 
+/* A number, a range LOW..HIGH, or LOW..CENTRAL..HIGH (a figure with its
+ * ends: a median with its 5th and 95th percentiles), LOW <= CENTRAL <=
+ * HIGH. Without CENTRAL, *mid is the midpoint and *has_mid false. */
+bool qty_parse_triple(const char *s, struct quantity *lo, struct quantity *mid,
+		      bool *has_mid, struct quantity *hi, const char **why);
+
 /* Shortest text that reads back as the same double ("%.15g".."%.17g"),
  * with '.' as the decimal point. buf needs QTY_FMT_MAX bytes. */
 #define QTY_FMT_MAX 32

@@ -235,7 +235,7 @@ static const struct bad BAD[] = {
 	  "row has 4 fields, the header has 3" },
 	{ "quarter,model,units\n2024Q5,H100,1\n", 2, 1,
 	  "quarter: '2024Q5' is not a quarter (expected 2024Q1, 2024-Q1, Q1 "
-	  "2024 or a date 2024-03-31)" },
+	  "2024, or a date: 2024-03-31, 3/31/2024)" },
 	{ "quarter,model,units\n,H100,1\n", 2, 1, "quarter: missing" },
 	{ "quarter,model,units\n2024Q1,H100,12a\n", 2, 3,
 	  "units: '12a' is not a number" },
@@ -434,7 +434,7 @@ static const struct {
 	  "text after the row object" },
 	{ LEDGER_NDJSON, "\n\n  {\"quarter\":\"2024Q9\",\"h100e\":1}\n", 3, 4,
 	  "quarter: '2024Q9' is not a quarter (expected 2024Q1, 2024-Q1, Q1 "
-	  "2024 or a date 2024-03-31)" },
+	  "2024, or a date: 2024-03-31, 3/31/2024)" },
 	{ LEDGER_NDJSON, "{\"quarter\":\"2024Q1\",\"h100e\":\n", 1, 28,
 	  "invalid JSON in this row" },
 	/* an escaped NUL would cut "a\u0000b" to "a": refused at the
