@@ -31,7 +31,7 @@ _gpucap()
 
 	local out="-f --format -o --output --color -q --quiet -h --help"
 	local cat="-m --metric -b --baseline --catalog"
-	local ledger="--org --usd-per-h100e --lifetime --overhead --pue --input-format --keep-going"
+	local ledger="--org --usd-per-h100e --lifetime --overhead --pue --input-format --keep-going --as-of"
 	local window="--from --to --total"
 	local fit="--method --window"
 	case $cmd in
@@ -80,7 +80,7 @@ _gpucap()
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return ;;
 	--usd-per-h100e | --lifetime | --overhead | --pue | --from | --to | \
-	--window | --target | --by | --project-to | -e | --expr | --title)
+	--window | --target | --by | --project-to | --as-of | -e | --expr | --title)
 		return ;;
 	esac
 

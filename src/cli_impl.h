@@ -63,9 +63,9 @@ struct options {
 	enum ledger_format input_format;
 	enum project_method method;
 	int window;
-	bool has_target, has_by, has_project_to;
+	bool has_target, has_by, has_project_to, has_as_of;
 	double target;
-	int by, project_to;
+	int by, project_to, as_of;
 	const char *exprs[OPTION_LIST_MAX]; /* -e */
 	size_t nexprs;
 	const char *check_files[OPTION_LIST_MAX]; /* --checks */
@@ -161,9 +161,14 @@ enum gc_status cli_ledger_load(const struct cli_request *r,
 enum gc_status cli_series(const struct cli_request *r, struct cli_ledger *l,
 			  struct series *out, struct project_target *target,
 			  struct gc_error *err);
-/* A series as the first ncols report columns. */
+/* The report columns a command prints of s: report's, with projected
+ * when asked, with incomplete when some row is; into out (RC_COUNT). */
+size_t cli_series_columns(const struct series *s, bool projected,
+			  enum report_col *out);
+/* A series as those columns. */
 enum gc_status cli_print_series(const struct cli_request *r,
-				const struct series *s, size_t ncols,
+				const struct series *s,
+				const enum report_col *cols, size_t n,
 				struct gc_error *err);
 /* After the output: how many rows were skipped, on stderr. */
 void cli_ledger_summary(const struct cli_ledger *l);

@@ -36,6 +36,7 @@ enum opt_id {
 	O_EXPR,
 	O_CHECKS,
 	O_PROJECT_TO,
+	O_AS_OF,
 	O_KEEP_CAPACITY,
 	O_COLOR,
 	O_QUIET,
@@ -114,6 +115,9 @@ static const struct opt_info OPTS[O_COUNT] = {
 		     "(repeatable)" },
 	[O_CHECKS] = { "checks", 0, "FILE", G_CHECK,
 		       "checks, one a line, # comments (repeatable)" },
+	[O_AS_OF] = { "as-of", 0, "Q", G_LEDGER,
+		      "the ledger as it stood in quarter Q: later rows are "
+		      "ignored" },
 	[O_PROJECT_TO] = { "project-to", 0, "Q", G_CHECK | G_CHART,
 			   "project the series to this quarter first" },
 	[O_UNCERTAIN] = { "uncertain", 0, "HOW", G_CHECK,
@@ -402,6 +406,8 @@ static enum gc_status apply_option(struct options *o, enum opt_id id,
 		return quarter_opt(name, arg, &o->to, &o->has_to, err);
 	case O_BY:
 		return quarter_opt(name, arg, &o->by, &o->has_by, err);
+	case O_AS_OF:
+		return quarter_opt(name, arg, &o->as_of, &o->has_as_of, err);
 	case O_PROJECT_TO:
 		return quarter_opt(name, arg, &o->project_to,
 				   &o->has_project_to, err);

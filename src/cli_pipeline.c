@@ -99,6 +99,8 @@ void cli_fleet_opts(const struct options *o, const struct catalog *cat,
 	fo->orgs = o->orgs;
 	fo->norgs = o->norgs;
 	fo->keep_going = o->keep_going;
+	fo->has_as_of = o->has_as_of;
+	fo->as_of = o->as_of;
 }
 
 void cli_project_opts(const struct options *o, const struct fleet *f, int to,
@@ -260,27 +262,63 @@ enum gc_status cli_print(const struct cli_request *r,
 	return st;
 }
 
+/* What series_rows prints: the series and its columns. */
+struct series_print {
+	const struct series *s;
+	const enum report_col *cols;
+	size_t n;
+};
+
 static enum gc_status series_rows(void *ctx, struct printer *p,
 				  struct gc_error *err)
 {
-	const struct series *s = ctx;
-	struct cell cells[RC_COUNT];
+	const struct series_print *sp = ctx;
+	const struct series *s = sp->s;
+	struct cell all[RC_COUNT], cells[RC_COUNT];
 	char qbuf[QUARTER_FMT_MAX];
-	size_t i;
+	size_t i, k;
 
 	for (i = 0; i < s->n; i++) {
 		report_cells(&s->rows[i], s->low ? &s->low[i] : NULL,
-			     s->high ? &s->high[i] : NULL, cells, qbuf);
+			     s->high ? &s->high[i] : NULL, all, qbuf);
+		for (k = 0; k < sp->n; k++)
+			cells[k] = all[sp->cols[k]];
 		if (printer_row(p, cells) != GC_OK)
 			return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	}
 	return GC_OK;
 }
 
+size_t cli_series_columns(const struct series *s, bool projected,
+			  enum report_col *out)
+{
+	size_t n = 0, i;
+	int c;
+
+	for (c = 0; c < RC_REPORT_COUNT; c++)
+		out[n++] = (enum report_col)c;
+	if (projected)
+		out[n++] = RC_PROJECTED;
+	for (i = 0; i < s->n; i++)
+		if (s->rows[i].incomplete)
+			break;
+	if (i < s->n)
+		out[n++] = RC_INCOMPLETE;
+	return n;
+}
+
 enum gc_status cli_print_series(const struct cli_request *r,
-				const struct series *s, size_t ncols,
+				const struct series *s,
+				const enum report_col *cols, size_t n,
 				struct gc_error *err)
 {
-	return cli_print(r, s->low ? REPORT_COLS_BOUNDED : REPORT_COLS, ncols,
-			 series_rows, (void *)s, err);
+	const struct table_col *all =
+		s->low ? REPORT_COLS_BOUNDED : REPORT_COLS;
+	struct table_col picked[RC_COUNT];
+	struct series_print sp = { s, cols, n };
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		picked[k] = all[cols[k]];
+	return cli_print(r, picked, n, series_rows, &sp, err);
 }

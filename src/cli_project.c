@@ -48,6 +48,7 @@ enum gc_status cmd_project(const struct options *o, struct gc_error *err)
 	struct cli_ledger l;
 	struct project_target t;
 	struct series out = { 0 };
+	enum report_col cols[RC_COUNT];
 	enum gc_status st = check_mode(o, err);
 
 	if (st != GC_OK)
@@ -60,7 +61,9 @@ enum gc_status cmd_project(const struct options *o, struct gc_error *err)
 	if (st == GC_OK)
 		st = cli_series(&r, &l, &out, &t, err);
 	if (st == GC_OK)
-		st = cli_print_series(&r, &out, RC_COUNT, err);
+		st = cli_print_series(&r, &out, cols,
+				      cli_series_columns(&out, true, cols),
+				      err);
 	if (st == GC_OK && o->has_target)
 		say_target(&t, o->target, o->by);
 	if (st == GC_OK)

@@ -7,6 +7,7 @@ enum gc_status cmd_report(const struct options *o, struct gc_error *err)
 	struct cli_request r;
 	struct cli_ledger l;
 	struct series s = { 0 };
+	enum report_col cols[RC_COUNT];
 	enum gc_status st;
 
 	cli_request_init(&r, o);
@@ -14,7 +15,8 @@ enum gc_status cmd_report(const struct options *o, struct gc_error *err)
 	if (st == GC_OK)
 		st = cli_series(&r, &l, &s, NULL, err);
 	if (st == GC_OK)
-		st = cli_print_series(&r, &s, RC_REPORT_COUNT, err);
+		st = cli_print_series(&r, &s, cols,
+				      cli_series_columns(&s, false, cols), err);
 	if (st == GC_OK)
 		cli_ledger_summary(&l);
 	series_free(&s);

@@ -484,10 +484,14 @@ static enum gc_status plan_spend(const struct fleet *f,
 }
 
 /* Whether the row's level is the cell's, at its centre and at both
- * ends: two levels that share a midpoint but not their ends differ. */
+ * ends: two levels that share a midpoint but not their ends differ. Parts
+ * of a level (a chip's share of a stock) add up, and agree with nothing
+ * else. */
 static bool same_level(const struct fleet *f, const struct qcell *c,
 		       const struct ledger_row *row)
 {
+	if (row->part || c->parts)
+		return row->part && c->parts;
 	const struct fleet_figure *g =
 		c->level_figure ? &f->figures[c->level_figure - 1] : NULL;
 	bool ranged = uncertain(row, LF_TOTAL);
@@ -771,10 +775,28 @@ static void apply_capacity(struct qcell *c, double h)
 		c->retired -= h;
 }
 
+/* A part of a level: the quarter's parts add up. */
+static bool apply_part(struct fleet *f, struct fleet_org *o, struct qcell *c,
+		       const struct ledger_row *row)
+{
+	if (!c->parts)
+		c->reported_line = row->line;
+	c->parts = true;
+	if (isnan(c->reported))
+		c->reported = 0;
+	if (!uncertain(row, LF_TOTAL)) {
+		c->reported += row->total;
+		return true;
+	}
+	return uncertain_delta(f, o, row, LF_TOTAL, row->total, LT_PART, 0);
+}
+
 /* A level; an uncertain one is marked in its cell, for plan_level. */
 static bool apply_level(struct fleet *f, struct fleet_org *o, struct qcell *c,
 			const struct ledger_row *row)
 {
+	if (row->part)
+		return apply_part(f, o, c, row);
 	c->reported = row->total;
 	c->reported_line = row->line;
 	if (!uncertain(row, LF_TOTAL))
@@ -810,6 +832,7 @@ static enum gc_status apply_row(struct fleet *f, const struct ledger_row *row,
 
 	if (c == NULL || !apply_spend(f, o, c, row, &spend_fig))
 		return oom(row, err);
+	c->incomplete |= row->incomplete;
 	if (row->kind == ROW_BUY)
 		return apply_buy(f, o, row, p, spend_fig, err);
 	ok = row->kind == ROW_TOTAL ? apply_level(f, o, c, row)
@@ -863,6 +886,9 @@ enum gc_status fleet_add(const struct ledger_row *row, void *ctx,
 	struct plan p = { 0, 0, NULL, 0, 0, 0, NAN, 0, NULL, NULL };
 	enum gc_status st;
 
+	/* --as-of: the ledger as it stood then; later rows are not there */
+	if (f->opts.has_as_of && row->quarter > f->opts.as_of)
+		return GC_OK;
 	st = plan_row(f, row, &p, err);
 	if (st != GC_OK)
 		return st;

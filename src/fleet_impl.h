@@ -13,6 +13,8 @@ struct qcell {
 			  * figure of an uncertain one */
 	long reported_line;
 	size_t level_figure; /* an uncertain level: 1 + its figure; 0 */
+	bool parts;	     /* the level is a sum of parts (ledger_row.part) */
+	bool incomplete; /* some row says the quarter's figures are partial */
 };
 
 /* Units of one model bought and retired by one org in one quarter, kept
@@ -51,7 +53,8 @@ enum lane_target {
 	LT_UNITS,    /* units of flows[flow] (negative: retired) */
 	LT_CAPACITY, /* H100e added (negative: retired) */
 	LT_SPEND,    /* money spent */
-	LT_LEVEL     /* the reported level */
+	LT_LEVEL,    /* the reported level */
+	LT_PART	     /* a part of the reported level */
 };
 
 struct lane_delta {

@@ -191,6 +191,7 @@ static void fill_row(const struct fleet *f, const struct fleet_org *o,
 	run->watts += e->watts;
 	run->cum_spend += c->spend;
 	r->org = o->name;
+	r->incomplete = c->incomplete;
 	r->units = has_units ? run->units : NAN;
 	r->added = added;
 	r->retired = retired;
@@ -211,7 +212,7 @@ static void fill_row(const struct fleet *f, const struct fleet_org *o,
 static enum gc_status fill_org(const struct fleet *f, const struct fleet_org *o,
 			       struct series_row *rows, struct gc_error *err)
 {
-	static const struct qcell EMPTY = { 0, 0, 0, NAN, 0, 0 };
+	static const struct qcell EMPTY = { 0, 0, 0, NAN, 0, 0, false, false };
 	size_t n = (size_t)(f->last - o->first + 1), i;
 	struct unit_effect *e = calloc(n, sizeof *e);
 	struct running run = { 0, 0, 0, 0 };
@@ -338,6 +339,9 @@ static void put_delta(struct lane_org *v, const struct lane_delta *d, double x)
 		break;
 	case LT_LEVEL:
 		c->reported = x;
+		break;
+	case LT_PART:
+		c->reported = (isnan(c->reported) ? 0 : c->reported) + x;
 		break;
 	}
 }

@@ -553,6 +553,65 @@ static enum gc_status read_quarter_memo(struct build *b)
 	return st;
 }
 
+/* Whether text holds word, in any case. */
+static bool holds_word(const char *text, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (; text != NULL && *text != '\0'; text++)
+		if (strncasecmp(text, word, n) == 0)
+			return true;
+	return false;
+}
+
+/* A row of Epoch AI's chip-owner data has a start date (or a series
+ * start) beside its end date, the quarter. It is one quarter's purchases,
+ * counted in units, unless it is a running stock: a series start, a start
+ * before the end's quarter, or a name that says "cumulative"; a stock is
+ * its chips' H100e, each a part of the owner's level. The figure a row
+ * does not count is dropped. */
+static enum gc_status period_row(struct build *b)
+{
+	char *start = cell(b->cells, LC_START), buf[DIAG_QUOTE_MAX];
+	struct ledger_row *r = b->row;
+	bool stock = cell(b->cells, LC_SERIES_START) != NULL ||
+		     holds_word(cell(b->cells, LC_NAME), "cumulative");
+	int q;
+
+	if (start == NULL && !stock)
+		return GC_OK;
+	if (start != NULL && !quarter_parse(start, &q))
+		return bad(b, LC_START, "'%s' is not a date",
+			   diag_quote(start, buf));
+	stock = stock || (start != NULL && q < r->quarter);
+	if (stock) {
+		r->total = r->h100e;
+		r->low[LF_TOTAL] = r->low[LF_H100E];
+		r->high[LF_TOTAL] = r->high[LF_H100E];
+		r->units = NAN;
+		r->part = true;
+	}
+	r->h100e = NAN;
+	r->low[LF_H100E] = r->high[LF_H100E] = NAN;
+	if (stock)
+		r->low[LF_UNITS] = r->high[LF_UNITS] = NAN;
+	return GC_OK;
+}
+
+/* "checked", "True" or a note say a quarter is incomplete; an empty cell,
+ * "False", "no" or "0" that it is not. */
+static void read_incomplete(struct build *b)
+{
+	static const char *const NO[] = { "false", "no", "0", "n", "f" };
+	const char *s = cell(b->cells, LC_INCOMPLETE);
+	size_t i;
+
+	b->row->incomplete = s != NULL;
+	for (i = 0; s != NULL && i < sizeof NO / sizeof NO[0]; i++)
+		if (strcasecmp(s, NO[i]) == 0)
+			b->row->incomplete = false;
+}
+
 static enum gc_status build(struct build *b)
 {
 	struct ledger_row *row = b->row;
@@ -571,18 +630,24 @@ static enum gc_status build(struct build *b)
 		row->low[i] = row->high[i] = NAN;
 	for (i = 0; st == GC_OK && i < LF_COUNT; i++)
 		st = read_number(b, (enum ledger_fig)i, dest[i]);
+	if (st == GC_OK)
+		st = period_row(b);
 	if (st == GC_OK && row->ranged)
 		plain_ends(row, dest);
 	if (st == GC_OK)
 		st = read_kind(b, &kind);
 	if (st == GC_OK)
 		st = read_name(b, LC_ORG, &row->org);
+	/* a sales file's rows are the designer's */
+	if (st == GC_OK && row->org == NULL)
+		st = read_name(b, LC_DESIGNER, &row->org);
 	if (st == GC_OK)
 		st = read_name(b, LC_MODEL, &row->model);
 	if (st == GC_OK)
 		st = read_text(b, LC_NOTE, &row->note);
 	if (st != GC_OK)
 		return st;
+	read_incomplete(b);
 	if (row->org == NULL)
 		row->org = "";
 	return resolve_kind(b, kind == K_NONE ? infer_kind(row) : kind);

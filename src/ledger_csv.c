@@ -48,6 +48,12 @@ static enum gc_status read_header(const struct csv_record *rec, void *ctx,
 		if (c >= 0)
 			h->col[c] = (long)i + 1;
 	}
+	/* a start date says whose file it is: Epoch AI's, dated by its end */
+	if (h->col[LC_QUARTER] == 0 &&
+	    (h->col[LC_START] != 0 || h->col[LC_SERIES_START] != 0))
+		return gc_fail(err, GC_DATA, ld->name, rec->line, 1,
+			       "an Epoch AI chip-owner file needs an end date "
+			       "column (End date or end_date)");
 	if (h->col[LC_QUARTER] == 0)
 		return gc_fail(err, GC_DATA, ld->name, rec->line, 1,
 			       "no quarter column in the header (expected one "

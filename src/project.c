@@ -27,19 +27,36 @@ struct growth {
 	bool linear;
 	double rate; /* geometric: fraction a quarter; NaN: unknown */
 	double step; /* linear: H100e a quarter */
+	/* What the projection grows from: the last complete quarter's
+	 * level, `offset` quarters before the last row (0 when it is
+	 * complete: an incomplete quarter's partial level is no base). */
+	double base;
+	int offset;
 };
+
+/* Rows up to the last complete quarter: the ledger's own last quarters
+ * may be marked incomplete (SPEC 3.4), and a fit leaves them out. */
+static size_t complete_rows(const struct series_row *rows, size_t n)
+{
+	while (n > 0 && rows[n - 1].incomplete)
+		n--;
+	return n;
+}
 
 /* Fits the org's growth over the last `window` quarters, or fewer when
  * its series is shorter. */
 static bool fit(const struct series_row *rows, size_t n,
 		const struct project_opts *o, struct growth *g)
 {
-	size_t w = (size_t)o->window < n - 1 ? (size_t)o->window : n - 1;
-	double last = rows[n - 1].h100e, base;
+	size_t w;
+	double last, base;
 
+	n = complete_rows(rows, n);
 	g->linear = o->method == PROJECT_LINEAR;
-	if (w < 1)
+	if (n < 2)
 		return false;
+	w = (size_t)o->window < n - 1 ? (size_t)o->window : n - 1;
+	last = rows[n - 1].h100e;
 	base = rows[n - 1 - w].h100e;
 	if (g->linear) {
 		g->step = (last - base) / (double)w;
@@ -55,11 +72,12 @@ static double price_in(const struct project_opts *o, int year)
 			       : price_curve_at(&o->price, year);
 }
 
-/* The level k quarters after the last one. */
-static double level_after(const struct growth *g, double last, int k)
+/* The level k quarters after the last row. */
+static double level_after(const struct growth *g, int k)
 {
-	double h = g->linear ? fmax(0, last + k * g->step)
-			     : last * pow(1 + g->rate, k);
+	int steps = k + g->offset;
+	double h = g->linear ? fmax(0, g->base + steps * g->step)
+			     : g->base * pow(1 + g->rate, steps);
 
 	return isfinite(h) ? h : NAN; /* past what a double holds */
 }
@@ -106,8 +124,7 @@ static void project_org(const struct project_opts *o, const struct growth *g,
 
 	memcpy(out, in, n * sizeof *out);
 	for (k = 1; k <= steps; k++)
-		project_row(o, &out[n + k - 2],
-			    level_after(g, in[n - 1].h100e, (int)k),
+		project_row(o, &out[n + k - 2], level_after(g, (int)k),
 			    &out[n + k - 1]);
 	series_fill_growth(out, out[0].quarter, n + steps);
 }
@@ -168,10 +185,17 @@ static void growth_of(const struct project_opts *o,
 		      const struct project_target *t,
 		      const struct series_row *rows, size_t n, struct growth *g)
 {
+	size_t complete = complete_rows(rows, n);
+
 	memset(g, 0, sizeof *g);
+	g->base = rows[n - 1].h100e;
 	if (o->has_target) {
 		g->rate = t->rate;
 		return;
+	}
+	if (complete > 0) {
+		g->base = rows[complete - 1].h100e;
+		g->offset = (int)(n - complete);
 	}
 	if (!fit(rows, n, o, g)) {
 		warn_unfit(o, rows[0].org);

@@ -21,6 +21,7 @@ const struct table_col REPORT_COLS[RC_COUNT] = {
 	{ "usd_per_h100e", CT_USD, false },
 	{ "power_mw", CT_MW, false },
 	{ "projected", CT_BOOL, false },
+	{ "incomplete", CT_BOOL, false },
 };
 
 /* The same, each figure with its low and high end (SPEC 4.4). */
@@ -41,6 +42,7 @@ const struct table_col REPORT_COLS_BOUNDED[RC_COUNT] = {
 	{ "usd_per_h100e", CT_USD, true },
 	{ "power_mw", CT_MW, true },
 	{ "projected", CT_BOOL, false },
+	{ "incomplete", CT_BOOL, false },
 };
 
 double report_value(const struct series_row *r, enum report_col c)
@@ -74,6 +76,8 @@ double report_value(const struct series_row *r, enum report_col c)
 		return r->power_mw;
 	case RC_PROJECTED:
 		return r->projected ? 1 : 0;
+	case RC_INCOMPLETE:
+		return r->incomplete ? 1 : 0;
 	default:
 		return NAN;
 	}

@@ -198,6 +198,7 @@ static void fill_total(const struct series_row *rows, size_t nrows, int first,
 	for (i = 0; i < nrows; i++) {
 		add_to_total(&total[rows[i].quarter - first], &rows[i]);
 		total[rows[i].quarter - first].projected |= rows[i].projected;
+		total[rows[i].quarter - first].incomplete |= rows[i].incomplete;
 	}
 	for (i = 0; i < n; i++)
 		total[i].usd_per_h100e =

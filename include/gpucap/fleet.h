@@ -47,6 +47,8 @@ struct fleet_opts {
 	const char *const *orgs;
 	size_t norgs;
 	bool keep_going; /* retiring more than in service: warn, retire all */
+	bool has_as_of;	 /* rows after quarter as_of are ignored */
+	int as_of;
 	fleet_warn_fn warn; /* may be NULL */
 	void *warn_ctx;
 };

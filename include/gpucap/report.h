@@ -25,11 +25,13 @@ enum report_col {
 	RC_CUM_SPEND,
 	RC_USD_PER_H100E,
 	RC_POWER_MW,
-	RC_PROJECTED, /* project's extra column */
+	RC_PROJECTED,  /* project's extra column */
+	RC_INCOMPLETE, /* only where some row is (SPEC 3.4) */
 	RC_COUNT
 };
 
-/* report prints the columns before RC_PROJECTED; project prints all. */
+/* report prints the columns before RC_PROJECTED; project adds it; both
+ * add RC_INCOMPLETE when some row is incomplete. */
 #define RC_REPORT_COUNT RC_PROJECTED
 
 extern const struct table_col REPORT_COLS[RC_COUNT];

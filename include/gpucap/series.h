@@ -55,8 +55,9 @@ struct series_row {
 	double qoq, yoy, ytd; /* growth, % */
 	double spend, cum_spend, usd_per_h100e;
 	double power_mw;
-	bool projected; /* extrapolated, not from the ledger */
-	bool total;	/* a row of the sum of every org */
+	bool projected;	 /* extrapolated, not from the ledger */
+	bool total;	 /* a row of the sum of every org */
+	bool incomplete; /* the ledger says its figures are partial */
 };
 
 /* The draws of a sampled series: k lanes of the series' n rows, which
