@@ -225,7 +225,12 @@ fuzz: fuzz-seeds $(addprefix build/fuzz/fuzz_,$(FUZZERS))
 EPOCH_DIR ?= ../shared/data/epoch
 epoch: gpucap
 	@if command -v python3 >/dev/null; then \
-		python3 tests/epoch/reproduce.py ./gpucap $(EPOCH_DIR) --quiet; \
+		python3 tests/epoch/reproduce.py ./gpucap $(EPOCH_DIR) --quiet && \
+		echo "chip-owner stocks from quarterly purchases, built-in catalog:" && \
+		python3 tests/epoch/owners.py ./gpucap $(EPOCH_DIR) && \
+		echo "the same with --catalog data/epoch-basis.csv (Epoch AI's basis):" && \
+		python3 tests/epoch/owners.py ./gpucap $(EPOCH_DIR) \
+			--catalog data/epoch-basis.csv; \
 	else echo "python3 not installed: skipping the Epoch AI reproduction"; fi
 
 check: deps

@@ -73,11 +73,12 @@ static const struct command COMMANDS[] = {
 	  "  gpucap project --method linear --window 8 --to 2026Q4 fleet.csv\n"
 	  "  gpucap project --target 85000 --by 2024Q4 --org tesla "
 	  "data/tesla-2024.csv\n" },
-	{ "import", cmd_import, 2, 2, G_OUT | G_IMPORT, import_format_name,
-	  "import epoch-clusters [OPTIONS] FILE",
-	  "Epoch AI's GPU Clusters dataset (CSV, epoch.ai/data, CC-BY 4.0) as "
-	  "a\n"
-	  "gpucap ledger: a row per cluster and chip type (primary and "
+	{ "import", cmd_import, 2, -1, G_OUT | G_IMPORT, import_format_name,
+	  "import epoch-clusters|epoch-chip-owners [OPTIONS] FILE...",
+	  "A provider's dataset as a gpucap ledger.\n"
+	  "epoch-clusters FILE: Epoch AI's GPU Clusters dataset (CSV, "
+	  "epoch.ai/data,\n"
+	  "CC-BY 4.0): a row per cluster and chip type (primary and "
 	  "secondary),\n"
 	  "dated by First Operational Date, with a note of the cluster's "
 	  "name,\n"
@@ -85,11 +86,18 @@ static const struct command COMMANDS[] = {
 	  "cluster's\n"
 	  "Name). Clusters without a date, chip type or quantity are skipped "
 	  "and\n"
-	  "counted. CSV unless -f says otherwise.\n\n"
+	  "counted.\n"
+	  "epoch-chip-owners FILE...: Epoch AI's chip-owner and chip-sales "
+	  "exports\n"
+	  "(either schema): purchases with units_p5/units_p95, an owner's "
+	  "stock\n"
+	  "as one total_h100e a quarter. CSV unless -f says otherwise.\n\n"
 	  "Examples:\n"
 	  "  gpucap import epoch-clusters gpu_clusters.csv -o clusters.csv\n"
 	  "  gpucap import epoch-clusters --org name gpu_clusters.csv |\n"
-	  "      gpucap report --metric 8bit --keep-going\n" },
+	  "      gpucap report --metric 8bit --keep-going\n"
+	  "  gpucap import epoch-chip-owners nvidia_owners_quarters_by_chip.csv "
+	  "-o owners.csv\n" },
 	{ "check", cmd_check, 0, -1, G_ALL | G_LEDGER | G_FIT | G_CHECK,
 	  check_format_name,
 	  "check [OPTIONS] (-e EXPR | --checks FILE)... [FILE...]",

@@ -180,6 +180,8 @@ enum gc_status cmd_catalog(const struct options *o, struct gc_error *err);
 enum gc_status cmd_project(const struct options *o, struct gc_error *err);
 enum gc_status cmd_check(const struct options *o, struct gc_error *err);
 enum gc_status cmd_import(const struct options *o, struct gc_error *err);
+/* import's sources that live in files of their own */
+enum gc_status import_owners(const struct options *o, struct gc_error *err);
 enum gc_status cmd_chart(const struct options *o, struct gc_error *err);
 
 #endif

@@ -1,4 +1,5 @@
-/* gpucap import epoch-clusters: Epoch AI's GPU clusters as a ledger. */
+/* gpucap import SOURCE: a provider's dataset as a ledger; epoch-clusters
+ * (Epoch AI's GPU clusters) here, the others in cli_import_*.c. */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -109,6 +110,9 @@ static enum gc_status import_clusters(const struct options *o,
 
 	if (st != GC_OK)
 		return st;
+	if (o->nargs != 2)
+		return gc_fail(err, GC_USAGE, NULL, 0, 0,
+			       "import epoch-clusters reads one FILE");
 	cli_request_init(&r, o);
 	r.hold = true; /* rows are written as they are read */
 	if (strcmp(ic.name, "-") == 0) {
@@ -135,6 +139,7 @@ static const struct import_source {
 	enum gc_status (*run)(const struct options *o, struct gc_error *err);
 } SOURCES[] = {
 	{ "epoch-clusters", import_clusters },
+	{ "epoch-chip-owners", import_owners },
 };
 
 #define NSOURCES (sizeof SOURCES / sizeof SOURCES[0])

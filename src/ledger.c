@@ -108,7 +108,7 @@ static const struct {
 	{ "compute_estimate_in_h100e_(5th_percentile)", LC_H100E_LO },
 	{ "h100e_(95th_percentile)", LC_H100E_HI },
 	{ "compute_estimate_in_h100e_(95th_percentile)", LC_H100E_HI },
-	{ "name", LC_NAME },
+	{ "name", LC_TITLE },
 	{ "designer", LC_DESIGNER },
 	{ "chip_manufacturer", LC_DESIGNER },
 	{ "incomplete", LC_INCOMPLETE },
@@ -575,7 +575,7 @@ static enum gc_status period_row(struct build *b)
 	char *start = cell(b->cells, LC_START), buf[DIAG_QUOTE_MAX];
 	struct ledger_row *r = b->row;
 	bool stock = cell(b->cells, LC_SERIES_START) != NULL ||
-		     holds_word(cell(b->cells, LC_NAME), "cumulative");
+		     holds_word(cell(b->cells, LC_TITLE), "cumulative");
 	int q;
 
 	if (start == NULL && !stock)
@@ -645,6 +645,9 @@ static enum gc_status build(struct build *b)
 		st = read_name(b, LC_MODEL, &row->model);
 	if (st == GC_OK)
 		st = read_text(b, LC_NOTE, &row->note);
+	/* without a note, a row's name (Epoch AI's) says what it is */
+	if (st == GC_OK && row->note == NULL)
+		st = read_text(b, LC_TITLE, &row->note);
 	if (st != GC_OK)
 		return st;
 	read_incomplete(b);

@@ -35,7 +35,7 @@ enum ledger_col {
 	LC_TOTAL_HI,
 	LC_START,
 	LC_SERIES_START,
-	LC_NAME,
+	LC_TITLE, /* the row's name (LC_NAME is a locale category of glibc's) */
 	LC_DESIGNER,
 	LC_INCOMPLETE,
 	LC_COUNT
