@@ -96,7 +96,8 @@ static const struct command COMMANDS[] = {
 	  "  gpucap import epoch-clusters gpu_clusters.csv -o clusters.csv\n"
 	  "  gpucap import epoch-clusters --org name gpu_clusters.csv |\n"
 	  "      gpucap report --metric 8bit --keep-going\n"
-	  "  gpucap import epoch-chip-owners nvidia_owners_quarters_by_chip.csv "
+	  "  gpucap import epoch-chip-owners "
+	  "nvidia_owners_quarters_by_chip.csv "
 	  "-o owners.csv\n" },
 	{ "check", cmd_check, 0, -1, G_ALL | G_LEDGER | G_FIT | G_CHECK,
 	  check_format_name,

@@ -30,11 +30,16 @@ enum {
 };
 
 static const struct table_col OWNER_COLS[W_COUNT] = {
-	{ "quarter", CT_TEXT, false },	      { "org", CT_TEXT, false },
-	{ "model", CT_TEXT, false },	      { "units", CT_COUNT, false },
-	{ "units_p5", CT_COUNT, false },      { "units_p95", CT_COUNT, false },
-	{ "total_h100e", CT_COUNT, false },   { "total_h100e_p5", CT_COUNT, false },
-	{ "total_h100e_p95", CT_COUNT, false }, { "incomplete", CT_TEXT, false },
+	{ "quarter", CT_TEXT, false },
+	{ "org", CT_TEXT, false },
+	{ "model", CT_TEXT, false },
+	{ "units", CT_COUNT, false },
+	{ "units_p5", CT_COUNT, false },
+	{ "units_p95", CT_COUNT, false },
+	{ "total_h100e", CT_COUNT, false },
+	{ "total_h100e_p5", CT_COUNT, false },
+	{ "total_h100e_p95", CT_COUNT, false },
+	{ "incomplete", CT_BOOL, false },
 	{ "note", CT_TEXT, false },
 };
 
@@ -184,7 +189,7 @@ static enum gc_status write_kept(const struct kept *k, struct printer *p)
 	c[W_QUARTER] = text_cell(quarter_format(k->quarter, q));
 	c[W_ORG] = text_cell(k->org);
 	c[W_MODEL] = text_cell(k->model);
-	c[W_INCOMPLETE] = text_cell(k->incomplete ? "true" : NULL);
+	c[W_INCOMPLETE] = num_cell(k->incomplete ? 1 : 0);
 	c[W_NOTE] = text_cell(k->note);
 	f = k->stock ? W_TOTAL : W_UNITS;
 	c[f] = num_cell(k->mid);
@@ -211,8 +216,9 @@ static enum gc_status write_rows(void *ctx, struct printer *p,
 static enum gc_status read_all(const struct options *o, struct owners *w,
 			       struct gc_error *err)
 {
-	struct ledger_opts lo = { o->input_format, false, NULL, NULL,
-				  NULL,		   NULL,  o->threads };
+	struct ledger_opts lo = {
+		o->input_format, false, NULL, NULL, NULL, NULL, o->threads
+	};
 	enum gc_status st = GC_OK;
 	int i;
 

@@ -908,6 +908,33 @@ static void test_range_conflicting_levels(void **state)
 	done(&r);
 }
 
+/* Parts of a level (a chip's share of Epoch AI's stock, SPEC 3.4) add
+ * up: 100 H100 and 30..50 A100-equivalent H100e of acme in 24Q1 are a
+ * reported level of 130 (120..150); a whole level beside parts is a
+ * conflict. With 100 H100 bought, the gap is 130 - 100 = 30. */
+static void test_level_parts(void **state)
+{
+	struct ledger_row a = level("2024Q1", "acme", 100);
+	struct ledger_row b =
+		ranged(level("2024Q1", "acme", 0), LF_TOTAL, 20, 50);
+	struct ledger_row whole = level("2024Q1", "acme", 130);
+	struct run r;
+
+	(void)state;
+	a.part = b.part = true;
+	b.total = 30; /* the median, not the midpoint 35 */
+	start(&r, NULL);
+	add(&r, buy("2024Q1", "acme", "H100-SXM", 100));
+	add(&r, a);
+	add(&r, b);
+	whole.line = 5;
+	assert_int_equal(fleet_add(&whole, &r.f, &r.err), GC_DATA);
+	finish(&r);
+	BOUNDS(&r.s, 0, reported, 120, 130, 150);
+	assert_near(r.s.rows[0].gap, 30, 1e-9);
+	done(&r);
+}
+
 /* Draw `lane` of 1000 spreads every figure evenly over its range, all at
  * the same point (lane / 999 of the way from low to high): the draws of
  * two figures are fully correlated. */
@@ -992,6 +1019,7 @@ int main(void)
 		cmocka_unit_test(test_range_over_retire_at_an_end),
 		cmocka_unit_test(test_range_conflicting_levels),
 		cmocka_unit_test(test_thousand_scenarios),
+		cmocka_unit_test(test_level_parts),
 	};
 
 	return cmocka_run_group_tests_name("fleet", tests, setup, teardown);

@@ -626,6 +626,92 @@ static void test_ranges(void **state)
 	assert_near(s.rows[0].high[LF_TOTAL], 350000, 0);
 }
 
+/* A median with its ends (SPEC 4.4): LOW..CENTRAL..HIGH in a cell, or
+ * NAME_p5/NAME_p95 beside NAME; the median stays the central figure (100
+ * of 50..400, not 225), and ends alone give their midpoint. */
+static void test_medians(void **state)
+{
+	struct seen s;
+	struct gc_error err;
+
+	(void)state;
+	assert_int_equal(load("quarter,org,model,units,units_p5,units_p95,"
+			      "h100e\n"
+			      "2024Q1,a,H100,100,50,400,\n"
+			      "2024Q2,a,H100,,50,400,\n"
+			      "2024Q3,a,,,,,1..2..10\n",
+			      ',', &s, &err),
+			 GC_OK);
+	assert_int_equal(s.n, 3);
+	assert_near(s.rows[0].units, 100, 0);
+	assert_near(s.rows[0].low[LF_UNITS], 50, 0);
+	assert_near(s.rows[0].high[LF_UNITS], 400, 0);
+	assert_near(s.rows[1].units, 225, 0); /* 50 + (400 - 50) / 2 */
+	assert_near(s.rows[2].h100e, 2, 0);
+	assert_near(s.rows[2].low[LF_H100E], 1, 0);
+	assert_near(s.rows[2].high[LF_H100E], 10, 0);
+	/* one end alone, a range beside ends, ends out of order */
+	assert_int_equal(load("quarter,model,units,units_p5\n2024Q1,H100,5,4\n",
+			      ',', &s, &err),
+			 GC_DATA);
+	assert_string_equal(err.msg, "units_p95: missing (the ends of units "
+				     "go together)");
+	assert_int_equal(load("quarter,model,units,units_low,units_high\n"
+			      "2024Q1,H100,4..6,3,7\n",
+			      ',', &s, &err),
+			 GC_DATA);
+	assert_string_equal(err.msg,
+			    "units: a range where the ends are given apart");
+	assert_int_equal(load("quarter,model,units,units_p5,units_p95\n"
+			      "2024Q1,H100,5,6,9\n",
+			      ',', &s, &err),
+			 GC_DATA);
+	assert_int_equal(err.col, 4);
+}
+
+/* Epoch AI's period rows (SPEC 3.4): a quarter's purchases count units
+ * (their h100e dropped); a stock (a series start, a start before the
+ * end's quarter, or "cumulative" in its name) is a part of the owner's
+ * level, its H100e; the designer stands in for a missing owner; an
+ * Incomplete cell other than False, no or 0 marks the quarter. */
+static void test_period_rows(void **state)
+{
+	struct seen s;
+	struct gc_error err;
+
+	(void)state;
+	assert_int_equal(
+		load("Name,Owner,Start date,End date,"
+		     "Compute estimate in H100e (median),Number of Units,"
+		     "Chip type,Incomplete\n"
+		     "A Q2,Acme,4/1/2024,6/30/2024,9,10,H100/H200,\n"
+		     "A cumulative,Acme,4/1/2024,6/30/2024,7,10,H100/H200,no\n"
+		     "A total,Acme,1/1/2024,6/30/2024,8,10,,checked\n",
+		     ',', &s, &err),
+		GC_OK);
+	assert_int_equal(s.n, 3);
+	assert_int_equal(s.rows[0].kind, ROW_BUY);
+	assert_near(s.rows[0].units, 10, 0);
+	assert_true(isnan(s.rows[0].h100e));
+	assert_false(s.rows[0].part);
+	assert_int_equal(s.rows[0].quarter, quarter("2024Q2"));
+	assert_int_equal(s.rows[1].kind, ROW_TOTAL);
+	assert_true(s.rows[1].part);
+	assert_near(s.rows[1].total, 7, 0);
+	assert_false(s.rows[1].incomplete);
+	assert_int_equal(s.rows[2].kind, ROW_TOTAL);
+	assert_near(s.rows[2].total, 8, 0);
+	assert_true(s.rows[2].incomplete);
+	assert_int_equal(load("designer,chip_type,series_start,end_date,"
+			      "h100e_med\n"
+			      "Amazon,Trainium2,2024-01-01,2024-12-31,5\n",
+			      ',', &s, &err),
+			 GC_OK);
+	assert_string_equal(s.org[0], "Amazon");
+	assert_true(s.rows[0].part);
+	assert_int_equal(s.rows[0].quarter, quarter("2024Q4"));
+}
+
 /* --keep-going skips bad rows, never a bad header: without it no row
  * means anything (a duplicate column, or none for the quarter). */
 static void test_keep_going_header(void **state)
@@ -675,6 +761,8 @@ int main(void)
 		cmocka_unit_test(test_formats_agree),
 		cmocka_unit_test(test_json_errors),
 		cmocka_unit_test(test_json_scanner),
+		cmocka_unit_test(test_medians),
+		cmocka_unit_test(test_period_rows),
 		cmocka_unit_test(test_keep_going),
 		cmocka_unit_test(test_keep_going_header),
 		cmocka_unit_test(test_sniff),
