@@ -31,14 +31,14 @@ _gpucap()
 
 	local out="-f --format -o --output --color -q --quiet -h --help"
 	local cat="-m --metric -b --baseline --catalog"
-	local ledger="--org --usd-per-h100e --lifetime --overhead --pue --input-format --keep-going --as-of"
+	local ledger="--org --usd-per-h100e --lifetime --overhead --pue --input-format --keep-going --as-of --samples --correlation --seed --interval"
 	local window="--from --to --total"
 	local fit="--method --window"
 	case $cmd in
 	report) words_opts="$out $cat $ledger $window" ;;
 	convert | catalog) words_opts="$out $cat" ;;
 	project) words_opts="$out $cat $ledger $window $fit --target --by" ;;
-	check) words_opts="$out $cat $ledger $fit -e --expr --checks --project-to --uncertain" ;;
+	check) words_opts="$out $cat $ledger $fit -e --expr --checks --project-to --uncertain --confidence" ;;
 	import) words_opts="-f --format -o --output --color -q --quiet -h --help --org --keep-capacity" ;;
 	chart) words_opts="$out $cat $ledger $window $fit --project-to --column --style --title --log --ascii" ;;
 	esac
@@ -80,7 +80,8 @@ _gpucap()
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return ;;
 	--usd-per-h100e | --lifetime | --overhead | --pue | --from | --to | \
-	--window | --target | --by | --project-to | --as-of | -e | --expr | --title)
+	--window | --target | --by | --project-to | --as-of | -e | --expr | --title | \
+	--samples | --correlation | --seed | --interval | --confidence)
 		return ;;
 	esac
 

@@ -724,12 +724,49 @@ static void judge_range(const struct check *c, double lo, double hi,
 			  ((c->op == OP_EQ || c->op == OP_APPROX) && covers));
 }
 
+/* The check's figure in one draw: o's rows, as they are in that draw's
+ * lane; NaN when it has none. */
+static double draw_value(const struct check *c, const struct series *s,
+			 const struct org_rows *o, size_t k)
+{
+	const struct series_row *rows = s->draws->lane[k] + (o->rows - s->rows);
+	const struct series_row *r;
+	struct series_row year;
+
+	if (c->is_year) {
+		series_year(rows, o->n, c->period, &year);
+		return report_value(&year, c->column);
+	}
+	r = series_at(rows, o->n, c->period);
+	return r != NULL ? report_value(r, c->column) : NAN;
+}
+
+/* With samples: the share of draws in which the check holds (a draw
+ * whose figure is undefined holds nothing), judged against the
+ * confidence. */
+static void judge_draws(const struct check *c, const struct series *s,
+			const struct org_rows *o, double confidence,
+			struct check_result *out)
+{
+	size_t k, held = 0;
+
+	for (k = 0; k < s->draws->k; k++) {
+		double x = draw_value(c, s, o, k);
+
+		held += isfinite(x) && holds(c, x);
+	}
+	out->p = (double)held / (double)s->draws->k;
+	out->ok = out->p >= confidence;
+	out->uncertain = !out->ok && out->p > 1 - confidence;
+}
+
 /* The check judged on o, its rows in s (NULL: none). */
 static void eval_rows(const struct check *c, const struct series *s,
-		      const struct org_rows *o, struct check_result *out)
+		      const struct org_rows *o, double confidence,
+		      struct check_result *out)
 {
 	memset(out, 0, sizeof *out);
-	out->got = out->lo = out->hi = NAN;
+	out->got = out->lo = out->hi = out->p = NAN;
 	if (!lookup(c, s, o, out))
 		return;
 	if (isnan(out->got)) {
@@ -750,6 +787,10 @@ static void eval_rows(const struct check *c, const struct series *s,
 		out->ok = holds(c, out->got);
 		return;
 	}
+	if (s->draws != NULL) {
+		judge_draws(c, s, o, confidence, out);
+		return;
+	}
 	/* An end with no bound (growth from zero) or none that can be
 	 * computed reaches to infinity on its side: it widens the range,
 	 * which only ever makes a check less certain. */
@@ -765,7 +806,8 @@ void check_eval(const struct check *c, const struct series *s,
 {
 	struct org_rows o;
 
-	eval_rows(c, s, find_org(s, c, &o) ? &o : NULL, out);
+	eval_rows(c, s, find_org(s, c, &o) ? &o : NULL,
+		  CHECK_CONFIDENCE_DEFAULT, out);
 }
 
 /* ---- many checks ---- */
@@ -799,6 +841,7 @@ enum gc_status check_index_init(struct check_index *ix, const struct series *s,
 
 	memset(ix, 0, sizeof *ix);
 	ix->s = s;
+	ix->confidence = CHECK_CONFIDENCE_DEFAULT;
 	while (series_next_org(s, &o)) {
 		if (!util_grow((void **)&ix->blocks, &cap, ix->n + 1,
 			       sizeof *ix->blocks)) {
@@ -860,5 +903,5 @@ void check_eval_in(const struct check *c, const struct check_index *ix,
 		o.rows = &ix->s->rows[b->start];
 		o.n = b->n;
 	}
-	eval_rows(c, ix->s, b != NULL ? &o : NULL, out);
+	eval_rows(c, ix->s, b != NULL ? &o : NULL, ix->confidence, out);
 }

@@ -53,7 +53,8 @@ struct evaluated {
 	size_t failed;	  /* over the whole range, or without ranges */
 	size_t uncertain; /* with ranges: held over part of it */
 	enum uncertain_how how;
-	bool ranges; /* the series has ranges */
+	bool ranges;  /* the series has ranges */
+	bool sampled; /* ... drawn with --samples: results have a P */
 };
 
 /* Whether a result counts toward the exit status as a failure. */
@@ -116,6 +117,21 @@ static void tap_exact(FILE *out, const struct check *c,
 	fprintf(out, ", exactly %s", x);
 }
 
+/* A sampled figure: its median, its interval, and the share of draws in
+ * which the check holds: "got 84,960 [78,100–91,900], P=0.93". */
+static void tap_sampled(FILE *out, const struct check_result *r,
+			enum cell_type t)
+{
+	char mid[TABLE_NUM_MAX], ends[TABLE_RANGE_MAX];
+	locale_t loc;
+
+	fprintf(out, "got %s [%s], P=", table_human(r->got, t, mid),
+		table_human_range(NAN, r->lo, r->hi, t, ends));
+	loc = util_c_numeric_begin();
+	fprintf(out, "%.2f", r->p);
+	util_c_numeric_end(loc);
+}
+
 static void tap_line(FILE *out, size_t n, const struct evaluated *ev, size_t i,
 		     bool color)
 {
@@ -128,7 +144,9 @@ static void tap_line(FILE *out, size_t n, const struct evaluated *ev, size_t i,
 	if (red)
 		fputs(SGR_RED, out);
 	fprintf(out, "%s %zu - %s (", tap_status(ev, r), n, c->text);
-	if (!isnan(r->got) && ev->ranges)
+	if (!isnan(r->got) && ev->sampled)
+		tap_sampled(out, r, t);
+	else if (!isnan(r->got) && ev->ranges)
 		fprintf(out, "got %s",
 			table_human_range(r->got, r->lo, r->hi, t, got));
 	else if (!isnan(r->got)) {
@@ -189,7 +207,7 @@ static enum gc_status write_tap(const struct cli_request *r,
 	return output_commit(&out, err);
 }
 
-enum { K_N, K_OK, K_CHECK, K_GOT, K_WHY, K_UNCERTAIN, K_COUNT };
+enum { K_N, K_OK, K_CHECK, K_GOT, K_WHY, K_UNCERTAIN, K_P, K_COUNT };
 
 /* With ranges, "got" has its ends and "uncertain" says which checks held
  * over part of the range only ("ok" is then how --uncertain counts it). */
@@ -197,11 +215,13 @@ static const struct table_col RESULT_COLS[K_COUNT] = {
 	{ "n", CT_INT, false },	     { "ok", CT_BOOL, false },
 	{ "check", CT_TEXT, false }, { "got", CT_FIGURE, false },
 	{ "why", CT_TEXT, false },   { "uncertain", CT_BOOL, false },
+	{ "p", CT_RATIO, false },
 };
 static const struct table_col RANGE_RESULT_COLS[K_COUNT] = {
 	{ "n", CT_INT, false },	     { "ok", CT_BOOL, false },
 	{ "check", CT_TEXT, false }, { "got", CT_FIGURE, true },
 	{ "why", CT_TEXT, false },   { "uncertain", CT_BOOL, false },
+	{ "p", CT_RATIO, false },
 };
 
 static enum gc_status result_rows(void *ctx, struct printer *p,
@@ -222,6 +242,7 @@ static enum gc_status result_rows(void *ctx, struct printer *p,
 		c[K_GOT].hi = isinf(r->hi) ? NAN : r->hi;
 		c[K_WHY].text = r->why;
 		c[K_UNCERTAIN].num = r->uncertain;
+		c[K_P].num = r->p;
 		if (printer_row(p, c) != GC_OK)
 			return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	}
@@ -233,8 +254,10 @@ static enum gc_status write_rows(const struct cli_request *r,
 				 const struct evaluated *ev,
 				 struct gc_error *err)
 {
+	/* with samples, p: the share of draws in which each check holds */
 	if (ev->ranges)
-		return cli_print(r, RANGE_RESULT_COLS, K_COUNT, result_rows,
+		return cli_print(r, RANGE_RESULT_COLS,
+				 ev->sampled ? K_COUNT : K_P, result_rows,
 				 (void *)ev, err);
 	/* a ledger without ranges: the columns it always had */
 	return cli_print(r, RESULT_COLS, K_UNCERTAIN, result_rows, (void *)ev,
@@ -281,7 +304,8 @@ static enum gc_status evaluate(const struct cli_request *r,
 				0,
 				0,
 				r->o->uncertain,
-				s->low != NULL };
+				s->low != NULL,
+				s->draws != NULL };
 	struct check_index ix;
 	enum gc_status st;
 	size_t i, counted = 0;
@@ -293,6 +317,7 @@ static enum gc_status evaluate(const struct cli_request *r,
 		free(ev.results);
 		return st;
 	}
+	ix.confidence = r->o->confidence;
 	for (i = 0; i < checks->n; i++) {
 		const struct check_result *r = &ev.results[i];
 

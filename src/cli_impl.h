@@ -17,7 +17,9 @@
 #include "progress.h"
 
 /* Defaults, in one place. */
-#define OPTION_LIST_MAX 64 /* --catalog and --org may repeat this often */
+#define OPTION_LIST_MAX 64	/* --catalog and --org may repeat this often */
+#define SAMPLES_MAX	1000000 /* memory decides before this does */
+#define SEED_MAX	2147483647L
 
 /* Which commands an option belongs to: each command takes some groups. */
 enum option_group {
@@ -64,6 +66,9 @@ struct options {
 	enum project_method method;
 	int window;
 	bool has_target, has_by, has_project_to, has_as_of;
+	long samples; /* 0: bounds, not samples */
+	long seed;
+	double correlation, interval, confidence;
 	double target;
 	int by, project_to, as_of;
 	const char *exprs[OPTION_LIST_MAX]; /* -e */
@@ -150,8 +155,9 @@ struct cli_ledger {
 	struct catalog cat;
 	struct fleet fleet;
 	struct series series;
-	size_t skipped;	       /* rows --keep-going skipped */
-	struct progress meter; /* of the file being read */
+	struct sampler sampler; /* --samples */
+	size_t skipped;		/* rows --keep-going skipped */
+	struct progress meter;	/* of the file being read */
 };
 enum gc_status cli_ledger_load(const struct cli_request *r,
 			       struct cli_ledger *l, struct gc_error *err);

@@ -1,6 +1,8 @@
 /* Command-line options: one table that drives getopt_long, the check that
  * an option belongs to the command, and the help text. */
+#include <errno.h>
 #include <getopt.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +39,11 @@ enum opt_id {
 	O_CHECKS,
 	O_PROJECT_TO,
 	O_AS_OF,
+	O_SAMPLES,
+	O_CORRELATION,
+	O_SEED,
+	O_INTERVAL,
+	O_CONFIDENCE,
 	O_KEEP_CAPACITY,
 	O_COLOR,
 	O_QUIET,
@@ -118,6 +125,23 @@ static const struct opt_info OPTS[O_COUNT] = {
 	[O_AS_OF] = { "as-of", 0, "Q", G_LEDGER,
 		      "the ledger as it stood in quarter Q: later rows are "
 		      "ignored" },
+	[O_SAMPLES] = { "samples", 0, "N", G_LEDGER,
+			"sample uncertain figures N times: medians and "
+			"intervals, not bounds" },
+	[O_CORRELATION] = { "correlation", 0, "R", G_LEDGER,
+			    "with --samples: the factor uncertain figures "
+			    "share, 0 to 1 [" CONFIG_TEXT(
+				    CONFIG_CORRELATION) "]" },
+	[O_SEED] = { "seed", 0, "S", G_LEDGER,
+		     "with --samples: the draws' seed [" CONFIG_TEXT(
+			     CONFIG_SEED) "]" },
+	[O_INTERVAL] = { "interval", 0, "P", G_LEDGER,
+			 "with --samples: the interval's share, % "
+			 "[" CONFIG_TEXT(CONFIG_INTERVAL) "]" },
+	[O_CONFIDENCE] = { "confidence", 0, "C", G_CHECK,
+			   "with --samples: a check holds when P >= C, fails "
+			   "when P <= 1 - C [" CONFIG_TEXT(
+				   CONFIG_CONFIDENCE) "]" },
 	[O_PROJECT_TO] = { "project-to", 0, "Q", G_CHECK | G_CHART,
 			   "project the series to this quarter first" },
 	[O_UNCERTAIN] = { "uncertain", 0, "HOW", G_CHECK,
@@ -177,6 +201,10 @@ void options_init(struct options *o)
 	o->window = CONFIG_WINDOW;
 	o->column = RC_H100E;
 	o->threads = env_threads();
+	o->seed = CONFIG_SEED;
+	o->correlation = CONFIG_CORRELATION;
+	o->interval = CONFIG_INTERVAL;
+	o->confidence = CONFIG_CONFIDENCE;
 }
 
 /* ---- values ---- */
@@ -272,6 +300,48 @@ static enum gc_status quarters_opt(const char *opt, const char *arg, bool years,
 			     opt, quote(arg), FLEET_SPAN_MAX,
 			     years ? ", or years like 5y" : "");
 	*out = (int)n;
+	return GC_OK;
+}
+
+/* A whole number from lo to hi. */
+static enum gc_status whole_opt(const char *opt, const char *arg, long lo,
+				long hi, long *out, struct gc_error *err)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(arg, &end, 10);
+	if (end == arg || *end != '\0' || errno != 0 || n < lo || n > hi)
+		return usage(err,
+			     "--%s: '%s' is not a whole number from %ld "
+			     "to %ld",
+			     opt, quote(arg), lo, hi);
+	*out = n;
+	return GC_OK;
+}
+
+/* A number in (lo, hi), and lo or hi too where lo_in or hi_in say so:
+ * a correlation is 0 to 1, an interval's share above 0 and below 100. */
+static enum gc_status share_opt(const char *opt, const char *arg, double lo,
+				bool lo_in, double hi, bool hi_in, double *out,
+				struct gc_error *err)
+{
+	struct quantity q;
+	const char *why;
+	double v;
+
+	/* the ledger's number syntax: '.' whatever the locale */
+	if (!qty_parse(arg, &q, &why) || q.money)
+		q.value = NAN;
+	v = q.value;
+	if (!(lo_in ? v >= lo : v > lo) || !(hi_in ? v <= hi : v < hi))
+		return usage(err, "--%s: '%s' is not a number %s %g %s %g", opt,
+			     quote(arg), lo_in ? "from" : "above", lo,
+			     hi_in ? (lo_in ? "to" : "and at most")
+				   : "and below",
+			     hi);
+	*out = v;
 	return GC_OK;
 }
 
@@ -408,6 +478,19 @@ static enum gc_status apply_option(struct options *o, enum opt_id id,
 		return quarter_opt(name, arg, &o->by, &o->has_by, err);
 	case O_AS_OF:
 		return quarter_opt(name, arg, &o->as_of, &o->has_as_of, err);
+	case O_SAMPLES:
+		return whole_opt(name, arg, 1, SAMPLES_MAX, &o->samples, err);
+	case O_SEED:
+		return whole_opt(name, arg, 0, SEED_MAX, &o->seed, err);
+	case O_CORRELATION:
+		return share_opt(name, arg, 0, true, 1, true, &o->correlation,
+				 err);
+	case O_INTERVAL:
+		return share_opt(name, arg, 0, false, 100, false, &o->interval,
+				 err);
+	case O_CONFIDENCE:
+		return share_opt(name, arg, 0.5, false, 1, true, &o->confidence,
+				 err);
 	case O_PROJECT_TO:
 		return quarter_opt(name, arg, &o->project_to,
 				   &o->has_project_to, err);

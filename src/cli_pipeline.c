@@ -161,6 +161,28 @@ static enum gc_status check_orgs(const struct fleet *f, struct gc_error *err)
 	return GC_OK;
 }
 
+/* A draw of uncertain figure j, for the fleet. */
+static double draw_figure(void *ctx, size_t j, const struct sample_figure *g,
+			  size_t k)
+{
+	return sample_draw(ctx, j, g, k);
+}
+
+/* The ledger's series: bounds of its ranges, or with --samples draws of
+ * its uncertain figures, reduced to medians and --interval's ends. */
+static enum gc_status make_series(const struct options *o, struct cli_ledger *l,
+				  struct gc_error *err)
+{
+	if (o->samples == 0)
+		return fleet_series(&l->fleet, &l->series, err);
+	memset(&l->sampler, 0, sizeof l->sampler);
+	l->sampler.seed = (uint64_t)o->seed;
+	l->sampler.correlation = o->correlation;
+	return fleet_series_drawn(&l->fleet, (size_t)o->samples, draw_figure,
+				  &l->sampler, o->interval / 100, &l->series,
+				  err);
+}
+
 enum gc_status cli_ledger_load(const struct cli_request *r,
 			       struct cli_ledger *l, struct gc_error *err)
 {
@@ -183,7 +205,7 @@ enum gc_status cli_ledger_load(const struct cli_request *r,
 	if (st == GC_OK)
 		st = check_orgs(&l->fleet, err);
 	if (st == GC_OK)
-		st = fleet_series(&l->fleet, &l->series, err);
+		st = make_series(o, l, err);
 	return st;
 }
 

@@ -492,7 +492,7 @@ static bool same_level(const struct fleet *f, const struct qcell *c,
 {
 	if (row->part || c->parts)
 		return row->part && c->parts;
-	const struct fleet_figure *g =
+	const struct sample_figure *g =
 		c->level_figure ? &f->figures[c->level_figure - 1] : NULL;
 	bool ranged = uncertain(row, LF_TOTAL);
 
@@ -675,7 +675,7 @@ static bool record_units(struct model_flow *m, struct flow_cell *c,
 static bool keep_figure(struct fleet *f, const struct ledger_row *row,
 			enum ledger_fig i, double central, size_t *at)
 {
-	struct fleet_figure *g;
+	struct sample_figure *g;
 
 	if (!util_grow((void **)&f->figures, &f->figures_cap, f->nfigures + 1,
 		       sizeof *g))
@@ -684,6 +684,7 @@ static bool keep_figure(struct fleet *f, const struct ledger_row *row,
 	g->mid = central;
 	g->lo = row->low[i];
 	g->hi = row->high[i];
+	g->median = row->median[i];
 	*at = f->nfigures++;
 	return true;
 }

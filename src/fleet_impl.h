@@ -87,13 +87,8 @@ struct model_ref {
 	char *unknown;		   /* the message, when unknown */
 };
 
-/* An uncertain figure of the ledger: its central figure and its ends. */
-struct fleet_figure {
-	double mid, lo, hi;
-};
-
 /* An uncertain figure's value in scenario `lane`: lane 0 is the central
  * figure; with bounds, lane 1 the low end and lane 2 the high end. */
-double fleet_figure_at(const struct fleet_figure *g, size_t lane);
+double fleet_figure_at(const struct sample_figure *g, size_t lane);
 
 #endif

@@ -243,7 +243,7 @@ static size_t count_rows(const struct fleet *f)
 
 /* ---- scenarios ---- */
 
-double fleet_figure_at(const struct fleet_figure *g, size_t lane)
+double fleet_figure_at(const struct sample_figure *g, size_t lane)
 {
 	const double at[3] = { g->mid, g->lo, g->hi };
 
@@ -261,11 +261,11 @@ struct lane_src {
 static double lane_value(const struct fleet *f, const struct lane_src *src,
 			 size_t figure)
 {
-	const struct fleet_figure *g = &f->figures[figure];
+	const struct sample_figure *g = &f->figures[figure];
 
 	if (src->draw == NULL)
 		return fleet_figure_at(g, src->lane);
-	return src->draw(src->ctx, figure, g->mid, g->lo, g->hi, src->lane);
+	return src->draw(src->ctx, figure, g, src->lane);
 }
 
 /* An org as one scenario has it: its cells copied, its uncertain
@@ -526,6 +526,12 @@ static enum gc_status drawn_series(const struct fleet *f, size_t k,
 
 	memset(&central, 0, sizeof central);
 	st = org_series_central(f, &central, &order, err);
+	if (st == GC_OK && k > series_draws_fit(central.n))
+		st = gc_fail(err, GC_USAGE, NULL, 0, 0,
+			     "--samples: %zu draws of this ledger's %zu rows "
+			     "need over %.0f MB; at most %zu fit",
+			     k, central.n, SERIES_DRAWS_BYTES / 1048576,
+			     series_draws_fit(central.n));
 	if (st == GC_OK && !series_draws_init(out, central.n, k, interval))
 		st = gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	if (st == GC_OK)

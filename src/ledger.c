@@ -234,7 +234,7 @@ static const char *shown(const char *s, double v, char *buf)
  * an absent cell, *ranged true when the cell itself was a range. */
 struct figure_cell {
 	double lo, mid, hi;
-	bool given, ranged;
+	bool given, ranged, median;
 };
 
 static enum gc_status read_cell(struct build *b, enum ledger_col col,
@@ -271,6 +271,7 @@ static enum gc_status read_cell(struct build *b, enum ledger_col col,
 	f->hi = hi.value;
 	f->given = true;
 	f->ranged = lo.value != hi.value;
+	f->median = has_mid;
 	return GC_OK;
 }
 
@@ -298,6 +299,7 @@ static enum gc_status companion_ends(struct build *b, enum ledger_col col,
 			   : lo.ranged ? lo_col
 				       : hi_col,
 			   "a range where the ends are given apart");
+	f->median = f->given;
 	if (!f->given)
 		f->mid = lo.mid + (hi.mid - lo.mid) / 2;
 	if (lo.mid > f->mid || f->mid > hi.mid)
@@ -337,6 +339,7 @@ static enum gc_status read_number(struct build *b, enum ledger_fig fig,
 	b->row->ranged = true;
 	b->row->low[fig] = f.lo;
 	b->row->high[fig] = f.hi;
+	b->row->median[fig] = f.median;
 	return GC_OK;
 }
 
@@ -588,6 +591,7 @@ static enum gc_status period_row(struct build *b)
 		r->total = r->h100e;
 		r->low[LF_TOTAL] = r->low[LF_H100E];
 		r->high[LF_TOTAL] = r->high[LF_H100E];
+		r->median[LF_TOTAL] = r->median[LF_H100E];
 		r->units = NAN;
 		r->part = true;
 	}

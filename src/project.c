@@ -227,7 +227,8 @@ static void project_rows(const struct series *in, const struct series_row *rows,
 static bool lanes_like(const struct series *in, size_t n, struct series *out)
 {
 	if (in->draws != NULL)
-		return series_draws_init(out, n, in->draws->k,
+		return in->draws->k <= series_draws_fit(n) &&
+		       series_draws_init(out, n, in->draws->k,
 					 in->draws->interval);
 	out->n = n;
 	out->rows = calloc(n, sizeof *out->rows);

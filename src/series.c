@@ -24,6 +24,14 @@ struct series_row *series_lane(const struct series *s, size_t k)
 	return s->draws != NULL ? s->draws->lane[k] : bounds[k];
 }
 
+size_t series_draws_fit(size_t n)
+{
+	double lanes = SERIES_DRAWS_BYTES /
+		       ((double)(n + 1) * sizeof(struct series_row));
+
+	return lanes > 3 ? (size_t)lanes - 3 : 0;
+}
+
 bool series_draws_init(struct series *s, size_t n, size_t k, double interval)
 {
 	size_t i;
@@ -37,8 +45,9 @@ bool series_draws_init(struct series *s, size_t n, size_t k, double interval)
 	s->draws->lane = calloc(k, sizeof *s->draws->lane);
 	if (s->draws->lane == NULL)
 		return false;
+	/* every row of a draw is written when it is made: no need to clear */
 	for (i = 0; i < k; i++) {
-		s->draws->lane[i] = calloc(n + 1, sizeof *s->draws->lane[i]);
+		s->draws->lane[i] = malloc((n + 1) * sizeof *s->draws->lane[i]);
 		if (s->draws->lane[i] == NULL)
 			return false;
 		s->draws->k = i + 1;
@@ -470,60 +479,117 @@ static double select_nth(double *v, size_t n, size_t i)
 	return v[i];
 }
 
-/* The p-quantile of v[0, n) (n > 0), interpolated between the order
- * statistics around (n - 1) p, as NumPy's percentile does by default. */
-static double quantile(double *v, size_t n, double p)
+/* The quantiles p[0] <= p[1] <= p[2] of v[0, n) (n > 0), each
+ * interpolated between the order statistics around (n - 1) p, as NumPy's
+ * percentile does by default. Each selection starts where the one before
+ * left off: what lies past a selected place is no smaller than it. */
+static void quantiles3(double *v, size_t n, const double p[3], double q[3])
 {
-	double h = (double)(n - 1) * p, below, above;
-	size_t i = (size_t)floor(h), j;
+	size_t base = 0, j, t;
 
-	below = select_nth(v, n, i);
-	if (i + 1 >= n || h == (double)i)
-		return below;
-	/* the next order statistic is the least of what selection left
-	 * above position i */
-	above = v[i + 1];
-	for (j = i + 2; j < n; j++)
-		above = v[j] < above ? v[j] : above;
-	return below + (h - (double)i) * (above - below);
+	for (t = 0; t < 3; t++) {
+		double h = (double)(n - 1) * p[t], below, above;
+		size_t i = (size_t)floor(h);
+
+		below = i >= base ? select_nth(v + base, n - base, i - base)
+				  : v[i];
+		q[t] = below;
+		if (i + 1 < n && h != (double)i) {
+			/* the next order statistic: the least past i */
+			above = v[i + 1];
+			for (j = i + 2; j < n; j++)
+				above = v[j] < above ? v[j] : above;
+			q[t] = below + (h - (double)i) * (above - below);
+		}
+		base = i + 1 > base ? i + 1 : base;
+	}
 }
 
-/* Figure `at` of row i across the draws: median to mid, the interval's
- * ends to lo and hi; undefined where too few draws define it. */
-static void reduce_figure(const struct series_draws *d, size_t i, size_t at,
-			  double *buf, double *mid, double *lo, double *hi)
+#define NFIGURES (sizeof FIGURES / sizeof FIGURES[0])
+
+/* One figure's defined draws, buf[0, n) of k (all equal when same):
+ * median to mid, the interval's ends to lo and hi; undefined where too
+ * few draws define it. */
+static void reduce_figure(double *buf, size_t n, size_t k, bool same,
+			  double interval, double *mid, double *lo, double *hi)
 {
-	double tail = (1 - d->interval) / 2;
-	size_t k, n = 0;
+	double tail = (1 - interval) / 2, p[3] = { tail, 0.5, 1 - tail }, q[3];
 
-	for (k = 0; k < d->k; k++) {
-		double x = *field(&d->lane[k][i], at);
-
-		if (!isnan(x))
-			buf[n++] = x;
-	}
-	if (n == 0 || (double)n < SERIES_DEFINED_MIN * (double)d->k) {
+	if (n == 0 || (double)n < SERIES_DEFINED_MIN * (double)k) {
 		*mid = *lo = *hi = NAN;
 		return;
 	}
-	*mid = quantile(buf, n, 0.5);
-	*lo = quantile(buf, n, tail);
-	*hi = quantile(buf, n, 1 - tail);
+	if (same) { /* a figure no draw changes: nothing to select */
+		*mid = *lo = *hi = buf[0];
+		return;
+	}
+	quantiles3(buf, n, p, q);
+	*lo = q[0];
+	*mid = q[1];
+	*hi = q[2];
+}
+
+/* Rows reduced together: each draw's rows of a block are read in one go
+ * (they lie together), which keeps the reads sequential where a row at a
+ * time would miss the cache in every draw. */
+#define REDUCE_BLOCK 16
+
+/* Rows [i, i + b) of every draw, each defined figure of each row into its
+ * own column of buf (k values a column: row r, figure f at column
+ * r * NFIGURES + f); same[] says whether a column's values all equal its
+ * first. */
+static void gather_block(const struct series_draws *d, size_t i, size_t b,
+			 double *buf, size_t *n, bool *same)
+{
+	size_t k, r, f, c;
+
+	for (c = 0; c < b * NFIGURES; c++) {
+		n[c] = 0;
+		same[c] = true;
+	}
+	for (k = 0; k < d->k; k++) {
+		const struct series_row *row = &d->lane[k][i];
+
+		for (r = 0, c = 0; r < b; r++, row++) {
+			for (f = 0; f < NFIGURES; f++, c++) {
+				double x = *field((struct series_row *)row,
+						  FIGURES[f]);
+				double *col = buf + c * d->k;
+
+				if (isnan(x))
+					continue;
+				same[c] = same[c] && (n[c] == 0 || x == col[0]);
+				col[n[c]++] = x;
+			}
+		}
+	}
 }
 
 static void reduce_draws(struct series *s, size_t from)
 {
 	const struct series_draws *d = s->draws;
-	double *buf = malloc((d->k + 1) * sizeof *buf);
-	size_t i, f;
+	double *buf =
+		malloc((REDUCE_BLOCK * NFIGURES * d->k + 1) * sizeof *buf);
+	size_t n[REDUCE_BLOCK * NFIGURES], i, r, f, b;
+	bool same[REDUCE_BLOCK * NFIGURES];
 
-	for (i = from; buf != NULL && i < s->n; i++) {
-		s->rows[i] = s->low[i] = s->high[i] = d->lane[0][i];
-		for (f = 0; f < sizeof FIGURES / sizeof FIGURES[0]; f++)
-			reduce_figure(d, i, FIGURES[f], buf,
-				      field(&s->rows[i], FIGURES[f]),
-				      field(&s->low[i], FIGURES[f]),
-				      field(&s->high[i], FIGURES[f]));
+	for (i = from; buf != NULL && i < s->n; i += b) {
+		b = s->n - i < REDUCE_BLOCK ? s->n - i : REDUCE_BLOCK;
+		gather_block(d, i, b, buf, n, same);
+		for (r = 0; r < b; r++) {
+			size_t at = i + r;
+
+			s->rows[at] = s->low[at] = s->high[at] = d->lane[0][at];
+			for (f = 0; f < NFIGURES; f++) {
+				size_t c = r * NFIGURES + f;
+
+				reduce_figure(buf + c * d->k, n[c], d->k,
+					      same[c], d->interval,
+					      field(&s->rows[at], FIGURES[f]),
+					      field(&s->low[at], FIGURES[f]),
+					      field(&s->high[at], FIGURES[f]));
+			}
+		}
 	}
 	free(buf);
 }

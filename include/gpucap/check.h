@@ -100,6 +100,10 @@ struct check_result {
 	double got;	/* NaN when there was nothing to compare, or no
 			   finite figure (why says which) */
 	double lo, hi;	/* got's range; NaN without ranges in the ledger */
+	/* With samples: the share of draws in which the check holds (NaN
+	 * without); ok when it is at least the confidence asked for, failed
+	 * when it is at most 1 - confidence, uncertain between. */
+	double p;
 	char why[GC_MSG_MAX]; /* why it failed; "" when it held */
 };
 
@@ -113,6 +117,9 @@ struct check_result {
 void check_eval(const struct check *c, const struct series *s,
 		struct check_result *out);
 
+/* The confidence a sampled check needs to hold (SPEC 4.5). */
+#define CHECK_CONFIDENCE_DEFAULT 0.9
+
 /* A series' orgs sorted by name, for many checks: each then finds its
  * rows in log(orgs) steps instead of reading the series through (10,000
  * checks on 100,000 orgs: 34 s before). s must outlive the index. */
@@ -121,6 +128,7 @@ struct check_index {
 	const struct series *s;
 	struct check_block *blocks; /* one per org, and one for the total */
 	size_t n;
+	double confidence; /* with samples; check_index_init sets the default */
 };
 
 enum gc_status check_index_init(struct check_index *ix, const struct series *s,

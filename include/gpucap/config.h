@@ -18,6 +18,13 @@
 /* A command's default output format is the first row of its table of
  * formats (table.c's printers; check's and chart's own). */
 
+/* Sampling (--samples): the share of a common factor, the seed, the
+ * interval printed (%), and the confidence a check needs. */
+#define CONFIG_CORRELATION 0.5
+#define CONFIG_SEED	   1
+#define CONFIG_INTERVAL	   90
+#define CONFIG_CONFIDENCE  0.9
+
 /* chart -f term: columns when $COLUMNS does not say. */
 #define CONFIG_TERM_WIDTH 80
 

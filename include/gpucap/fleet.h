@@ -11,6 +11,7 @@
 #include "gpucap/diag.h"
 #include "gpucap/ledger.h"
 #include "gpucap/price.h"
+#include "gpucap/sample.h"
 #include "gpucap/series.h"
 
 /* A ledger spans at most the quarters a series may (every org's series
@@ -57,7 +58,6 @@ void fleet_opts_init(struct fleet_opts *o, const struct catalog *cat);
 
 struct fleet_org;
 struct model_ref;
-struct fleet_figure;
 
 /* Lifetime and spans are counted in quarters; a lifetime past the span
  * limit never comes due. */
@@ -87,7 +87,7 @@ struct fleet {
 	bool *org_seen; /* per opts.orgs: some row named it */
 	/* The ledger's uncertain figures (ranges), in the order rows gave
 	 * them; each scenario of the series puts them in (series.h). */
-	struct fleet_figure *figures;
+	struct sample_figure *figures;
 	size_t nfigures, figures_cap;
 };
 
@@ -111,10 +111,10 @@ enum gc_status fleet_add(const struct ledger_row *row, void *ctx,
 enum gc_status fleet_series(const struct fleet *f, struct series *out,
 			    struct gc_error *err);
 
-/* The value of uncertain figure `figure` of the ledger (its central
- * figure and ends: mid, lo, hi) in draw `lane` of a sampled series. */
-typedef double (*fleet_draw_fn)(void *ctx, size_t figure, double mid, double lo,
-				double hi, size_t lane);
+/* The value of uncertain figure `figure` of the ledger (its percentiles
+ * in g) in draw `lane` of a sampled series. */
+typedef double (*fleet_draw_fn)(void *ctx, size_t figure,
+				const struct sample_figure *g, size_t lane);
 
 /* The series as k draws (series.h): the central series is worked out
  * first (its errors and warnings are the read's), then each draw with

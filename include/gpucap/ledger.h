@@ -91,6 +91,9 @@ struct ledger_row {
 	 * without, they are not read. */
 	bool ranged;
 	double low[LF_COUNT], high[LF_COUNT];
+	/* With ranged: whether the figure's central value was given (a
+	 * median) rather than its range's midpoint. */
+	bool median[LF_COUNT];
 	/* A level that is one part of the org's (a chip's share of Epoch
 	 * AI's running stock): the quarter's parts add up. */
 	bool part;

@@ -80,6 +80,14 @@ struct series {
 	struct series_draws *draws;
 };
 
+/* The draws of a series hold at most this much memory; past it, the
+ * number of draws that fit is said. */
+#define SERIES_DRAWS_BYTES (1024.0 * 1024 * 1024)
+
+/* How many draws of n rows fit in SERIES_DRAWS_BYTES (with the reduced
+ * rows, low and high beside them). */
+size_t series_draws_fit(size_t n);
+
 /* A sampled series of n rows and k draws, lanes allocated (not filled),
  * rows, low and high too; false when out of memory (s is then for
  * series_free). */

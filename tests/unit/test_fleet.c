@@ -938,13 +938,12 @@ static void test_level_parts(void **state)
 /* Draw `lane` of 1000 spreads every figure evenly over its range, all at
  * the same point (lane / 999 of the way from low to high): the draws of
  * two figures are fully correlated. */
-static double even_draw(void *ctx, size_t figure, double mid, double lo,
-			double hi, size_t lane)
+static double even_draw(void *ctx, size_t figure, const struct sample_figure *g,
+			size_t lane)
 {
 	(void)ctx;
 	(void)figure;
-	(void)mid;
-	return lo + (hi - lo) * (double)lane / 999;
+	return g->lo + (g->hi - g->lo) * (double)lane / 999;
 }
 
 /* K = 1000 scenarios of a small ledger, reduced to medians and 5th/95th

@@ -1,0 +1,77 @@
+/* Sampling uncertain figures: the distributions and the counter-based
+ * normals of sample.h. */
+#include "gpucap/sample.h"
+
+#include <math.h>
+
+#define PI 3.14159265358979323846
+
+/* The common factor's stream: no figure's index reaches it. */
+#define COMMON_STREAM UINT64_MAX
+
+/* SplitMix64's finalizer: a bijection of 64-bit words that mixes every
+ * input bit into every output bit. */
+static uint64_t mix(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= UINT64_C(0xBF58476D1CE4E5B9);
+	x ^= x >> 27;
+	x *= UINT64_C(0x94D049BB133111EB);
+	x ^= x >> 31;
+	return x;
+}
+
+/* A uniform in (0, 1) from the counter (seed, stream, draw, half): the
+ * top 53 bits of the mixed words, offset by half a step, never 0 or 1. */
+static double uniform(uint64_t seed, uint64_t stream, uint64_t draw,
+		      uint64_t half)
+{
+	uint64_t x = mix(seed ^ mix(stream ^ mix(draw * 2 + half)));
+
+	return ((double)(x >> 11) + 0.5) * 0x1.0p-53;
+}
+
+double sample_normal(uint64_t seed, uint64_t stream, uint64_t draw)
+{
+	/* Box and Muller make two normals of two uniforms: draws 2m and
+	 * 2m + 1 are the pair of counter m, its cosine and its sine half */
+	uint64_t m = draw / 2;
+	double u1 = uniform(seed, stream, m, 0);
+	double u2 = uniform(seed, stream, m, 1);
+	double r = sqrt(-2 * log(u1)), a = 2 * PI * u2;
+
+	return r * (draw % 2 == 0 ? cos(a) : sin(a));
+}
+
+double sample_at(const struct sample_figure *f, double z)
+{
+	bool logs = f->lo > 0;
+	double lo = logs ? log(f->lo) : f->lo, hi = logs ? log(f->hi) : f->hi;
+	double mid;
+	double x;
+
+	if (f->median)
+		mid = logs ? log(f->mid) : f->mid;
+	else
+		mid = lo + (hi - lo) / 2; /* geometric mean, for logs */
+	x = mid + z * (z < 0 ? mid - lo : hi - mid) / SAMPLE_Z95;
+	return logs ? exp(x) : x;
+}
+
+double sample_draw(struct sampler *s, size_t j, const struct sample_figure *f,
+		   size_t k)
+{
+	double r = s->correlation, z = 0;
+
+	if (r > 0 && (!s->has_common || s->common_draw != k)) {
+		s->common = sample_normal(s->seed, COMMON_STREAM, k);
+		s->common_draw = k;
+		s->has_common = true;
+	}
+	/* at either end of R one of the two normals has no weight */
+	if (r > 0)
+		z += sqrt(r) * s->common;
+	if (r < 1)
+		z += sqrt(1 - r) * sample_normal(s->seed, (uint64_t)j, k);
+	return sample_at(f, z);
+}
