@@ -183,8 +183,12 @@ replay: fuzz-seeds
 		CFLAGS="-O1 -g $(SANITIZE)" LDFLAGS="$(SANITIZE)" \
 		$(addprefix build/asan/replay_,$(FUZZERS))
 	@set -e; for f in $(FUZZERS); do \
-		./build/asan/replay_$$f build/fuzz-seeds/$$f tests/fuzz/regressions/$$f 2>&1 | \
-			sed 's|^\./build/asan/replay_|  REPLAY |'; \
+		./build/asan/replay_$$f build/fuzz-seeds/$$f tests/fuzz/regressions/$$f \
+			> build/asan/replay_$$f.log 2>&1 || \
+			{ cat build/asan/replay_$$f.log; exit 1; }; \
+		! grep -q 'runtime error' build/asan/replay_$$f.log || \
+			{ cat build/asan/replay_$$f.log; exit 1; }; \
+		sed 's|^\./build/asan/replay_|  REPLAY |' build/asan/replay_$$f.log; \
 	done
 
 FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -Itests/fuzz \

@@ -30,7 +30,10 @@ const char *diag_quote(const char *s, char *buf)
 {
 	size_t chars = 0, i;
 
-	for (i = 0; s[i] != '\0'; i++) {
+	/* Characters are counted, and bytes bounded too: text that is not
+	 * UTF-8 (a run of continuation bytes) could otherwise be one
+	 * "character" of any length. */
+	for (i = 0; s[i] != '\0' && i < DIAG_QUOTE_MAX - 4; i++) {
 		if (((unsigned char)s[i] & 0xC0) == 0x80)
 			continue; /* inside a character */
 		if (chars++ == DIAG_QUOTE_CHARS)

@@ -242,7 +242,7 @@ static enum gc_status read_cell(struct build *b, enum ledger_col col,
 {
 	char *s = NULL, buf[DIAG_QUOTE_MAX];
 	struct quantity lo, mid, hi;
-	bool has_mid;
+	bool has_mid = false;
 	const char *why;
 	double max = as == LC_SPEND ? LEDGER_MONEY_MAX : LEDGER_COUNT_MAX;
 
