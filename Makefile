@@ -234,7 +234,10 @@ epoch: gpucap
 		python3 tests/epoch/owners.py ./gpucap $(EPOCH_DIR) && \
 		echo "the same with --catalog data/epoch-basis.csv (Epoch AI's basis):" && \
 		python3 tests/epoch/owners.py ./gpucap $(EPOCH_DIR) \
-			--catalog data/epoch-basis.csv; \
+			--catalog data/epoch-basis.csv && \
+		echo "sampled (--samples 2000, Epoch AI's basis): intervals and medians:" && \
+		python3 tests/epoch/owners.py ./gpucap $(EPOCH_DIR) \
+			--catalog data/epoch-basis.csv --samples 2000; \
 	else echo "python3 not installed: skipping the Epoch AI reproduction"; fi
 
 check: deps

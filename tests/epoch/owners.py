@@ -12,7 +12,15 @@ is not within 2%. With --catalog FILE, gpucap reads that catalog too (an
 Epoch-basis override). Says "skipped" when the data is not there (it is
 never committed to this repository). Standard library only.
 
-Usage: owners.py GPUCAP [EPOCH_DIR] [--catalog FILE] [--misses] [--markdown]
+With --samples N, gpucap samples each export N times at correlations 0,
+0.25, 0.5, 0.75 and 1 instead, and compares Epoch's cumulative 5th and 95th
+percentiles with gpucap's interval: the share of (owner, quarter) stocks
+whose p5 and p95 lie between gpucap's at correlation 1 and at 0 (Epoch
+correlates its inputs, not its outputs, so its interval should lie
+inside those two), and for each correlation the mean error of p5 and p95.
+
+Usage: owners.py GPUCAP [EPOCH_DIR] [--catalog FILE] [--misses]
+                 [--samples N]
 """
 import csv
 import glob
@@ -97,6 +105,99 @@ def gpucap_stock(gpucap, path, catalog):
     return out
 
 
+PERCENTILES = [
+    ("h100e_low", ["H100e (5th percentile)", "h100e_p5"]),
+    ("h100e_high", ["H100e (95th percentile)", "h100e_p95"]),
+]
+CORRELATIONS = [0, 0.25, 0.5, 0.75, 1]
+SLACK = 0.01  # sampling noise of an interval's end, as a share
+
+
+def epoch_ends(path):
+    """{(owner, quarter): {"h100e_low": p5, "h100e_high": p95}}."""
+    out = {}
+    with open(path, newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            owner = row.get("Owner") or row.get("owner")
+            end = row.get("End date") or row.get("end_date")
+            ends = out.setdefault((owner, quarter(end)), {})
+            for ours, names in PERCENTILES:
+                for name in names:
+                    if name in row and number(row[name]) is not None:
+                        ends[ours] = ends.get(ours, 0) + number(row[name])
+    return out
+
+
+def sampled(gpucap, path, catalog, samples, r):
+    """{(org, quarter): {"h100e_low": ..., "h100e_high": ...}}."""
+    args = [gpucap, "report", "-q", "--metric", "8bit", "--overhead", "1",
+            "--pue", "1", "-f", "csv", "--samples", str(samples),
+            "--correlation", str(r)]
+    if catalog:
+        args += ["--catalog", catalog]
+    rep = subprocess.run(args + [path], capture_output=True, check=True)
+    out = {}
+    for row in csv.DictReader(io.StringIO(rep.stdout.decode("utf-8"))):
+        out[(row["org"], row["quarter"])] = {
+            k: number(row[k]) for k in ("h100e", "h100e_low", "h100e_high")
+            if row.get(k)}
+    return out
+
+
+def bracketed(theirs, at0, at1, key):
+    """Whether Epoch's ends lie between gpucap's at correlation 1 and 0."""
+    p5, p95 = theirs.get("h100e_low"), theirs.get("h100e_high")
+    a, b = at0.get(key, {}), at1.get(key, {})
+    if None in (p5, p95) or not a or not b:
+        return None
+    lo_ok = b["h100e_low"] * (1 - SLACK) <= p5 <= a["h100e_low"] * (1 + SLACK)
+    hi_ok = a["h100e_high"] * (1 - SLACK) <= p95 <= b["h100e_high"] * (1 + SLACK)
+    return lo_ok and hi_ok
+
+
+def sampling_table(gpucap, found, catalog, samples):
+    rows = []
+    total = {"bracketed": 0, "n": 0}
+    errors = {r: [] for r in CORRELATIONS}
+    medians = []
+    for name, q, c in found:
+        theirs = epoch_ends(c)
+        runs = {r: sampled(gpucap, q, catalog, samples, r)
+                for r in CORRELATIONS}
+        # medians of sampled sums, as Epoch's stocks are
+        medians += compare(runs[0.5], epoch_stock(c))["h100e"]
+        n = inside = 0
+        for key, ends in theirs.items():
+            got = bracketed(ends, runs[0], runs[1], key)
+            if got is None:
+                continue
+            n += 1
+            inside += got
+            for r in CORRELATIONS:
+                ours = runs[r].get(key, {})
+                for k, _ in PERCENTILES:
+                    if ours.get(k) and ends.get(k):
+                        errors[r].append(abs(ours[k] / ends[k] - 1))
+        total["n"] += n
+        total["bracketed"] += inside
+        rows.append((name, inside, n))
+    print("| export | Epoch's p5 and p95 between gpucap's at R = 1 and R = 0 |")
+    print("|---|---|")
+    for name, inside, n in rows + [("all", total["bracketed"], total["n"])]:
+        print("| %s | %d/%d (%.0f%%) |" % (name, inside, n,
+                                         100.0 * inside / n if n else 0))
+    print()
+    print("| correlation | mean error of p5 and p95 |")
+    print("|---|---|")
+    for r in CORRELATIONS:
+        e = errors[r]
+        print("| %g | %.1f%% |" % (r, 100 * sum(e) / len(e) if e else 0))
+    print()
+    print("sampled medians (R = 0.5) of every stock against Epoch's: "
+          "%s within 1%%, %s within 2%%" % (cell(medians, 0.01),
+                                           cell(medians, 0.02)))
+
+
 def compare(ours, theirs):
     """{figure: [(owner, quarter, ours, theirs, relative difference)]}."""
     out = {f: [] for f, _ in FIGURES}
@@ -131,6 +232,11 @@ def main(argv):
         catalog = rest[rest.index("--catalog") + 1]
         rest.remove(catalog)
         rest.remove("--catalog")
+    samples = None
+    if "--samples" in rest:
+        samples = int(rest[rest.index("--samples") + 1])
+        rest.remove(str(samples))
+        rest.remove("--samples")
     flags = {a for a in rest if a.startswith("--")}
     dirs = [a for a in rest if not a.startswith("--")]
     data = dirs[0] if dirs else os.path.join("..", "shared", "data", "epoch")
@@ -138,6 +244,9 @@ def main(argv):
     if not found:
         print("chip-owner reproduction: skipped (no Epoch AI chip-owner "
               "data in %s)" % data)
+        return 0
+    if samples:
+        sampling_table(gpucap, found, catalog, samples)
         return 0
     header = "| export | h100e ±1% | h100e ±2% | units ±2% | power ±2% |"
     print(header)
