@@ -433,13 +433,11 @@ static void scrub_rows(struct series_row *rows, size_t n)
 
 void series_scrub(struct series *s)
 {
-	size_t k;
-
 	scrub_rows(s->rows, s->n);
 	scrub_rows(s->low, s->n);
 	scrub_rows(s->high, s->n);
-	for (k = 0; s->draws != NULL && k < s->draws->k; k++)
-		scrub_rows(s->draws->lane[k], s->n);
+	/* a draw's overflow stays in its lane: checks count only finite
+	 * figures of a draw, and the reduced rows above are scrubbed */
 }
 
 /* ---- reducing draws: medians and percentiles ---- */
