@@ -190,7 +190,10 @@ static void fill_row(const struct fleet *f, const struct fleet_org *o,
 	run->units += e->units;
 	run->watts += e->watts;
 	run->cum_spend += c->spend;
+	/* every field: a draw's lane is not cleared before it is filled */
 	r->org = o->name;
+	r->projected = false;
+	r->total = false;
 	r->incomplete = c->incomplete;
 	r->units = has_units ? run->units : NAN;
 	r->added = added;
