@@ -271,6 +271,7 @@ enum gc_status cli_print(const struct cli_request *r,
 	st = printer_open(&p, r->format, out.fp, cols, ncols, err);
 	if (st == GC_OK) {
 		printer_color(p, cli_color(r->o, out.fp));
+		printer_medians(p, r->o->samples > 0);
 		st = rows(ctx, p, err);
 	}
 	if (st == GC_OK) {

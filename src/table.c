@@ -80,6 +80,11 @@ void printer_color(struct printer *p, bool on)
 	p->color = on;
 }
 
+void printer_medians(struct printer *p, bool on)
+{
+	p->medians = on;
+}
+
 /* No format prints a figure that is not finite: it is undefined, as
  * growth against zero is (the series are scrubbed already; this keeps
  * every other table, convert's and the catalog's, to the same rule). */

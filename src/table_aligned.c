@@ -121,16 +121,25 @@ static size_t put_text(struct grid *g, const char *text, bool markdown)
 	return w;
 }
 
-/* A number as people read it, and its NUL. */
-static size_t put_number(struct grid *g, const struct table_col *col,
+/* A number as people read it, and its NUL: a figure with ends as its
+ * range, or sampled, as its median and interval where the ends differ. */
+static size_t put_number(const struct printer *p, const struct table_col *col,
 			 const struct cell *c)
 {
-	char buf[TABLE_RANGE_MAX];
+	struct grid *g = p->state;
+	char mid[TABLE_NUM_MAX], ends[TABLE_RANGE_MAX];
+	char buf[TABLE_NUM_MAX + TABLE_RANGE_MAX + 4];
 
-	if (col->bounds && !isnan(c->num))
-		table_human_range(c->num, c->lo, c->hi, col->type, buf);
-	else
+	if (col->bounds && !isnan(c->num)) {
+		table_human_range(c->num, c->lo, c->hi, col->type, ends);
+		table_human(c->num, col->type, mid);
+		if (p->medians && strcmp(mid, ends) != 0)
+			snprintf(buf, sizeof buf, "%s [%s]", mid, ends);
+		else
+			strcpy(buf, ends);
+	} else {
 		table_human(c->num, col->type, buf);
+	}
 	put_bytes(g, buf, strlen(buf) + 1);
 	return width(buf);
 }
@@ -160,7 +169,7 @@ static enum gc_status grid_row(struct printer *p, const struct cell *cells,
 		bool empty = cell_empty(col, &cells[i]);
 
 		w = numeric(col->type)
-			    ? put_number(g, col, &cells[i])
+			    ? put_number(p, col, &cells[i])
 			    : put_text(g, cells[i].text ? cells[i].text : "",
 				       st->escape);
 		g->w[i] = w > g->w[i] ? w : g->w[i];

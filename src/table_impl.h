@@ -23,6 +23,7 @@ struct printer {
 	size_t ncols;
 	size_t nrows;
 	bool color;	      /* ANSI colours: table format, on a terminal */
+	bool medians;	      /* people's formats: "median [low–high]" */
 	void *state;	      /* the format's own */
 	struct cell *scratch; /* ncols cells: a row as the formats get it */
 };

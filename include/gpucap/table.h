@@ -56,6 +56,10 @@ enum gc_status printer_row(struct printer *p, const struct cell *cells);
 /* Colours the table format (a bold header, alert cells in red) for a
  * terminal; every other format ignores it. */
 void printer_color(struct printer *p, bool on);
+/* With sampling a figure's central value is its median, which need not lie
+ * mid-range: the formats for people then show it before its interval,
+ * "102,470 [30,000–350,000]", as check results do. */
+void printer_medians(struct printer *p, bool on);
 /* Writes what the format holds back (aligned formats hold every row) and
  * frees the printer; GC_IO if any write failed. */
 enum gc_status printer_close(struct printer *p, struct gc_error *err);

@@ -35,8 +35,9 @@ static const struct cell ROWS[][NCOLS] = {
 };
 
 /* The rows, in a format, as text. */
-static char *render_rows(const char *format, const struct table_col *cols,
-			 size_t ncols, const struct cell *rows, size_t nrows)
+static char *render_as(const char *format, const struct table_col *cols,
+		       size_t ncols, const struct cell *rows, size_t nrows,
+		       bool medians)
 {
 	char *buf = NULL;
 	size_t len = 0, i;
@@ -47,11 +48,18 @@ static char *render_rows(const char *format, const struct table_col *cols,
 	assert_non_null(out);
 	assert_int_equal(printer_open(&p, format, out, cols, ncols, &err),
 			 GC_OK);
+	printer_medians(p, medians);
 	for (i = 0; i < nrows; i++)
 		assert_int_equal(printer_row(p, rows + i * ncols), GC_OK);
 	assert_int_equal(printer_close(p, &err), GC_OK);
 	fclose(out);
 	return buf;
+}
+
+static char *render_rows(const char *format, const struct table_col *cols,
+			 size_t ncols, const struct cell *rows, size_t nrows)
+{
+	return render_as(format, cols, ncols, rows, nrows, false);
 }
 
 static char *render(const char *format)
@@ -280,6 +288,34 @@ static void test_ranges(void **state)
 		"\"qoq_pct_high\":null}\n");
 }
 
+/* Sampled, the central figure is a median that need not be mid-range:
+ * people's formats show it before its interval; the figure whose ends
+ * are itself stays alone; machines get the same columns as for bounds. */
+static void test_medians(void **state)
+{
+	char *got;
+
+	(void)state;
+	/* "190,000 [30,000–350,000]" is 24 characters, "245.5 [-45.5–536.4]"
+	 * 19 and "12.5 [≥10.0]" 12: the columns are that wide. */
+	got = render_as("table", RANGE_COLS, 3, RANGE_ROWS[0], 2, true);
+	assert_string_equal(got, "org                       h100e"
+				 "              qoq_pct\n"
+				 "tesla  190,000 [30,000\xE2\x80\x93"
+				 "350,000]  245.5 [-45.5\xE2\x80\x93"
+				 "536.4]\n"
+				 "dojo                     10,000"
+				 "         12.5 [\xE2\x89\xA5"
+				 "10.0]\n");
+	free(got);
+	got = render_as("csv", RANGE_COLS, 3, RANGE_ROWS[0], 1, true);
+	assert_string_equal(got,
+			    "org,h100e,h100e_low,h100e_high,qoq_pct,"
+			    "qoq_pct_low,qoq_pct_high\n"
+			    "tesla,190000,30000,350000,245.5,-45.5,536.4\n");
+	free(got);
+}
+
 /* A figure that is not finite is printed as undefined in every format:
  * no "inf" or "nan" ever, and JSON stays strict (null). */
 static void test_not_finite(void **state)
@@ -391,6 +427,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_format),
 		cmocka_unit_test(test_human),
 		cmocka_unit_test(test_locale),
+		cmocka_unit_test(test_medians),
 		cmocka_unit_test(test_not_finite),
 		cmocka_unit_test(test_controls),
 		cmocka_unit_test(test_elide),
