@@ -112,19 +112,23 @@ sanitize:
 		{ grep -v '^ok' build/asan/cli.log; exit 1; }
 	@echo "  ASAN   $$(tail -n 1 build/asan/cli.log | sed 's/^# //')"
 
-# The threaded reader under ThreadSanitizer (clang's), where clang is
-# installed: the parts test and the end-to-end case that reads on threads.
+# The threaded code under ThreadSanitizer (clang's), where clang is
+# installed: the reader's parts test and the end-to-end case that reads on
+# threads; the fleet's tests, which sample on two threads.
 TSAN = -fsanitize=thread
 tsan:
 	@if command -v clang >/dev/null; then \
 		$(MAKE) -s --no-print-directory B=build/tsan CC=clang \
 			CFLAGS="-O1 -g $(TSAN)" LDFLAGS="$(TSAN)" \
-			build/tsan/test_parts build/tsan/gpucap-bin && \
-		{ ./build/tsan/test_parts > build/tsan/test_parts.log 2>&1 || \
-			{ cat build/tsan/test_parts.log; exit 1; }; } && \
+			build/tsan/test_parts build/tsan/test_fleet \
+			build/tsan/gpucap-bin && \
+		for t in test_parts test_fleet; do \
+			./build/tsan/$$t > build/tsan/$$t.log 2>&1 || \
+				{ cat build/tsan/$$t.log; exit 1; }; \
+		done && \
 		{ sh tests/cli/run.sh ./build/tsan/gpucap-bin threads_agree > build/tsan/cli.log || \
 			{ cat build/tsan/cli.log; exit 1; }; } && \
-		echo "  TSAN   test_parts, threads_agree: no data race"; \
+		echo "  TSAN   test_parts, test_fleet, threads_agree: no data race"; \
 	else echo "clang not installed: skipping ThreadSanitizer"; fi
 
 # Everything also compiles warning-free with clang, when it is installed.

@@ -155,9 +155,8 @@ struct cli_ledger {
 	struct catalog cat;
 	struct fleet fleet;
 	struct series series;
-	struct sampler sampler; /* --samples */
-	size_t skipped;		/* rows --keep-going skipped */
-	struct progress meter;	/* of the file being read */
+	size_t skipped;	       /* rows --keep-going skipped */
+	struct progress meter; /* of the file being read */
 };
 enum gc_status cli_ledger_load(const struct cli_request *r,
 			       struct cli_ledger *l, struct gc_error *err);

@@ -13,6 +13,7 @@
 #include "gpucap/quarter.h"
 #include "gpucap/table.h"
 #include "output.h"
+#include "util.h"
 
 void cli_request_init(struct cli_request *r, const struct options *o)
 {
@@ -161,7 +162,8 @@ static enum gc_status check_orgs(const struct fleet *f, struct gc_error *err)
 	return GC_OK;
 }
 
-/* A draw of uncertain figure j, for the fleet. */
+/* A draw of uncertain figure j, for the fleet (on any of its threads:
+ * the sampler does not change). */
 static double draw_figure(void *ctx, size_t j, const struct sample_figure *g,
 			  size_t k)
 {
@@ -173,14 +175,20 @@ static double draw_figure(void *ctx, size_t j, const struct sample_figure *g,
 static enum gc_status make_series(const struct options *o, struct cli_ledger *l,
 				  struct gc_error *err)
 {
+	struct sampler sampler;
+	struct fleet_sampling how = { (size_t)o->samples, o->interval / 100,
+				      util_threads(o->threads), draw_figure,
+				      &sampler };
+	enum gc_status st;
+
 	if (o->samples == 0)
 		return fleet_series(&l->fleet, &l->series, err);
-	memset(&l->sampler, 0, sizeof l->sampler);
-	l->sampler.seed = (uint64_t)o->seed;
-	l->sampler.correlation = o->correlation;
-	return fleet_series_drawn(&l->fleet, (size_t)o->samples, draw_figure,
-				  &l->sampler, o->interval / 100, &l->series,
-				  err);
+	if (!sample_init(&sampler, (uint64_t)o->seed, o->correlation,
+			 (size_t)o->samples))
+		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	st = fleet_series_drawn(&l->fleet, &how, &l->series, err);
+	sample_free(&sampler);
+	return st;
 }
 
 enum gc_status cli_ledger_load(const struct cli_request *r,

@@ -8,6 +8,7 @@
 
 #include "fleet_impl.h"
 #include "gpucap/quarter.h"
+#include "util.h"
 
 /* The row that retired past `have` units in quarter q (within the slack
  * allowed for units bought with money). */
@@ -492,39 +493,76 @@ enum gc_status fleet_series(const struct fleet *f, struct series *out,
 
 /* ---- a sampled series ---- */
 
-/* k draws of every org's rows, the central rows given: the draws say
- * nothing themselves (the central rows, worked out first, gave the
- * warnings and errors), and a retirement past what is in service in a
- * draw retires all of it. */
-static enum gc_status draw_lanes(const struct fleet *f,
-				 const struct fleet_org *const *order,
-				 const struct series_row *central,
-				 fleet_draw_fn draw, void *ctx,
-				 struct series *out, struct gc_error *err)
+/* Draws [from, to) of every org's rows, for one thread. */
+struct draw_job {
+	const struct fleet *f; /* quiet */
+	const struct fleet_org *const *order;
+	const struct series_row *central;
+	const struct fleet_sampling *how;
+	struct series *out;
+	enum gc_status st[UTIL_THREADS_MAX];
+	struct gc_error err[UTIL_THREADS_MAX];
+};
+
+static void draw_part(void *ctx, int part, size_t from, size_t to)
 {
-	struct fleet quiet = *f;
+	struct draw_job *job = ctx;
 	enum gc_status st = GC_OK;
 	size_t k;
 
+	for (k = from; k < to && st == GC_OK; k++) {
+		struct lane_src src = { k, job->how->draw, job->how->ctx };
+
+		st = lane_rows(job->f, job->order, &src, job->central,
+			       job->out->draws->lane[k], &job->err[part]);
+	}
+	job->st[part] = st;
+}
+
+/* The draws of every org's rows, the central rows given: the draws say
+ * nothing themselves (the central rows, worked out first, gave the
+ * warnings and errors), and a retirement past what is in service in a
+ * draw retires all of it. A draw depends on its number alone, so the
+ * threads take contiguous runs of draws; the first failing part's error
+ * (out of memory) is the one told. */
+static enum gc_status draw_lanes(const struct fleet *f,
+				 const struct fleet_org *const *order,
+				 const struct series_row *central,
+				 const struct fleet_sampling *how,
+				 struct series *out, struct gc_error *err)
+{
+	struct fleet quiet = *f;
+	struct draw_job *job = calloc(1, sizeof *job);
+	enum gc_status st = GC_OK;
+	int t;
+
+	if (job == NULL)
+		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	quiet.opts.warn = NULL;
 	quiet.opts.keep_going = true;
-	for (k = 0; k < out->draws->k && st == GC_OK; k++) {
-		struct lane_src src = { k, draw, ctx };
-
-		st = lane_rows(&quiet, order, &src, central,
-			       out->draws->lane[k], err);
+	*job = (struct draw_job){ .f = &quiet,
+				  .order = order,
+				  .central = central,
+				  .how = how,
+				  .out = out };
+	util_parallel(out->draws->k, how->threads, 1, draw_part, job);
+	for (t = 0; t < UTIL_THREADS_MAX && st == GC_OK; t++) {
+		st = job->st[t];
+		if (st != GC_OK)
+			*err = job->err[t];
 	}
+	free(job);
 	return st;
 }
 
 /* The central rows, and from them the draws, reduced. */
-static enum gc_status drawn_series(const struct fleet *f, size_t k,
-				   fleet_draw_fn draw, void *ctx,
-				   double interval, struct series *out,
-				   struct gc_error *err)
+static enum gc_status drawn_series(const struct fleet *f,
+				   const struct fleet_sampling *how,
+				   struct series *out, struct gc_error *err)
 {
 	struct series central;
 	const struct fleet_org **order;
+	size_t k = how->k;
 	enum gc_status st;
 
 	memset(&central, 0, sizeof central);
@@ -535,10 +573,11 @@ static enum gc_status drawn_series(const struct fleet *f, size_t k,
 			     "need over %.0f MB; at most %zu fit",
 			     k, central.n, SERIES_DRAWS_BYTES / 1048576,
 			     series_draws_fit(central.n));
-	if (st == GC_OK && !series_draws_init(out, central.n, k, interval))
+	if (st == GC_OK &&
+	    !series_draws_init(out, central.n, k, how->interval, how->threads))
 		st = gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	if (st == GC_OK)
-		st = draw_lanes(f, order, central.rows, draw, ctx, out, err);
+		st = draw_lanes(f, order, central.rows, how, out, err);
 	free(order);
 	series_free(&central);
 	if (st == GC_OK)
@@ -546,17 +585,16 @@ static enum gc_status drawn_series(const struct fleet *f, size_t k,
 	return st;
 }
 
-enum gc_status fleet_series_drawn(const struct fleet *f, size_t k,
-				  fleet_draw_fn draw, void *ctx,
-				  double interval, struct series *out,
-				  struct gc_error *err)
+enum gc_status fleet_series_drawn(const struct fleet *f,
+				  const struct fleet_sampling *how,
+				  struct series *out, struct gc_error *err)
 {
 	enum gc_status st;
 
-	if (f->nfigures == 0 || f->norgs == 0 || k == 0)
+	if (f->nfigures == 0 || f->norgs == 0 || how->k == 0)
 		return fleet_series(f, out, err);
 	memset(out, 0, sizeof *out);
-	st = drawn_series(f, k, draw, ctx, interval, out, err);
+	st = drawn_series(f, how, out, err);
 	if (st == GC_OK && f->opts.total)
 		st = series_add_total(out, err);
 	if (st != GC_OK)

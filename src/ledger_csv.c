@@ -9,6 +9,7 @@
 #include "csvread.h"
 #include "ledger_impl.h"
 #include "ledger_csv.h"
+#include "util.h"
 
 /* Parts of this many bytes keep both cores busy with a few megabytes in
  * flight; files under PAR_MIN read faster on one thread than it takes to
@@ -132,14 +133,13 @@ enum gc_status ledger_csv_read_parts(const struct csvread_src *src,
 	return st;
 }
 
-/* The threads asked for, or one a core. */
+/* The threads asked for, or one a core (util_threads keeps to
+ * LEDGER_THREADS_MAX: the two are one limit). */
+_Static_assert(UTIL_THREADS_MAX <= LEDGER_THREADS_MAX, "one limit");
+
 static int par_threads(const struct ledger_opts *o)
 {
-	long n = o->threads > 0 ? o->threads : sysconf(_SC_NPROCESSORS_ONLN);
-
-	if (n < 1)
-		return 1;
-	return n > LEDGER_THREADS_MAX ? LEDGER_THREADS_MAX : (int)n;
+	return util_threads(o->threads);
 }
 
 /* A regular file big enough to be worth threads: *start is where the

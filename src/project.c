@@ -229,7 +229,8 @@ static bool lanes_like(const struct series *in, size_t n, struct series *out)
 	if (in->draws != NULL)
 		return in->draws->k <= series_draws_fit(n) &&
 		       series_draws_init(out, n, in->draws->k,
-					 in->draws->interval);
+					 in->draws->interval,
+					 in->draws->threads);
 	out->n = n;
 	out->rows = calloc(n, sizeof *out->rows);
 	if (in->low != NULL) {

@@ -3,6 +3,7 @@
 #include "gpucap/sample.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #define PI 3.14159265358979323846
 
@@ -58,19 +59,41 @@ double sample_at(const struct sample_figure *f, double z)
 	return logs ? exp(x) : x;
 }
 
-double sample_draw(struct sampler *s, size_t j, const struct sample_figure *f,
-		   size_t k)
+bool sample_init(struct sampler *s, uint64_t seed, double correlation,
+		 size_t ndraws)
+{
+	size_t k;
+
+	s->seed = seed;
+	s->correlation = correlation;
+	s->ndraws = ndraws;
+	s->common = correlation > 0 ? malloc((ndraws + 1) * sizeof *s->common)
+				    : NULL;
+	if (correlation > 0 && s->common == NULL)
+		return false;
+	for (k = 0; s->common != NULL && k < ndraws; k++)
+		s->common[k] = sample_normal(seed, COMMON_STREAM, k);
+	return true;
+}
+
+void sample_free(struct sampler *s)
+{
+	free(s->common);
+	s->common = NULL;
+	s->ndraws = 0;
+}
+
+double sample_draw(const struct sampler *s, size_t j,
+		   const struct sample_figure *f, size_t k)
 {
 	double r = s->correlation, z = 0;
 
-	if (r > 0 && (!s->has_common || s->common_draw != k)) {
-		s->common = sample_normal(s->seed, COMMON_STREAM, k);
-		s->common_draw = k;
-		s->has_common = true;
-	}
 	/* at either end of R one of the two normals has no weight */
 	if (r > 0)
-		z += sqrt(r) * s->common;
+		z += sqrt(r) *
+		     (k < s->ndraws && s->common != NULL
+			      ? s->common[k]
+			      : sample_normal(s->seed, COMMON_STREAM, k));
 	if (r < 1)
 		z += sqrt(1 - r) * sample_normal(s->seed, (uint64_t)j, k);
 	return sample_at(f, z);

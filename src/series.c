@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gpucap/quarter.h"
+#include "util.h"
 
 /* ---- lanes ---- */
 
@@ -32,7 +33,8 @@ size_t series_draws_fit(size_t n)
 	return lanes > 3 ? (size_t)lanes - 3 : 0;
 }
 
-bool series_draws_init(struct series *s, size_t n, size_t k, double interval)
+bool series_draws_init(struct series *s, size_t n, size_t k, double interval,
+		       int threads)
 {
 	size_t i;
 
@@ -42,6 +44,7 @@ bool series_draws_init(struct series *s, size_t n, size_t k, double interval)
 	if (s->draws == NULL)
 		return false;
 	s->draws->interval = interval;
+	s->draws->threads = threads;
 	s->draws->lane = calloc(k, sizeof *s->draws->lane);
 	if (s->draws->lane == NULL)
 		return false;
@@ -563,7 +566,8 @@ static void gather_block(const struct series_draws *d, size_t i, size_t b,
 	}
 }
 
-static void reduce_draws(struct series *s, size_t from)
+/* Rows [from, to) of the draws reduced, a block at a time. */
+static void reduce_rows(struct series *s, size_t from, size_t to)
 {
 	const struct series_draws *d = s->draws;
 	double *buf =
@@ -571,8 +575,8 @@ static void reduce_draws(struct series *s, size_t from)
 	size_t n[REDUCE_BLOCK * NFIGURES], i, r, f, b;
 	bool same[REDUCE_BLOCK * NFIGURES];
 
-	for (i = from; buf != NULL && i < s->n; i += b) {
-		b = s->n - i < REDUCE_BLOCK ? s->n - i : REDUCE_BLOCK;
+	for (i = from; buf != NULL && i < to; i += b) {
+		b = to - i < REDUCE_BLOCK ? to - i : REDUCE_BLOCK;
 		gather_block(d, i, b, buf, n, same);
 		for (r = 0; r < b; r++) {
 			size_t at = i + r;
@@ -590,6 +594,30 @@ static void reduce_draws(struct series *s, size_t from)
 		}
 	}
 	free(buf);
+}
+
+/* A part of the rows past `from`, for one thread. */
+struct reduce_job {
+	struct series *s;
+	size_t from;
+};
+
+static void reduce_part(void *ctx, int part, size_t from, size_t to)
+{
+	struct reduce_job *job = ctx;
+
+	(void)part;
+	reduce_rows(job->s, job->from + from, job->from + to);
+}
+
+/* Rows are reduced independently of one another: the threads take
+ * contiguous runs of rows, a block or more each. */
+static void reduce_draws(struct series *s, size_t from)
+{
+	struct reduce_job job = { s, from };
+
+	util_parallel(s->n - from, s->draws->threads, REDUCE_BLOCK, reduce_part,
+		      &job);
 }
 
 void series_reduce_from(struct series *s, size_t from)

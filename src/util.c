@@ -275,3 +275,61 @@ char *util_escape_controls(const char *s)
 	*o = '\0';
 	return out;
 }
+
+int util_threads(int asked)
+{
+	long n = asked > 0 ? asked : sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (n < 1)
+		return 1;
+	return n > UTIL_THREADS_MAX ? UTIL_THREADS_MAX : (int)n;
+}
+
+/* One part of util_parallel's range, as its thread sees it. */
+struct part {
+	util_part_fn fn;
+	void *ctx;
+	int index;
+	size_t from, to;
+	pthread_t thread;
+	bool started;
+};
+
+static void *run_part(void *arg)
+{
+	struct part *p = arg;
+
+	p->fn(p->ctx, p->index, p->from, p->to);
+	return NULL;
+}
+
+void util_parallel(size_t n, int threads, size_t min_part, util_part_fn fn,
+		   void *ctx)
+{
+	struct part parts[UTIL_THREADS_MAX];
+	size_t t, nparts = threads < 1 ? 1 : (size_t)threads;
+
+	if (nparts > UTIL_THREADS_MAX)
+		nparts = UTIL_THREADS_MAX;
+	if (min_part > 0 && n / min_part < nparts)
+		nparts = n / min_part > 0 ? n / min_part : 1;
+	for (t = 0; t < nparts; t++) {
+		parts[t] = (struct part){ .fn = fn,
+					  .ctx = ctx,
+					  .index = (int)t,
+					  .from = n * t / nparts,
+					  .to = n * (t + 1) / nparts };
+		/* part 0 waits for the caller, who starts the others first */
+		if (t > 0)
+			parts[t].started =
+				pthread_create(&parts[t].thread, NULL, run_part,
+					       &parts[t]) == 0;
+	}
+	run_part(&parts[0]);
+	for (t = 1; t < nparts; t++) {
+		if (parts[t].started)
+			pthread_join(parts[t].thread, NULL);
+		else
+			run_part(&parts[t]);
+	}
+}

@@ -44,4 +44,18 @@ void util_c_numeric_end(locale_t previous);
  * memory. For text from a file on its way to a terminal. */
 char *util_escape_controls(const char *s);
 
+/* The threads to use: asked when above 0, else one a core; at most
+ * UTIL_THREADS_MAX. */
+#define UTIL_THREADS_MAX 16
+int util_threads(int asked);
+
+/* Runs fn over [0, n) cut into at most `threads` contiguous parts of at
+ * least min_part each: part 0 on the calling thread, the others on
+ * threads of their own (or on the caller, should a thread not start),
+ * and returns when every part is done. fn(ctx, part, from, to) must
+ * write only what its part owns. */
+typedef void (*util_part_fn)(void *ctx, int part, size_t from, size_t to);
+void util_parallel(size_t n, int threads, size_t min_part, util_part_fn fn,
+		   void *ctx);
+
 #endif

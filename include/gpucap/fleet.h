@@ -112,19 +112,30 @@ enum gc_status fleet_series(const struct fleet *f, struct series *out,
 			    struct gc_error *err);
 
 /* The value of uncertain figure `figure` of the ledger (its percentiles
- * in g) in draw `lane` of a sampled series. */
+ * in g) in draw `lane` of a sampled series. Draws are made on several
+ * threads at once: the function must not change anything ctx holds. */
 typedef double (*fleet_draw_fn)(void *ctx, size_t figure,
 				const struct sample_figure *g, size_t lane);
 
-/* The series as k draws (series.h): the central series is worked out
+/* How a series is sampled: k draws, each figure's by draw(ctx, ...),
+ * reduced to medians and the percentiles holding `interval` of them,
+ * with the work spread over `threads` threads (at least 1). */
+struct fleet_sampling {
+	size_t k;
+	double interval;
+	int threads;
+	fleet_draw_fn draw;
+	void *ctx;
+};
+
+/* The series as draws (series.h): the central series is worked out
  * first (its errors and warnings are the read's), then each draw with
- * every uncertain figure drawn, and the draws are reduced to medians and
- * the percentiles holding `interval` of them. A ledger without uncertain
- * figures gets fleet_series' series: drawing nothing costs nothing. */
-enum gc_status fleet_series_drawn(const struct fleet *f, size_t k,
-				  fleet_draw_fn draw, void *ctx,
-				  double interval, struct series *out,
-				  struct gc_error *err);
+ * every uncertain figure drawn, then the reduction. The result is the
+ * same on any number of threads. A ledger without uncertain figures
+ * gets fleet_series' series: drawing nothing costs nothing. */
+enum gc_status fleet_series_drawn(const struct fleet *f,
+				  const struct fleet_sampling *how,
+				  struct series *out, struct gc_error *err);
 
 /* H100e of one unit of the model under the fleet's metric and baseline;
  * false when the catalog lacks the model's figure for the metric. */

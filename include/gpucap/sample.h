@@ -30,13 +30,12 @@
 struct sampler {
 	uint64_t seed;
 	double correlation; /* R, 0..1 */
-	/* The common factor of the last draw asked for, kept: every figure
-	 * of a draw shares it. */
-	size_t common_draw;
-	double common;
-	bool has_common;
+	/* Draw k's common factor, for k < ndraws, worked out once: every
+	 * figure of a draw shares it. Nothing in a sampler changes after
+	 * sample_init, so threads may draw from one at once. */
+	double *common;
+	size_t ndraws;
 };
-
 /* A figure's percentiles: lo and hi its 5th and 95th, mid its median when
  * median is set, else the range is plain. */
 struct sample_figure {
@@ -47,11 +46,16 @@ struct sample_figure {
 /* A standard normal from (seed, stream, draw). */
 double sample_normal(uint64_t seed, uint64_t stream, uint64_t draw);
 
+/* A sampler of draws 0..ndraws-1; false when out of memory. */
+bool sample_init(struct sampler *s, uint64_t seed, double correlation,
+		 size_t ndraws);
+void sample_free(struct sampler *s);
+
 /* Draw k of figure j: its value at z = sqrt(R) Z_k + sqrt(1 - R) e_jk.
- * The sampler remembers Z_k (the same for every figure), so a draw's
- * figures cost one normal each. */
-double sample_draw(struct sampler *s, size_t j, const struct sample_figure *f,
-		   size_t k);
+ * Z_k is the sampler's (the same for every figure), so a draw's figures
+ * cost one normal each. */
+double sample_draw(const struct sampler *s, size_t j,
+		   const struct sample_figure *f, size_t k);
 
 /* The figure's value at the standard normal z (its quantile at Phi(z)). */
 double sample_at(const struct sample_figure *f, double z);

@@ -68,6 +68,7 @@ struct series_draws {
 	struct series_row **lane;
 	size_t k;
 	double interval;
+	int threads; /* the reduction's */
 };
 
 /* rows, with low and high their ends row for row (NULL for a series
@@ -91,7 +92,8 @@ size_t series_draws_fit(size_t n);
 /* A sampled series of n rows and k draws, lanes allocated (not filled),
  * rows, low and high too; false when out of memory (s is then for
  * series_free). */
-bool series_draws_init(struct series *s, size_t n, size_t k, double interval);
+bool series_draws_init(struct series *s, size_t n, size_t k, double interval,
+		       int threads);
 
 /* The share of a sampled series' draws in which a figure must be defined
  * for its median and percentiles to be: fewer, and it is undefined. */

@@ -946,6 +946,28 @@ static double even_draw(void *ctx, size_t figure, const struct sample_figure *g,
 	return g->lo + (g->hi - g->lo) * (double)lane / 999;
 }
 
+/* Two rows with the same figures, bit for bit (NaN included: a row's
+ * padding is not compared, lanes are not cleared). */
+static void same_row(const struct series_row *a, const struct series_row *b)
+{
+	const double x[] = { a->units,	 a->added,     a->retired,
+			     a->h100e,	 a->reported,  a->gap,
+			     a->qoq,	 a->yoy,       a->ytd,
+			     a->spend,	 a->cum_spend, a->usd_per_h100e,
+			     a->power_mw };
+	const double y[] = { b->units,	 b->added,     b->retired,
+			     b->h100e,	 b->reported,  b->gap,
+			     b->qoq,	 b->yoy,       b->ytd,
+			     b->spend,	 b->cum_spend, b->usd_per_h100e,
+			     b->power_mw };
+
+	assert_string_equal(a->org, b->org);
+	assert_int_equal(a->quarter, b->quarter);
+	assert_memory_equal(x, y, sizeof x);
+	assert_true(a->projected == b->projected && a->total == b->total &&
+		    a->incomplete == b->incomplete);
+}
+
 /* K = 1000 scenarios of a small ledger, reduced to medians and 5th/95th
  * percentiles (NumPy's linear interpolation: the p-quantile of 1000
  * evenly spread values v_k = lo + (hi - lo) k / 999 sits at k = 999 p,
@@ -958,7 +980,10 @@ static double even_draw(void *ctx, size_t figure, const struct sample_figure *g,
  * draw (its rows are copied from the central series). */
 static void test_thousand_scenarios(void **state)
 {
+	struct fleet_sampling how = { 1000, 0.9, 1, even_draw, NULL };
+	struct series two;
 	struct run r;
+	size_t i, k;
 
 	(void)state;
 	start(&r, NULL);
@@ -967,9 +992,7 @@ static void test_thousand_scenarios(void **state)
 	add(&r,
 	    ranged(buy("2024Q2", "acme", "H100-SXM", 0), LF_UNITS, 100, 300));
 	add(&r, capacity("2024Q2", "beta", 50));
-	assert_int_equal(fleet_series_drawn(&r.f, 1000, even_draw, NULL, 0.9,
-					    &r.s, &r.err),
-			 GC_OK);
+	assert_int_equal(fleet_series_drawn(&r.f, &how, &r.s, &r.err), GC_OK);
 	assert_int_equal(r.s.n, 3);
 	assert_non_null(r.s.draws);
 	assert_int_equal(r.s.draws->k, 1000);
@@ -982,6 +1005,19 @@ static void test_thousand_scenarios(void **state)
 	 * high ends */
 	assert_near(r.s.draws->lane[0][1].h100e, 200, 1e-9);
 	assert_near(r.s.draws->lane[999][1].h100e, 600, 1e-9);
+	/* on two threads (draws and reduction cut in two), the same bytes */
+	how.threads = 2;
+	assert_int_equal(fleet_series_drawn(&r.f, &how, &two, &r.err), GC_OK);
+	assert_int_equal(two.n, r.s.n);
+	for (i = 0; i < r.s.n; i++) {
+		same_row(&two.rows[i], &r.s.rows[i]);
+		same_row(&two.low[i], &r.s.low[i]);
+		same_row(&two.high[i], &r.s.high[i]);
+		for (k = 0; k < 1000; k++)
+			same_row(&two.draws->lane[k][i],
+				 &r.s.draws->lane[k][i]);
+	}
+	series_free(&two);
 	done(&r);
 }
 

@@ -29,13 +29,15 @@ static double quantile(const double *v, size_t n, double p)
 /* A million independent draws of f, sorted. */
 static double *draws(const struct sample_figure *f)
 {
-	struct sampler s = { 1, 0, 0, 0, false };
+	struct sampler s;
 	double *v = malloc(N * sizeof *v);
 	size_t k;
 
 	assert_non_null(v);
+	assert_true(sample_init(&s, 1, 0, N));
 	for (k = 0; k < N; k++)
 		v[k] = sample_draw(&s, 7, f, k);
+	sample_free(&s);
 	qsort(v, N, sizeof *v, cmp_double);
 	return v;
 }
@@ -104,7 +106,7 @@ static void ranks(const double *v, size_t n, double *r)
 static double rank_correlation(double correlation)
 {
 	enum { M = 100000 };
-	struct sampler s = { 42, correlation, 0, 0, false };
+	struct sampler s;
 	const struct sample_figure a = { 10, 20, 80, true };
 	const struct sample_figure b = { -5, 1, 3, true };
 	double *x = malloc(M * sizeof *x), *y = malloc(M * sizeof *y);
@@ -113,10 +115,12 @@ static double rank_correlation(double correlation)
 	size_t k;
 
 	assert_true(x && y && rx && ry);
+	assert_true(sample_init(&s, 42, correlation, M));
 	for (k = 0; k < M; k++) {
 		x[k] = sample_draw(&s, 0, &a, k);
 		y[k] = sample_draw(&s, 1, &b, k);
 	}
+	sample_free(&s);
 	ranks(x, M, rx);
 	ranks(y, M, ry);
 	for (k = 0; k < M; k++)
@@ -154,6 +158,31 @@ static void test_counter(void **state)
 	assert_true(sample_normal(1, 6, 999) != a);
 }
 
+/* The common factors a sampler works out up front are the counter's: a
+ * sampler of 10 draws and one of none (which computes each on demand)
+ * give the same draws, past its 10 too; R = 0.5 mixes in the common one,
+ * so a wrong cache would show. */
+static void test_common_cached(void **state)
+{
+	const struct sample_figure f = { 100, 173.2, 300, true };
+	struct sampler some, none;
+	size_t k;
+
+	(void)state;
+	assert_true(sample_init(&some, 9, 0.5, 10));
+	assert_true(sample_init(&none, 9, 0.5, 0));
+	for (k = 0; k < 20; k++)
+		assert_true(sample_draw(&some, 3, &f, k) ==
+			    sample_draw(&none, 3, &f, k));
+	/* and the common factor matters: R = 0 draws differ */
+	sample_free(&none);
+	assert_true(sample_init(&none, 9, 0, 0));
+	assert_true(sample_draw(&some, 3, &f, 4) !=
+		    sample_draw(&none, 3, &f, 4));
+	sample_free(&some);
+	sample_free(&none);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -161,6 +190,7 @@ int main(void)
 		cmocka_unit_test(test_exact),
 		cmocka_unit_test(test_correlation),
 		cmocka_unit_test(test_counter),
+		cmocka_unit_test(test_common_cached),
 	};
 
 	return cmocka_run_group_tests_name("sample", tests, NULL, NULL);
