@@ -442,6 +442,8 @@ static enum gc_status parse_span(const char *text, size_t len, const char *file,
 			       CHECK_TEXT_MAX - 1);
 	memcpy(out->text, text + lead, len - lead);
 	out->text[len - lead] = '\0';
+	out->file = file;
+	out->line = line;
 	p.src = out->text;
 	p.file = file;
 	p.line = line;
@@ -584,6 +586,35 @@ static struct org_rows rows_in(const struct series *s,
 	return r;
 }
 
+/* What the figure read from row r owes to a projection. */
+static void mark_row(const struct series_row *r, struct check_result *out)
+{
+	if (!r->projected)
+		return;
+	out->projected++;
+	out->fit_quarters = r->fit_quarters;
+}
+
+/* The year's rows of o the figure reads (a level its Q4 only): how many
+ * there are, how many are projected. */
+static void mark_year(const struct check *c, const struct org_rows *o, int year,
+		      struct check_result *out)
+{
+	bool sums = flow_column(c->column) || c->column == RC_USD_PER_H100E;
+	int q;
+
+	out->quarters = 0;
+	for (q = sums ? 1 : 4; q <= 4; q++) {
+		const struct series_row *r =
+			at_quarter(o, quarter_make(year, q));
+
+		if (r == NULL)
+			continue;
+		out->quarters += sums;
+		mark_row(r, out);
+	}
+}
+
 /* A year: its flows summed, usd_per_h100e as their ratio, any other
  * column at its Q4 (series_year). With ranges, the year's ends too; the
  * ratio's low end is the low spend over the high additions. */
@@ -603,6 +634,7 @@ static bool year_value(const struct check *c, const struct series *s,
 		return false;
 	}
 	out->got = report_value(&year, c->column);
+	mark_year(c, o, c->period, out);
 	if (s->low == NULL)
 		return true;
 	lo_rows = rows_in(s, s->low, o);
@@ -649,6 +681,7 @@ static bool lookup(const struct check *c, const struct series *s,
 		return false;
 	}
 	out->got = report_value(r, c->column);
+	mark_row(r, out);
 	if (s->low != NULL) {
 		out->lo = report_value(&s->low[r - s->rows], c->column);
 		out->hi = report_value(&s->high[r - s->rows], c->column);

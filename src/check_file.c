@@ -50,6 +50,9 @@ struct line_reader {
 	char buf[CHECKS_LINE_MAX + 1];
 	size_t len;
 	bool at_start; /* the first bytes of the input: a BOM may follow */
+	/* The comment lines read since the last check or blank line: the
+	 * name of a check that follows them. */
+	char comment[CHECK_TEXT_MAX];
 };
 
 /* The character column of byte offset off in the line read so far. */
@@ -128,9 +131,50 @@ static enum gc_status read_line(struct line_reader *r, bool *got,
 	return GC_OK;
 }
 
-/* A line's check, if it has one, onto the list. */
-static enum gc_status add_line(struct check_list *l,
-			       const struct line_reader *r,
+/* Appends text (n bytes, valid UTF-8) to the comment block, a space
+ * between lines, cut on a character boundary where the block is full. */
+static void add_comment(struct line_reader *r, const char *text, size_t n)
+{
+	size_t have = strlen(r->comment), room;
+
+	if (n == 0)
+		return;
+	if (have > 0 && have + 1 < sizeof r->comment)
+		r->comment[have++] = ' ';
+	room = sizeof r->comment - 1 - have;
+	if (n > room) {
+		n = room;
+		/* back off to the start of a character */
+		while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(r->comment + have, text, n);
+	r->comment[have + n] = '\0';
+}
+
+/* A line without a check: a comment adds to the block that names the
+ * next check, a blank line ends it. */
+static void note_comment(struct line_reader *r)
+{
+	const char *s = r->buf, *end;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s != '#') {
+		r->comment[0] = '\0';
+		return;
+	}
+	while (*s == '#' || *s == ' ' || *s == '\t')
+		s++;
+	end = s + strlen(s);
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	add_comment(r, s, (size_t)(end - s));
+}
+
+/* A line's check, if it has one, onto the list, named by the comments
+ * directly above it. */
+static enum gc_status add_line(struct check_list *l, struct line_reader *r,
 			       struct gc_error *err)
 {
 	struct check c;
@@ -138,10 +182,15 @@ static enum gc_status add_line(struct check_list *l,
 	enum gc_status st =
 		check_parse_line(r->buf, r->name, r->line, &c, &is_check, err);
 
+	if (st == GC_OK && !is_check)
+		note_comment(r);
 	if (st == GC_OK && is_check)
 		st = list_room(l, r->name, r->line, err);
-	if (st == GC_OK && is_check)
+	if (st == GC_OK && is_check) {
+		memcpy(c.name, r->comment, sizeof c.name);
+		r->comment[0] = '\0';
 		l->items[l->n++] = c;
+	}
 	return st;
 }
 
@@ -156,6 +205,7 @@ enum gc_status check_list_read(struct check_list *l, FILE *in, const char *name,
 	r.name = name;
 	r.line = 0;
 	r.at_start = true;
+	r.comment[0] = '\0';
 	while (st == GC_OK && got) {
 		st = read_line(&r, &got, err);
 		if (st == GC_OK && got)

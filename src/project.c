@@ -27,6 +27,7 @@ struct growth {
 	bool linear;
 	double rate; /* geometric: fraction a quarter; NaN: unknown */
 	double step; /* linear: H100e a quarter */
+	int window;  /* the quarters it was fitted over; 0: a target's */
 	/* What the projection grows from: the last complete quarter's
 	 * level, `offset` quarters before the last row (0 when it is
 	 * complete: an incomplete quarter's partial level is no base). */
@@ -56,6 +57,7 @@ static bool fit(const struct series_row *rows, size_t n,
 	if (n < 2)
 		return false;
 	w = (size_t)o->window < n - 1 ? (size_t)o->window : n - 1;
+	g->window = (int)w;
 	last = rows[n - 1].h100e;
 	base = rows[n - 1 - w].h100e;
 	if (g->linear) {
@@ -82,7 +84,10 @@ static double level_after(const struct growth *g, int k)
 	return isfinite(h) ? h : NAN; /* past what a double holds */
 }
 
-static void project_row(const struct project_opts *o,
+/* A projected row: the level h, what was added to reach it at the
+ * year's price, and power at the last quarter's MW per H100e (a plan's
+ * power cap is checked on projected quarters: SPEC 6). */
+static void project_row(const struct project_opts *o, const struct growth *g,
 			const struct series_row *prev, double h,
 			struct series_row *r)
 {
@@ -92,11 +97,13 @@ static void project_row(const struct project_opts *o,
 	r->org = prev->org;
 	r->quarter = prev->quarter + 1;
 	r->projected = true;
+	r->fit_quarters = (unsigned short)g->window;
 	r->h100e = h;
 	/* fmax would turn an undefined level into 0 added. */
 	r->added = isnan(h) ? NAN : fmax(0, h - prev->h100e);
 	r->retired = isnan(h) ? NAN : fmax(0, prev->h100e - h);
-	r->units = r->reported = r->gap = r->power_mw = NAN;
+	r->units = r->reported = r->gap = NAN;
+	r->power_mw = prev->h100e > 0 ? prev->power_mw / prev->h100e * h : NAN;
 	r->spend = r->added * price;
 	r->cum_spend = prev->cum_spend + r->spend;
 	r->usd_per_h100e = r->added > 0 ? price : NAN;
@@ -124,7 +131,7 @@ static void project_org(const struct project_opts *o, const struct growth *g,
 
 	memcpy(out, in, n * sizeof *out);
 	for (k = 1; k <= steps; k++)
-		project_row(o, &out[n + k - 2], level_after(g, (int)k),
+		project_row(o, g, &out[n + k - 2], level_after(g, (int)k),
 			    &out[n + k - 1]);
 	series_fill_growth(out, out[0].quarter, n + steps);
 }

@@ -28,7 +28,13 @@ enum check_op { OP_LT, OP_LE, OP_GT, OP_GE, OP_EQ, OP_NE, OP_APPROX };
 
 struct check {
 	char text[CHECK_TEXT_MAX]; /* as written, trimmed */
-	char org[CHECK_TEXT_MAX];  /* "" without an org: the sum of all */
+	/* Its name: in a checks file, the comment lines directly above it
+	 * (joined by spaces, '#' and blanks trimmed, cut at CHECK_TEXT_MAX
+	 * bytes on a character boundary); "" without. */
+	char name[CHECK_TEXT_MAX];
+	const char *file; /* where it is written (borrowed), "-e" for -e */
+	long line;	  /* its line, or the -e's number */
+	char org[CHECK_TEXT_MAX]; /* "" without an org: the sum of all */
 	bool has_org;
 	int period; /* a quarter, or a year when is_year */
 	bool is_year;
@@ -71,8 +77,10 @@ enum gc_status check_list_add(struct check_list *l, const char *text,
 			      const char *file, long line,
 			      struct gc_error *err);
 
-/* Reads a checks file from in (name is what errors call it) onto the
- * list: lines end at LF, CRLF or a lone CR; a UTF-8 byte order mark at the
+/* Reads a checks file from in (name is what errors call it, and what each
+ * check's file is: it must outlive the list) onto the list; a comment
+ * block directly above a check names it. Lines end at LF, CRLF or a lone
+ * CR; a UTF-8 byte order mark at the
  * start is skipped. A NUL byte, a line over CHECKS_LINE_MAX bytes, more
  * than CHECKS_LINES_MAX lines or CHECKS_MAX checks, and every malformed
  * check are usage errors at name:LINE:COLUMN, found without reading
@@ -104,6 +112,13 @@ struct check_result {
 	 * without); ok when it is at least the confidence asked for, failed
 	 * when it is at most 1 - confidence, uncertain between. */
 	double p;
+	/* Where the figure comes from: how many of the quarters it reads
+	 * are projected (and over how many quarters their growth was
+	 * fitted, 0 at a target's rate); for a year's sum (flows,
+	 * usd_per_h100e) how many of its four quarters it adds, else 0. */
+	int projected;
+	int fit_quarters;
+	int quarters;
 	char why[GC_MSG_MAX]; /* why it failed; "" when it held */
 };
 

@@ -55,7 +55,10 @@ struct series_row {
 	double qoq, yoy, ytd; /* growth, % */
 	double spend, cum_spend, usd_per_h100e;
 	double power_mw;
-	bool projected;	 /* extrapolated, not from the ledger */
+	bool projected; /* extrapolated, not from the ledger */
+	/* A projected row's growth: fitted over this many quarters, or 0
+	 * at a target's rate (fits in the row's padding). */
+	unsigned short fit_quarters;
 	bool total;	 /* a row of the sum of every org */
 	bool incomplete; /* the ledger says its figures are partial */
 };

@@ -744,6 +744,65 @@ static const struct file_case FILES[] = {
 	{ "a\xC2\xB1\0", 4, GC_USAGE, 0, 1, 3, "NUL byte in the line" },
 };
 
+/* A check's name is the comment block directly above it; a blank line
+ * or a check ends a block; each check knows its file and line. */
+static void test_names(void **state)
+{
+	static const char text[] =
+		"# a header, not a name\n"
+		"\n"
+		"## The first buy\n"
+		"#   is in the books  \n"
+		"acme 2024Q1 h100e > 1\n"
+		"acme 2024Q1 h100e > 2\n"
+		"# ends at the blank line\n"
+		"\n"
+		"acme 2024Q1 h100e > 3 # its own comment names nothing\n"
+		"#\n"
+		"# after an empty comment line\n"
+		"acme 2024Q1 h100e > 4\n";
+	struct check_list l = { NULL, 0, 0 };
+	struct gc_error err;
+	long used;
+
+	(void)state;
+	assert_int_equal(read_mem(text, strlen(text), &l, &err, &used), GC_OK);
+	assert_int_equal(l.n, 4);
+	/* two lines joined by a space, '#' and blanks trimmed */
+	assert_string_equal(l.items[0].name, "The first buy is in the books");
+	assert_string_equal(l.items[0].file, "plan.checks");
+	assert_int_equal(l.items[0].line, 5);
+	assert_string_equal(l.items[1].name, "");
+	assert_int_equal(l.items[1].line, 6);
+	assert_string_equal(l.items[2].name, "");
+	assert_string_equal(l.items[3].name, "after an empty comment line");
+	assert_int_equal(l.items[3].line, 12);
+	check_list_free(&l);
+}
+
+/* A name longer than a check may be is cut on a character boundary:
+ * 127 "é" (2 bytes each) and a third byte would pass 255 bytes, so the
+ * name keeps 127 of them, 254 bytes, and no half of the 128th. */
+static void test_long_name(void **state)
+{
+	char text[1024], *p = text;
+	struct check_list l = { NULL, 0, 0 };
+	struct gc_error err;
+	long used;
+	int i;
+
+	(void)state;
+	p += sprintf(p, "# ");
+	for (i = 0; i < 200; i++)
+		p += sprintf(p, "\xC3\xA9");
+	sprintf(p, "\nacme 2024Q1 h100e > 1\n");
+	assert_int_equal(read_mem(text, strlen(text), &l, &err, &used), GC_OK);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(strlen(l.items[0].name), 254);
+	assert_memory_equal(l.items[0].name + 252, "\xC3\xA9", 2);
+	check_list_free(&l);
+}
+
 static void test_files(void **state)
 {
 	size_t i;
@@ -876,6 +935,8 @@ int main(void)
 		cmocka_unit_test(test_lines),
 		cmocka_unit_test(test_line_errors),
 		cmocka_unit_test(test_files),
+		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_long_name),
 		cmocka_unit_test(test_file_second_bom),
 		cmocka_unit_test(test_file_bounds),
 	};
