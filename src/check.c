@@ -152,10 +152,30 @@ static enum gc_status tokenize(struct parser *p)
 
 /* ---- grammar ---- */
 
+/* A span's two quarters, "2026Q1..2026Q4" (false when s is no span or
+ * either end is no quarter). */
+static bool parse_span_quarters(const char *s, int *first, int *last)
+{
+	const char *dots = strstr(s, "..");
+	char a[CHECK_TEXT_MAX];
+
+	if (dots == NULL || (size_t)(dots - s) >= sizeof a)
+		return false;
+	memcpy(a, s, (size_t)(dots - s));
+	a[dots - s] = '\0';
+	return strchr(s, ' ') == NULL && quarter_parse(a, first) &&
+	       quarter_parse(dots + 2, last);
+}
+
 static bool parse_period(const char *s, int *period, bool *is_year)
 {
 	size_t n = strlen(s);
+	int last;
 
+	if (parse_span_quarters(s, period, &last)) {
+		*is_year = false;
+		return true;
+	}
 	if (n == 4 && strspn(s, "0123456789") == 4) {
 		*period = (int)strtol(s, NULL, 10);
 		*is_year = true;
@@ -207,6 +227,26 @@ static enum gc_status parse_org(struct parser *p, size_t *i, struct check *c)
 	return GC_OK;
 }
 
+/* A span of quarters, first to last, within SERIES_SPAN_MAX. */
+static enum gc_status parse_when_span(struct parser *p, const struct token *t,
+				      struct check *c)
+{
+	if (!parse_span_quarters(t->text, &c->period, &c->period_end))
+		return fail_at(p, t->col,
+			       "'%s' is not a span of quarters "
+			       "(2026Q1..2026Q4)",
+			       t->text);
+	if (c->period_end < c->period)
+		return fail_at(p, t->col, "the span '%s' ends before it starts",
+			       t->text);
+	if (c->period_end - c->period >= SERIES_SPAN_MAX)
+		return fail_at(p, t->col,
+			       "the span '%s' is over %d quarters long",
+			       t->text, SERIES_SPAN_MAX);
+	c->is_span = true;
+	return GC_OK;
+}
+
 static enum gc_status parse_when(struct parser *p, size_t i, struct check *c)
 {
 	const struct token *t =
@@ -214,12 +254,16 @@ static enum gc_status parse_when(struct parser *p, size_t i, struct check *c)
 
 	if (t == NULL)
 		return GC_USAGE;
+	c->period_col = t->col + p->lead;
+	if (t->kind == T_WORD && strstr(t->text, "..") != NULL)
+		return parse_when_span(p, t, c);
 	if (t->kind != T_WORD ||
 	    !parse_period(t->text, &c->period, &c->is_year))
 		return fail_at(
 			p, t->col,
 			"'%s' is not a quarter (2024Q4) or a year (2024)",
 			t->text);
+	c->period_end = c->period;
 	return GC_OK;
 }
 
@@ -834,13 +878,141 @@ static void eval_rows(const struct check *c, const struct series *s,
 	judge_range(c, out->lo, out->hi, out);
 }
 
+/* ---- spans ---- */
+
+/* Whether the span lies within the org's series; why says where not. */
+static bool span_inside(const struct check *c, const struct org_rows *o,
+			struct check_result *out)
+{
+	char a[QUARTER_FMT_MAX], b[QUARTER_FMT_MAX], q[QUARTER_FMT_MAX];
+	int first = o->rows[0].quarter, last = o->rows[o->n - 1].quarter;
+
+	quarter_format(first, a);
+	quarter_format(last, b);
+	if (c->period < first)
+		snprintf(out->why, sizeof out->why,
+			 "the span starts before the series of '%s', which "
+			 "runs %s to %s",
+			 o->rows[0].org, a, b);
+	else if (c->period_end > last)
+		snprintf(out->why, sizeof out->why,
+			 "the span runs past the series of '%s', which ends "
+			 "in %s (project it with --project-to %s)",
+			 o->rows[0].org, b, quarter_format(c->period_end, q));
+	else
+		return true;
+	out->span_error = true;
+	return false;
+}
+
+/* Whether result a is nearer to breaking the check than b: for < and <=
+ * the greater figure, for > and >= the smaller, otherwise the later. */
+static bool nearer(const struct check *c, const struct check_result *a,
+		   const struct check_result *b)
+{
+	if (c->op == OP_LT || c->op == OP_LE)
+		return a->got >= b->got;
+	if (c->op == OP_GT || c->op == OP_GE)
+		return a->got <= b->got;
+	return true;
+}
+
+/* With samples: the share of draws in which the check holds in every
+ * quarter of the span. */
+static double span_draws(const struct check *c, const struct series *s,
+			 const struct org_rows *o)
+{
+	struct check one = *c;
+	size_t k, held = 0;
+	int q;
+
+	one.is_span = false;
+	for (k = 0; k < s->draws->k; k++) {
+		bool all = true;
+
+		for (q = c->period; q <= c->period_end && all; q++) {
+			double x;
+
+			one.period = q;
+			x = draw_value(&one, s, o, k);
+			all = isfinite(x) && holds(&one, x);
+		}
+		held += all;
+	}
+	return (double)held / (double)s->draws->k;
+}
+
+/* The quarter a span's result shows: the first that fails, else the
+ * first uncertain one, else the one nearest to failing; its result in
+ * out, the projected quarters of the whole span counted. */
+static void span_pick(const struct check *c, const struct series *s,
+		      const struct org_rows *o, double confidence,
+		      struct check_result *out)
+{
+	struct check one = *c;
+	struct check_result r, best;
+	int q, projected = 0, fit = 0, rank, best_rank = -1;
+
+	one.is_span = false;
+	for (q = c->period; q <= c->period_end; q++) {
+		one.period = q;
+		eval_rows(&one, s, o, confidence, &r);
+		projected += r.projected;
+		fit = r.projected > 0 ? r.fit_quarters : fit;
+		/* 2: fails, 1: uncertain, 0: holds */
+		rank = !r.ok && !r.uncertain ? 2 : r.uncertain ? 1 : 0;
+		if (rank > best_rank ||
+		    (rank == best_rank && rank == 0 && nearer(c, &r, &best))) {
+			best = r;
+			best.at = q;
+			best_rank = rank;
+		}
+	}
+	*out = best;
+	out->projected = projected;
+	out->fit_quarters = fit;
+	out->quarters = c->period_end - c->period + 1;
+}
+
+/* A span holds when it holds in every quarter; with samples, P is the
+ * share of draws in which it does. */
+static void eval_span(const struct check *c, const struct series *s,
+		      const struct org_rows *o, double confidence,
+		      struct check_result *out)
+{
+	memset(out, 0, sizeof *out);
+	out->got = out->lo = out->hi = out->p = NAN;
+	if (o == NULL) {
+		no_org(c, out);
+		return;
+	}
+	if (!span_inside(c, o, out))
+		return;
+	span_pick(c, s, o, confidence, out);
+	if (s->draws != NULL && !isnan(out->got)) {
+		out->p = span_draws(c, s, o);
+		out->ok = out->p >= confidence;
+		out->uncertain = !out->ok && out->p > 1 - confidence;
+	}
+}
+
+static void eval_check(const struct check *c, const struct series *s,
+		       const struct org_rows *o, double confidence,
+		       struct check_result *out)
+{
+	if (c->is_span)
+		eval_span(c, s, o, confidence, out);
+	else
+		eval_rows(c, s, o, confidence, out);
+}
+
 void check_eval(const struct check *c, const struct series *s,
 		struct check_result *out)
 {
 	struct org_rows o;
 
-	eval_rows(c, s, find_org(s, c, &o) ? &o : NULL,
-		  CHECK_CONFIDENCE_DEFAULT, out);
+	eval_check(c, s, find_org(s, c, &o) ? &o : NULL,
+		   CHECK_CONFIDENCE_DEFAULT, out);
 }
 
 /* ---- many checks ---- */
@@ -936,5 +1108,5 @@ void check_eval_in(const struct check *c, const struct check_index *ix,
 		o.rows = &ix->s->rows[b->start];
 		o.n = b->n;
 	}
-	eval_rows(c, ix->s, b != NULL ? &o : NULL, ix->confidence, out);
+	eval_check(c, ix->s, b != NULL ? &o : NULL, ix->confidence, out);
 }

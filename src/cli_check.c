@@ -45,6 +45,25 @@ static enum gc_status gather(const struct options *o, struct check_list *l,
 	return st;
 }
 
+/* A span outside an org's series is a mistake in the checks, not a
+ * check that failed: the first is a data error at the span, before any
+ * output. */
+static enum gc_status span_errors(const struct evaluated *ev,
+				  struct gc_error *err)
+{
+	size_t i;
+
+	for (i = 0; i < ev->checks->n; i++) {
+		const struct check *c = &ev->checks->items[i];
+
+		if (ev->results[i].span_error)
+			return gc_fail(err, GC_DATA, c->file, c->line,
+				       c->period_col, "%s: %s", c->text,
+				       ev->results[i].why);
+	}
+	return GC_OK;
+}
+
 static enum gc_status evaluate(const struct cli_request *r,
 			       const struct check_list *checks,
 			       const struct series *s, struct gc_error *err)
@@ -80,7 +99,9 @@ static enum gc_status evaluate(const struct cli_request *r,
 		counted += check_counts_failed(&ev, r);
 	}
 	check_index_free(&ix);
-	st = check_write(r, &ev, err);
+	st = span_errors(&ev, err);
+	if (st == GC_OK)
+		st = check_write(r, &ev, err);
 	free(ev.results);
 	if (st == GC_OK && counted > 0)
 		st = GC_CHECK_FAILED;

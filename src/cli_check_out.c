@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "cli_check_impl.h"
+#include "gpucap/quarter.h"
 #include "gpucap/table.h"
 #include "output.h"
 #include "util.h"
@@ -88,6 +89,31 @@ static void method_words(const struct evaluated *ev,
 			 r->fit_quarters, r->fit_quarters == 1 ? "" : "s");
 }
 
+/* Which quarter of a span the figure is from: the first that breaks
+ * the check, or where it holds, the one nearest to breaking it. */
+static void span_marks(FILE *out, const struct evaluated *ev,
+		       const struct check *c, const struct check_result *r)
+{
+	char q[QUARTER_FMT_MAX], how[64];
+
+	quarter_format(r->at, q);
+	if (r->uncertain)
+		fprintf(out, " in %s, the first quarter it is uncertain in", q);
+	else if (!r->ok)
+		fprintf(out, " in %s, the first quarter to break it", q);
+	else if (c->op == OP_LT || c->op == OP_LE)
+		fprintf(out, ", the highest, in %s", q);
+	else if (c->op == OP_GT || c->op == OP_GE)
+		fprintf(out, ", the lowest, in %s", q);
+	else
+		fprintf(out, " in %s", q);
+	if (r->projected == 0)
+		return;
+	method_words(ev, r, how, sizeof how);
+	fprintf(out, ", %d of %d quarters projected: %s", r->projected,
+		r->quarters, how);
+}
+
 /* Where the figure comes from, after it: a year's sum over fewer than
  * its four quarters, quarters that are projected and how. */
 static void got_marks(FILE *out, const struct evaluated *ev,
@@ -96,6 +122,10 @@ static void got_marks(FILE *out, const struct evaluated *ev,
 	bool sum = c->is_year && r->quarters > 0;
 	char how[64];
 
+	if (c->is_span) {
+		span_marks(out, ev, c, r);
+		return;
+	}
 	if (sum && r->quarters < 4)
 		fprintf(out, ", %d of 4 quarters", r->quarters);
 	if (r->projected == 0)
@@ -251,6 +281,11 @@ static void tap_yaml(FILE *out, const struct evaluated *ev, size_t i)
 		yaml_string(out, "why", r->why);
 	if (c->is_year && r->quarters > 0)
 		fprintf(out, "  quarters: %d\n", r->quarters);
+	if (c->is_span && r->at != 0) {
+		char q[QUARTER_FMT_MAX];
+
+		yaml_string(out, "quarter", quarter_format(r->at, q));
+	}
 	fprintf(out, "  projected: %s\n", r->projected > 0 ? "true" : "false");
 	if (r->projected > 0) {
 		method_words(ev, r, buf, sizeof buf);

@@ -38,6 +38,11 @@ struct check {
 	bool has_org;
 	int period; /* a quarter, or a year when is_year */
 	bool is_year;
+	/* A span of quarters, period..period_end: the check holds when it
+	 * holds in every one of them. */
+	bool is_span;
+	int period_end;
+	long period_col; /* where the period is written in its line */
 	enum report_col column;
 	enum check_op op;
 	double value;
@@ -119,6 +124,12 @@ struct check_result {
 	int projected;
 	int fit_quarters;
 	int quarters;
+	/* A span: the quarter whose figure is shown (the first that breaks
+	 * the check, else the one nearest to breaking it); span_error when
+	 * the span reaches outside the org's series, which is a data error
+	 * (why says so), not a failed check. */
+	int at;
+	bool span_error;
 	char why[GC_MSG_MAX]; /* why it failed; "" when it held */
 };
 
