@@ -655,6 +655,7 @@ static void mark_year(const struct check *c, const struct org_rows *o, int year,
 		if (r == NULL)
 			continue;
 		out->quarters += sums;
+		out->input = !sums && report_entered(r, c->column);
 		mark_row(r, out);
 	}
 }
@@ -725,6 +726,7 @@ static bool lookup(const struct check *c, const struct series *s,
 		return false;
 	}
 	out->got = report_value(r, c->column);
+	out->input = report_entered(r, c->column);
 	mark_row(r, out);
 	if (s->low != NULL) {
 		out->lo = report_value(&s->low[r - s->rows], c->column);

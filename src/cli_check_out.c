@@ -126,6 +126,8 @@ static void got_marks(FILE *out, const struct evaluated *ev,
 		span_marks(out, ev, c, r);
 		return;
 	}
+	if (r->input)
+		fputs(", input", out);
 	if (sum && r->quarters < 4)
 		fprintf(out, ", %d of 4 quarters", r->quarters);
 	if (r->projected == 0)
@@ -286,6 +288,7 @@ static void tap_yaml(FILE *out, const struct evaluated *ev, size_t i)
 
 		yaml_string(out, "quarter", quarter_format(r->at, q));
 	}
+	fprintf(out, "  input: %s\n", r->input ? "true" : "false");
 	fprintf(out, "  projected: %s\n", r->projected > 0 ? "true" : "false");
 	if (r->projected > 0) {
 		method_words(ev, r, buf, sizeof buf);
@@ -563,6 +566,7 @@ enum {
 	K_LINE,
 	K_GOT,
 	K_WHY,
+	K_INPUT,
 	K_PROJECTED,
 	K_UNCERTAIN,
 	K_P,
@@ -579,6 +583,7 @@ enum {
 			{ "file", CT_TEXT, false }, { "line", CT_INT, false }, \
 			{ "got", CT_FIGURE, bounds },                          \
 			{ "why", CT_TEXT, false },                             \
+			{ "input", CT_BOOL, false },                           \
 			{ "projected", CT_BOOL, false },                       \
 			{ "uncertain", CT_BOOL, false },                       \
 		{                                                              \
@@ -609,6 +614,7 @@ static enum gc_status result_rows(void *ctx, struct printer *p,
 		c[K_GOT].lo = isinf(r->lo) ? NAN : r->lo;
 		c[K_GOT].hi = isinf(r->hi) ? NAN : r->hi;
 		c[K_WHY].text = r->why;
+		c[K_INPUT].num = r->input;
 		c[K_PROJECTED].num = r->projected > 0;
 		c[K_UNCERTAIN].num = r->uncertain;
 		c[K_P].num = r->p;

@@ -813,6 +813,7 @@ static bool apply_added(struct fleet *f, struct fleet_org *o, struct qcell *c,
 			const struct ledger_row *row, const struct plan *p,
 			size_t spend_fig)
 {
+	c->with_money |= row->kind == ROW_SPEND;
 	if (row->kind == ROW_CAPACITY && uncertain(row, LF_H100E))
 		return uncertain_delta(f, o, row, LF_H100E, row->h100e,
 				       LT_CAPACITY, 0);

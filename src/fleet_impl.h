@@ -15,6 +15,7 @@ struct qcell {
 	size_t level_figure; /* an uncertain level: 1 + its figure; 0 */
 	bool parts;	     /* the level is a sum of parts (ledger_row.part) */
 	bool incomplete; /* some row says the quarter's figures are partial */
+	bool with_money; /* some of added is spend over a price */
 };
 
 /* Units of one model bought and retired by one org in one quarter, kept

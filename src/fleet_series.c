@@ -194,6 +194,19 @@ static void fill_row(const struct fleet *f, const struct fleet_org *o,
 	/* every field: a draw's lane is not cleared before it is filled */
 	r->org = o->name;
 	r->projected = false;
+	r->fit_quarters = 0;
+	r->entered =
+		(unsigned char)((isnan(c->reported) ? 0
+						    : SERIES_ENTERED_LEVEL) |
+				(c->added > 0 && e->added == 0 && !c->with_money
+					 ? SERIES_ENTERED_ADDED
+					 : 0) |
+				(c->retired > 0 && e->retired == 0
+					 ? SERIES_ENTERED_RETIRED
+					 : 0) |
+				(o->has_spend && c->spend != 0
+					 ? SERIES_ENTERED_SPEND
+					 : 0));
 	r->total = false;
 	r->incomplete = c->incomplete;
 	r->units = has_units ? run->units : NAN;
@@ -216,7 +229,8 @@ static void fill_row(const struct fleet *f, const struct fleet_org *o,
 static enum gc_status fill_org(const struct fleet *f, const struct fleet_org *o,
 			       struct series_row *rows, struct gc_error *err)
 {
-	static const struct qcell EMPTY = { 0, 0, 0, NAN, 0, 0, false, false };
+	static const struct qcell EMPTY = { 0, 0,     0,     NAN,  0,
+					    0, false, false, false };
 	size_t n = (size_t)(f->last - o->first + 1), i;
 	struct unit_effect *e = calloc(n, sizeof *e);
 	struct running run = { 0, 0, 0, 0 };

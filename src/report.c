@@ -45,6 +45,24 @@ const struct table_col REPORT_COLS_BOUNDED[RC_COUNT] = {
 	{ "incomplete", CT_BOOL, false },
 };
 
+bool report_entered(const struct series_row *r, enum report_col c)
+{
+	switch (c) {
+	case RC_REPORTED:
+		return !isnan(r->reported);
+	case RC_H100E:
+		return (r->entered & SERIES_ENTERED_LEVEL) != 0;
+	case RC_ADDED:
+		return (r->entered & SERIES_ENTERED_ADDED) != 0;
+	case RC_RETIRED:
+		return (r->entered & SERIES_ENTERED_RETIRED) != 0;
+	case RC_SPEND:
+		return (r->entered & SERIES_ENTERED_SPEND) != 0;
+	default:
+		return false;
+	}
+}
+
 double report_value(const struct series_row *r, enum report_col c)
 {
 	switch (c) {

@@ -208,9 +208,14 @@ static void fill_total(const struct series_row *rows, size_t nrows, int first,
 		total[i].quarter = first + (int)i;
 	}
 	for (i = 0; i < nrows; i++) {
-		add_to_total(&total[rows[i].quarter - first], &rows[i]);
-		total[rows[i].quarter - first].projected |= rows[i].projected;
-		total[rows[i].quarter - first].incomplete |= rows[i].incomplete;
+		struct series_row *t = &total[rows[i].quarter - first];
+
+		t->projected |= rows[i].projected;
+		/* the orgs' fits may differ: the longest stands for them */
+		if (rows[i].fit_quarters > t->fit_quarters)
+			t->fit_quarters = rows[i].fit_quarters;
+		add_to_total(t, &rows[i]);
+		t->incomplete |= rows[i].incomplete;
 	}
 	for (i = 0; i < n; i++)
 		total[i].usd_per_h100e =

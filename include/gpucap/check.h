@@ -130,6 +130,10 @@ struct check_result {
 	 * (why says so), not a failed check. */
 	int at;
 	bool span_error;
+	/* The figure is an input of the ledger read back unchanged (a
+	 * reported level, a capacity row's H100e, spend): the check tests
+	 * what was entered, not what gpucap computed. */
+	bool input;
 	char why[GC_MSG_MAX]; /* why it failed; "" when it held */
 };
 

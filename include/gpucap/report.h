@@ -41,6 +41,11 @@ extern const struct table_col REPORT_COLS_BOUNDED[RC_COUNT];
 /* A numeric column's value in a row (NaN when undefined). */
 double report_value(const struct series_row *r, enum report_col c);
 
+/* Whether the column's value in the row is an input read back unchanged
+ * (series.h's SERIES_ENTERED_*): reported_h100e always, h100e at a
+ * reported level, additions and retirements of capacity rows, spend. */
+bool report_entered(const struct series_row *r, enum report_col c);
+
 /* The row as RC_COUNT cells; qbuf holds the quarter's text. lo and hi
  * (NULL without ranges) give each cell's ends. */
 void report_cells(const struct series_row *r, const struct series_row *lo,

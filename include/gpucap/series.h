@@ -40,6 +40,14 @@
  * from an org of that name by their `total` mark, never by the name. */
 #define SERIES_TOTAL_ORG "all"
 
+/* The figures of a row that are entered, not computed: the level (a
+ * reported level makes h100e), H100e added or retired by capacity rows
+ * alone (no units, no money over a price), the quarter's spend. */
+#define SERIES_ENTERED_LEVEL   1u
+#define SERIES_ENTERED_ADDED   2u
+#define SERIES_ENTERED_RETIRED 4u
+#define SERIES_ENTERED_SPEND   8u
+
 /* One org in one quarter. NaN marks an undefined figure: units and power
  * for an org no row counted units for, spend for an org no row gave money
  * for, growth against zero or before the org's first quarter. */
@@ -59,6 +67,9 @@ struct series_row {
 	/* A projected row's growth: fitted over this many quarters, or 0
 	 * at a target's rate (fits in the row's padding). */
 	unsigned short fit_quarters;
+	/* Which figures are the ledger's own, read back unchanged
+	 * (SERIES_ENTERED_*): a check on one tests the input, not gpucap. */
+	unsigned char entered;
 	bool total;	 /* a row of the sum of every org */
 	bool incomplete; /* the ledger says its figures are partial */
 };

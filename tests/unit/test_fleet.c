@@ -7,6 +7,7 @@
 
 #include "gpucap/fleet.h"
 #include "gpucap/quarter.h"
+#include "gpucap/report.h"
 
 static struct catalog CAT;
 
@@ -269,6 +270,38 @@ static void test_spend(void **state)
 	assert_near(r.s.rows[0].spend, 36.96e6, 1e-3);
 	assert_near(r.s.rows[0].usd_per_h100e, 33600, 1e-6);
 	assert_near(r.s.rows[0].cum_spend, 36.96e6, 1e-3);
+	done(&r);
+}
+
+/* Which figures are the ledger's own (SERIES_ENTERED_*): acme states
+ * 500 H100e of capacity in 2024Q1 (entered) and its level, 600, in 2024Q2
+ * (entered: h100e is that level, not 500 + 0 computed); beta buys 100 H100
+ * in 2024Q1 (added computed from units) and spends $3.36M alone in 2024Q2
+ * (added computed from money: 100 H100e at $33,600; spend entered). */
+static void test_entered(void **state)
+{
+	struct ledger_row money = row("2024Q2", "beta", ROW_SPEND);
+	struct run r;
+
+	(void)state;
+	money.spend = 3.36e6;
+	start(&r, NULL);
+	add(&r, capacity("2024Q1", "acme", 500));
+	add(&r, level("2024Q2", "acme", 600));
+	add(&r, buy("2024Q1", "beta", "H100-SXM", 100));
+	add(&r, money);
+	finish(&r);
+	assert_int_equal(r.s.n, 4); /* acme Q1 Q2, beta Q1 Q2 */
+	assert_true(report_entered(&r.s.rows[0], RC_ADDED));
+	assert_false(report_entered(&r.s.rows[0], RC_H100E));
+	assert_true(report_entered(&r.s.rows[1], RC_H100E));
+	assert_true(report_entered(&r.s.rows[1], RC_REPORTED));
+	assert_false(report_entered(&r.s.rows[1], RC_QOQ));
+	assert_false(report_entered(&r.s.rows[2], RC_ADDED));
+	assert_near(r.s.rows[3].added, 100, 1e-9);
+	assert_false(report_entered(&r.s.rows[3], RC_ADDED));
+	assert_true(report_entered(&r.s.rows[3], RC_SPEND));
+	assert_false(report_entered(&r.s.rows[2], RC_SPEND));
 	done(&r);
 }
 
@@ -1030,6 +1063,7 @@ int main(void)
 		cmocka_unit_test(test_retire_and_power),
 		cmocka_unit_test(test_units_that_cancel),
 		cmocka_unit_test(test_spend),
+		cmocka_unit_test(test_entered),
 		cmocka_unit_test(test_usd_per_h100e),
 		cmocka_unit_test(test_metric),
 		cmocka_unit_test(test_baseline),
