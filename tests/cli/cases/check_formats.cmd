@@ -37,3 +37,5 @@ done
 gpucap check edge/two-ranges.csv -e 'a 2024Q2 h100e >= 300' -f github
 # Rows carry name, file, line and projected.
 gpucap check plan/plan.csv --checks plan/plan.checks --project-to 2025Q4 -f csv
+# The same as Markdown, for a report.
+gpucap check plan/plan.csv --checks plan/plan.checks --project-to 2025Q4 -f markdown

@@ -7,6 +7,11 @@
 # over Q1..Q2 breaks in Q2 (2,000 units).
 gpucap check plan/plan.csv --project-to 2025Q4 -e 'labx 2025Q1..2025Q4 power_mw < 5' -e 'labx 2025Q1..2025Q3 power_mw < 5' -e 'labx 2025Q2..2025Q4 h100e >= 2000' -e 'labx 2025Q1..2025Q2 units == 1000'
 echo "exit $?"
+# Over a flow, each quarter's own: added_h100e is 1,000, 1,000, 2,000 and
+# 4,000, so "<= 4000" holds with 4,000 the highest (Q4), and "> 1000"
+# breaks first in Q1.
+gpucap check plan/plan.csv --project-to 2025Q4 -e 'labx 2025Q1..2025Q4 added_h100e <= 4000' -e 'labx 2025Q1..2025Q4 added_h100e > 1000' -f tsv
+echo "exit $?"
 # A span past the series is a data error at the span, before any output,
 # and says how to reach it; so is one that starts before the org does.
 gpucap check plan/plan.csv -e 'labx 2025Q1 h100e > 0' -e 'labx 2025Q1..2025Q4 power_mw < 5'
