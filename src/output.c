@@ -55,8 +55,8 @@ static bool is_fatal(int sig)
 }
 
 /* Removes the half-written file, then lets the signal do what it did
- * before we caught it (usually end the process, so the parent sees the
- * usual status). */
+ * before we caught it: end the process, so the parent sees the usual
+ * status (catch_one takes only signals at their default). */
 static void on_signal(int sig)
 {
 	if (have_pending)
@@ -66,15 +66,19 @@ static void on_signal(int sig)
 	kill(getpid(), sig);
 }
 
-/* A signal the caller ignores (nohup, trap '' PIPE) stays ignored: a
- * handler would make it fatal. */
+/* Only a signal still at its default, the one that ends the process, is
+ * caught. One the caller ignores (nohup, trap '' PIPE) stays ignored: a
+ * handler would make it fatal. One the caller handles is theirs, and the
+ * handler may return (libFuzzer's SIGALRM watchdog does, every few
+ * seconds): removing the file then would make the commit fail on a
+ * process that lives on. */
 static void catch_one(int sig, const struct sigaction *sa)
 {
 	struct sigaction old;
 
 	if (installed[sig] || sigaction(sig, NULL, &old) != 0)
 		return;
-	if (!(old.sa_flags & SA_SIGINFO) && old.sa_handler == SIG_IGN)
+	if ((old.sa_flags & SA_SIGINFO) || old.sa_handler != SIG_DFL)
 		return;
 	saved[sig] = old;
 	if (sigaction(sig, sa, NULL) == 0)

@@ -5,8 +5,9 @@
  * its mode (and, where allowed, its owner). Anything else (a device, a
  * FIFO, a socket, the file standard output or error already is, an open
  * file named through /proc) is written in place, never replaced. Every
- * catchable signal whose default is to end the process removes the
- * temporary file before the process dies of it. */
+ * catchable signal whose default is to end the process, and that the
+ * caller has neither ignored nor given a handler, removes the temporary
+ * file before the process dies of it. */
 #ifndef GPUCAP_OUTPUT_H
 #define GPUCAP_OUTPUT_H
 

@@ -5,8 +5,12 @@
  * the rest is written. Then: a commit leaves exactly the bytes written in
  * the file the path leads to, with the old mode; an abort leaves the old
  * file as it was; a path that cannot be written fails with GC_IO and
- * changes nothing; links stay links; no temporary file is ever left. */
+ * changes nothing; links stay links; no temporary file is ever left.
+ * Halfway through the writes a signal the harness handles arrives, as
+ * libFuzzer's SIGALRM watchdog may at any moment: a handler that returns
+ * must not cost the output its temporary file. */
 #include <dirent.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -223,6 +227,54 @@ static void remove_all(const char *dir)
 	rmdir(dir);
 }
 
+/* A status the contract did not promise: say why before crashing, so a
+ * finding explains itself (err is only filled when got is an error). */
+static void expect(const char *what, enum gc_status got, enum gc_status want,
+		   const struct gc_error *err)
+{
+	if (got == want)
+		return;
+	fprintf(stderr, "%s: status %d, expected %d: %s\n", what, (int)got,
+		(int)want, got != GC_OK ? err->msg : "(succeeded)");
+	FUZZ_ASSERT(got == want);
+}
+
+static volatile sig_atomic_t handled;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	handled++;
+}
+
+/* The harness's own handler for one signal libFuzzer leaves alone, set
+ * once: the caller's handlers are the caller's while -o writes. */
+static void handle_signal(void)
+{
+	static bool done;
+	struct sigaction sa;
+
+	if (done)
+		return;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	FUZZ_ASSERT(sigaction(SIGRTMIN, &sa, NULL) == 0);
+	done = true;
+}
+
+/* Writes the output in chunks, with the signal between the halves. */
+static void write_signalled(FILE *fp, const uint8_t *data, size_t n,
+			    size_t step)
+{
+	sig_atomic_t before = handled;
+
+	write_chunks(fp, data, n / 2, step);
+	FUZZ_ASSERT(raise(SIGRTMIN) == 0);
+	FUZZ_ASSERT(handled == before + 1);
+	write_chunks(fp, data + n / 2, n - n / 2, step);
+}
+
 static mode_t new_file_mode(void)
 {
 	mode_t mask = umask(0);
@@ -242,6 +294,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 3 || mkdtemp(dir) == NULL)
 		return 0;
+	handle_signal();
+	gc_error_clear(&err);
 	l = &LAYOUTS[data[0] % NLAYOUTS];
 	/* Owner read and write stay, so the file can be read back. */
 	mode = 0600 | (data[1] & 0177);
@@ -251,15 +305,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!l->exists)
 		mode = new_file_mode();
 	if (l->target == NULL) {
-		FUZZ_ASSERT(output_open(&o, in(dir, l->path), hold, &err) ==
-			    GC_IO);
+		expect("output_open",
+		       output_open(&o, in(dir, l->path), hold, &err), GC_IO,
+		       &err);
 		check_after(dir, l, false, NULL, 0, 0);
 	} else {
-		FUZZ_ASSERT(output_open(&o, in(dir, l->path), hold, &err) ==
-			    GC_OK);
-		write_chunks(o.fp, data + 3, size - 3, 1 + (data[2] >> 2));
+		expect("output_open",
+		       output_open(&o, in(dir, l->path), hold, &err), GC_OK,
+		       &err);
+		write_signalled(o.fp, data + 3, size - 3, 1 + (data[2] >> 2));
 		if (commit)
-			FUZZ_ASSERT(output_commit(&o, &err) == GC_OK);
+			expect("output_commit", output_commit(&o, &err), GC_OK,
+			       &err);
 		else
 			output_abort(&o);
 		check_after(dir, l, commit, data + 3, size - 3, mode);

@@ -399,6 +399,53 @@ static void test_dispositions_kept(void **state)
 	assert_string_equal(names_in(f->dir), "out");
 }
 
+/* In a child: the caller has a handler for USR1 that returns, as
+ * libFuzzer's SIGALRM handler (its -timeout watchdog) does. The signal
+ * arrives while the file is written, the handler runs once, and the
+ * process goes on, so the temporary file must still be there to be
+ * committed. (The guard used to remove it and re-raise, as if the signal
+ * were fatal; the commit then failed with ENOENT.) Exit codes say which
+ * step went wrong. */
+static void child_handler_returns(struct fixture *f)
+{
+	struct output o;
+	struct gc_error err;
+
+	signal(SIGUSR1, on_usr1);
+	if (output_open(&o, at(f, "out"), false, &err) != GC_OK)
+		_exit(97);
+	fputs("new\n", o.fp);
+	raise(SIGUSR1);
+	if (usr1_seen != 1)
+		_exit(95);
+	if (strncmp(names_in(f->dir), "out out.gpucap-", 15) != 0)
+		_exit(94);
+	fputs("more\n", o.fp);
+	_exit(output_commit(&o, &err) == GC_OK ? 0 : 96);
+}
+
+/* Expected by hand: the handler ran, both writes are in out ("new\n"
+ * then "more\n"), it kept its 0640, and only out is left. */
+static void test_caller_handler_keeps_temp(void **state)
+{
+	struct fixture *f = *state;
+	int status;
+	pid_t pid;
+
+	put(at(f, "out"), "old\n", 0640);
+	fflush(NULL);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0)
+		child_handler_returns(f);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	assert_string_equal(text_of(at(f, "out")), "new\nmore\n");
+	assert_int_equal(mode_of(at(f, "out")), 0640);
+	assert_string_equal(names_in(f->dir), "out");
+}
+
 /* In a child with 0, 1 and 2 closed: after plugging, each is open, reads
  * of 0 and writes of 1 and 2 fail as on a closed descriptor, and the next
  * file opened (an -o temporary file) is not one of them. */
@@ -459,6 +506,7 @@ int main(void)
 		T(test_owner_kept),
 		T(test_signals_remove_temp),
 		T(test_dispositions_kept),
+		T(test_caller_handler_keeps_temp),
 		T(test_closed_std_fds_plugged),
 	};
 #undef T
