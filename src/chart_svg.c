@@ -17,7 +17,6 @@
 #define SVG_BOTTOM   48.0
 #define SVG_PLOT_MIN 160.0 /* px of plot, however many rows of legend */
 #define CHAR_W	     7.5   /* a 12 px sans-serif character, at most about */
-#define REPLACEMENT  "\xEF\xBF\xBD" /* U+FFFD */
 
 /* Okabe and Ito's palette, which stays apart for the colour-blind. */
 static const char *const PALETTE[] = { "#0072B2", "#E69F00", "#009E73",
@@ -32,40 +31,6 @@ struct svg {
 	double top, left, width, height; /* the plot area */
 	double doc_h;			 /* the document's height */
 };
-
-/* Text as XML 1.0 takes it (s is valid UTF-8): the markup characters as
- * entities; tab, line feed, carriage return, DEL and the C1 controls as
- * character references, which XML allows and which keep raw control bytes
- * out of a file someone may print; the other C0 controls, and U+FFFE and
- * U+FFFF, which XML forbids even as references, as U+FFFD. */
-static void xml_text(FILE *out, const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	for (; *p != '\0'; p++) {
-		if (*p == '&')
-			fputs("&amp;", out);
-		else if (*p == '<')
-			fputs("&lt;", out);
-		else if (*p == '>')
-			fputs("&gt;", out);
-		else if (*p == '"')
-			fputs("&quot;", out);
-		else if (*p == '\t' || *p == '\n' || *p == '\r' || *p == 0x7F)
-			fprintf(out, "&#%u;", (unsigned)*p);
-		else if (*p < 0x20)
-			fputs(REPLACEMENT, out);
-		else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
-			fprintf(out, "&#%u;",
-				(unsigned)*++p); /* C2 80 is U+0080 */
-		else if (p[0] == 0xEF && p[1] == 0xBF &&
-			 (p[2] == 0xBE || p[2] == 0xBF)) {
-			fputs(REPLACEMENT, out);
-			p += 2;
-		} else
-			fputc(*p, out);
-	}
-}
 
 static double svg_x(const struct svg *g, size_t q)
 {
@@ -146,7 +111,7 @@ static void svg_legend(const struct svg *g, double y)
 			"<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"4\" "
 			"fill=\"%s\"/>\n<text x=\"%.1f\" y=\"%.1f\">",
 			x, y - 4, PALETTE[i % NPALETTE], x + 18, y);
-		xml_text(g->out, g->p->orgs[i]);
+		util_xml_text(g->out, g->p->orgs[i]);
 		fputs("</text>\n", g->out);
 		x += w;
 	}
@@ -161,18 +126,18 @@ static void svg_head(const struct svg *g)
 		"font-family=\"sans-serif\" font-size=\"12\" fill=\"#333\">\n"
 		"<title>",
 		SVG_W, g->doc_h, SVG_W, g->doc_h);
-	xml_text(g->out, plot_title(g->o));
+	util_xml_text(g->out, plot_title(g->o));
 	fprintf(g->out,
 		"</title>\n<rect width=\"%.0f\" height=\"%.0f\" "
 		"fill=\"#fff\"/>\n<text x=\"%.1f\" y=\"24\" "
 		"font-size=\"16\" font-weight=\"bold\">",
 		SVG_W, g->doc_h, SVG_LEFT);
-	xml_text(g->out, plot_title(g->o));
+	util_xml_text(g->out, plot_title(g->o));
 	fputs("</text>\n", g->out);
 	if (g->o->subtitle != NULL) {
 		fprintf(g->out, "<text x=\"%.1f\" y=\"42\" fill=\"#666\">",
 			SVG_LEFT);
-		xml_text(g->out, g->o->subtitle);
+		util_xml_text(g->out, g->o->subtitle);
 		fputs("</text>\n", g->out);
 	}
 }

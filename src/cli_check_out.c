@@ -381,41 +381,6 @@ static void tap(FILE *out, const struct evaluated *ev, bool color)
 
 /* ---- JUnit XML ---- */
 
-/* Text in XML, for an attribute or an element: the five characters XML
- * gives meaning to as entities, and in attributes the blanks a parser
- * would fold. (Check text, names and org names are valid UTF-8 without
- * control characters but the tab: the readers refuse anything else.) */
-static void xml_text(FILE *out, const char *s)
-{
-	for (; *s != '\0'; s++) {
-		switch (*s) {
-		case '&':
-			fputs("&amp;", out);
-			break;
-		case '<':
-			fputs("&lt;", out);
-			break;
-		case '>':
-			fputs("&gt;", out);
-			break;
-		case '"':
-			fputs("&quot;", out);
-			break;
-		case '\'':
-			fputs("&apos;", out);
-			break;
-		case '\t':
-			fputs("&#9;", out);
-			break;
-		case '\n':
-			fputs("&#10;", out);
-			break;
-		default:
-			fputc(*s, out);
-		}
-	}
-}
-
 /* What JUnit makes of a result: a failure (a failed check, or an
  * uncertain one that --uncertain fail counts as failed), skipped (an
  * uncertain one under todo), or a pass. */
@@ -441,17 +406,17 @@ static void junit_case(FILE *out, const struct evaluated *ev, size_t i)
 
 	where(c, at, sizeof at);
 	fputs("  <testcase name=\"", out);
-	xml_text(out, c->name[0] != '\0' ? c->name : c->text);
+	util_xml_text(out, c->name[0] != '\0' ? c->name : c->text);
 	fputs("\" classname=\"", out);
-	xml_text(out, c->file ? c->file : "-e");
+	util_xml_text(out, c->file ? c->file : "-e");
 	fputs("\">\n", out);
 	if (kind != J_PASS) {
 		fputs(kind == J_FAILURE ? "    <failure message=\""
 					: "    <skipped message=\"",
 		      out);
-		xml_text(out, c->text);
+		util_xml_text(out, c->text);
 		fputs(" (", out);
-		xml_text(out, words);
+		util_xml_text(out, words);
 		fputs(r->uncertain ? "), uncertain\"" : ")\"", out);
 		if (kind == J_FAILURE)
 			fputs(r->uncertain ? " type=\"uncertain\""
@@ -460,17 +425,17 @@ static void junit_case(FILE *out, const struct evaluated *ev, size_t i)
 		fputs(kind == J_FAILURE ? ">" : "/>\n", out);
 	}
 	if (kind == J_FAILURE) {
-		xml_text(out, at);
+		util_xml_text(out, at);
 		fputs(": ", out);
-		xml_text(out, c->text);
+		util_xml_text(out, c->text);
 		fputs(" (", out);
-		xml_text(out, words);
+		util_xml_text(out, words);
 		fputs(")</failure>\n", out);
 	}
 	fputs("    <system-out>", out);
-	xml_text(out, at);
+	util_xml_text(out, at);
 	fputs(": ", out);
-	xml_text(out, words);
+	util_xml_text(out, words);
 	fputs("</system-out>\n  </testcase>\n", out);
 	free(got);
 }

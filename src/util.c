@@ -333,3 +333,40 @@ void util_parallel(size_t n, int threads, size_t min_part, util_part_fn fn,
 			run_part(&parts[t]);
 	}
 }
+
+/* U+FFFD, for what XML cannot hold. */
+#define XML_REPLACEMENT "\xEF\xBF\xBD"
+
+/* Text as XML 1.0 takes it (s is valid UTF-8): the markup characters as
+ * entities; tab, line feed, carriage return, DEL and the C1 controls as
+ * character references, which XML allows and which keep raw control bytes
+ * out of a file someone may print; the other C0 controls, and U+FFFE and
+ * U+FFFF, which XML forbids even as references, as U+FFFD. */
+void util_xml_text(FILE *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p != '\0'; p++) {
+		if (*p == '&')
+			fputs("&amp;", out);
+		else if (*p == '<')
+			fputs("&lt;", out);
+		else if (*p == '>')
+			fputs("&gt;", out);
+		else if (*p == '"')
+			fputs("&quot;", out);
+		else if (*p == '\t' || *p == '\n' || *p == '\r' || *p == 0x7F)
+			fprintf(out, "&#%u;", (unsigned)*p);
+		else if (*p < 0x20)
+			fputs(XML_REPLACEMENT, out);
+		else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+			fprintf(out, "&#%u;",
+				(unsigned)*++p); /* C2 80 is U+0080 */
+		else if (p[0] == 0xEF && p[1] == 0xBF &&
+			 (p[2] == 0xBE || p[2] == 0xBF)) {
+			fputs(XML_REPLACEMENT, out);
+			p += 2;
+		} else
+			fputc(*p, out);
+	}
+}

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* Makes room for need elements of size bytes in *p (capacity *cap),
  * doubling; false when out of memory, *p untouched. */
@@ -43,6 +44,11 @@ void util_c_numeric_end(locale_t previous);
  * \u009b; every other byte as it is. A malloc'ed copy, NULL when out of
  * memory. For text from a file on its way to a terminal. */
 char *util_escape_controls(const char *s);
+
+/* Text as XML 1.0 takes it, for an element or a double-quoted attribute
+ * (s is valid UTF-8): markup characters as entities, the controls XML
+ * allows as character references, the others as U+FFFD. */
+void util_xml_text(FILE *out, const char *s);
 
 /* The threads to use: asked when above 0, else one a core; at most
  * UTIL_THREADS_MAX. */
