@@ -73,22 +73,29 @@ def number(s):
         return None
 
 
-def epoch_stock(path):
-    """{(owner, quarter): {figure: Epoch's cumulative median}}."""
+def epoch_sums(path, figures):
+    """{(owner, quarter): {ours: the sum of Epoch's columns named for it}}
+    for figures, a list of (ours, [Epoch's names in either schema])."""
     out = {}
     with open(path, newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             owner = row.get("Owner") or row.get("owner")
             end = row.get("End date") or row.get("end_date")
             figs = out.setdefault((owner, quarter(end)), {})
-            for ours, names in FIGURES:
+            for ours, names in figures:
                 for name in names:
                     if name in row and number(row[name]) is not None:
                         figs[ours] = figs.get(ours, 0) + number(row[name])
             tdp = row.get("Total TDP (W)")
-            if "power_mw" not in figs and tdp and number(tdp) is not None:
+            if (figures is FIGURES and "power_mw" not in figs and tdp
+                    and number(tdp) is not None):
                 figs["power_mw"] = number(tdp) / 1e6
     return out
+
+
+def epoch_stock(path):
+    """{(owner, quarter): {figure: Epoch's cumulative median}}."""
+    return epoch_sums(path, FIGURES)
 
 
 def gpucap_stock(gpucap, path, catalog):
@@ -115,17 +122,7 @@ SLACK = 0.01  # sampling noise of an interval's end, as a share
 
 def epoch_ends(path):
     """{(owner, quarter): {"h100e_low": p5, "h100e_high": p95}}."""
-    out = {}
-    with open(path, newline="", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            owner = row.get("Owner") or row.get("owner")
-            end = row.get("End date") or row.get("end_date")
-            ends = out.setdefault((owner, quarter(end)), {})
-            for ours, names in PERCENTILES:
-                for name in names:
-                    if name in row and number(row[name]) is not None:
-                        ends[ours] = ends.get(ours, 0) + number(row[name])
-    return out
+    return epoch_sums(path, PERCENTILES)
 
 
 def sampled(gpucap, path, catalog, samples, r):
