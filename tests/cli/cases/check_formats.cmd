@@ -39,3 +39,12 @@ gpucap check edge/two-ranges.csv -e 'a 2024Q2 h100e >= 300' -f github
 gpucap check plan/plan.csv --checks plan/plan.checks --project-to 2025Q4 -f csv
 # The same as Markdown, for a report.
 gpucap check plan/plan.csv --checks plan/plan.checks --project-to 2025Q4 -f markdown
+# The plan with its second buy uncertain, 800..1200 units: the 2025Q2
+# level is 1,800..2,200 H100e, so ">= 2000" holds over part of it only
+# (uncertain), "> 1500" over all of it, "> 2500" over none. Every format
+# says so: TAP's TODO and YAML, JUnit's failure of type uncertain,
+# GitHub's warning, the rows' uncertain column.
+for f in tap junit github json; do
+	gpucap check plan/plan-range.csv -e 'labx 2025Q2 h100e >= 2000' -e 'labx 2025Q2 h100e > 1500' -e 'labx 2025Q2 h100e > 2500' -f $f
+	echo "-f $f: exit $?"
+done
