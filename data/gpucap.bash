@@ -56,9 +56,13 @@ _gpucap()
 	-m | --metric)
 		COMPREPLY=($(compgen -W "bf16 fp8 8bit fp4 tf32 fp32 fp64 int8 tpp memory bandwidth" -- "$cur"))
 		return ;;
-	--color)
-		COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
-		return ;;
+	=)
+		# --color=WHEN: bash splits the word at '=' (COMP_WORDBREAKS);
+		# a bare --color takes no value, so it completes nothing itself
+		if [ "${COMP_WORDS[COMP_CWORD - 2]}" = --color ]; then
+			COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
+			return
+		fi ;;
 	--input-format)
 		COMPREPLY=($(compgen -W "csv tsv json ndjson" -- "$cur"))
 		return ;;

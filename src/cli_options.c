@@ -62,6 +62,10 @@ struct opt_info {
 	const char *arg; /* NULL: takes no value */
 	unsigned group;
 	const char *help;
+	/* The value is optional, and only ever --name=VALUE: a bare --color
+	 * must not take the next argument (a file) as its value, as ls and
+	 * grep read it. */
+	bool optional;
 };
 
 static const struct opt_info OPTS[O_COUNT] = {
@@ -81,7 +85,8 @@ static const struct opt_info OPTS[O_COUNT] = {
 	[O_HELP] = { "help", 'h', NULL, G_OUT, "this help" },
 	[O_COLOR] = { "color", 0, "WHEN", G_OUT,
 		      "colour the table: auto (on a terminal, unless NO_COLOR "
-		      "is set), always, never [auto]" },
+		      "is set), always, never [auto; bare: always]",
+		      true },
 	[O_QUIET] = { "quiet", 'q', NULL, G_OUT,
 		      "no warnings and no progress meter; errors only" },
 	[O_ORG] = { "org", 0, "NAME", G_LEDGER | G_IMPORT,
@@ -421,6 +426,10 @@ static enum gc_status apply_named(struct options *o, enum opt_id id,
 			      ledger_format_parse(arg, &o->input_format),
 			      "csv, tsv, json or ndjson", err);
 	case O_COLOR:
+		if (arg == NULL) { /* a bare --color */
+			o->color = COLOR_ALWAYS;
+			return GC_OK;
+		}
 		return choice("color", arg, color_parse(arg, &o->color),
 			      "auto, always, never", err);
 	case O_UNCERTAIN:
@@ -535,8 +544,9 @@ static void build_table(struct option *longs, char *shorts)
 	shorts[n++] = ':'; /* report a missing value as ':' */
 	for (i = 0; i < O_COUNT; i++) {
 		longs[i].name = OPTS[i].name;
-		longs[i].has_arg =
-			OPTS[i].arg ? required_argument : no_argument;
+		longs[i].has_arg = OPTS[i].optional ? optional_argument
+				   : OPTS[i].arg    ? required_argument
+						    : no_argument;
 		longs[i].flag = NULL;
 		longs[i].val = OPTS[i].short_name ? OPTS[i].short_name
 						  : LONG_ONLY + (int)i;
@@ -664,12 +674,15 @@ void options_help(FILE *out, unsigned groups, cli_format_fn formats)
 
 		if ((OPTS[i].group & groups) == 0)
 			continue;
-		snprintf(left, sizeof left, "%s%c%s--%s%s%s",
+		snprintf(left, sizeof left, "%s%c%s--%s%s%s%s",
 			 OPTS[i].short_name ? "-" : " ",
 			 OPTS[i].short_name ? OPTS[i].short_name : ' ',
 			 OPTS[i].short_name ? ", " : "  ", OPTS[i].name,
-			 OPTS[i].arg ? " " : "",
-			 OPTS[i].arg ? OPTS[i].arg : "");
+			 OPTS[i].optional ? "[="
+			 : OPTS[i].arg	  ? " "
+					  : "",
+			 OPTS[i].arg ? OPTS[i].arg : "",
+			 OPTS[i].optional ? "]" : "");
 		fprintf(out, "  %-24s ", left);
 		if (i == O_FORMAT)
 			formats_help(out, formats);

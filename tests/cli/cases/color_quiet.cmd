@@ -25,3 +25,6 @@ echo "quiet:"
 gpucap report -q l.csv 2>&1 >/dev/null
 gpucap report --quiet --color=sometimes l.csv 2>&1
 echo "exit $?"
+# A bare --color is always (as ls and grep read it), and takes no value
+# from the next argument: l.csv stays the ledger.
+gpucap report --color l.csv 2>/dev/null | sed -n 1p | sed -n l

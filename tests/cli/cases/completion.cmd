@@ -17,7 +17,7 @@ echo "commands:"; complete_words "$bin" ''
 echo "re:"; complete_words "$bin" re
 echo "--format:"; complete_words "$bin" report -f ''
 echo "--metric f:"; complete_words "$bin" report --metric f
-echo "--color:"; complete_words "$bin" report --color ''
+echo "--color=:"; complete_words "$bin" report --color = ''
 echo "convert 100 B2:"; complete_words "$bin" convert 100 B2
 echo "import:"; complete_words "$bin" import ''
 echo "chart -f:"; complete_words "$bin" chart -f ''
