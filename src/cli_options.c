@@ -62,10 +62,6 @@ struct opt_info {
 	const char *arg; /* NULL: takes no value */
 	unsigned group;
 	const char *help;
-	/* The value is optional, and only ever --name=VALUE: a bare --color
-	 * must not take the next argument (a file) as its value, as ls and
-	 * grep read it. */
-	bool optional;
 };
 
 static const struct opt_info OPTS[O_COUNT] = {
@@ -85,8 +81,7 @@ static const struct opt_info OPTS[O_COUNT] = {
 	[O_HELP] = { "help", 'h', NULL, G_OUT, "this help" },
 	[O_COLOR] = { "color", 0, "WHEN", G_OUT,
 		      "colour the table: auto (on a terminal, unless NO_COLOR "
-		      "is set), always, never [auto; bare: always]",
-		      true },
+		      "is set), always, never [auto; bare: always]" },
 	[O_QUIET] = { "quiet", 'q', NULL, G_OUT,
 		      "no warnings and no progress meter; errors only" },
 	[O_ORG] = { "org", 0, "NAME", G_LEDGER | G_IMPORT,
@@ -537,6 +532,14 @@ static enum gc_status apply_option(struct options *o, enum opt_id id,
 
 /* ---- getopt ---- */
 
+/* Whether the option's value is optional, and then only ever given as
+ * --name=VALUE: a bare --color must not take the next argument (a file)
+ * as its value, as ls and grep read it. */
+static bool optional_value(enum opt_id i)
+{
+	return i == O_COLOR;
+}
+
 static void build_table(struct option *longs, char *shorts)
 {
 	size_t i, n = 0;
@@ -544,9 +547,10 @@ static void build_table(struct option *longs, char *shorts)
 	shorts[n++] = ':'; /* report a missing value as ':' */
 	for (i = 0; i < O_COUNT; i++) {
 		longs[i].name = OPTS[i].name;
-		longs[i].has_arg = OPTS[i].optional ? optional_argument
-				   : OPTS[i].arg    ? required_argument
-						    : no_argument;
+		longs[i].has_arg = optional_value((enum opt_id)i)
+					   ? optional_argument
+				   : OPTS[i].arg ? required_argument
+						 : no_argument;
 		longs[i].flag = NULL;
 		longs[i].val = OPTS[i].short_name ? OPTS[i].short_name
 						  : LONG_ONLY + (int)i;
@@ -678,11 +682,11 @@ void options_help(FILE *out, unsigned groups, cli_format_fn formats)
 			 OPTS[i].short_name ? "-" : " ",
 			 OPTS[i].short_name ? OPTS[i].short_name : ' ',
 			 OPTS[i].short_name ? ", " : "  ", OPTS[i].name,
-			 OPTS[i].optional ? "[="
-			 : OPTS[i].arg	  ? " "
-					  : "",
+			 optional_value((enum opt_id)i) ? "[="
+			 : OPTS[i].arg			? " "
+							: "",
 			 OPTS[i].arg ? OPTS[i].arg : "",
-			 OPTS[i].optional ? "]" : "");
+			 optional_value((enum opt_id)i) ? "]" : "");
 		fprintf(out, "  %-24s ", left);
 		if (i == O_FORMAT)
 			formats_help(out, formats);
