@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gpucap/quarter.h"
+#include "quantile.h"
 #include "util.h"
 
 /* ---- lanes ---- */
@@ -450,74 +451,14 @@ void series_scrub(struct series *s)
 
 /* ---- reducing draws: medians and percentiles ---- */
 
-/* The i-th smallest of v[0, n), by selection (the array is reordered):
- * a pass is linear, where sorting every figure of every row of thousands
- * of draws would not be. */
-static double select_nth(double *v, size_t n, size_t i)
-{
-	size_t lo = 0, hi = n - 1;
-
-	while (lo < hi) {
-		double pivot = v[lo + (hi - lo) / 2], t;
-		size_t a = lo, b = hi;
-
-		while (a <= b) {
-			while (v[a] < pivot)
-				a++;
-			while (v[b] > pivot)
-				b--;
-			if (a <= b) {
-				t = v[a];
-				v[a++] = v[b];
-				v[b] = t;
-				if (b == 0)
-					break;
-				b--;
-			}
-		}
-		if (i <= b)
-			hi = b;
-		else if (i >= a)
-			lo = a;
-		else
-			return v[i];
-	}
-	return v[i];
-}
-
-/* The quantiles p[0] <= p[1] <= p[2] of v[0, n) (n > 0), each
- * interpolated between the order statistics around (n - 1) p, as NumPy's
- * percentile does by default. Each selection starts where the one before
- * left off: what lies past a selected place is no smaller than it. */
-static void quantiles3(double *v, size_t n, const double p[3], double q[3])
-{
-	size_t base = 0, j, t;
-
-	for (t = 0; t < 3; t++) {
-		double h = (double)(n - 1) * p[t], below, above;
-		size_t i = (size_t)floor(h);
-
-		below = i >= base ? select_nth(v + base, n - base, i - base)
-				  : v[i];
-		q[t] = below;
-		if (i + 1 < n && h != (double)i) {
-			/* the next order statistic: the least past i */
-			above = v[i + 1];
-			for (j = i + 2; j < n; j++)
-				above = v[j] < above ? v[j] : above;
-			q[t] = below + (h - (double)i) * (above - below);
-		}
-		base = i + 1 > base ? i + 1 : base;
-	}
-}
-
 #define NFIGURES (sizeof FIGURES / sizeof FIGURES[0])
 
 /* One figure's defined draws, buf[0, n) of k (all equal when same):
  * median to mid, the interval's ends to lo and hi; undefined where too
  * few draws define it. */
-static void reduce_figure(double *buf, size_t n, size_t k, bool same,
-			  double interval, double *mid, double *lo, double *hi)
+static void reduce_figure(const double *buf, size_t n, size_t k, bool same,
+			  double interval, double *scratch, double *mid,
+			  double *lo, double *hi)
 {
 	double tail = (1 - interval) / 2, p[3] = { tail, 0.5, 1 - tail }, q[3];
 
@@ -529,7 +470,7 @@ static void reduce_figure(double *buf, size_t n, size_t k, bool same,
 		*mid = *lo = *hi = buf[0];
 		return;
 	}
-	quantiles3(buf, n, p, q);
+	quantiles(buf, n, p, 3, q, scratch);
 	*lo = q[0];
 	*mid = q[1];
 	*hi = q[2];
@@ -575,8 +516,10 @@ static void gather_block(const struct series_draws *d, size_t i, size_t b,
 static void reduce_rows(struct series *s, size_t from, size_t to)
 {
 	const struct series_draws *d = s->draws;
-	double *buf =
-		malloc((REDUCE_BLOCK * NFIGURES * d->k + 1) * sizeof *buf);
+	double *buf = malloc((REDUCE_BLOCK * NFIGURES * d->k +
+			      quantile_scratch(d->k)) *
+			     sizeof *buf);
+	double *scratch = buf + REDUCE_BLOCK * NFIGURES * d->k;
 	size_t n[REDUCE_BLOCK * NFIGURES], i, r, f, b;
 	bool same[REDUCE_BLOCK * NFIGURES];
 
@@ -591,7 +534,7 @@ static void reduce_rows(struct series *s, size_t from, size_t to)
 				size_t c = r * NFIGURES + f;
 
 				reduce_figure(buf + c * d->k, n[c], d->k,
-					      same[c], d->interval,
+					      same[c], d->interval, scratch,
 					      field(&s->rows[at], FIGURES[f]),
 					      field(&s->low[at], FIGURES[f]),
 					      field(&s->high[at], FIGURES[f]));

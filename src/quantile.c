@@ -1,0 +1,196 @@
+/* Exact quantiles of many draws (quantile.h).
+ *
+ * Selecting each order statistic by quickselect costs several passes over
+ * the draws, each with a branch the processor cannot predict. Here, as in
+ * Floyd and Rivest's selection (1975), a small sample of the draws brackets
+ * where each asked order statistic must lie; one pass without branches
+ * counts the draws below each bracket and gathers those inside it, and
+ * only the few gathered are selected among. A bracket that misses (the
+ * sample was unlucky, rarely) falls back to selecting among all draws, so
+ * the answer is always exact. */
+#include "quantile.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <string.h>
+
+/* Below this many draws a plain selection is as quick. */
+#define SMALL 2048
+/* Draws in the sample that places the brackets. */
+#define SAMPLE 512
+/* A bracket's half-width in sample ranks: this many standard deviations
+ * of the sample rank of the wanted order statistic, and a margin. */
+#define WIDTH_SD 3.5
+#define WIDTH_MARGIN 3
+
+size_t quantile_scratch(size_t n)
+{
+	return SAMPLE + QUANTILE_MAX * (n + 1);
+}
+
+/* The i-th smallest of v[0, n) (i < n), by Hoare's selection; v is
+ * reordered so that what lies past i is no smaller than it. */
+static double select_nth(double *v, size_t n, size_t i)
+{
+	size_t lo = 0, hi = n - 1;
+
+	while (lo < hi) {
+		double pivot = v[lo + (hi - lo) / 2], t;
+		size_t a = lo, b = hi;
+
+		while (a <= b) {
+			while (v[a] < pivot)
+				a++;
+			while (v[b] > pivot)
+				b--;
+			if (a <= b) {
+				t = v[a];
+				v[a++] = v[b];
+				v[b] = t;
+				if (b == 0)
+					break;
+				b--;
+			}
+		}
+		if (i <= b)
+			hi = b;
+		else if (i >= a)
+			lo = a;
+		else
+			return v[i];
+	}
+	return v[i];
+}
+
+/* The least of v[0, n) (n > 0). */
+static double least(const double *v, size_t n)
+{
+	double m = v[0];
+	size_t j;
+
+	for (j = 1; j < n; j++)
+		m = v[j] < m ? v[j] : m;
+	return m;
+}
+
+/* One asked quantile: the order statistic i below (n - 1) p, the share
+ * frac of the way to the next, and the bracket that holds them. */
+struct want {
+	size_t i;
+	double frac;
+	double lo, hi;	/* the bracket, both ends in it */
+	size_t below;	/* draws under lo */
+	size_t m;	/* draws in the bracket, gathered at in */
+	double *in;
+};
+
+static bool wants_next(const struct want *w, size_t n)
+{
+	return w->frac != 0 && w->i + 1 < n;
+}
+
+/* The quantile from order statistic i (at *at, with what lies past it in
+ * at[1, rest) no smaller) and the next. */
+static double interpolate(const struct want *w, const double *at,
+			  size_t rest, size_t n)
+{
+	double below = at[0];
+
+	if (!wants_next(w, n))
+		return below;
+	return below + w->frac * (least(at + 1, rest - 1) - below);
+}
+
+/* The quantile selected among all of v, copied to w->in. */
+static double among_all(const struct want *w, const double *v, size_t n)
+{
+	memcpy(w->in, v, n * sizeof *v);
+	select_nth(w->in, n, w->i);
+	return interpolate(w, w->in + w->i, n - w->i, n);
+}
+
+/* The sample's order statistic at rank r, or an infinity past its ends;
+ * sample[0, SAMPLE) is reordered. */
+static double sample_rank(double *sample, double r)
+{
+	if (r < 0)
+		return -INFINITY;
+	if (r >= SAMPLE)
+		return INFINITY;
+	return select_nth(sample, SAMPLE, (size_t)r);
+}
+
+/* Each want's bracket, from an evenly spaced sample of v: draws are
+ * independent of their order, so a stride sample is a random one. */
+static void place_brackets(const double *v, size_t n, struct want *w,
+			   size_t np, double *sample)
+{
+	size_t t, j;
+
+	for (j = 0; j < SAMPLE; j++)
+		sample[j] = v[j * (n / SAMPLE)];
+	for (t = 0; t < np; t++) {
+		double p = (double)w[t].i / (double)(n - 1);
+		double r = p * (SAMPLE - 1);
+		double g = WIDTH_SD * sqrt(SAMPLE * p * (1 - p)) + WIDTH_MARGIN;
+
+		w[t].lo = sample_rank(sample, floor(r - g));
+		w[t].hi = sample_rank(sample, ceil(r + g) + 1);
+	}
+}
+
+/* One pass over v: for each want, the draws below its bracket counted and
+ * those in it gathered. No branch depends on a draw. */
+static void gather(const double *v, size_t n, struct want *w, size_t np)
+{
+	size_t j, t;
+
+	for (t = 0; t < np; t++)
+		w[t].below = w[t].m = 0;
+	for (j = 0; j < n; j++) {
+		double x = v[j];
+
+		for (t = 0; t < np; t++) {
+			w[t].in[w[t].m] = x;
+			w[t].m += (size_t)((x >= w[t].lo) & (x <= w[t].hi));
+			w[t].below += (size_t)(x < w[t].lo);
+		}
+	}
+}
+
+/* The quantile of one want, from its gathered bracket when the order
+ * statistics it needs lie there. */
+static double bracketed(const struct want *w, const double *v, size_t n)
+{
+	size_t last = w->i + (wants_next(w, n) ? 1 : 0), at;
+
+	if (w->i < w->below || last >= w->below + w->m)
+		return among_all(w, v, n);
+	at = w->i - w->below;
+	select_nth(w->in, w->m, at);
+	return interpolate(w, w->in + at, w->m - at, n);
+}
+
+void quantiles(const double *v, size_t n, const double *p, size_t np,
+	       double *q, double *scratch)
+{
+	struct want w[QUANTILE_MAX];
+	size_t t;
+
+	for (t = 0; t < np; t++) {
+		double h = (double)(n - 1) * p[t];
+
+		w[t].i = (size_t)floor(h);
+		w[t].frac = h - (double)w[t].i;
+		w[t].in = scratch + SAMPLE + t * (n + 1);
+	}
+	if (n < SMALL) {
+		for (t = 0; t < np; t++)
+			q[t] = among_all(&w[t], v, n);
+		return;
+	}
+	place_brackets(v, n, w, np, scratch);
+	gather(v, n, w, np);
+	for (t = 0; t < np; t++)
+		q[t] = bracketed(&w[t], v, n);
+}
