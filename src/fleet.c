@@ -681,10 +681,7 @@ static bool keep_figure(struct fleet *f, const struct ledger_row *row,
 		       sizeof *g))
 		return false;
 	g = &f->figures[f->nfigures];
-	g->mid = central;
-	g->lo = row->low[i];
-	g->hi = row->high[i];
-	g->median = row->median[i];
+	*g = sample_figure(row->low[i], central, row->high[i], row->median[i]);
 	*at = f->nfigures++;
 	return true;
 }

@@ -44,19 +44,26 @@ double sample_normal(uint64_t seed, uint64_t stream, uint64_t draw)
 	return r * (draw % 2 == 0 ? cos(a) : sin(a));
 }
 
+struct sample_figure sample_figure(double lo, double mid, double hi,
+				   bool median)
+{
+	struct sample_figure f = { lo, mid, hi, median, lo > 0, 0, 0, 0 };
+	double a = f.logs ? log(lo) : lo, b = f.logs ? log(hi) : hi;
+
+	if (median)
+		f.centre = f.logs ? log(mid) : mid;
+	else
+		f.centre = a + (b - a) / 2; /* geometric mean, for logs */
+	f.below = f.centre - a;
+	f.above = b - f.centre;
+	return f;
+}
+
 double sample_at(const struct sample_figure *f, double z)
 {
-	bool logs = f->lo > 0;
-	double lo = logs ? log(f->lo) : f->lo, hi = logs ? log(f->hi) : f->hi;
-	double mid;
-	double x;
+	double x = f->centre + z * (z < 0 ? f->below : f->above) / SAMPLE_Z95;
 
-	if (f->median)
-		mid = logs ? log(f->mid) : f->mid;
-	else
-		mid = lo + (hi - lo) / 2; /* geometric mean, for logs */
-	x = mid + z * (z < 0 ? mid - lo : hi - mid) / SAMPLE_Z95;
-	return logs ? exp(x) : x;
+	return f->logs ? exp(x) : x;
 }
 
 bool sample_init(struct sampler *s, uint64_t seed, double correlation,

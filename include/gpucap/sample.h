@@ -37,11 +37,19 @@ struct sampler {
 	size_t ndraws;
 };
 /* A figure's percentiles: lo and hi its 5th and 95th, mid its median when
- * median is set, else the range is plain. */
+ * median is set, else the range is plain. The rest is its distribution
+ * worked out once by sample_figure(), not once a draw: the centre (a log
+ * for a lognormal) and the spread below and above it at z = 1.6449. */
 struct sample_figure {
 	double lo, mid, hi;
 	bool median;
+	bool logs;
+	double centre, below, above;
 };
+
+/* The figure of these percentiles, its distribution worked out. */
+struct sample_figure sample_figure(double lo, double mid, double hi,
+				   bool median);
 
 /* A standard normal from (seed, stream, draw). */
 double sample_normal(uint64_t seed, uint64_t stream, uint64_t draw);

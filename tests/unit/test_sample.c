@@ -51,18 +51,21 @@ static double *draws(const struct sample_figure *f)
 static void test_percentiles(void **state)
 {
 	static const struct {
-		struct sample_figure f;
+		double lo, mid, hi;
+		bool median;
 		double p5, p50, p95, tol;
 	} CASES[] = {
-		{ { 50, 100, 400, true }, 50, 100, 400, 0 },
-		{ { 100, 250, 400, false }, 100, 200, 400, 0 },
-		{ { -10, 0, 30, true }, -10, 0, 30, 0.005 * 40 },
+		{ 50, 100, 400, true, 50, 100, 400, 0 },
+		{ 100, 250, 400, false, 100, 200, 400, 0 },
+		{ -10, 0, 30, true, -10, 0, 30, 0.005 * 40 },
 	};
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
-		double *v = draws(&CASES[i].f);
+		const struct sample_figure f = sample_figure(
+			CASES[i].lo, CASES[i].mid, CASES[i].hi, CASES[i].median);
+		double *v = draws(&f);
 		double t5 = CASES[i].tol ? CASES[i].tol : 0.005 * CASES[i].p5;
 		double t50 = CASES[i].tol ? CASES[i].tol : 0.005 * CASES[i].p50;
 		double t95 = CASES[i].tol ? CASES[i].tol : 0.005 * CASES[i].p95;
@@ -77,7 +80,7 @@ static void test_percentiles(void **state)
 /* A figure at z is exact at the percentiles' z: -1.6449, 0, 1.6449. */
 static void test_exact(void **state)
 {
-	const struct sample_figure f = { 50, 100, 400, true };
+	const struct sample_figure f = sample_figure(50, 100, 400, true);
 
 	(void)state;
 	assert_near(sample_at(&f, -SAMPLE_Z95), 50, 1e-9);
@@ -107,8 +110,8 @@ static double rank_correlation(double correlation)
 {
 	enum { M = 100000 };
 	struct sampler s;
-	const struct sample_figure a = { 10, 20, 80, true };
-	const struct sample_figure b = { -5, 1, 3, true };
+	const struct sample_figure a = sample_figure(10, 20, 80, true);
+	const struct sample_figure b = sample_figure(-5, 1, 3, true);
 	double *x = malloc(M * sizeof *x), *y = malloc(M * sizeof *y);
 	double *rx = malloc(M * sizeof *rx), *ry = malloc(M * sizeof *ry);
 	double d2 = 0;
@@ -164,7 +167,7 @@ static void test_counter(void **state)
  * so a wrong cache would show. */
 static void test_common_cached(void **state)
 {
-	const struct sample_figure f = { 100, 173.2, 300, true };
+	const struct sample_figure f = sample_figure(100, 173.2, 300, true);
 	struct sampler some, none;
 	size_t k;
 
