@@ -162,12 +162,12 @@ static enum gc_status check_orgs(const struct fleet *f, struct gc_error *err)
 	return GC_OK;
 }
 
-/* A draw of uncertain figure j, for the fleet (on any of its threads:
- * the sampler does not change). */
-static double draw_figure(void *ctx, size_t j, const struct sample_figure *g,
-			  size_t k)
+/* A run of draws of uncertain figure j, for the fleet (on any of its
+ * threads: the sampler does not change). */
+static void draw_figure(void *ctx, size_t j, const struct sample_figure *g,
+			size_t first, size_t count, double *out)
 {
-	return sample_draw(ctx, j, g, k);
+	sample_draws(ctx, j, g, first, count, out);
 }
 
 /* The ledger's series: bounds of its ranges, or with --samples draws of

@@ -269,21 +269,20 @@ double fleet_figure_at(const struct sample_figure *g, size_t lane)
 }
 
 /* Where a scenario's figures come from: the central figures and the
- * ends (draw NULL: lane 0, 1, 2), or a draw. */
+ * ends (drawn NULL: lane 0, 1, 2), or a run of draws made beforehand,
+ * figure j's draw at drawn[j * stride + lane]. */
 struct lane_src {
 	size_t lane;
-	fleet_draw_fn draw;
-	void *ctx;
+	const double *drawn;
+	size_t stride;
 };
 
 static double lane_value(const struct fleet *f, const struct lane_src *src,
 			 size_t figure)
 {
-	const struct sample_figure *g = &f->figures[figure];
-
-	if (src->draw == NULL)
-		return fleet_figure_at(g, src->lane);
-	return src->draw(src->ctx, figure, g, src->lane);
+	if (src->drawn == NULL)
+		return fleet_figure_at(&f->figures[figure], src->lane);
+	return src->drawn[figure * src->stride + src->lane];
 }
 
 /* An org as one scenario has it: its cells copied, its uncertain
@@ -420,7 +419,7 @@ static enum gc_status end_lanes(const struct fleet *f,
 				struct series *out, struct gc_error *err)
 {
 	struct fleet quiet = *f;
-	struct lane_src lo = { 1, NULL, NULL }, hi = { 2, NULL, NULL };
+	struct lane_src lo = { 1, NULL, 0 }, hi = { 2, NULL, 0 };
 	enum gc_status st;
 
 	quiet.opts.warn = NULL;
@@ -435,7 +434,7 @@ static enum gc_status end_lanes(const struct fleet *f,
 	return st;
 }
 
-static const struct lane_src CENTRAL = { 0, NULL, NULL };
+static const struct lane_src CENTRAL = { 0, NULL, 0 };
 
 /* The orgs, sorted by name as the series lists them. */
 static const struct fleet_org **sorted_orgs(const struct fleet *f)
@@ -518,18 +517,54 @@ struct draw_job {
 	struct gc_error err[UTIL_THREADS_MAX];
 };
 
+/* Draws are made a run at a time, every figure's run of the run's
+ * lanes before any lane is worked out: at most this many values a
+ * thread (1 MB), between 2 and 64 draws a run. */
+#define DRAWN_MAX ((size_t)1 << 17)
+#define RUN_MAX 64
+
+static size_t run_length(size_t nfigures)
+{
+	size_t run = DRAWN_MAX / (nfigures + 1);
+
+	return run < 2 ? 2 : run > RUN_MAX ? RUN_MAX : run;
+}
+
+/* Draws [k, k + count) of every figure, then each one's rows. */
+static enum gc_status draw_run(const struct draw_job *job, size_t k,
+			       size_t count, double *drawn, size_t run,
+			       struct gc_error *err)
+{
+	const struct fleet *f = job->f;
+	enum gc_status st = GC_OK;
+	size_t i;
+
+	for (i = 0; i < f->nfigures; i++)
+		job->how->draw(job->how->ctx, i, &f->figures[i], k, count,
+			       drawn + i * run);
+	for (i = 0; i < count && st == GC_OK; i++) {
+		struct lane_src src = { i, drawn, run };
+
+		st = lane_rows(f, job->order, &src, job->central,
+			       job->out->draws->lane[k + i], err);
+	}
+	return st;
+}
+
 static void draw_part(void *ctx, int part, size_t from, size_t to)
 {
 	struct draw_job *job = ctx;
+	size_t run = run_length(job->f->nfigures), k;
+	double *drawn = malloc((job->f->nfigures * run + 1) * sizeof *drawn);
 	enum gc_status st = GC_OK;
-	size_t k;
 
-	for (k = from; k < to && st == GC_OK; k++) {
-		struct lane_src src = { k, job->how->draw, job->how->ctx };
-
-		st = lane_rows(job->f, job->order, &src, job->central,
-			       job->out->draws->lane[k], &job->err[part]);
-	}
+	if (drawn == NULL)
+		st = gc_fail(&job->err[part], GC_IO, NULL, 0, 0,
+			     "out of memory");
+	for (k = from; k < to && st == GC_OK; k += run)
+		st = draw_run(job, k, to - k < run ? to - k : run, drawn, run,
+			      &job->err[part]);
+	free(drawn);
 	job->st[part] = st;
 }
 

@@ -32,14 +32,18 @@ static double uniform(uint64_t seed, uint64_t stream, uint64_t draw,
 	return ((double)(x >> 11) + 0.5) * 0x1.0p-53;
 }
 
+/* Box and Muller make two normals of two uniforms: draws 2m and 2m + 1
+ * are the pair of counter m, r cos a and r sin a. */
+static double pair_radius(uint64_t seed, uint64_t stream, uint64_t m,
+			  double *a)
+{
+	*a = 2 * PI * uniform(seed, stream, m, 1);
+	return sqrt(-2 * log(uniform(seed, stream, m, 0)));
+}
+
 double sample_normal(uint64_t seed, uint64_t stream, uint64_t draw)
 {
-	/* Box and Muller make two normals of two uniforms: draws 2m and
-	 * 2m + 1 are the pair of counter m, its cosine and its sine half */
-	uint64_t m = draw / 2;
-	double u1 = uniform(seed, stream, m, 0);
-	double u2 = uniform(seed, stream, m, 1);
-	double r = sqrt(-2 * log(u1)), a = 2 * PI * u2;
+	double a, r = pair_radius(seed, stream, draw / 2, &a);
 
 	return r * (draw % 2 == 0 ? cos(a) : sin(a));
 }
@@ -90,8 +94,9 @@ void sample_free(struct sampler *s)
 	s->ndraws = 0;
 }
 
-double sample_draw(const struct sampler *s, size_t j,
-		   const struct sample_figure *f, size_t k)
+/* Draw k's value of figure f, its own normal e given. */
+static double mixed(const struct sampler *s, const struct sample_figure *f,
+		    size_t k, double e)
 {
 	double r = s->correlation, z = 0;
 
@@ -102,6 +107,35 @@ double sample_draw(const struct sampler *s, size_t j,
 			      ? s->common[k]
 			      : sample_normal(s->seed, COMMON_STREAM, k));
 	if (r < 1)
-		z += sqrt(1 - r) * sample_normal(s->seed, (uint64_t)j, k);
+		z += sqrt(1 - r) * e;
 	return sample_at(f, z);
+}
+
+double sample_draw(const struct sampler *s, size_t j,
+		   const struct sample_figure *f, size_t k)
+{
+	double e = s->correlation < 1 ? sample_normal(s->seed, (uint64_t)j, k)
+				      : 0;
+
+	return mixed(s, f, k, e);
+}
+
+void sample_draws(const struct sampler *s, size_t j,
+		  const struct sample_figure *f, size_t first, size_t count,
+		  double *out)
+{
+	double a = 0, r = 0;
+	size_t k;
+
+	for (k = first; k < first + count; k++) {
+		double e = 0;
+
+		if (s->correlation < 1) {
+			/* an odd draw after its even one: the pair is made */
+			if (k % 2 == 0 || k == first)
+				r = pair_radius(s->seed, (uint64_t)j, k / 2, &a);
+			e = r * (k % 2 == 0 ? cos(a) : sin(a));
+		}
+		out[k - first] = mixed(s, f, k, e);
+	}
 }

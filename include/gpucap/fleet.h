@@ -111,11 +111,14 @@ enum gc_status fleet_add(const struct ledger_row *row, void *ctx,
 enum gc_status fleet_series(const struct fleet *f, struct series *out,
 			    struct gc_error *err);
 
-/* The value of uncertain figure `figure` of the ledger (its percentiles
- * in g) in draw `lane` of a sampled series. Draws are made on several
- * threads at once: the function must not change anything ctx holds. */
-typedef double (*fleet_draw_fn)(void *ctx, size_t figure,
-				const struct sample_figure *g, size_t lane);
+/* The values of uncertain figure `figure` of the ledger (its percentiles
+ * in g) in draws first .. first + count - 1 of a sampled series, into
+ * out: a run at a time, so a generator can share work between draws.
+ * Draws are made on several threads at once: the function must not
+ * change anything ctx holds. */
+typedef void (*fleet_draw_fn)(void *ctx, size_t figure,
+			      const struct sample_figure *g, size_t first,
+			      size_t count, double *out);
 
 /* How a series is sampled: k draws, each figure's by draw(ctx, ...),
  * reduced to medians and the percentiles holding `interval` of them,

@@ -65,6 +65,13 @@ void sample_free(struct sampler *s);
 double sample_draw(const struct sampler *s, size_t j,
 		   const struct sample_figure *f, size_t k);
 
+/* Draws first .. first + count - 1 of figure j into out, the same as
+ * sample_draw gives one by one: a run makes each pair of Box-Muller
+ * normals once, where draws one at a time make each twice. */
+void sample_draws(const struct sampler *s, size_t j,
+		  const struct sample_figure *f, size_t first, size_t count,
+		  double *out);
+
 /* The figure's value at the standard normal z (its quantile at Phi(z)). */
 double sample_at(const struct sample_figure *f, double z);
 

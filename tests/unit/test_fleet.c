@@ -971,12 +971,15 @@ static void test_level_parts(void **state)
 /* Draw `lane` of 1000 spreads every figure evenly over its range, all at
  * the same point (lane / 999 of the way from low to high): the draws of
  * two figures are fully correlated. */
-static double even_draw(void *ctx, size_t figure, const struct sample_figure *g,
-			size_t lane)
+static void even_draw(void *ctx, size_t figure, const struct sample_figure *g,
+		      size_t first, size_t count, double *out)
 {
+	size_t lane;
+
 	(void)ctx;
 	(void)figure;
-	return g->lo + (g->hi - g->lo) * (double)lane / 999;
+	for (lane = first; lane < first + count; lane++)
+		out[lane - first] = g->lo + (g->hi - g->lo) * (double)lane / 999;
 }
 
 /* Two rows with the same figures, bit for bit (NaN included: a row's
