@@ -12,6 +12,7 @@
 
 #include <math.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Below this many draws a plain selection is as quick. */
@@ -109,15 +110,43 @@ static double among_all(const struct want *w, const double *v, size_t n)
 	return interpolate(w, w->in + w->i, n - w->i, n);
 }
 
-/* The sample's order statistic at rank r, or an infinity past its ends;
- * sample[0, SAMPLE) is reordered. */
-static double sample_rank(double *sample, double r)
+/* A bracket's end: the sample's order statistic at rank r, or an
+ * infinity past the sample's ends. */
+struct end {
+	double rank;
+	double *at;
+};
+
+static int by_rank(const void *a, const void *b)
 {
-	if (r < 0)
-		return -INFINITY;
-	if (r >= SAMPLE)
-		return INFINITY;
-	return select_nth(sample, SAMPLE, (size_t)r);
+	double x = ((const struct end *)a)->rank;
+	double y = ((const struct end *)b)->rank;
+
+	return (x > y) - (x < y);
+}
+
+/* The ends' values, selected in increasing rank: each selection leaves
+ * what lies past its place no smaller, so the next starts there. */
+static void select_ends(double *sample, struct end *e, size_t ne)
+{
+	size_t base = 0, t;
+
+	qsort(e, ne, sizeof *e, by_rank);
+	for (t = 0; t < ne; t++) {
+		size_t r = (size_t)e[t].rank;
+
+		if (e[t].rank < 0)
+			*e[t].at = -INFINITY;
+		else if (e[t].rank >= SAMPLE)
+			*e[t].at = INFINITY;
+		else if (r < base)
+			*e[t].at = sample[r];
+		else {
+			*e[t].at = select_nth(sample + base, SAMPLE - base,
+					      r - base);
+			base = r + 1;
+		}
+	}
 }
 
 /* Each want's bracket, from an evenly spaced sample of v: draws are
@@ -125,6 +154,7 @@ static double sample_rank(double *sample, double r)
 static void place_brackets(const double *v, size_t n, struct want *w,
 			   size_t np, double *sample)
 {
+	struct end e[2 * QUANTILE_MAX];
 	size_t t, j;
 
 	for (j = 0; j < SAMPLE; j++)
@@ -134,9 +164,10 @@ static void place_brackets(const double *v, size_t n, struct want *w,
 		double r = p * (SAMPLE - 1);
 		double g = WIDTH_SD * sqrt(SAMPLE * p * (1 - p)) + WIDTH_MARGIN;
 
-		w[t].lo = sample_rank(sample, floor(r - g));
-		w[t].hi = sample_rank(sample, ceil(r + g) + 1);
+		e[2 * t] = (struct end){ floor(r - g), &w[t].lo };
+		e[2 * t + 1] = (struct end){ ceil(r + g) + 1, &w[t].hi };
 	}
+	select_ends(sample, e, 2 * np);
 }
 
 /* One pass over v: for each want, the draws below its bracket counted and
