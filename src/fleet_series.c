@@ -288,11 +288,15 @@ static double lane_value(const struct fleet *f, const struct lane_src *src,
 /* An org as one scenario has it: its cells copied, its uncertain
  * figures put in at the scenario's values. Without uncertain figures it
  * is the org itself. */
+/* The copies live in room that a caller keeps from org to org and lane
+ * to lane (lane_org_free frees it): a sampled series makes thousands of
+ * lanes of every org. */
 struct lane_org {
 	struct fleet_org org;
 	struct qcell *cells;
 	struct model_flow *flows;
 	struct flow_cell *flow_cells;
+	size_t cells_cap, flows_cap, flow_cells_cap;
 };
 
 static void lane_org_free(struct lane_org *v)
@@ -300,6 +304,7 @@ static void lane_org_free(struct lane_org *v)
 	free(v->cells);
 	free(v->flows);
 	free(v->flow_cells);
+	memset(v, 0, sizeof *v);
 }
 
 /* Copies of the org's cells and of its flows' cells, for v. */
@@ -309,10 +314,12 @@ static bool lane_copy(const struct fleet_org *o, struct lane_org *v)
 
 	for (i = 0; i < o->nflows; i++)
 		n += o->flows[i].n;
-	v->cells = malloc((o->n + 1) * sizeof *v->cells);
-	v->flows = malloc((o->nflows + 1) * sizeof *v->flows);
-	v->flow_cells = malloc((n + 1) * sizeof *v->flow_cells);
-	if (v->cells == NULL || v->flows == NULL || v->flow_cells == NULL)
+	if (!util_grow((void **)&v->cells, &v->cells_cap, o->n + 1,
+		       sizeof *v->cells) ||
+	    !util_grow((void **)&v->flows, &v->flows_cap, o->nflows + 1,
+		       sizeof *v->flows) ||
+	    !util_grow((void **)&v->flow_cells, &v->flow_cells_cap, n + 1,
+		       sizeof *v->flow_cells))
 		return false;
 	/* an org with no flows has no flows array: nothing to copy */
 	if (o->n > 0)
@@ -368,7 +375,6 @@ static bool lane_org_make(const struct fleet *f, const struct fleet_org *o,
 {
 	size_t i;
 
-	memset(v, 0, sizeof *v);
 	v->org = *o;
 	if (o->ndeltas == 0)
 		return true;
@@ -382,30 +388,29 @@ static bool lane_org_make(const struct fleet *f, const struct fleet_org *o,
 	return true;
 }
 
-/* One scenario's rows of every org (in `order`), without totals. An org
- * without uncertain figures is the same in every scenario: its rows are
- * copied from `central` when given, not worked out again. */
+/* One scenario's rows of every org (in `order`), without totals, each
+ * org made in room v. An org without uncertain figures is the same in
+ * every scenario: its rows are copied from `central` when given, not
+ * worked out again. */
 static enum gc_status lane_rows(const struct fleet *f,
 				const struct fleet_org *const *order,
 				const struct lane_src *src,
 				const struct series_row *central,
-				struct series_row *rows, struct gc_error *err)
+				struct series_row *rows, struct lane_org *v,
+				struct gc_error *err)
 {
 	enum gc_status st = GC_OK;
 	size_t i, at = 0;
 
 	for (i = 0; i < f->norgs && st == GC_OK; i++) {
 		size_t n = (size_t)(f->last - order[i]->first + 1);
-		struct lane_org v;
 
 		if (central != NULL && order[i]->ndeltas == 0)
 			memcpy(rows + at, central + at, n * sizeof *rows);
-		else if (!lane_org_make(f, order[i], src, &v))
+		else if (!lane_org_make(f, order[i], src, v))
 			st = gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 		else
-			st = fill_org(f, &v.org, rows + at, err);
-		if (central == NULL || order[i]->ndeltas > 0)
-			lane_org_free(&v);
+			st = fill_org(f, &v->org, rows + at, err);
 		at += n;
 	}
 	return st;
@@ -420,6 +425,7 @@ static enum gc_status end_lanes(const struct fleet *f,
 {
 	struct fleet quiet = *f;
 	struct lane_src lo = { 1, NULL, 0 }, hi = { 2, NULL, 0 };
+	struct lane_org v = { 0 };
 	enum gc_status st;
 
 	quiet.opts.warn = NULL;
@@ -428,9 +434,11 @@ static enum gc_status end_lanes(const struct fleet *f,
 	out->high = calloc(out->n, sizeof *out->high);
 	if (out->low == NULL || out->high == NULL)
 		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
-	st = lane_rows(&quiet, order, &lo, out->rows, out->low, err);
+	st = lane_rows(&quiet, order, &lo, out->rows, out->low, &v, err);
 	if (st == GC_OK)
-		st = lane_rows(&quiet, order, &hi, out->rows, out->high, err);
+		st = lane_rows(&quiet, order, &hi, out->rows, out->high, &v,
+			       err);
+	lane_org_free(&v);
 	return st;
 }
 
@@ -457,6 +465,9 @@ static enum gc_status org_series_central(const struct fleet *f,
 					 const struct fleet_org ***order,
 					 struct gc_error *err)
 {
+	struct lane_org v = { 0 };
+	enum gc_status st;
+
 	*order = NULL;
 	if (f->norgs == 0)
 		return GC_OK;
@@ -470,7 +481,9 @@ static enum gc_status org_series_central(const struct fleet *f,
 	out->rows = *order ? calloc(out->n, sizeof *out->rows) : NULL;
 	if (out->rows == NULL)
 		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
-	return lane_rows(f, *order, &CENTRAL, NULL, out->rows, err);
+	st = lane_rows(f, *order, &CENTRAL, NULL, out->rows, &v, err);
+	lane_org_free(&v);
+	return st;
 }
 
 /* Every scenario's org rows, reduced: the central one, and with ranges
@@ -533,7 +546,7 @@ static size_t run_length(size_t nfigures)
 /* Draws [k, k + count) of every figure, then each one's rows. */
 static enum gc_status draw_run(const struct draw_job *job, size_t k,
 			       size_t count, double *drawn, size_t run,
-			       struct gc_error *err)
+			       struct lane_org *room, struct gc_error *err)
 {
 	const struct fleet *f = job->f;
 	enum gc_status st = GC_OK;
@@ -546,7 +559,7 @@ static enum gc_status draw_run(const struct draw_job *job, size_t k,
 		struct lane_src src = { i, drawn, run };
 
 		st = lane_rows(f, job->order, &src, job->central,
-			       job->out->draws->lane[k + i], err);
+			       job->out->draws->lane[k + i], room, err);
 	}
 	return st;
 }
@@ -556,6 +569,7 @@ static void draw_part(void *ctx, int part, size_t from, size_t to)
 	struct draw_job *job = ctx;
 	size_t run = run_length(job->f->nfigures), k;
 	double *drawn = malloc((job->f->nfigures * run + 1) * sizeof *drawn);
+	struct lane_org room = { 0 };
 	enum gc_status st = GC_OK;
 
 	if (drawn == NULL)
@@ -563,7 +577,8 @@ static void draw_part(void *ctx, int part, size_t from, size_t to)
 			     "out of memory");
 	for (k = from; k < to && st == GC_OK; k += run)
 		st = draw_run(job, k, to - k < run ? to - k : run, drawn, run,
-			      &job->err[part]);
+			      &room, &job->err[part]);
+	lane_org_free(&room);
 	free(drawn);
 	job->st[part] = st;
 }
