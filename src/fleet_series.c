@@ -259,6 +259,17 @@ static size_t count_rows(const struct fleet *f)
 	return n;
 }
 
+/* The rows of the sum of every org: each quarter any org has. */
+static size_t total_rows(const struct fleet *f)
+{
+	int first = f->last;
+	size_t i;
+
+	for (i = 0; i < f->norgs; i++)
+		first = f->orgs[i].first < first ? f->orgs[i].first : first;
+	return f->norgs > 0 ? (size_t)(f->last - first + 1) : 0;
+}
+
 /* ---- scenarios ---- */
 
 double fleet_figure_at(const struct sample_figure *g, size_t lane)
@@ -626,19 +637,19 @@ static enum gc_status drawn_series(const struct fleet *f,
 {
 	struct series central;
 	const struct fleet_org **order;
-	size_t k = how->k;
+	size_t k = how->k, room = f->opts.total ? total_rows(f) : 0;
 	enum gc_status st;
 
 	memset(&central, 0, sizeof central);
 	st = org_series_central(f, &central, &order, err);
-	if (st == GC_OK && k > series_draws_fit(central.n))
+	if (st == GC_OK && k > series_draws_fit(central.n + room))
 		st = gc_fail(err, GC_USAGE, NULL, 0, 0,
 			     "--samples: %zu draws of this ledger's %zu rows "
 			     "need over %.0f MB; at most %zu fit",
-			     k, central.n, SERIES_DRAWS_BYTES / 1048576,
-			     series_draws_fit(central.n));
-	if (st == GC_OK &&
-	    !series_draws_init(out, central.n, k, how->interval, how->threads))
+			     k, central.n + room, SERIES_DRAWS_BYTES / 1048576,
+			     series_draws_fit(central.n + room));
+	if (st == GC_OK && !series_draws_init(out, central.n, room, k,
+					      how->interval, how->threads))
 		st = gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	if (st == GC_OK)
 		st = draw_lanes(f, order, central.rows, how, out, err);

@@ -235,7 +235,7 @@ static bool lanes_like(const struct series *in, size_t n, struct series *out)
 {
 	if (in->draws != NULL)
 		return in->draws->k <= series_draws_fit(n) &&
-		       series_draws_init(out, n, in->draws->k,
+		       series_draws_init(out, n, 0, in->draws->k,
 					 in->draws->interval,
 					 in->draws->threads);
 	out->n = n;

@@ -34,11 +34,37 @@ size_t series_draws_fit(size_t n)
 	return lanes > 3 ? (size_t)lanes - 3 : 0;
 }
 
-bool series_draws_init(struct series *s, size_t n, size_t k, double interval,
-		       int threads)
+/* k lanes of cap rows in one block, at d->lane; false when out of memory
+ * (d unchanged). Every row of a draw is written when it is made: no need
+ * to clear them. */
+static bool lay_out(struct series_draws *d, size_t k, size_t cap)
 {
+	struct series_row **lane = malloc((k + 1) * sizeof *lane);
+	struct series_row *block =
+		k > SIZE_MAX / sizeof *block / cap
+			? NULL
+			: malloc(k * cap * sizeof *block);
 	size_t i;
 
+	if (lane == NULL || block == NULL) {
+		free(lane);
+		free(block);
+		return false;
+	}
+	for (i = 0; i < k; i++)
+		lane[i] = block + i * cap;
+	free(d->lane);
+	free(d->block);
+	d->lane = lane;
+	d->block = block;
+	d->cap = cap;
+	d->k = k;
+	return true;
+}
+
+bool series_draws_init(struct series *s, size_t n, size_t room, size_t k,
+		       double interval, int threads)
+{
 	memset(s, 0, sizeof *s);
 	s->n = n;
 	s->draws = calloc(1, sizeof *s->draws);
@@ -46,16 +72,8 @@ bool series_draws_init(struct series *s, size_t n, size_t k, double interval,
 		return false;
 	s->draws->interval = interval;
 	s->draws->threads = threads;
-	s->draws->lane = calloc(k, sizeof *s->draws->lane);
-	if (s->draws->lane == NULL)
+	if (!lay_out(s->draws, k, n + room + 1))
 		return false;
-	/* every row of a draw is written when it is made: no need to clear */
-	for (i = 0; i < k; i++) {
-		s->draws->lane[i] = malloc((n + 1) * sizeof *s->draws->lane[i]);
-		if (s->draws->lane[i] == NULL)
-			return false;
-		s->draws->k = i + 1;
-	}
 	s->rows = calloc(n + 1, sizeof *s->rows);
 	s->low = calloc(n + 1, sizeof *s->low);
 	s->high = calloc(n + 1, sizeof *s->high);
@@ -64,12 +82,10 @@ bool series_draws_init(struct series *s, size_t n, size_t k, double interval,
 
 void series_free(struct series *s)
 {
-	size_t k;
-
-	for (k = 0; s->draws != NULL && k < s->draws->k; k++)
-		free(s->draws->lane[k]);
-	if (s->draws != NULL)
+	if (s->draws != NULL) {
 		free(s->draws->lane);
+		free(s->draws->block);
+	}
 	free(s->draws);
 	free(s->rows);
 	free(s->low);
@@ -226,10 +242,28 @@ static void fill_total(const struct series_row *rows, size_t nrows, int first,
 	series_fill_growth(total, first, n);
 }
 
+/* The lanes' first n rows moved to a block with room for cap rows each. */
+static bool grow_lanes(struct series_draws *d, size_t n, size_t cap)
+{
+	struct series_draws moved = { 0 };
+	size_t k;
+
+	if (!lay_out(&moved, d->k, cap))
+		return false;
+	for (k = 0; k < d->k; k++)
+		memcpy(moved.lane[k], d->lane[k], n * sizeof *moved.lane[k]);
+	free(d->lane);
+	free(d->block);
+	d->lane = moved.lane;
+	d->block = moved.block;
+	d->cap = cap;
+	return true;
+}
+
 bool series_grow(struct series *s, size_t n)
 {
 	struct series_row **arrays[3] = { &s->rows, &s->low, &s->high };
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; i < 3; i++) {
 		struct series_row *r;
@@ -241,15 +275,8 @@ bool series_grow(struct series *s, size_t n)
 			return false;
 		*arrays[i] = r;
 	}
-	for (k = 0; s->draws != NULL && k < s->draws->k; k++) {
-		struct series_row *r =
-			realloc(s->draws->lane[k], (s->n + n) * sizeof *r);
-
-		if (r == NULL)
-			return false;
-		s->draws->lane[k] = r;
-	}
-	return true;
+	return s->draws == NULL || s->n + n <= s->draws->cap ||
+	       grow_lanes(s->draws, s->n, s->n + n);
 }
 
 enum gc_status series_add_total(struct series *s, struct gc_error *err)

@@ -80,6 +80,11 @@ struct series_row {
  * 5th and 95th). */
 struct series_draws {
 	struct series_row **lane;
+	/* The lanes lie in one block, cap rows apart (cap >= n): one
+	 * allocation, not one a lane, and the rows added to every lane (the
+	 * total's) fit without moving it. */
+	struct series_row *block;
+	size_t cap;
 	size_t k;
 	double interval;
 	int threads; /* the reduction's */
@@ -103,11 +108,11 @@ struct series {
  * rows, low and high beside them). */
 size_t series_draws_fit(size_t n);
 
-/* A sampled series of n rows and k draws, lanes allocated (not filled),
- * rows, low and high too; false when out of memory (s is then for
- * series_free). */
-bool series_draws_init(struct series *s, size_t n, size_t k, double interval,
-		       int threads);
+/* A sampled series of n rows and k draws, lanes allocated (not filled)
+ * with room for `room` more rows each, rows, low and high too; false
+ * when out of memory (s is then for series_free). */
+bool series_draws_init(struct series *s, size_t n, size_t room, size_t k,
+		       double interval, int threads);
 
 /* The share of a sampled series' draws in which a figure must be defined
  * for its median and percentiles to be: fewer, and it is undefined. */
