@@ -77,6 +77,8 @@ bool sample_init(struct sampler *s, uint64_t seed, double correlation,
 
 	s->seed = seed;
 	s->correlation = correlation;
+	s->common_weight = sqrt(correlation);
+	s->own_weight = sqrt(1 - correlation);
 	s->ndraws = ndraws;
 	s->common = correlation > 0 ? malloc((ndraws + 1) * sizeof *s->common)
 				    : NULL;
@@ -102,12 +104,12 @@ static double mixed(const struct sampler *s, const struct sample_figure *f,
 
 	/* at either end of R one of the two normals has no weight */
 	if (r > 0)
-		z += sqrt(r) *
+		z += s->common_weight *
 		     (k < s->ndraws && s->common != NULL
 			      ? s->common[k]
 			      : sample_normal(s->seed, COMMON_STREAM, k));
 	if (r < 1)
-		z += sqrt(1 - r) * e;
+		z += s->own_weight * e;
 	return sample_at(f, z);
 }
 
