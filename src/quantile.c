@@ -29,37 +29,66 @@ size_t quantile_scratch(size_t n)
 	return SAMPLE + QUANTILE_MAX * (n + 1);
 }
 
-/* The i-th smallest of v[0, n) (i < n), by Hoare's selection; v is
- * reordered so that what lies past i is no smaller than it. */
+/* The elements of v[0, n) below p (strictly, or not above it) moved to
+ * the front, in a pass without a branch that depends on them (a
+ * misprediction costs more than the swap); returns how many. */
+static size_t to_front(double *v, size_t n, double p, bool strictly)
+{
+	size_t i = 0, j;
+
+	for (j = 0; j < n; j++) {
+		double x = v[j];
+
+		v[j] = v[i];
+		v[i] = x;
+		i += strictly ? x < p : x <= p;
+	}
+	return i;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+static double median3(double a, double b, double c)
+{
+	if (a > b) {
+		double t = a;
+
+		a = b;
+		b = t;
+	}
+	return c < a ? a : c > b ? b : c;
+}
+
+/* The i-th smallest of v[0, n) (i < n), by selection; v is reordered so
+ * that what lies past i is no smaller than it. Each round splits off
+ * what is below the pivot, then what equals it (so equal values cannot
+ * make a round useless); rounds past a limit sort what is left, which
+ * bounds the worst case. */
 static double select_nth(double *v, size_t n, size_t i)
 {
-	size_t lo = 0, hi = n - 1;
+	int rounds = 0;
 
-	while (lo < hi) {
-		double pivot = v[lo + (hi - lo) / 2], t;
-		size_t a = lo, b = hi;
+	while (n > 16 && rounds++ < 64) {
+		double p = median3(v[0], v[n / 2], v[n - 1]);
+		size_t lt = to_front(v, n, p, true), le;
 
-		while (a <= b) {
-			while (v[a] < pivot)
-				a++;
-			while (v[b] > pivot)
-				b--;
-			if (a <= b) {
-				t = v[a];
-				v[a++] = v[b];
-				v[b] = t;
-				if (b == 0)
-					break;
-				b--;
-			}
+		if (i < lt) {
+			n = lt;
+			continue;
 		}
-		if (i <= b)
-			hi = b;
-		else if (i >= a)
-			lo = a;
-		else
+		le = lt + to_front(v + lt, n - lt, p, false);
+		if (i < le)
 			return v[i];
+		v += le;
+		n -= le;
+		i -= le;
 	}
+	qsort(v, n, sizeof *v, cmp_double);
 	return v[i];
 }
 

@@ -12,8 +12,9 @@ two-piece lognormals with one common factor, sums each draw's purchases
 into stocks per owner and quarter (units, H100e, power), works out qoq and
 yoy growth per draw, and takes the 5th, 50th and 95th percentiles. Both
 print every owner-quarter's median H100e; they must agree within 2% (their
-random numbers differ). Prints wall times (median of --runs), peak RSS and
-NumPy's time over gpucap's.
+random numbers differ). Prints wall times (median of --runs) of gpucap
+on one thread (the target: under 0.3 s) and on two, of NumPy (one
+thread), peak RSS and the ratios to gpucap on one thread.
 
 Usage: sampling.py GPUCAP [--samples 10000] [--runs 3] [--python PY]
                           [--epoch DIR] [--dir DIR]
@@ -147,13 +148,17 @@ def factors(gpucap, ledger, path):
             w.writerow([chip, row["factor"], row["tdp_w"]])
 
 
-def timed(cmd, runs):
-    """(median wall seconds, peak RSS MB, stdout of the last run)."""
+def timed(cmd, runs, threads=None):
+    """(median wall seconds, peak RSS MB, stdout of the last run); with
+    threads, gpucap is held to that many (GPUCAP_THREADS)."""
     walls, rss, out = [], 0.0, ""
+    env = dict(os.environ)
+    if threads is not None:
+        env["GPUCAP_THREADS"] = str(threads)
     for _ in range(runs):
         wrapped = [TIME, "-f", "%M"] + cmd if os.path.exists(TIME) else cmd
         start = time.perf_counter()
-        p = subprocess.run(wrapped, capture_output=True, text=True)
+        p = subprocess.run(wrapped, capture_output=True, text=True, env=env)
         walls.append(time.perf_counter() - start)
         if p.returncode != 0:
             sys.exit("failed: %s\n%s" % (" ".join(cmd), p.stderr))
@@ -181,9 +186,11 @@ def main():
     program = os.path.join(folder, "numpy_stocks.py")
     with open(program, "w") as f:
         f.write(NUMPY_PROGRAM)
-    ours = timed([gpucap, "report", "-q", "--samples", str(samples),
-                  "--correlation", "0.5", "--metric", "8bit", "-f", "csv",
-                  ledger], runs)
+    command = [gpucap, "report", "-q", "--samples", str(samples),
+               "--correlation", "0.5", "--metric", "8bit", "-f", "csv",
+               ledger]
+    ours = timed(command, runs, threads=1)
+    both = timed(command, runs, threads=2)
     theirs = None
     if subprocess.run([python, "-c", "import numpy"],
                       capture_output=True).returncode == 0:
@@ -191,9 +198,11 @@ def main():
                         table], runs)
     print("sampling: %s, %d draws, correlation 0.5" %
           (os.path.basename(ledger), samples))
-    print("| tool | time s | RSS MB | x gpucap |")
+    print("| tool | time s | RSS MB | x gpucap (1 thread) |")
     print("|---|---|---|---|")
-    print("| gpucap | %.3f | %.1f | 1.00 |" % (ours[0], ours[1]))
+    print("| gpucap, 1 thread | %.3f | %.1f | 1.00 |" % (ours[0], ours[1]))
+    print("| gpucap, 2 threads | %.3f | %.1f | %.2f |" %
+          (both[0], both[1], both[0] / ours[0]))
     if theirs is None:
         print("| NumPy (%s) | not installed | | |" % python)
         return 0
@@ -208,7 +217,8 @@ def main():
         worst = max(worst, abs(float(v) / medians[(org, q)] - 1))
     print("median H100e, gpucap against NumPy: at most %.2f%% apart%s" %
           (100 * worst, "" if worst <= 0.02 else " (OVER 2%)"))
-    print("target: 0.3 s -> %s" % ("met" if ours[0] < 0.3 else "NOT met"))
+    print("target: under 0.3 s on one core -> %s (%.3f s)" %
+          ("met" if ours[0] < 0.3 else "NOT met", ours[0]))
     return 0 if worst <= 0.02 else 1
 
 
