@@ -508,6 +508,24 @@ static void reduce_figure(const double *buf, size_t n, size_t k, bool same,
  * time would miss the cache in every draw. */
 #define REDUCE_BLOCK 16
 
+/* Lanes lie far apart: the processor's prefetcher follows a lane's rows
+ * but not the jump to the next lane, so the block of the lane this many
+ * ahead is asked for while this one is read. */
+#define AHEAD 4
+
+static void prefetch(const void *p, size_t n)
+{
+#if defined(__GNUC__)
+	size_t o;
+
+	for (o = 0; o < n; o += 64) /* a cache line */
+		__builtin_prefetch((const char *)p + o);
+#else
+	(void)p;
+	(void)n;
+#endif
+}
+
 /* Rows [i, i + b) of every draw, each defined figure of each row into its
  * own column of buf (k values a column: row r, figure f at column
  * r * NFIGURES + f); same[] says whether a column's values all equal its
@@ -524,6 +542,8 @@ static void gather_block(const struct series_draws *d, size_t i, size_t b,
 	for (k = 0; k < d->k; k++) {
 		const struct series_row *row = &d->lane[k][i];
 
+		if (k + AHEAD < d->k)
+			prefetch(&d->lane[k + AHEAD][i], b * sizeof *row);
 		for (r = 0, c = 0; r < b; r++, row++) {
 			for (f = 0; f < NFIGURES; f++, c++) {
 				double x = *field((struct series_row *)row,
