@@ -403,12 +403,10 @@ static bool lane_org_make(const struct fleet *f, const struct fleet_org *o,
  * org made in room v. An org without uncertain figures is the same in
  * every scenario: its rows are copied from `central` when given, not
  * worked out again. */
-static enum gc_status lane_rows(const struct fleet *f,
-				const struct fleet_org *const *order,
-				const struct lane_src *src,
-				const struct series_row *central,
-				struct series_row *rows, struct lane_org *v,
-				struct gc_error *err)
+static enum gc_status
+lane_rows(const struct fleet *f, const struct fleet_org *const *order,
+	  const struct lane_src *src, const struct series_row *central,
+	  struct series_row *rows, struct lane_org *v, struct gc_error *err)
 {
 	enum gc_status st = GC_OK;
 	size_t i, at = 0;
@@ -545,7 +543,7 @@ struct draw_job {
  * lanes before any lane is worked out: at most this many values a
  * thread (1 MB), between 2 and 64 draws a run. */
 #define DRAWN_MAX ((size_t)1 << 17)
-#define RUN_MAX 64
+#define RUN_MAX	  64
 
 static size_t run_length(size_t nfigures)
 {

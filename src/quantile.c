@@ -21,7 +21,7 @@
 #define SAMPLE 512
 /* A bracket's half-width in sample ranks: this many standard deviations
  * of the sample rank of the wanted order statistic, and a margin. */
-#define WIDTH_SD 3.5
+#define WIDTH_SD     3.5
 #define WIDTH_MARGIN 3
 
 size_t quantile_scratch(size_t n)
@@ -108,9 +108,9 @@ static double least(const double *v, size_t n)
 struct want {
 	size_t i;
 	double frac;
-	double lo, hi;	/* the bracket, both ends in it */
-	size_t below;	/* draws under lo */
-	size_t m;	/* draws in the bracket, gathered at in */
+	double lo, hi; /* the bracket, both ends in it */
+	size_t below;  /* draws under lo */
+	size_t m;      /* draws in the bracket, gathered at in */
 	double *in;
 };
 
@@ -121,8 +121,8 @@ static bool wants_next(const struct want *w, size_t n)
 
 /* The quantile from order statistic i (at *at, with what lies past it in
  * at[1, rest) no smaller) and the next. */
-static double interpolate(const struct want *w, const double *at,
-			  size_t rest, size_t n)
+static double interpolate(const struct want *w, const double *at, size_t rest,
+			  size_t n)
 {
 	double below = at[0];
 
@@ -180,8 +180,8 @@ static void select_ends(double *sample, struct end *e, size_t ne)
 
 /* Each want's bracket, from an evenly spaced sample of v: draws are
  * independent of their order, so a stride sample is a random one. */
-static void place_brackets(const double *v, size_t n, struct want *w,
-			   size_t np, double *sample)
+static void place_brackets(const double *v, size_t n, struct want *w, size_t np,
+			   double *sample)
 {
 	struct end e[2 * QUANTILE_MAX];
 	size_t t, j;
@@ -231,8 +231,8 @@ static double bracketed(const struct want *w, const double *v, size_t n)
 	return interpolate(w, w->in + at, w->m - at, n);
 }
 
-void quantiles(const double *v, size_t n, const double *p, size_t np,
-	       double *q, double *scratch)
+void quantiles(const double *v, size_t n, const double *p, size_t np, double *q,
+	       double *scratch)
 {
 	struct want w[QUANTILE_MAX];
 	size_t t;

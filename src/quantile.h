@@ -14,8 +14,8 @@
  * between the order statistics around (n - 1) p, as NumPy's percentile
  * does by default. v is left as it was; scratch holds room for
  * quantile_scratch(n) doubles. */
-void quantiles(const double *v, size_t n, const double *p, size_t np,
-	       double *q, double *scratch);
+void quantiles(const double *v, size_t n, const double *p, size_t np, double *q,
+	       double *scratch);
 
 /* The doubles quantiles() needs beside v[0, n). */
 size_t quantile_scratch(size_t n);

@@ -34,8 +34,7 @@ static double uniform(uint64_t seed, uint64_t stream, uint64_t draw,
 
 /* Box and Muller make two normals of two uniforms: draws 2m and 2m + 1
  * are the pair of counter m, r cos a and r sin a. */
-static double pair_radius(uint64_t seed, uint64_t stream, uint64_t m,
-			  double *a)
+static double pair_radius(uint64_t seed, uint64_t stream, uint64_t m, double *a)
 {
 	*a = 2 * PI * uniform(seed, stream, m, 1);
 	return sqrt(-2 * log(uniform(seed, stream, m, 0)));
@@ -116,8 +115,8 @@ static double mixed(const struct sampler *s, const struct sample_figure *f,
 double sample_draw(const struct sampler *s, size_t j,
 		   const struct sample_figure *f, size_t k)
 {
-	double e = s->correlation < 1 ? sample_normal(s->seed, (uint64_t)j, k)
-				      : 0;
+	double e =
+		s->correlation < 1 ? sample_normal(s->seed, (uint64_t)j, k) : 0;
 
 	return mixed(s, f, k, e);
 }
@@ -135,7 +134,8 @@ void sample_draws(const struct sampler *s, size_t j,
 		if (s->correlation < 1) {
 			/* an odd draw after its even one: the pair is made */
 			if (k % 2 == 0 || k == first)
-				r = pair_radius(s->seed, (uint64_t)j, k / 2, &a);
+				r = pair_radius(s->seed, (uint64_t)j, k / 2,
+						&a);
 			e = r * (k % 2 == 0 ? cos(a) : sin(a));
 		}
 		out[k - first] = mixed(s, f, k, e);

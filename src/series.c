@@ -40,10 +40,9 @@ size_t series_draws_fit(size_t n)
 static bool lay_out(struct series_draws *d, size_t k, size_t cap)
 {
 	struct series_row **lane = malloc((k + 1) * sizeof *lane);
-	struct series_row *block =
-		k > SIZE_MAX / sizeof *block / cap
-			? NULL
-			: malloc(k * cap * sizeof *block);
+	struct series_row *block = k > SIZE_MAX / sizeof *block / cap
+					   ? NULL
+					   : malloc(k * cap * sizeof *block);
 	size_t i;
 
 	if (lane == NULL || block == NULL) {
@@ -563,9 +562,9 @@ static void gather_block(const struct series_draws *d, size_t i, size_t b,
 static void reduce_rows(struct series *s, size_t from, size_t to)
 {
 	const struct series_draws *d = s->draws;
-	double *buf = malloc((REDUCE_BLOCK * NFIGURES * d->k +
-			      quantile_scratch(d->k)) *
-			     sizeof *buf);
+	double *buf = malloc(
+		(REDUCE_BLOCK * NFIGURES * d->k + quantile_scratch(d->k)) *
+		sizeof *buf);
 	double *scratch = buf + REDUCE_BLOCK * NFIGURES * d->k;
 	size_t n[REDUCE_BLOCK * NFIGURES], i, r, f, b;
 	bool same[REDUCE_BLOCK * NFIGURES];

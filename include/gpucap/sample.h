@@ -29,7 +29,7 @@
 
 struct sampler {
 	uint64_t seed;
-	double correlation; /* R, 0..1 */
+	double correlation;		  /* R, 0..1 */
 	double common_weight, own_weight; /* sqrt(R), sqrt(1 - R) */
 	/* Draw k's common factor, for k < ndraws, worked out once: every
 	 * figure of a draw shares it. Nothing in a sampler changes after

@@ -979,7 +979,8 @@ static void even_draw(void *ctx, size_t figure, const struct sample_figure *g,
 	(void)ctx;
 	(void)figure;
 	for (lane = first; lane < first + count; lane++)
-		out[lane - first] = g->lo + (g->hi - g->lo) * (double)lane / 999;
+		out[lane - first] =
+			g->lo + (g->hi - g->lo) * (double)lane / 999;
 }
 
 /* Two rows with the same figures, bit for bit (NaN included: a row's

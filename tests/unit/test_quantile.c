@@ -84,11 +84,14 @@ static void test_by_hand(void **state)
  * uniform and heavy-tailed draws, and every interval a user may ask. */
 static void test_random(void **state)
 {
-	static const size_t N[] = { 1, 2, 3, 100, 2047, 2048, 2049, 10000,
-				    65537 };
-	static const double P[][3] = {
-		{ 0.05, 0.5, 0.95 }, { 0.1, 0.5, 0.9 }, { 0, 0.5, 1 },
-		{ 0.4995, 0.5, 0.5005 }, { 0.000001, 0.5, 0.999999 } };
+	static const size_t N[] = {
+		1, 2, 3, 100, 2047, 2048, 2049, 10000, 65537
+	};
+	static const double P[][3] = { { 0.05, 0.5, 0.95 },
+				       { 0.1, 0.5, 0.9 },
+				       { 0, 0.5, 1 },
+				       { 0.4995, 0.5, 0.5005 },
+				       { 0.000001, 0.5, 0.999999 } };
 	uint64_t x = 7;
 	size_t a, b, j;
 

@@ -63,8 +63,9 @@ static void test_percentiles(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
-		const struct sample_figure f = sample_figure(
-			CASES[i].lo, CASES[i].mid, CASES[i].hi, CASES[i].median);
+		const struct sample_figure f =
+			sample_figure(CASES[i].lo, CASES[i].mid, CASES[i].hi,
+				      CASES[i].median);
 		double *v = draws(&f);
 		double t5 = CASES[i].tol ? CASES[i].tol : 0.005 * CASES[i].p5;
 		double t50 = CASES[i].tol ? CASES[i].tol : 0.005 * CASES[i].p50;

@@ -13,7 +13,8 @@ static void fill(struct series *s, size_t from, size_t to)
 
 	for (k = 0; k < s->draws->k; k++)
 		for (i = from; i < to; i++)
-			s->draws->lane[k][i].units = 100.0 * (double)k + (double)i;
+			s->draws->lane[k][i].units =
+				100.0 * (double)k + (double)i;
 }
 
 static void kept(const struct series *s, size_t n)
