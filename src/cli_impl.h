@@ -53,6 +53,8 @@ struct options {
 	size_t ncatalogs;
 	const char *orgs[OPTION_LIST_MAX];
 	size_t norgs;
+	struct ledger_map maps[OPTION_LIST_MAX]; /* --map */
+	size_t nmaps;
 	bool has_from, has_to;
 	int from, to;
 	struct price_curve usd_per_h100e; /* n == 0: the baseline's price */

@@ -216,9 +216,10 @@ static enum gc_status write_rows(void *ctx, struct printer *p,
 static enum gc_status read_all(const struct options *o, struct owners *w,
 			       struct gc_error *err)
 {
-	struct ledger_opts lo = {
-		o->input_format, false, NULL, NULL, NULL, NULL, o->threads
-	};
+	struct ledger_opts lo = { .format = o->input_format,
+				  .threads = o->threads,
+				  .map = o->maps,
+				  .nmap = o->nmaps };
 	enum gc_status st = GC_OK;
 	int i;
 

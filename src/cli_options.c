@@ -27,6 +27,7 @@ enum opt_id {
 	O_OVERHEAD,
 	O_PUE,
 	O_INPUT_FORMAT,
+	O_MAP,
 	O_KEEP_GOING,
 	O_FROM,
 	O_TO,
@@ -101,6 +102,9 @@ static const struct opt_info OPTS[O_COUNT] = {
 			    CONFIG_PUE) "]" },
 	[O_INPUT_FORMAT] = { "input-format", 0, "F", G_LEDGER,
 			     "csv, tsv, json or ndjson instead of guessing" },
+	[O_MAP] = { "map", 0, "'NAME=COLUMN'", G_LEDGER | G_IMPORT,
+		    "read the ledger's column NAME as gpucap's COLUMN "
+		    "(repeatable)" },
 	[O_KEEP_GOING] = { "keep-going", 0, NULL, G_LEDGER,
 			   "skip bad rows with a warning each" },
 	[O_FROM] = { "from", 0, "Q", G_WINDOW, "first quarter of the output" },
@@ -365,6 +369,36 @@ static enum gc_status push(const char **list, size_t *n, const char *opt,
 	return GC_OK;
 }
 
+/* --map 'THEIR NAME=column'. */
+static enum gc_status map_opt(struct options *o, const char *arg,
+			      struct gc_error *err)
+{
+	const char *hint;
+
+	if (o->nmaps >= OPTION_LIST_MAX)
+		return usage(err, "--map: given more than %d times",
+			     OPTION_LIST_MAX);
+	if (ledger_map_parse(arg, &o->maps[o->nmaps], &hint)) {
+		o->nmaps++;
+		return GC_OK;
+	}
+	if (strchr(arg, '=') == NULL || arg[0] == '=')
+		return usage(err,
+			     "--map: '%s' is not NAME=COLUMN (the ledger's "
+			     "header, then gpucap's column)",
+			     quote(arg));
+	if (hint != NULL)
+		return usage(err,
+			     "--map: '%s' names no gpucap column (did you mean "
+			     "'%s'?)",
+			     quote(strrchr(arg, '=') + 1), hint);
+	return usage(err,
+		     "--map: '%s' names no gpucap column (quarter, org, "
+		     "model, units, spend_usd, h100e, total_h100e, kind, note, "
+		     "or one of their aliases)",
+		     quote(strrchr(arg, '=') + 1));
+}
+
 static enum gc_status choice(const char *opt, const char *arg, bool ok,
 			     const char *expected, struct gc_error *err)
 {
@@ -468,6 +502,8 @@ static enum gc_status apply_option(struct options *o, enum opt_id id,
 		return GC_OK;
 	case O_CATALOG:
 		return push(o->catalogs, &o->ncatalogs, name, arg, err);
+	case O_MAP:
+		return map_opt(o, arg, err);
 	case O_ORG:
 		return push(o->orgs, &o->norgs, name, arg, err);
 	case O_EXPR:

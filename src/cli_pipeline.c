@@ -124,10 +124,15 @@ void cli_project_opts(const struct options *o, const struct fleet *f, int to,
 static enum gc_status read_one(const struct options *o, const char *path,
 			       struct cli_ledger *l, struct gc_error *err)
 {
-	struct ledger_opts lo = { o->input_format, o->keep_going,
-				  ledger_warning,  l,
-				  progress_update, &l->meter,
-				  o->threads };
+	struct ledger_opts lo = { .format = o->input_format,
+				  .keep_going = o->keep_going,
+				  .warn = ledger_warning,
+				  .warn_ctx = l,
+				  .progress = progress_update,
+				  .progress_ctx = &l->meter,
+				  .threads = o->threads,
+				  .map = o->maps,
+				  .nmap = o->nmaps };
 	enum gc_status st;
 
 	/* a meter only for a person watching: stderr is a terminal */

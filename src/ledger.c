@@ -2,7 +2,9 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -37,6 +39,9 @@ static const char *const COL_NAMES[LC_COUNT] = {
 	"designer",
 	"incomplete",
 };
+
+/* Marks in ALIASES a column gpucap knows and reads nothing from. */
+#define KNOWN LC_COUNT
 
 static const struct {
 	const char *name;
@@ -112,6 +117,42 @@ static const struct {
 	{ "designer", LC_DESIGNER },
 	{ "chip_manufacturer", LC_DESIGNER },
 	{ "incomplete", LC_INCOMPLETE },
+	/* as analysts' spreadsheets say it (SPEC 3.3) */
+	{ "organisation", LC_ORG },
+	{ "organization", LC_ORG },
+	{ "lab", LC_ORG },
+	{ "chip", LC_MODEL },
+	{ "gpu_model", LC_MODEL },
+	{ "gpu_type", LC_MODEL },
+	{ "unit", LC_UNITS },
+	/* Epoch AI's columns that gpucap works out itself (power, cost) or
+	 * carries nowhere: known, so not warned about */
+	{ "total_tdp_(w)", KNOWN },
+	{ "total_tdp_(w)_(5th_percentile)", KNOWN },
+	{ "total_tdp_(w)_(95th_percentile)", KNOWN },
+	{ "power_in_mw_(median)", KNOWN },
+	{ "power_in_mw_(5th_percentile)", KNOWN },
+	{ "power_in_mw_(95th_percentile)", KNOWN },
+	{ "power_mw_p5", KNOWN },
+	{ "power_mw_med", KNOWN },
+	{ "power_mw_p95", KNOWN },
+	{ "cost_usd_p5", KNOWN },
+	{ "cost_usd_med", KNOWN },
+	{ "cost_usd_p95", KNOWN },
+	{ "source_/_link", KNOWN },
+	{ "notes", KNOWN },
+	/* what gpucap's report writes and works out again when its output
+	 * is read back */
+	{ "added_h100e", KNOWN },
+	{ "retired_h100e", KNOWN },
+	{ "reported_h100e", KNOWN },
+	{ "gap_h100e", KNOWN },
+	{ "qoq_pct", KNOWN },
+	{ "yoy_pct", KNOWN },
+	{ "ytd_pct", KNOWN },
+	{ "cum_spend_usd", KNOWN },
+	{ "usd_per_h100e", KNOWN },
+	{ "power_mw", KNOWN },
 };
 
 /* Values of the kind column; "retire" is a buy of negative units. */
@@ -131,25 +172,181 @@ const char *ledger_col_name(enum ledger_col c)
 	return COL_NAMES[c];
 }
 
-int ledger_col_lookup(const char *header)
-{
-	char norm[HEADER_MAX];
-	size_t n = 0, i;
+#define NALIASES (sizeof ALIASES / sizeof ALIASES[0])
 
-	while (*header == ' ' || *header == '\t')
-		header++;
-	for (; *header != '\0' && n + 1 < sizeof norm; header++) {
+/* header[0, len) as the alias table spells names: lower case, spaces
+ * and '-' as '_', without surrounding blanks; cut at HEADER_MAX - 1
+ * bytes (no name is that long). */
+static void normalize(const char *header, size_t len, char norm[HEADER_MAX])
+{
+	size_t n = 0;
+
+	while (len > 0 && (*header == ' ' || *header == '\t'))
+		header++, len--;
+	for (; len > 0 && *header != '\0' && n + 1 < HEADER_MAX;
+	     header++, len--) {
 		char c = (char)tolower((unsigned char)*header);
 
-		norm[n++] = (c == ' ' || c == '-') ? '_' : c;
+		norm[n++] = (c == ' ' || c == '-' || c == '\t') ? '_' : c;
 	}
 	while (n > 0 && norm[n - 1] == '_')
 		n--;
 	norm[n] = '\0';
-	for (i = 0; i < sizeof ALIASES / sizeof ALIASES[0]; i++)
+}
+
+static int lookup_norm(const char *norm)
+{
+	size_t i;
+
+	for (i = 0; i < NALIASES; i++)
 		if (strcmp(norm, ALIASES[i].name) == 0)
-			return (int)ALIASES[i].col;
+			return ALIASES[i].col == KNOWN ? LEDGER_COL_KNOWN
+						       : (int)ALIASES[i].col;
 	return -1;
+}
+
+int ledger_col_lookup(const char *header)
+{
+	char norm[HEADER_MAX];
+
+	normalize(header, strlen(header), norm);
+	return lookup_norm(norm);
+}
+
+int ledger_col_find(const struct ledger_opts *o, const char *header)
+{
+	char norm[HEADER_MAX], mapped[HEADER_MAX];
+	size_t i;
+
+	normalize(header, strlen(header), norm);
+	for (i = 0; o != NULL && i < o->nmap; i++) {
+		normalize(o->map[i].header, o->map[i].len, mapped);
+		if (strcmp(norm, mapped) == 0)
+			return (int)o->map[i].col;
+	}
+	return lookup_norm(norm);
+}
+
+/* A hint names a column whose spelling is within two edits, and under
+ * half the name's length: "Quater" is quarter, "region" is not period. */
+static const char *hint_norm(const char *norm)
+{
+	size_t i, best = SIZE_MAX, best_i = 0, len = strlen(norm);
+
+	for (i = 0; i < NALIASES; i++) {
+		size_t d = util_edit_distance(norm, ALIASES[i].name);
+
+		if (ALIASES[i].col != KNOWN && d < best) {
+			best = d;
+			best_i = i;
+		}
+	}
+	if (best > 2 || 2 * best >= len)
+		return NULL;
+	return COL_NAMES[ALIASES[best_i].col];
+}
+
+const char *ledger_col_hint(const char *header)
+{
+	char norm[HEADER_MAX];
+
+	normalize(header, strlen(header), norm);
+	return hint_norm(norm);
+}
+
+bool ledger_map_parse(const char *arg, struct ledger_map *out,
+		      const char **hint)
+{
+	const char *eq = strrchr(arg, '=');
+	char norm[HEADER_MAX];
+	int col;
+
+	*hint = NULL;
+	if (eq == NULL || eq == arg)
+		return false;
+	normalize(eq + 1, strlen(eq + 1), norm);
+	col = lookup_norm(norm);
+	if (col < 0) {
+		*hint = hint_norm(norm);
+		return false;
+	}
+	out->header = arg;
+	out->len = (size_t)(eq - arg);
+	out->col = (enum ledger_col)col;
+	return true;
+}
+
+/* ---- headers that name nothing ---- */
+
+bool ledger_unread_add(struct ledger_unread *u, const char *header,
+		       struct ledger_loc at)
+{
+	size_t i;
+
+	for (i = 0; i < u->n; i++)
+		if (strcmp(u->name[i], header) == 0)
+			return true;
+	if (u->n == UNREAD_MAX) {
+		u->more = true;
+		return true;
+	}
+	if (u->n == 0)
+		u->at = at;
+	u->name[u->n] = strdup(header);
+	if (u->name[u->n] == NULL)
+		return false;
+	u->n++;
+	return true;
+}
+
+/* Appends to buf (of size GC_MSG_MAX, holding *n bytes) what printf
+ * makes of fmt; past the end the text is cut. */
+static void append(char *buf, size_t *n, const char *fmt, ...) GC_PRINTF(3, 4);
+
+static void append(char *buf, size_t *n, const char *fmt, ...)
+{
+	va_list ap;
+	int k;
+
+	if (*n + 1 >= GC_MSG_MAX)
+		return;
+	va_start(ap, fmt);
+	k = vsnprintf(buf + *n, GC_MSG_MAX - *n, fmt, ap);
+	va_end(ap);
+	if (k > 0)
+		*n = *n + (size_t)k < GC_MSG_MAX ? *n + (size_t)k
+						 : GC_MSG_MAX - 1;
+}
+
+void ledger_unread_warn(const struct ledger_load *ld, struct ledger_unread *u,
+			const char *what)
+{
+	struct gc_error w;
+	char q[DIAG_QUOTE_MAX];
+	size_t i, n = 0;
+
+	if (u->n > 0 && ld->opts->warn != NULL) {
+		gc_error_clear(&w);
+		w.file = ld->name;
+		w.line = u->at.line;
+		w.col = u->at.col;
+		append(w.msg, &n, "%s%s not read:", what, u->n > 1 ? "s" : "");
+		for (i = 0; i < u->n; i++) {
+			const char *hint = ledger_col_hint(u->name[i]);
+
+			append(w.msg, &n, "%s '%s'", i > 0 ? "," : "",
+			       diag_quote(u->name[i], q));
+			if (hint != NULL)
+				append(w.msg, &n, " (did you mean '%s'?)",
+				       hint);
+		}
+		append(w.msg, &n, "%s; --map 'NAME=column' says what %s means",
+		       u->more ? " and others" : "", u->n > 1 ? "one" : "it");
+		ld->opts->warn(ld->opts->warn_ctx, &w);
+	}
+	for (i = 0; i < u->n; i++)
+		free(u->name[i]);
+	memset(u, 0, sizeof *u);
 }
 
 static bool blank(char c)

@@ -24,22 +24,24 @@ struct csv_load {
 	struct ledger_csv_header h;
 };
 
-static enum gc_status read_header(const struct csv_record *rec, void *ctx,
-				  struct gc_error *err)
+/* Each header cell's column; those naming none gathered in unread. */
+static enum gc_status map_header(struct csv_load *ld,
+				 const struct csv_record *rec,
+				 struct ledger_unread *unread,
+				 struct gc_error *err)
 {
-	struct csv_load *ld = ctx;
 	struct ledger_csv_header *h = &ld->h;
 	size_t i;
 
-	h->map = malloc(rec->n * sizeof *h->map);
-	if (h->map == NULL)
-		return gc_fail(err, GC_IO, ld->name, rec->line, 0,
-			       "out of memory");
-	h->ncols = rec->n;
 	for (i = 0; i < rec->n; i++) {
-		int c = ledger_col_lookup(rec->fields[i]);
+		int c = ledger_col_find(ld->ld->opts, rec->fields[i]);
+		struct ledger_loc at = { rec->line, (long)i + 1 };
 
 		h->map[i] = c;
+		if (c == -1 && rec->lens[i] > 0 &&
+		    !ledger_unread_add(unread, rec->fields[i], at))
+			return gc_fail(err, GC_IO, ld->name, rec->line, 0,
+				       "out of memory");
 		if (c >= 0 && h->col[c] != 0)
 			return gc_fail(
 				err, GC_DATA, ld->name, rec->line, (long)i + 1,
@@ -49,6 +51,16 @@ static enum gc_status read_header(const struct csv_record *rec, void *ctx,
 		if (c >= 0)
 			h->col[c] = (long)i + 1;
 	}
+	return GC_OK;
+}
+
+/* A header without a quarter column reads as nothing. */
+static enum gc_status has_quarter(const struct csv_load *ld,
+				  const struct csv_record *rec,
+				  struct gc_error *err)
+{
+	const struct ledger_csv_header *h = &ld->h;
+
 	/* a start date says whose file it is: Epoch AI's, dated by its end */
 	if (h->col[LC_QUARTER] == 0 &&
 	    (h->col[LC_START] != 0 || h->col[LC_SERIES_START] != 0))
@@ -60,6 +72,25 @@ static enum gc_status read_header(const struct csv_record *rec, void *ctx,
 			       "no quarter column in the header (expected one "
 			       "of quarter, period, q, date)");
 	return GC_OK;
+}
+
+static enum gc_status read_header(const struct csv_record *rec, void *ctx,
+				  struct gc_error *err)
+{
+	struct csv_load *ld = ctx;
+	struct ledger_unread unread = { 0 };
+	enum gc_status st;
+
+	ld->h.map = malloc(rec->n * sizeof *ld->h.map);
+	if (ld->h.map == NULL)
+		return gc_fail(err, GC_IO, ld->name, rec->line, 0,
+			       "out of memory");
+	ld->h.ncols = rec->n;
+	st = map_header(ld, rec, &unread, err);
+	/* the columns not read are told even when the header fails: a
+	 * misspelt quarter column is why there is none */
+	ledger_unread_warn(ld->ld, &unread, "column");
+	return st == GC_OK ? has_quarter(ld, rec, err) : st;
 }
 
 void ledger_csv_cells(const struct ledger_csv_header *h,

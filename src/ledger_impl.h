@@ -20,8 +20,17 @@ struct ledger_cells {
 };
 
 /* The column a header names (case-insensitive, spaces and '-' read as
- * '_', aliases of SPEC 3.2); -1 when it names none. */
+ * '_', aliases of SPEC 3.2); -1 when it names none, LEDGER_COL_KNOWN for
+ * a column gpucap knows and reads nothing from (Epoch AI's power and
+ * cost, which gpucap works out itself; links). */
 int ledger_col_lookup(const char *header);
+#define LEDGER_COL_KNOWN (-2)
+
+/* The same, --map first. */
+int ledger_col_find(const struct ledger_opts *o, const char *header);
+
+/* The ledger column an unknown header likely misspells, or NULL. */
+const char *ledger_col_hint(const char *header);
 
 /* Parses and checks the cells of one row (SPEC 3.2 row meaning). */
 enum gc_status ledger_row_build(struct ledger_cells *cells, const char *file,
@@ -102,5 +111,21 @@ enum gc_status ledger_json_read_by(FILE *in, const void *prefix, size_t plen,
 enum gc_status ledger_ndjson_read_by(FILE *in, const void *prefix, size_t plen,
 				     size_t chunk, const struct ledger_load *ld,
 				     struct gc_error *err);
+
+/* Headers that name nothing, gathered as a file's header or keys are
+ * read, told in one warning (ledger_unread_warn). */
+#define UNREAD_MAX 8
+struct ledger_unread {
+	char *name[UNREAD_MAX];
+	struct ledger_loc at; /* the first's */
+	size_t n;
+	bool more; /* past UNREAD_MAX, others */
+};
+/* Adds header (found at `at`) once; false when out of memory. */
+bool ledger_unread_add(struct ledger_unread *u, const char *header,
+		       struct ledger_loc at);
+/* Tells the warn callback about the headers gathered, then frees them. */
+void ledger_unread_warn(const struct ledger_load *ld, struct ledger_unread *u,
+			const char *what);
 
 #endif

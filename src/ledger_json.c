@@ -130,6 +130,7 @@ struct rows {
 	const struct ledger_load *ld;
 	char *key[KEYS_MAX];
 	int col[KEYS_MAX];
+	struct ledger_unread unread; /* keys that name nothing */
 	struct arena {
 		char *base;
 		size_t used, cap;
@@ -185,17 +186,23 @@ static void rows_close(struct rows *r)
 	}
 	for (i = 0; i < KEYS_MAX; i++)
 		free(r->key[i]);
+	ledger_unread_warn(r->ld, &r->unread, "key");
 }
 
-/* The column the i-th key of a row names. */
-static int key_col(struct rows *r, size_t i, const char *key)
+/* The column the i-th key of a row (at `at`) names; a key that names
+ * none is remembered for the file's warning. Most rows repeat the keys
+ * of the one before, which the columns kept by position tell at once. */
+static int key_col(struct rows *r, size_t i, const char *key,
+		   struct ledger_loc at)
 {
 	int c;
 	char *copy;
 
 	if (i < KEYS_MAX && r->key[i] != NULL && strcmp(r->key[i], key) == 0)
 		return r->col[i];
-	c = ledger_col_lookup(key);
+	c = ledger_col_find(r->ld->opts, key);
+	if (c == -1 && *key != '\0')
+		(void)ledger_unread_add(&r->unread, key, at); /* a hint only */
 	if (i < KEYS_MAX && (copy = strdup(key)) != NULL) {
 		free(r->key[i]);
 		r->key[i] = copy;
@@ -292,8 +299,8 @@ static enum gc_status object_cells(struct rows *r, struct row_text *rt,
 	memset(cells, 0, sizeof *cells);
 	for (item = obj->child; item != NULL && st == GC_OK;
 	     item = item->next, i++) {
-		int c = key_col(r, i, item->string);
 		struct ledger_loc at = i < nplaces ? places[i] : rt->start;
+		int c = key_col(r, i, item->string, at);
 
 		if (c < 0)
 			continue;

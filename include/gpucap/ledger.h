@@ -117,6 +117,21 @@ enum gc_status ledger_row_fail(struct gc_error *err,
 			       const struct ledger_row *row, enum ledger_col c,
 			       const char *fmt, ...) GC_PRINTF(4, 5);
 
+/* --map 'THEIR NAME=column' (SPEC 3.3): a header, header[0, len), that
+ * names ledger column col, whatever the aliases say. */
+struct ledger_map {
+	const char *header;
+	size_t len;
+	enum ledger_col col;
+};
+
+/* Parses "THEIR NAME=column" (split at the last '=') into out, header
+ * pointing into arg; false when there is no '=' or no header, or the
+ * column is none of the ledger's, with *hint the column it likely means
+ * (NULL when none is near). */
+bool ledger_map_parse(const char *arg, struct ledger_map *out,
+		      const char **hint);
+
 struct ledger_opts {
 	enum ledger_format format; /* LEDGER_SNIFF: from name and content */
 	/* With keep_going, a row that is bad data (a bad cell, an unknown
@@ -132,6 +147,11 @@ struct ledger_opts {
 	/* Threads a big CSV or TSV file is read on, 1 to
 	 * LEDGER_THREADS_MAX; 0: one a core. */
 	int threads;
+	/* Headers that name a column whatever the aliases say. A header
+	 * that names no column, mapped or known, is told to warn once a
+	 * file (with a did-you-mean): nothing is dropped silently. */
+	const struct ledger_map *map;
+	size_t nmap;
 };
 
 #define LEDGER_THREADS_MAX 16

@@ -13,9 +13,10 @@ static char *traced(const uint8_t *data, size_t size, unsigned flags,
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *trace = open_memstream(&buf, &len);
-	struct ledger_opts o = { LEDGER_CSV, flags & 2, fuzz_trace_warning,
-				 trace,	     NULL,	NULL,
-				 0 };
+	struct ledger_opts o = { .format = LEDGER_CSV,
+				 .keep_going = flags & 2,
+				 .warn = fuzz_trace_warning,
+				 .warn_ctx = trace };
 	struct ledger_load ld = { "fuzz.csv", &o, fuzz_trace_row, trace, 0 };
 	struct csvread_src src = { -1, (const char *)data, (long long)size };
 	char delim = flags & 1 ? '\t' : ',';

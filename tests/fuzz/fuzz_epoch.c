@@ -122,13 +122,7 @@ static void check_distinct(const struct run *r)
 
 static void roundtrip(struct run *r, const char *buf, size_t len, bool json)
 {
-	struct ledger_opts lo = { json ? LEDGER_JSON : LEDGER_CSV,
-				  false,
-				  NULL,
-				  NULL,
-				  NULL,
-				  NULL,
-				  0 };
+	struct ledger_opts lo = { .format = json ? LEDGER_JSON : LEDGER_CSV };
 	FILE *in = fuzz_stream((const uint8_t *)buf, len);
 	struct gc_error err;
 	enum gc_status st;

@@ -12,9 +12,10 @@ static char *traced(const uint8_t *data, size_t size, unsigned flags,
 	size_t len = 0;
 	FILE *trace = open_memstream(&buf, &len);
 	FILE *in = fuzz_stream(data, size);
-	struct ledger_opts o = {
-		LEDGER_JSON, flags & 2, fuzz_trace_warning, trace, NULL, NULL, 0
-	};
+	struct ledger_opts o = { .format = LEDGER_JSON,
+				 .keep_going = flags & 2,
+				 .warn = fuzz_trace_warning,
+				 .warn_ctx = trace };
 	struct ledger_load ld = { "fuzz.json", &o, fuzz_trace_row, trace, 0 };
 	struct gc_error err;
 	enum gc_status st;

@@ -339,8 +339,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct knobs k;
 	size_t head = knobs_read(data, size, &k);
 	FILE *in = fuzz_stream(data + head, size - head);
-	struct ledger_opts lo = { LEDGER_SNIFF, k.flags & 1, NULL, NULL,
-				  NULL,		NULL,	     0 };
+	struct ledger_opts lo = { .format = LEDGER_SNIFF,
+				  .keep_going = k.flags & 1 };
 	struct fleet_opts fo;
 	struct fleet f;
 	struct series s = { 0 };

@@ -48,9 +48,10 @@ static enum gc_status load_bytes(const char *text, size_t len,
 				 struct gc_error *err)
 {
 	FILE *in = fmemopen((void *)text, len, "r");
-	struct ledger_opts o = { fmt,	   keep_going, count_warning,
-				 warnings, NULL,       NULL,
-				 0 };
+	struct ledger_opts o = { .format = fmt,
+				 .keep_going = keep_going,
+				 .warn = count_warning,
+				 .warn_ctx = warnings };
 	struct ledger_load ld = { "l.csv", &o, sink, s, 0 };
 	enum gc_status st;
 
@@ -112,6 +113,11 @@ static void test_header_aliases(void **state)
 		{ "level", LC_TOTAL },
 		{ "event", LC_KIND },
 		{ "comment", LC_NOTE },
+		{ "Organisation", LC_ORG },
+		{ "GPU Model", LC_MODEL },
+		{ "unit", LC_UNITS },
+		{ "Power in MW (median)", LEDGER_COL_KNOWN },
+		{ "qoq_pct", LEDGER_COL_KNOWN },
 		{ "colour", -1 },
 		{ "", -1 },
 	};
@@ -122,6 +128,37 @@ static void test_header_aliases(void **state)
 		if (ledger_col_lookup(H[i].name) != H[i].col)
 			fail_msg("'%s' -> %d", H[i].name,
 				 ledger_col_lookup(H[i].name));
+}
+
+/* --map comes before the aliases: a header "Count" mapped to h100e is
+ * h100e though count is an alias of units; blanks and case as the
+ * aliases are matched. A hint is a column within two edits and under
+ * half the header's length: "Quater" is quarter, "Mdoel" model, while
+ * "region" (three edits from period) and "q1" get none. */
+static void test_map_and_hints(void **state)
+{
+	struct ledger_map m[2];
+	struct ledger_opts o = { .map = m, .nmap = 2 };
+	const char *hint;
+
+	(void)state;
+	assert_true(ledger_map_parse("Count=h100e", &m[0], &hint));
+	assert_true(ledger_map_parse("Lab Name = organisation", &m[1], &hint));
+	assert_int_equal(ledger_col_find(&o, " count"), LC_H100E);
+	assert_int_equal(ledger_col_find(&o, "LAB-NAME"), LC_ORG);
+	assert_int_equal(ledger_col_find(&o, "units"), LC_UNITS);
+	assert_int_equal(ledger_col_find(NULL, "count"), LC_UNITS);
+	/* the last '=' splits: a header may hold one */
+	assert_true(ledger_map_parse("a=b=units", &m[0], &hint));
+	assert_int_equal((int)m[0].len, 3);
+	assert_false(ledger_map_parse("x=unts", &m[0], &hint));
+	assert_string_equal(hint, "units");
+	assert_false(ledger_map_parse("=units", &m[0], &hint));
+	assert_false(ledger_map_parse("units", &m[0], &hint));
+	assert_string_equal(ledger_col_hint("Quater"), "quarter");
+	assert_string_equal(ledger_col_hint("Mdoel"), "model");
+	assert_null(ledger_col_hint("region"));
+	assert_null(ledger_col_hint("q1"));
 }
 
 /* Each rule of SPEC 3.2's row meaning, inferred without a kind column. */
@@ -565,8 +602,7 @@ static void test_sniff(void **state)
 	assert_non_null(mkdtemp(dir));
 	for (i = 0; i < sizeof FILES / sizeof FILES[0]; i++) {
 		char path[128];
-		struct ledger_opts o = { LEDGER_SNIFF, false, NULL, NULL,
-					 NULL,	       NULL,  0 };
+		struct ledger_opts o = { .format = LEDGER_SNIFF };
 		struct seen s = { 0 };
 		struct gc_error err;
 		FILE *f;
@@ -750,6 +786,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_header_aliases),
+		cmocka_unit_test(test_map_and_hints),
 		cmocka_unit_test(test_row_meaning),
 		cmocka_unit_test(test_explicit_kind),
 		cmocka_unit_test(test_edge_syntax),

@@ -85,9 +85,10 @@ static void end(struct trace *t, enum gc_status st, const struct gc_error *e)
 static char *serial(const char *text, bool keep_going)
 {
 	struct trace t;
-	struct ledger_opts o = {
-		LEDGER_CSV, keep_going, warn, &t, NULL, NULL, 0
-	};
+	struct ledger_opts o = { .format = LEDGER_CSV,
+				 .keep_going = keep_going,
+				 .warn = warn,
+				 .warn_ctx = &t };
 	struct ledger_load ld = { "p.csv", &o, sink, &t, 0 };
 	FILE *in = tmpfile(); /* small: read on one thread */
 	struct gc_error err;
@@ -108,9 +109,10 @@ static char *in_parts(const char *text, bool keep_going, size_t block,
 		      int threads)
 {
 	struct trace t;
-	struct ledger_opts o = {
-		LEDGER_CSV, keep_going, warn, &t, NULL, NULL, 0
-	};
+	struct ledger_opts o = { .format = LEDGER_CSV,
+				 .keep_going = keep_going,
+				 .warn = warn,
+				 .warn_ctx = &t };
 	struct ledger_load ld = { "p.csv", &o, sink, &t, 0 };
 	struct csvread_src src = { -1, text, (long long)strlen(text) };
 	struct gc_error err;
@@ -305,7 +307,10 @@ static void test_many_names(void **state)
 static char *json_by(const char *text, bool nd, size_t chunk)
 {
 	struct trace t;
-	struct ledger_opts o = { LEDGER_JSON, true, warn, &t, NULL, NULL, 0 };
+	struct ledger_opts o = { .format = LEDGER_JSON,
+				 .keep_going = true,
+				 .warn = warn,
+				 .warn_ctx = &t };
 	struct ledger_load ld = { "p.json", &o, sink, &t, 0 };
 	FILE *in = fmemopen((void *)text, strlen(text), "r");
 	struct gc_error err;
