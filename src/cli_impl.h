@@ -55,6 +55,7 @@ struct options {
 	size_t norgs;
 	struct ledger_map maps[OPTION_LIST_MAX]; /* --map */
 	size_t nmaps;
+	char delimiter; /* 0: told from the header */
 	bool has_from, has_to;
 	int from, to;
 	struct price_curve usd_per_h100e; /* n == 0: the baseline's price */

@@ -219,7 +219,8 @@ static enum gc_status read_all(const struct options *o, struct owners *w,
 	struct ledger_opts lo = { .format = o->input_format,
 				  .threads = o->threads,
 				  .map = o->maps,
-				  .nmap = o->nmaps };
+				  .nmap = o->nmaps,
+				  .delimiter = o->delimiter };
 	enum gc_status st = GC_OK;
 	int i;
 

@@ -28,6 +28,7 @@ enum opt_id {
 	O_PUE,
 	O_INPUT_FORMAT,
 	O_MAP,
+	O_DELIMITER,
 	O_KEEP_GOING,
 	O_FROM,
 	O_TO,
@@ -105,6 +106,9 @@ static const struct opt_info OPTS[O_COUNT] = {
 	[O_MAP] = { "map", 0, "'NAME=COLUMN'", G_LEDGER | G_IMPORT,
 		    "read the ledger's column NAME as gpucap's COLUMN "
 		    "(repeatable)" },
+	[O_DELIMITER] = { "delimiter", 0, "C", G_LEDGER | G_IMPORT,
+			  "a CSV ledger's delimiter: ',', ';', tab or any one "
+			  "byte [told from the header]" },
 	[O_KEEP_GOING] = { "keep-going", 0, NULL, G_LEDGER,
 			   "skip bad rows with a warning each" },
 	[O_FROM] = { "from", 0, "Q", G_WINDOW, "first quarter of the output" },
@@ -369,6 +373,22 @@ static enum gc_status push(const char **list, size_t *n, const char *opt,
 	return GC_OK;
 }
 
+/* --delimiter: one byte that cannot be part of a quoted field's syntax
+ * or a line's end; "tab" or "\t" for a tab. */
+static enum gc_status delimiter_opt(const char *arg, char *out,
+				    struct gc_error *err)
+{
+	if (strcmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0)
+		arg = "\t";
+	if (strlen(arg) != 1 || strchr("\"\r\n", arg[0]) != NULL)
+		return usage(err,
+			     "--delimiter: '%s' is not one byte like ',' ';' "
+			     "'|' or tab (and not '\"' or a line break)",
+			     quote(arg));
+	*out = arg[0];
+	return GC_OK;
+}
+
 /* --map 'THEIR NAME=column'. */
 static enum gc_status map_opt(struct options *o, const char *arg,
 			      struct gc_error *err)
@@ -504,6 +524,8 @@ static enum gc_status apply_option(struct options *o, enum opt_id id,
 		return push(o->catalogs, &o->ncatalogs, name, arg, err);
 	case O_MAP:
 		return map_opt(o, arg, err);
+	case O_DELIMITER:
+		return delimiter_opt(arg, &o->delimiter, err);
 	case O_ORG:
 		return push(o->orgs, &o->norgs, name, arg, err);
 	case O_EXPR:

@@ -132,7 +132,8 @@ static enum gc_status read_one(const struct options *o, const char *path,
 				  .progress_ctx = &l->meter,
 				  .threads = o->threads,
 				  .map = o->maps,
-				  .nmap = o->nmaps };
+				  .nmap = o->nmaps,
+				  .delimiter = o->delimiter };
 	enum gc_status st;
 
 	/* a meter only for a person watching: stderr is a terminal */

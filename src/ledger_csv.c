@@ -1,5 +1,6 @@
 /* CSV and TSV ledgers: a header naming the columns, then one row a line.
  * A big file is read on several threads (ledger_par.c). */
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,6 +94,31 @@ static enum gc_status read_header(const struct csv_record *rec, void *ctx,
 	return st == GC_OK ? has_quarter(ld, rec, err) : st;
 }
 
+/* Whether a column holds numbers: its decimal commas are read. */
+static bool number_col(int c)
+{
+	return c == LC_UNITS || c == LC_SPEND || c == LC_H100E ||
+	       c == LC_TOTAL || (c >= LC_UNITS_LO && c <= LC_TOTAL_HI);
+}
+
+/* A decimal comma (a ',' between two digits) made a decimal point, in
+ * place. A cell that has a '.' of its own (not a range's "..") is left
+ * as written, for the number reader to refuse: "1.234,5" (a dot grouping
+ * thousands) is an error quoting the cell, not 1.2345. */
+static void decimal_point(char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == '.' && !(i + 1 < n && s[i + 1] == '.') &&
+		    !(i > 0 && s[i - 1] == '.'))
+			return;
+	for (i = 1; i + 1 < n; i++)
+		if (s[i] == ',' && isdigit((unsigned char)s[i - 1]) &&
+		    isdigit((unsigned char)s[i + 1]))
+			s[i] = '.';
+}
+
 void ledger_csv_cells(const struct ledger_csv_header *h,
 		      const struct csv_record *rec, struct ledger_cells *cells)
 {
@@ -104,6 +130,8 @@ void ledger_csv_cells(const struct ledger_csv_header *h,
 
 		if (c < 0)
 			continue;
+		if (h->decimal_comma && number_col(c))
+			decimal_point(rec->fields[i], rec->lens[i]);
 		cells->text[c] = rec->fields[i];
 		cells->len[c] = rec->lens[i];
 		cells->at[c].line = rec->line;
@@ -143,7 +171,9 @@ enum gc_status ledger_csv_read_parts(const struct csvread_src *src,
 				     int threads, const struct ledger_load *ld,
 				     struct gc_error *err)
 {
-	struct csv_load cl = { .ld = ld, .name = ld->name };
+	struct csv_load cl = { .ld = ld,
+			       .name = ld->name,
+			       .h.decimal_comma = delim == ';' };
 	/* The header's part ends with the header's line; rows before its
 	 * line break (lines ended by CR alone) are read here. */
 	struct csvread_table table = { read_header, read_row, skip_row, &cl,
@@ -198,7 +228,9 @@ enum gc_status ledger_csv_read(FILE *in, const void *prefix, size_t plen,
 			       char delim, const struct ledger_load *ld,
 			       struct gc_error *err)
 {
-	struct csv_load cl = { .ld = ld, .name = ld->name };
+	struct csv_load cl = { .ld = ld,
+			       .name = ld->name,
+			       .h.decimal_comma = delim == ';' };
 	struct csvread_table table = { read_header, read_row, skip_row, &cl,
 				       0 };
 	struct csvread_src src;

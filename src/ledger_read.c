@@ -69,12 +69,31 @@ static size_t first_byte(const char *buf, size_t len)
 	return i;
 }
 
-/* A first line with tabs and no commas is TSV; anything else is CSV. */
+/* The delimiter of a header line: ',', ';' or a tab, whichever it has
+ * most of outside quotes (',' when none or tied): a spreadsheet saved in
+ * most of Europe writes ';'. */
+static char header_delimiter(const char *buf, size_t len)
+{
+	static const char CANDIDATES[] = { ',', ';', '\t' };
+	size_t count[3] = { 0, 0, 0 }, i, c, best = 0;
+	bool quoted = false;
+
+	for (i = first_byte(buf, len); i < len && buf[i] != '\n'; i++) {
+		if (buf[i] == '"')
+			quoted = !quoted;
+		for (c = 0; c < 3 && !quoted; c++)
+			count[c] += buf[i] == CANDIDATES[c];
+	}
+	for (c = 1; c < 3; c++)
+		if (count[c] > count[best])
+			best = c;
+	return CANDIDATES[best];
+}
+
+/* JSON by its first byte; CSV otherwise (its delimiter told apart). */
 static enum ledger_format by_content(const char *buf, size_t len)
 {
 	size_t i = first_byte(buf, len);
-	const char *nl = memchr(buf, '\n', len);
-	size_t line = nl ? (size_t)(nl - buf) : len;
 
 	if (i < len && buf[i] == '[')
 		return LEDGER_JSON;
@@ -82,8 +101,6 @@ static enum ledger_format by_content(const char *buf, size_t len)
 		return ledger_json_object_form(buf + i, len - i)
 			       ? LEDGER_JSON
 			       : LEDGER_NDJSON;
-	if (memchr(buf, '\t', line) != NULL && memchr(buf, ',', line) == NULL)
-		return LEDGER_TSV;
 	return LEDGER_CSV;
 }
 
@@ -126,9 +143,16 @@ static enum gc_status read_open(FILE *in, const char *path,
 	case LEDGER_NDJSON:
 		return ledger_ndjson_read(in, buf, n, ld, err);
 	case LEDGER_TSV:
-		return ledger_csv_read(in, buf, n, '\t', ld, err);
+		return ledger_csv_read(in, buf, n,
+				       ld->opts->delimiter ? ld->opts->delimiter
+							   : '\t',
+				       ld, err);
 	default:
-		return ledger_csv_read(in, buf, n, ',', ld, err);
+		return ledger_csv_read(in, buf, n,
+				       ld->opts->delimiter
+					       ? ld->opts->delimiter
+					       : header_delimiter(buf, n),
+				       ld, err);
 	}
 }
 

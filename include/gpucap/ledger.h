@@ -152,6 +152,10 @@ struct ledger_opts {
 	 * file (with a did-you-mean): nothing is dropped silently. */
 	const struct ledger_map *map;
 	size_t nmap;
+	/* A CSV file's delimiter; 0: told from its header line (',', ';'
+	 * or a tab, whichever it has most of). In a ';' file a decimal
+	 * comma is a decimal point. */
+	char delimiter;
 };
 
 #define LEDGER_THREADS_MAX 16

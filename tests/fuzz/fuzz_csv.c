@@ -1,6 +1,7 @@
 /* The CSV and TSV ledger loader on arbitrary bytes. The first byte picks
- * the delimiter (bit 0), --keep-going (bit 1) and a part size of 1 to 64
- * bytes (bits 2-7). Every row handed on is well formed, and a read in
+ * the delimiter (bit 0: ',' or else, by bit 2, a tab or ';' with its
+ * decimal commas), --keep-going (bit 1) and a part size of 1 to 64 bytes
+ * (bits 2-7). Every row handed on is well formed, and a read in
  * parts on two threads hands on exactly what a plain read does: the same
  * rows, warnings and error, in the same order. */
 #include "fuzz_ledger.h"
@@ -19,7 +20,7 @@ static char *traced(const uint8_t *data, size_t size, unsigned flags,
 				 .warn_ctx = trace };
 	struct ledger_load ld = { "fuzz.csv", &o, fuzz_trace_row, trace, 0 };
 	struct csvread_src src = { -1, (const char *)data, (long long)size };
-	char delim = flags & 1 ? '\t' : ',';
+	char delim = !(flags & 1) ? ',' : flags & 4 ? ';' : '\t';
 	struct gc_error err;
 	enum gc_status st;
 	FILE *in;
