@@ -191,25 +191,91 @@ const struct accel *catalog_find(const struct catalog *cat, const char *name)
 	return k ? &cat->items[resolve(cat, k->item)] : NULL;
 }
 
+/* What names a chip within its family, from a normalized name: each run
+ * of digits with the letter before it, and with `suffix` the one letter
+ * that may end it ("a40" of nvidiaa40pcie, "v4i" of tpuv4i, "i250x" of
+ * mi250x; an 'o' among the digits is read as the 0 it was meant to be).
+ * Names with different marks are different chips however close their
+ * spellings (A40 and A10, MI210 and MI250X, TPU v4i and v4), so neither
+ * is a hint for the other. out holds MARKS_MAX bytes; *suffixed says
+ * whether some run has a suffix letter. */
+#define MARKS_MAX (3 * KEY_MAX)
+
+static bool digitish(const char *s, size_t i, size_t start)
+{
+	return isdigit((unsigned char)s[i]) || (i > start && s[i] == 'o');
+}
+
+static void chip_marks(const char *norm, bool suffix, char *out, bool *suffixed)
+{
+	size_t i = 0, n = 0;
+
+	*suffixed = false;
+	while (norm[i] != '\0' && n + 4 < MARKS_MAX) {
+		size_t a = i;
+
+		if (!isdigit((unsigned char)norm[i])) {
+			i++;
+			continue;
+		}
+		if (a > 0)
+			out[n++] = norm[a - 1];
+		for (; digitish(norm, i, a) && n + 3 < MARKS_MAX; i++)
+			out[n++] = norm[i] == 'o' ? '0' : norm[i];
+		if (isalpha((unsigned char)norm[i]) &&
+		    !isalpha((unsigned char)norm[i + 1])) {
+			*suffixed = true;
+			if (suffix)
+				out[n++] = norm[i];
+		}
+		out[n++] = '|';
+	}
+	out[n] = '\0';
+}
+
+/* Whether a hint may name `theirs` for `norm`: the same chip marks, a
+ * suffix letter counting only when the name asked for has one (MI300
+ * may be the MI300X; TPU v4i is not the v4). */
+static bool same_chip(const char *norm, const char *theirs)
+{
+	char a[MARKS_MAX], b[MARKS_MAX];
+	bool suffixed, unused;
+
+	chip_marks(norm, false, a, &suffixed);
+	chip_marks(theirs, false, b, &unused);
+	if (strcmp(a, b) != 0)
+		return false;
+	if (!suffixed)
+		return true;
+	chip_marks(norm, true, a, &unused);
+	chip_marks(theirs, true, b, &unused);
+	return strcmp(a, b) == 0;
+}
+
 const char *catalog_suggest(const struct catalog *cat, const char *name)
 {
 	char norm[KEY_MAX];
 	size_t i, best = (size_t)-1, best_item = 0, limit;
+	bool tied = false;
 
 	if (!normalize(name, norm) || norm[0] == '\0')
 		return NULL;
 	limit = strlen(norm) / 3 > 1 ? strlen(norm) / 3 : 1;
 	for (i = 0; i < cat->nkeys; i++) {
 		size_t d = util_edit_distance(norm, cat->keys[i].norm);
+		size_t item = resolve(cat, cat->keys[i].item);
 
-		if (d < best) {
-			best = d;
-			best_item = cat->keys[i].item;
-		}
+		if (d > best || !same_chip(norm, cat->keys[i].norm))
+			continue;
+		/* two chips as near (TPU v5: the v5e and the v5p) are no
+		 * hint: either may be wrong */
+		tied = d == best && item != best_item;
+		best = d;
+		best_item = item;
 	}
-	if (best > limit)
+	if (best > limit || tied)
 		return NULL;
-	return cat->items[resolve(cat, best_item)].id;
+	return cat->items[best_item].id;
 }
 
 const struct accel *catalog_require(const struct catalog *cat, const char *name,

@@ -111,10 +111,11 @@ static const struct opt_info OPTS[O_COUNT] = {
 			  "byte [told from the header]" },
 	[O_KEEP_GOING] = { "keep-going", 0, NULL, G_LEDGER,
 			   "skip bad rows with a warning each" },
-	[O_FROM] = { "from", 0, "Q", G_WINDOW, "first quarter of the output" },
+	[O_FROM] = { "from", 0, "Q", G_WINDOW,
+		     "first quarter of the output (a year: its Q1)" },
 	[O_TO] = { "to", 0, "Q", G_WINDOW,
 		   "last quarter: of the output (report), to project to "
-		   "(project)" },
+		   "(project); a year: its Q4" },
 	[O_TOTAL] = { "total", 0, NULL, G_WINDOW,
 		      "add an 'all' row per quarter summing the orgs" },
 	[O_METHOD] = { "method", 0, "M", G_FIT,
@@ -353,11 +354,22 @@ static enum gc_status share_opt(const char *opt, const char *arg, double lo,
 	return GC_OK;
 }
 
+/* A quarter, or a year as four digits: from its first quarter where the
+ * option starts something (--from), else to its last (--to 2025 is
+ * through 2025Q4), as checks read years. */
 static enum gc_status quarter_opt(const char *opt, const char *arg, int *out,
 				  bool *has, struct gc_error *err)
 {
-	if (!quarter_parse(arg, out))
-		return usage(err, "--%s: '%s' is not a quarter (e.g. 2024Q1)",
+	bool start = strcmp(opt, "from") == 0;
+	int year;
+
+	if (strlen(arg) == 4 && strspn(arg, "0123456789") == 4 &&
+	    (year = atoi(arg)) >= QUARTER_YEAR_MIN && year <= QUARTER_YEAR_MAX)
+		*out = quarter_make(year, start ? 1 : 4);
+	else if (!quarter_parse(arg, out))
+		return usage(err,
+			     "--%s: '%s' is not a quarter or a year (e.g. "
+			     "2024Q1, 2024)",
 			     opt, quote(arg));
 	*has = true;
 	return GC_OK;

@@ -160,8 +160,13 @@ static enum gc_status read_ledgers(const struct options *o,
 /* An --org that names no org is a typo, not an empty report. */
 static enum gc_status check_orgs(const struct fleet *f, struct gc_error *err)
 {
-	const char *unseen = fleet_unseen_org(f);
+	const char *hint, *unseen = fleet_unseen_org(f, &hint);
 
+	if (unseen != NULL && hint != NULL)
+		return gc_fail(err, GC_USAGE, NULL, 0, 0,
+			       "--org: no org '%s' in the ledger (did you mean "
+			       "'%s'?)",
+			       unseen, hint);
 	if (unseen != NULL)
 		return gc_fail(err, GC_USAGE, NULL, 0, 0,
 			       "--org: no org '%s' in the ledger", unseen);
@@ -174,6 +179,32 @@ static void draw_figure(void *ctx, size_t j, const struct sample_figure *g,
 			size_t first, size_t count, double *out)
 {
 	sample_draws(ctx, j, g, first, count, out);
+}
+
+/* --from and --to keep the rows between them; a window that keeps none
+ * of a series that had rows says so, naming the series' span. */
+static void window(const struct cli_request *r, struct series *s)
+{
+	const struct options *o = r->o;
+	char a[QUARTER_FMT_MAX], b[QUARTER_FMT_MAX], f[QUARTER_FMT_MAX],
+		t[QUARTER_FMT_MAX];
+	int first = INT_MAX, last = INT_MIN;
+	size_t i;
+
+	for (i = 0; i < s->n; i++) {
+		first = s->rows[i].quarter < first ? s->rows[i].quarter : first;
+		last = s->rows[i].quarter > last ? s->rows[i].quarter : last;
+	}
+	series_window(s, r->from ? o->from : INT_MIN, r->to ? o->to : INT_MAX);
+	if (s->n == 0 && first <= last)
+		cli_warnf(o,
+			  "%s%s%s%s%s: no row in that window; the series "
+			  "spans %s..%s",
+			  r->from ? "--from " : "",
+			  r->from ? quarter_format(o->from, f) : "",
+			  r->from && r->to ? " " : "", r->to ? "--to " : "",
+			  r->to ? quarter_format(o->to, t) : "",
+			  quarter_format(first, a), quarter_format(last, b));
 }
 
 /* The ledger's series: bounds of its ranges, or with --samples draws of
@@ -241,8 +272,7 @@ enum gc_status cli_series(const struct cli_request *r, struct cli_ledger *l,
 		st = r->total ? series_add_total(out, err) : GC_OK;
 	}
 	if (st == GC_OK && (r->from || r->to))
-		series_window(out, r->from ? o->from : INT_MIN,
-			      r->to ? o->to : INT_MAX);
+		window(r, out);
 	return st;
 }
 

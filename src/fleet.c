@@ -59,8 +59,12 @@ enum gc_status fleet_init(struct fleet *f, const struct fleet_opts *o,
 			       "baseline '%s' has no %s figure in the catalog",
 			       f->baseline->id, metric_name(o->metric));
 	f->org_seen = calloc(o->norgs + 1, sizeof *f->org_seen);
-	if (f->org_seen == NULL)
+	f->org_near = calloc(o->norgs + 1, sizeof *f->org_near);
+	if (f->org_seen == NULL || f->org_near == NULL) {
+		free(f->org_seen);
+		free(f->org_near);
 		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	}
 	return GC_OK;
 }
 
@@ -93,6 +97,10 @@ void fleet_free(struct fleet *f)
 	free(f->org_index);
 	free(f->models);
 	free(f->org_seen);
+	for (i = 0; f->org_near != NULL && i < f->opts.norgs; i++)
+		free(f->org_near[i].name);
+	free(f->org_near);
+	free(f->last_unkept);
 	memset(f, 0, sizeof *f);
 }
 
@@ -840,6 +848,38 @@ static enum gc_status apply_row(struct fleet *f, const struct ledger_row *row,
 }
 
 /* Whether --org keeps the row's org; notes which --org it matched. */
+/* Changes of org name among rows not kept that are weighed as hints: a
+ * hint is worth a look at the names, not a pass of edit distances over
+ * ten million rows. */
+#define NEAR_TRIES 4096
+
+/* An org no --org kept, weighed as the hint for each --org not seen. */
+static void weigh_unkept(struct fleet *f, const char *org)
+{
+	size_t i;
+
+	if (f->near_tries >= NEAR_TRIES ||
+	    (f->last_unkept != NULL && strcmp(f->last_unkept, org) == 0))
+		return;
+	f->near_tries++;
+	for (i = 0; i < f->opts.norgs; i++) {
+		struct fleet_near *n = &f->org_near[i];
+		size_t d = util_edit_distance(f->opts.orgs[i], org);
+		char *copy;
+
+		if (f->org_seen[i] || (n->name != NULL && d >= n->distance) ||
+		    3 * d > strlen(f->opts.orgs[i]) + 3)
+			continue;
+		if ((copy = strdup(org)) == NULL)
+			continue; /* a hint only */
+		free(n->name);
+		n->name = copy;
+		n->distance = d;
+	}
+	free(f->last_unkept);
+	f->last_unkept = strdup(org);
+}
+
 static bool wanted(struct fleet *f, const char *org)
 {
 	bool keep = f->opts.norgs == 0;
@@ -851,16 +891,21 @@ static bool wanted(struct fleet *f, const char *org)
 			keep = true;
 		}
 	}
+	if (!keep)
+		weigh_unkept(f, org);
 	return keep;
 }
 
-const char *fleet_unseen_org(const struct fleet *f)
+const char *fleet_unseen_org(const struct fleet *f, const char **hint)
 {
 	size_t i;
 
 	for (i = 0; i < f->opts.norgs; i++)
-		if (!f->org_seen[i])
+		if (!f->org_seen[i]) {
+			*hint = f->org_near[i].name;
 			return f->opts.orgs[i];
+		}
+	*hint = NULL;
 	return NULL;
 }
 

@@ -85,6 +85,15 @@ struct fleet {
 	int first, last; /* quarter span of the whole ledger */
 	bool empty;
 	bool *org_seen; /* per opts.orgs: some row named it */
+	/* Per opts.orgs: the org name nearest it among the rows it did not
+	 * keep (for a did-you-mean), its distance, and how many changes of
+	 * name were looked at (a bounded number). */
+	struct fleet_near {
+		char *name;
+		size_t distance;
+	} * org_near;
+	char *last_unkept;
+	size_t near_tries;
 	/* The ledger's uncertain figures (ranges), in the order rows gave
 	 * them; each scenario of the series puts them in (series.h). */
 	struct sample_figure *figures;
@@ -97,8 +106,9 @@ enum gc_status fleet_init(struct fleet *f, const struct fleet_opts *o,
 			  struct gc_error *err);
 void fleet_free(struct fleet *f);
 
-/* The first of opts.orgs that no row named, or NULL. */
-const char *fleet_unseen_org(const struct fleet *f);
+/* The first of opts.orgs that no row named, or NULL; *hint the org of
+ * the ledger it likely misspells, or NULL. */
+const char *fleet_unseen_org(const struct fleet *f, const char **hint);
 
 /* A ledger_sink: ctx is the struct fleet. */
 enum gc_status fleet_add(const struct ledger_row *row, void *ctx,

@@ -116,10 +116,19 @@ static void test_suggest(void **state)
 	const struct catalog *cat = *state;
 	struct gc_error err;
 
-	/* H10O is one edit from the alias H100. */
+	/* H10O is one edit from the alias H100 (an O among digits is a
+	 * zero); H100 SXN one from H100-SXM. */
 	assert_string_equal(catalog_suggest(cat, "H10O"), "H100-SXM");
-	assert_string_equal(catalog_suggest(cat, "MI300"), "MI300X");
+	assert_string_equal(catalog_suggest(cat, "H100 SXN"), "H100-SXM");
 	assert_null(catalog_suggest(cat, "xyzzy-quux"));
+	/* A hint is the same chip spelled otherwise: A40 is not the A10,
+	 * MI210 not the MI250X, TPU v4j not the v4, however near; MI300 is
+	 * the MI300X or the MI300A, TPU v5 the v5e or the v5p: no hint. */
+	assert_null(catalog_suggest(cat, "NVIDIA A40 PCIe"));
+	assert_null(catalog_suggest(cat, "AMD Instinct MI210"));
+	assert_null(catalog_suggest(cat, "TPU v4j"));
+	assert_null(catalog_suggest(cat, "MI300"));
+	assert_null(catalog_suggest(cat, "TPU v5"));
 	assert_null(catalog_require(cat, "H10O", GC_DATA, &err));
 	assert_int_equal(err.status, GC_DATA);
 	assert_string_equal(err.msg,
