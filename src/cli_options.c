@@ -87,8 +87,7 @@ static const struct opt_info OPTS[O_COUNT] = {
 	[O_QUIET] = { "quiet", 'q', NULL, G_OUT,
 		      "no warnings and no progress meter; errors only" },
 	[O_ORG] = { "org", 0, "NAME", G_LEDGER | G_IMPORT,
-		    "keep only this org (repeatable, any case); import: "
-		    "owner or name [owner]" },
+		    "keep only this org (repeatable, any case)" },
 	[O_USD] = { "usd-per-h100e", 0, "USD", G_LEDGER,
 		    "price of spend-only rows and projected additions, or by "
 		    "year 2023=50k,2024=40k [the baseline's price]" },
@@ -114,8 +113,7 @@ static const struct opt_info OPTS[O_COUNT] = {
 	[O_FROM] = { "from", 0, "Q", G_WINDOW,
 		     "first quarter of the output (a year: its Q1)" },
 	[O_TO] = { "to", 0, "Q", G_WINDOW,
-		   "last quarter: of the output (report), to project to "
-		   "(project); a year: its Q4" },
+		   "last quarter of the output (a year: its Q4)" },
 	[O_TOTAL] = { "total", 0, NULL, G_WINDOW,
 		      "add an 'all' row per quarter summing the orgs" },
 	[O_METHOD] = { "method", 0, "M", G_FIT,
@@ -169,6 +167,29 @@ static const struct opt_info OPTS[O_COUNT] = {
 			      "import clusters without chips as capacity rows "
 			      "(their H100 equivalents)" },
 };
+
+/* Options that mean something else to one command: their help there
+ * (the command known by a group only it has). */
+static const struct {
+	enum opt_id id;
+	unsigned group;
+	const char *help;
+} HELP_FOR[] = {
+	{ O_ORG, G_IMPORT,
+	  "the field that names the org: owner or name (the cluster's) "
+	  "[owner]" },
+	{ O_TO, G_TARGET, "the quarter to project to (a year: its Q4)" },
+};
+
+static const char *help_for(enum opt_id id, unsigned groups)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof HELP_FOR / sizeof HELP_FOR[0]; i++)
+		if (HELP_FOR[i].id == id && (HELP_FOR[i].group & groups) != 0)
+			return HELP_FOR[i].help;
+	return OPTS[id].help;
+}
 
 #define usage(err, ...) gc_fail((err), GC_USAGE, NULL, 0, 0, __VA_ARGS__)
 
@@ -761,6 +782,6 @@ void options_help(FILE *out, unsigned groups, cli_format_fn formats)
 		if (i == O_FORMAT)
 			formats_help(out, formats);
 		else
-			fprintf(out, "%s\n", OPTS[i].help);
+			fprintf(out, "%s\n", help_for((enum opt_id)i, groups));
 	}
 }
