@@ -55,7 +55,9 @@ struct options {
 	size_t norgs;
 	struct ledger_map maps[OPTION_LIST_MAX]; /* --map */
 	size_t nmaps;
-	char delimiter; /* 0: told from the header */
+	char delimiter;				 /* 0: told from the header */
+	const char *alias_args[OPTION_LIST_MAX]; /* --alias FROM=TO or @FILE */
+	size_t nalias_args;
 	bool has_from, has_to;
 	int from, to;
 	struct price_curve usd_per_h100e; /* n == 0: the baseline's price */
@@ -125,6 +127,12 @@ void cli_request_init(struct cli_request *r, const struct options *o);
 /* Warnings, unless --quiet. */
 void cli_warning(const struct options *o, const struct gc_error *w);
 void cli_warnf(const struct options *o, const char *fmt, ...) GC_PRINTF(2, 3);
+
+/* The --alias table (NULL without one); the caller frees it with
+ * aliases_free. */
+struct aliases;
+enum gc_status cli_aliases(const struct options *o, struct aliases **out,
+			   struct gc_error *err);
 
 /* The built-in catalog plus every --catalog file. */
 enum gc_status cli_load_catalog(const struct options *o, struct catalog *cat,

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alias.h"
 #include "cli_impl.h"
 #include "gpucap/epoch.h"
 #include "gpucap/quarter.h"
@@ -27,6 +28,7 @@ struct import_ctx {
 	FILE *in;
 	const char *name;
 	struct printer *p;
+	const struct aliases *aliases; /* --alias */
 };
 
 static enum gc_status put_row(const struct epoch_row *row, void *ctx,
@@ -38,7 +40,10 @@ static enum gc_status put_row(const struct epoch_row *row, void *ctx,
 
 	c[I_QUARTER] = (struct cell){ quarter_format(row->quarter, q), NAN,
 				      false, NAN, NAN };
-	c[I_ORG] = (struct cell){ row->org, NAN, false, NAN, NAN };
+	const char *alias = alias_of(ic->aliases, row->org);
+
+	c[I_ORG] =
+		(struct cell){ alias ? alias : row->org, NAN, false, NAN, NAN };
 	c[I_MODEL] = (struct cell){ row->model, NAN, false, NAN, NAN };
 	c[I_UNITS] = (struct cell){ NULL, row->units, false, NAN, NAN };
 	c[I_H100E] = (struct cell){ NULL, row->h100e, false, NAN, NAN };
@@ -89,6 +94,35 @@ static void summary(const struct options *o, const struct epoch_import *imp)
 			imp->skipped, imp->clusters);
 }
 
+/* The clusters file of ic, printed as a ledger. */
+static enum gc_status clusters(const struct options *o, struct import_ctx *ic,
+			       struct gc_error *err)
+{
+	struct cli_request r;
+	enum gc_status st;
+
+	if (o->nargs != 2)
+		return gc_fail(err, GC_USAGE, NULL, 0, 0,
+			       "import epoch-clusters reads one FILE");
+	cli_request_init(&r, o);
+	r.hold = true; /* rows are written as they are read */
+	if (strcmp(ic->name, "-") == 0) {
+		ic->in = stdin;
+		ic->name = "<stdin>";
+	} else {
+		ic->in = fopen(ic->name, "rb");
+	}
+	if (ic->in == NULL)
+		return gc_fail(err, GC_IO, ic->name, 0, 0, "cannot open: %s",
+			       strerror(errno));
+	st = cli_print(&r, LEDGER_COLS, I_COUNT, rows, ic, err);
+	if (ic->in != stdin)
+		fclose(ic->in);
+	if (st == GC_OK)
+		summary(o, &ic->imp);
+	return st;
+}
+
 /* import writes ledgers: the formats gpucap reads back, CSV first. */
 const char *import_format_name(size_t i)
 {
@@ -100,35 +134,18 @@ const char *import_format_name(size_t i)
 static enum gc_status import_clusters(const struct options *o,
 				      struct gc_error *err)
 {
-	struct cli_request r;
-	struct import_ctx ic = { o,
-				 { false, o->keep_capacity, 0, 0, 0, 0 },
-				 NULL,
-				 o->args[1],
-				 NULL };
+	struct import_ctx ic = { o,    { false, o->keep_capacity, 0, 0, 0, 0 },
+				 NULL, o->args[1],
+				 NULL, NULL };
+	struct aliases *al = NULL;
 	enum gc_status st = org_mode(o, &ic.imp.org_by_name, err);
 
-	if (st != GC_OK)
-		return st;
-	if (o->nargs != 2)
-		return gc_fail(err, GC_USAGE, NULL, 0, 0,
-			       "import epoch-clusters reads one FILE");
-	cli_request_init(&r, o);
-	r.hold = true; /* rows are written as they are read */
-	if (strcmp(ic.name, "-") == 0) {
-		ic.in = stdin;
-		ic.name = "<stdin>";
-	} else {
-		ic.in = fopen(ic.name, "rb");
-	}
-	if (ic.in == NULL)
-		return gc_fail(err, GC_IO, ic.name, 0, 0, "cannot open: %s",
-			       strerror(errno));
-	st = cli_print(&r, LEDGER_COLS, I_COUNT, rows, &ic, err);
-	if (ic.in != stdin)
-		fclose(ic.in);
 	if (st == GC_OK)
-		summary(o, &ic.imp);
+		st = cli_aliases(o, &al, err);
+	ic.aliases = al;
+	if (st == GC_OK)
+		st = clusters(o, &ic, err);
+	aliases_free(al);
 	return st;
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "alias.h"
 #include "cli_impl.h"
 #include "gpucap/quarter.h"
 #include "gpucap/table.h"
@@ -216,16 +217,19 @@ static enum gc_status write_rows(void *ctx, struct printer *p,
 static enum gc_status read_all(const struct options *o, struct owners *w,
 			       struct gc_error *err)
 {
+	struct aliases *al;
+	enum gc_status st = cli_aliases(o, &al, err);
 	struct ledger_opts lo = { .format = o->input_format,
 				  .threads = o->threads,
 				  .map = o->maps,
 				  .nmap = o->nmaps,
+				  .aliases = al,
 				  .delimiter = o->delimiter };
-	enum gc_status st = GC_OK;
 	int i;
 
 	for (i = 1; st == GC_OK && i < o->nargs; i++)
 		st = ledger_read(o->args[i], &lo, keep_row, w, err);
+	aliases_free(al);
 	return st;
 }
 

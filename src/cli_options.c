@@ -28,6 +28,7 @@ enum opt_id {
 	O_PUE,
 	O_INPUT_FORMAT,
 	O_MAP,
+	O_ALIAS,
 	O_DELIMITER,
 	O_KEEP_GOING,
 	O_FROM,
@@ -105,6 +106,9 @@ static const struct opt_info OPTS[O_COUNT] = {
 	[O_MAP] = { "map", 0, "'NAME=COLUMN'", G_LEDGER | G_IMPORT,
 		    "read the ledger's column NAME as gpucap's COLUMN "
 		    "(repeatable)" },
+	[O_ALIAS] = { "alias", 0, "'FROM=TO'", G_LEDGER | G_IMPORT,
+		      "read org FROM as TO (repeatable), or @FILE of from,to "
+		      "rows" },
 	[O_DELIMITER] = { "delimiter", 0, "C", G_LEDGER | G_IMPORT,
 			  "a CSV ledger's delimiter: ',', ';', tab or any one "
 			  "byte [told from the header]" },
@@ -557,6 +561,8 @@ static enum gc_status apply_option(struct options *o, enum opt_id id,
 		return push(o->catalogs, &o->ncatalogs, name, arg, err);
 	case O_MAP:
 		return map_opt(o, arg, err);
+	case O_ALIAS:
+		return push(o->alias_args, &o->nalias_args, name, arg, err);
 	case O_DELIMITER:
 		return delimiter_opt(arg, &o->delimiter, err);
 	case O_ORG:

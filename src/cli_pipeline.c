@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "alias.h"
 #include "cli_impl.h"
 #include "gpucap/quarter.h"
 #include "gpucap/table.h"
@@ -122,7 +123,8 @@ void cli_project_opts(const struct options *o, const struct fleet *f, int to,
 /* ---- the ledger ---- */
 
 static enum gc_status read_one(const struct options *o, const char *path,
-			       struct cli_ledger *l, struct gc_error *err)
+			       const struct aliases *al, struct cli_ledger *l,
+			       struct gc_error *err)
 {
 	struct ledger_opts lo = { .format = o->input_format,
 				  .keep_going = o->keep_going,
@@ -133,6 +135,7 @@ static enum gc_status read_one(const struct options *o, const char *path,
 				  .threads = o->threads,
 				  .map = o->maps,
 				  .nmap = o->nmaps,
+				  .aliases = al,
 				  .delimiter = o->delimiter };
 	enum gc_status st;
 
@@ -144,16 +147,40 @@ static enum gc_status read_one(const struct options *o, const char *path,
 	return st;
 }
 
+enum gc_status cli_aliases(const struct options *o, struct aliases **out,
+			   struct gc_error *err)
+{
+	enum gc_status st = GC_OK;
+	size_t i;
+
+	*out = NULL;
+	if (o->nalias_args == 0)
+		return GC_OK;
+	if ((*out = aliases_new()) == NULL)
+		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	for (i = 0; st == GC_OK && i < o->nalias_args; i++)
+		st = o->alias_args[i][0] == '@'
+			     ? aliases_load(*out, o->alias_args[i] + 1, err)
+			     : aliases_add(*out, o->alias_args[i], err);
+	if (st != GC_OK) {
+		aliases_free(*out);
+		*out = NULL;
+	}
+	return st;
+}
+
 static enum gc_status read_ledgers(const struct options *o,
 				   struct cli_ledger *l, struct gc_error *err)
 {
-	enum gc_status st = GC_OK;
+	struct aliases *al;
+	enum gc_status st = cli_aliases(o, &al, err);
 	int i;
 
-	if (o->nargs == 0)
-		return read_one(o, "-", l, err);
+	if (st == GC_OK && o->nargs == 0)
+		st = read_one(o, "-", al, l, err);
 	for (i = 0; st == GC_OK && i < o->nargs; i++)
-		st = read_one(o, o->args[i], l, err);
+		st = read_one(o, o->args[i], al, l, err);
+	aliases_free(al);
 	return st;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "alias.h"
 #include "gpucap/quantity.h"
 #include "gpucap/quarter.h"
 #include "ledger_impl.h"
@@ -888,7 +889,20 @@ enum gc_status ledger_emit(const struct ledger_load *ld,
 
 	if (st != GC_OK)
 		return st;
-	return ld->sink(&row, ld->ctx, err);
+	return ledger_deliver(ld, &row, err);
+}
+
+enum gc_status ledger_deliver(const struct ledger_load *ld,
+			      struct ledger_row *row, struct gc_error *err)
+{
+	const char *to =
+		row->org != NULL ? alias_of(ld->opts->aliases, row->org) : NULL;
+
+	/* the alias is one spelling in one place: a sink that remembers
+	 * names by pointer (names_id) still may */
+	if (to != NULL)
+		row->org = to;
+	return ld->sink(row, ld->ctx, err);
 }
 
 bool ledger_skip(const struct ledger_load *ld, enum gc_status st,

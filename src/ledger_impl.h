@@ -78,6 +78,10 @@ struct ledger_load {
 /* Tells opts->progress that the bytes before offset done are read. */
 void ledger_progress(const struct ledger_load *ld, long long done);
 
+/* Hands a built row to the sink, its org renamed by any alias. */
+enum gc_status ledger_deliver(const struct ledger_load *ld,
+			      struct ledger_row *row, struct gc_error *err);
+
 /* Builds the row the cells make and hands it to the sink. */
 enum gc_status ledger_emit(const struct ledger_load *ld,
 			   struct ledger_cells *cells, long line,

@@ -340,7 +340,7 @@ static enum gc_status deliver_row(const struct par *p, const struct batch *b,
 		       sizeof row.high);
 	}
 	row.names_id = r->kept ? p->names_id : 0;
-	return skip_or_fail(p->ld, p->ld->sink(&row, p->ld->ctx, err), err);
+	return skip_or_fail(p->ld, ledger_deliver(p->ld, &row, err), err);
 }
 
 /* What every row of the read shares, worked out once. */

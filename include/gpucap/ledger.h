@@ -117,6 +117,8 @@ enum gc_status ledger_row_fail(struct gc_error *err,
 			       const struct ledger_row *row, enum ledger_col c,
 			       const char *fmt, ...) GC_PRINTF(4, 5);
 
+struct aliases;
+
 /* --map 'THEIR NAME=column' (SPEC 3.3): a header, header[0, len), that
  * names ledger column col, whatever the aliases say. */
 struct ledger_map {
@@ -152,6 +154,8 @@ struct ledger_opts {
 	 * file (with a did-you-mean): nothing is dropped silently. */
 	const struct ledger_map *map;
 	size_t nmap;
+	/* Org names renamed as rows are read (--alias; alias.h), or NULL. */
+	const struct aliases *aliases;
 	/* A CSV file's delimiter; 0: told from its header line (',', ';'
 	 * or a tab, whichever it has most of). In a ';' file a decimal
 	 * comma is a decimal point. */
