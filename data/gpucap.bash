@@ -31,7 +31,7 @@ _gpucap()
 
 	local out="-f --format -o --output --color -q --quiet -h --help"
 	local cat="-m --metric -b --baseline --catalog"
-	local ledger="--org --usd-per-h100e --lifetime --overhead --pue --input-format --map --alias --delimiter --keep-going --as-of --samples --correlation --seed --interval"
+	local ledger="--org --usd-per-h100e --lifetime --overhead --pue --input-format --map --alias --fiscal-year-end --delimiter --keep-going --as-of --samples --correlation --seed --interval"
 	local window="--from --to --total"
 	local fit="--method --window"
 	case $cmd in
@@ -39,7 +39,7 @@ _gpucap()
 	convert | catalog) words_opts="$out $cat" ;;
 	project) words_opts="$out $cat $ledger $window $fit --target --by" ;;
 	check) words_opts="$out $cat $ledger $fit -e --expr --checks --project-to --uncertain --confidence" ;;
-	import) words_opts="-f --format -o --output --color -q --quiet -h --help --org --map --alias --delimiter --keep-capacity" ;;
+	import) words_opts="-f --format -o --output --color -q --quiet -h --help --org --map --alias --fiscal-year-end --delimiter --keep-capacity" ;;
 	chart) words_opts="$out $cat $ledger $window $fit --project-to --column --style --title --log --ascii" ;;
 	esac
 

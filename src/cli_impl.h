@@ -55,7 +55,8 @@ struct options {
 	size_t norgs;
 	struct ledger_map maps[OPTION_LIST_MAX]; /* --map */
 	size_t nmaps;
-	char delimiter;				 /* 0: told from the header */
+	char delimiter;	     /* 0: told from the header */
+	int fiscal_year_end; /* 1..12; 0: FY quarters are an error */
 	const char *alias_args[OPTION_LIST_MAX]; /* --alias FROM=TO or @FILE */
 	size_t nalias_args;
 	bool has_from, has_to;

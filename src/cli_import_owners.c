@@ -224,6 +224,7 @@ static enum gc_status read_all(const struct options *o, struct owners *w,
 				  .map = o->maps,
 				  .nmap = o->nmaps,
 				  .aliases = al,
+				  .fiscal_year_end = o->fiscal_year_end,
 				  .delimiter = o->delimiter };
 	int i;
 

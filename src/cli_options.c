@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli_impl.h"
 #include "util.h"
@@ -29,6 +30,7 @@ enum opt_id {
 	O_INPUT_FORMAT,
 	O_MAP,
 	O_ALIAS,
+	O_FISCAL,
 	O_DELIMITER,
 	O_KEEP_GOING,
 	O_FROM,
@@ -109,6 +111,9 @@ static const struct opt_info OPTS[O_COUNT] = {
 	[O_ALIAS] = { "alias", 0, "'FROM=TO'", G_LEDGER | G_IMPORT,
 		      "read org FROM as TO (repeatable), or @FILE of from,to "
 		      "rows" },
+	[O_FISCAL] = { "fiscal-year-end", 0, "MONTH", G_LEDGER | G_IMPORT,
+		       "the month that ends FY quarters' fiscal year: jan..dec "
+		       "(jan for Nvidia) [none: FY quarters are an error]" },
 	[O_DELIMITER] = { "delimiter", 0, "C", G_LEDGER | G_IMPORT,
 			  "a CSV ledger's delimiter: ',', ';', tab or any one "
 			  "byte [told from the header]" },
@@ -426,6 +431,35 @@ static enum gc_status delimiter_opt(const char *arg, char *out,
 	return GC_OK;
 }
 
+/* --fiscal-year-end: a month by its English name or its first three
+ * letters, in any case, or its number. */
+static enum gc_status month_opt(const char *arg, int *out, struct gc_error *err)
+{
+	static const char *const MONTHS[12] = {
+		"january",   "february", "march",    "april",
+		"may",	     "june",	 "july",     "august",
+		"september", "october",	 "november", "december"
+	};
+	size_t n = strlen(arg);
+	int m;
+
+	for (m = 0; m < 12; m++)
+		if (n >= 3 && strncasecmp(arg, MONTHS[m], n) == 0) {
+			*out = m + 1;
+			return GC_OK;
+		}
+	m = atoi(arg);
+	if (strspn(arg, "0123456789") == n && n > 0 && n <= 2 && m >= 1 &&
+	    m <= 12) {
+		*out = m;
+		return GC_OK;
+	}
+	return usage(err,
+		     "--fiscal-year-end: '%s' is not a month (jan..dec, or "
+		     "1 to 12)",
+		     quote(arg));
+}
+
 /* --map 'THEIR NAME=column'. */
 static enum gc_status map_opt(struct options *o, const char *arg,
 			      struct gc_error *err)
@@ -563,6 +597,8 @@ static enum gc_status apply_option(struct options *o, enum opt_id id,
 		return map_opt(o, arg, err);
 	case O_ALIAS:
 		return push(o->alias_args, &o->nalias_args, name, arg, err);
+	case O_FISCAL:
+		return month_opt(arg, &o->fiscal_year_end, err);
 	case O_DELIMITER:
 		return delimiter_opt(arg, &o->delimiter, err);
 	case O_ORG:

@@ -136,6 +136,7 @@ static enum gc_status read_one(const struct options *o, const char *path,
 				  .map = o->maps,
 				  .nmap = o->nmaps,
 				  .aliases = al,
+				  .fiscal_year_end = o->fiscal_year_end,
 				  .delimiter = o->delimiter };
 	enum gc_status st;
 

@@ -564,12 +564,39 @@ static enum gc_status read_text(struct build *b, enum ledger_col col,
 	return GC_OK;
 }
 
+/* FY2025Q1: its first day's calendar quarter, and the other it reaches
+ * into (SPEC 3.3). */
+static enum gc_status read_fiscal(struct build *b, const char *s)
+{
+	char buf[DIAG_QUOTE_MAX];
+	struct quarter_span span;
+
+	if (b->cells->fiscal_year_end == 0)
+		return bad(b, LC_QUARTER,
+			   "'%s' is a fiscal quarter: say the month its year "
+			   "ends with --fiscal-year-end (jan for Nvidia's)",
+			   diag_quote(s, buf));
+	if (!quarter_parse_fiscal(s, b->cells->fiscal_year_end, &span))
+		return bad(b, LC_QUARTER,
+			   "'%s' is not a fiscal quarter (expected FY2025Q1)",
+			   diag_quote(s, buf));
+	b->row->quarter = span.first;
+	if (span.last != span.first) {
+		b->row->later = span.last;
+		b->row->later_days = span.last_days;
+		b->row->days = span.days;
+	}
+	return GC_OK;
+}
+
 static enum gc_status read_quarter(struct build *b)
 {
 	char *s = cell(b->cells, LC_QUARTER), buf[DIAG_QUOTE_MAX];
 
 	if (s == NULL)
 		return bad(b, LC_QUARTER, "missing");
+	if (quarter_is_fiscal(s))
+		return read_fiscal(b, s);
 	if (!quarter_parse(s, &b->row->quarter))
 		return bad(b, LC_QUARTER,
 			   "'%s' is not a quarter (expected 2024Q1, 2024-Q1, "
@@ -747,7 +774,8 @@ static enum gc_status read_quarter_memo(struct build *b)
 		return GC_OK;
 	}
 	st = read_quarter(b);
-	if (st == GC_OK && e != NULL) {
+	/* a fiscal quarter's split is more than a memo entry holds */
+	if (st == GC_OK && e != NULL && b->row->later == 0) {
 		e->quarter = b->row->quarter;
 		e->has_quarter = true;
 	}
@@ -892,6 +920,51 @@ enum gc_status ledger_emit(const struct ledger_load *ld,
 	return ledger_deliver(ld, &row, err);
 }
 
+/* A row's flows (units, money, H100e, and their ends) times days of
+ * all: multiplied before divided, so 90 units over 60 of 90 days are 60
+ * exactly. */
+static double part_of(double x, int days, int all)
+{
+	return x * days / all;
+}
+
+static void scale_flows(struct ledger_row *r, int days, int all)
+{
+	static const enum ledger_fig FLOWS[] = { LF_UNITS, LF_SPEND, LF_H100E };
+	size_t i;
+
+	r->units = part_of(r->units, days, all);
+	r->spend = part_of(r->spend, days, all);
+	r->h100e = part_of(r->h100e, days, all);
+	for (i = 0; i < sizeof FLOWS / sizeof FLOWS[0]; i++) {
+		r->low[FLOWS[i]] = part_of(r->low[FLOWS[i]], days, all);
+		r->high[FLOWS[i]] = part_of(r->high[FLOWS[i]], days, all);
+	}
+}
+
+/* A fiscal quarter over two calendar quarters: its level at the later,
+ * its flows in both by their share of its days. */
+static enum gc_status deliver_split(const struct ledger_load *ld,
+				    struct ledger_row *row,
+				    struct gc_error *err)
+{
+	struct ledger_row later = *row;
+	enum gc_status st;
+
+	if (row->kind == ROW_TOTAL) {
+		row->quarter = row->later;
+		row->later = 0;
+		return ld->sink(row, ld->ctx, err);
+	}
+	later.quarter = row->later;
+	later.later = 0;
+	scale_flows(&later, row->later_days, row->days);
+	row->later = 0;
+	scale_flows(row, row->days - row->later_days, row->days);
+	st = ld->sink(row, ld->ctx, err);
+	return st == GC_OK ? ld->sink(&later, ld->ctx, err) : st;
+}
+
 enum gc_status ledger_deliver(const struct ledger_load *ld,
 			      struct ledger_row *row, struct gc_error *err)
 {
@@ -902,6 +975,8 @@ enum gc_status ledger_deliver(const struct ledger_load *ld,
 	 * names by pointer (names_id) still may */
 	if (to != NULL)
 		row->org = to;
+	if (row->later != 0)
+		return deliver_split(ld, row, err);
 	return ld->sink(row, ld->ctx, err);
 }
 

@@ -125,6 +125,7 @@ void ledger_csv_cells(const struct ledger_csv_header *h,
 	size_t i;
 
 	memset(cells, 0, sizeof *cells);
+	cells->fiscal_year_end = h->fiscal_year_end;
 	for (i = 0; i < rec->n; i++) {
 		int c = h->map[i];
 
@@ -171,9 +172,12 @@ enum gc_status ledger_csv_read_parts(const struct csvread_src *src,
 				     int threads, const struct ledger_load *ld,
 				     struct gc_error *err)
 {
-	struct csv_load cl = { .ld = ld,
-			       .name = ld->name,
-			       .h.decimal_comma = delim == ';' };
+	struct csv_load cl = {
+		.ld = ld,
+		.name = ld->name,
+		.h.decimal_comma = delim == ';',
+		.h.fiscal_year_end = ld->opts->fiscal_year_end,
+	};
 	/* The header's part ends with the header's line; rows before its
 	 * line break (lines ended by CR alone) are read here. */
 	struct csvread_table table = { read_header, read_row, skip_row, &cl,
@@ -228,9 +232,12 @@ enum gc_status ledger_csv_read(FILE *in, const void *prefix, size_t plen,
 			       char delim, const struct ledger_load *ld,
 			       struct gc_error *err)
 {
-	struct csv_load cl = { .ld = ld,
-			       .name = ld->name,
-			       .h.decimal_comma = delim == ';' };
+	struct csv_load cl = {
+		.ld = ld,
+		.name = ld->name,
+		.h.decimal_comma = delim == ';',
+		.h.fiscal_year_end = ld->opts->fiscal_year_end,
+	};
 	struct csvread_table table = { read_header, read_row, skip_row, &cl,
 				       0 };
 	struct csvread_src src;

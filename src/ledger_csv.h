@@ -11,8 +11,9 @@
 struct ledger_csv_header {
 	int *map; /* file column -> ledger column, -1 ignored */
 	size_t ncols;
-	long col[LC_COUNT]; /* ledger column -> file column (1-based), 0 */
-	bool decimal_comma; /* a ';' file: 1,5 is 1.5 */
+	long col[LC_COUNT];  /* ledger column -> file column (1-based), 0 */
+	bool decimal_comma;  /* a ';' file: 1,5 is 1.5 */
+	int fiscal_year_end; /* the read's, for FY quarters */
 };
 
 /* The cells of a record, by ledger column. */

@@ -17,6 +17,7 @@ struct ledger_cells {
 	/* A JSON number in a number column comes as its value, text NULL. */
 	double num[LC_COUNT];
 	bool is_num[LC_COUNT];
+	int fiscal_year_end; /* ledger_opts', for FY quarters */
 };
 
 /* The column a header names (case-insensitive, spaces and '-' read as

@@ -297,6 +297,7 @@ static enum gc_status object_cells(struct rows *r, struct row_text *rt,
 	cJSON *item;
 
 	memset(cells, 0, sizeof *cells);
+	cells->fiscal_year_end = r->ld->opts->fiscal_year_end;
 	for (item = obj->child; item != NULL && st == GC_OK;
 	     item = item->next, i++) {
 		struct ledger_loc at = i < nplaces ? places[i] : rt->start;

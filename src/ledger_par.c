@@ -31,8 +31,9 @@ struct prow {
 	double units, spend, h100e, total;
 	const char *org, *model; /* when kept */
 	size_t org_at, model_at, note;
-	size_t range; /* a ranged row's ends, as bytes in the text */
-	int quarter;
+	size_t range;	    /* a ranged row's ends, as bytes in the text */
+	int quarter, later; /* later: a fiscal quarter's second */
+	int later_days, days;
 	enum row_kind kind;
 	bool kept;
 };
@@ -161,6 +162,9 @@ static enum gc_status part_row(const struct csv_record *rec, void *ctx,
 	r->h100e = row.h100e;
 	r->total = row.total;
 	r->quarter = row.quarter;
+	r->later = row.later;
+	r->later_days = row.later_days;
+	r->days = row.days;
 	r->kind = row.kind;
 	r->kept = kept;
 	r->org = row.org;
@@ -324,6 +328,9 @@ static enum gc_status deliver_row(const struct par *p, const struct batch *b,
 		row.at[p->present[i]].line = row.line;
 	row.kind = r->kind;
 	row.quarter = r->quarter;
+	row.later = r->later;
+	row.later_days = r->later_days;
+	row.days = r->days;
 	row.org = r->kept ? r->org : b->text + r->org_at;
 	row.model = r->kept		     ? r->model
 		    : r->model_at == NO_TEXT ? NULL

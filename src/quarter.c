@@ -143,6 +143,61 @@ static bool quarter_first(const char *p, const char **end, int *out)
 	return true;
 }
 
+bool quarter_is_fiscal(const char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return (s[0] == 'F' || s[0] == 'f') && (s[1] == 'Y' || s[1] == 'y');
+}
+
+static int month_days(int month) /* month: a count from year 0's January */
+{
+	int y = month / 12, m = month % 12 + 1;
+
+	return valid_date(y, m, 31)   ? 31
+	       : valid_date(y, m, 30) ? 30
+	       : valid_date(y, m, 29) ? 29
+				      : 28;
+}
+
+static int month_quarter_of(int month)
+{
+	return month_quarter(month / 12, month % 12 + 1);
+}
+
+bool quarter_parse_fiscal(const char *s, int year_end, struct quarter_span *out)
+{
+	int y, q, m0, i, days = 0, in_last = 0;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (!quarter_is_fiscal(s) || year_end < 1 || year_end > 12)
+		return false;
+	s += 2;
+	if (!digits(&s, 4, &y) || !year_ok(y) || !year_ok(y - 1))
+		return false;
+	if (*s == ' ' || *s == '-')
+		s++;
+	if (!qpart(&s, &q))
+		return false;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s != '\0')
+		return false;
+	/* the fiscal year's twelve months end with year_end of year y */
+	m0 = y * 12 + (year_end - 1) - 11 + 3 * (q - 1);
+	out->first = month_quarter_of(m0);
+	out->last = month_quarter_of(m0 + 2);
+	for (i = 0; i < 3; i++) {
+		days += month_days(m0 + i);
+		if (month_quarter_of(m0 + i) == out->last)
+			in_last += month_days(m0 + i);
+	}
+	out->days = days;
+	out->last_days = out->first == out->last ? 0 : in_last;
+	return true;
+}
+
 bool quarter_parse(const char *s, int *out)
 {
 	const char *end = s;

@@ -78,6 +78,12 @@ struct ledger_row {
 	struct ledger_loc at[LC_COUNT]; /* each field; 0s when absent */
 	enum row_kind kind;
 	int quarter;
+	/* A fiscal quarter over two calendar quarters: later is the one of
+	 * its last day (0 otherwise), later_days of its days are there.
+	 * Its flows are split between quarter and later by days, its level
+	 * belongs to later (ledger_deliver does both). */
+	int later;
+	int later_days, days;
 	const char *org;   /* trimmed; "" for the unnamed fleet */
 	const char *model; /* NULL when absent */
 	const char *note;  /* NULL when absent */
@@ -156,6 +162,9 @@ struct ledger_opts {
 	size_t nmap;
 	/* Org names renamed as rows are read (--alias; alias.h), or NULL. */
 	const struct aliases *aliases;
+	/* The month (1..12) that ends the fiscal year of FY quarters; 0:
+	 * a fiscal quarter is an error. */
+	int fiscal_year_end;
 	/* A CSV file's delimiter; 0: told from its header line (',', ';'
 	 * or a tab, whichever it has most of). In a ';' file a decimal
 	 * comma is a decimal point. */

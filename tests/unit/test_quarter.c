@@ -86,9 +86,54 @@ static void test_arithmetic(void **state)
 	assert_int_equal(quarter_make(2024, 4) - quarter_make(2023, 4), 4);
 }
 
+/* Fiscal quarters, worked by hand from the calendar:
+ *   January year-end, FY2025Q1: Feb-Apr 2024, 29 + 31 days in 2024Q1,
+ *     30 in 2024Q2 (90 in all; 2024 is a leap year);
+ *   January year-end, FY2024Q4: Nov 2023-Jan 2024, 30 + 31 in 2023Q4, 31
+ *     in 2024Q1 (92);
+ *   December year-end: the calendar itself, FY2024Q3 is 2024Q3 whole;
+ *   March year-end, FY2025Q1: Apr-Jun 2024, 2024Q2 whole;
+ *   November year-end, FY2025Q1: Dec 2024 (31, 2024Q4) to Feb 2025 (31 +
+ *     28 = 59 in 2025Q1; 2025 is no leap year). */
+static void test_fiscal(void **state)
+{
+	static const struct {
+		const char *text;
+		int year_end, first_y, first_q, last_y, last_q, days, last_days;
+	} CASES[] = {
+		{ "FY2025Q1", 1, 2024, 1, 2024, 2, 90, 30 },
+		{ "fy2024 q4", 1, 2023, 4, 2024, 1, 92, 31 },
+		{ "FY2024-Q3", 12, 2024, 3, 2024, 3, 92, 0 },
+		{ "FY2025Q1", 3, 2024, 2, 2024, 2, 91, 0 },
+		{ "FY2025Q1", 11, 2024, 4, 2025, 1, 90, 59 },
+	};
+	struct quarter_span s;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+		assert_true(quarter_parse_fiscal(CASES[i].text,
+						 CASES[i].year_end, &s));
+		assert_int_equal(s.first, quarter_make(CASES[i].first_y,
+						       CASES[i].first_q));
+		assert_int_equal(
+			s.last, quarter_make(CASES[i].last_y, CASES[i].last_q));
+		assert_int_equal(s.days, CASES[i].days);
+		assert_int_equal(s.last_days, CASES[i].last_days);
+	}
+	assert_false(quarter_parse_fiscal("FY2025Q5", 1, &s));
+	assert_false(quarter_parse_fiscal("FY25Q1", 1, &s));
+	assert_false(quarter_parse_fiscal("FY2025Q1x", 1, &s));
+	assert_false(quarter_parse_fiscal("2025Q1", 1, &s));
+	assert_false(quarter_parse_fiscal("FY2025Q1", 13, &s));
+	assert_true(quarter_is_fiscal(" fy2025q1"));
+	assert_false(quarter_is_fiscal("2025Q1"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fiscal),
 		cmocka_unit_test(test_good),
 		cmocka_unit_test(test_bad),
 		cmocka_unit_test(test_arithmetic),
