@@ -67,6 +67,7 @@ struct options {
 	bool total;
 	bool keep_going;
 	bool keep_capacity;
+	const char *statuses, *certainties; /* import epoch-clusters */
 	const char *output;
 	enum ledger_format input_format;
 	enum project_method method;

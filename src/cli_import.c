@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "alias.h"
 #include "cli_impl.h"
@@ -75,8 +76,53 @@ static enum gc_status org_mode(const struct options *o, bool *by_name,
 	return GC_OK;
 }
 
+/* Each item of a --status or --certainty list is a value the dataset
+ * uses: a typo would keep nothing and say nothing. */
+static enum gc_status list_known(const char *opt, const char *list,
+				 const char *(*name)(size_t),
+				 struct gc_error *err)
+{
+	char *copy, *item, *save = NULL, q[DIAG_QUOTE_MAX];
+	enum gc_status st = GC_OK;
+	size_t i;
+
+	if (list == NULL)
+		return GC_OK;
+	if ((copy = strdup(list)) == NULL)
+		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	for (item = strtok_r(copy, ",", &save); item != NULL && st == GC_OK;
+	     item = strtok_r(NULL, ",", &save)) {
+		for (i = 0; name(i) != NULL; i++)
+			if (strcasecmp(util_trim(item), name(i)) == 0)
+				break;
+		if (name(i) == NULL)
+			st = gc_fail(err, GC_USAGE, NULL, 0, 0,
+				     "--%s: '%s' is none of %s, %s, %s", opt,
+				     diag_quote(util_trim(item), q), name(0),
+				     name(1), name(2));
+	}
+	free(copy);
+	return st;
+}
+
+static enum gc_status filters_known(const struct options *o,
+				    struct gc_error *err)
+{
+	enum gc_status st =
+		list_known("status", o->statuses, epoch_status_name, err);
+
+	return st == GC_OK ? list_known("certainty", o->certainties,
+					epoch_certainty_name, err)
+			   : st;
+}
+
 static void summary(const struct options *o, const struct epoch_import *imp)
 {
+	if (imp->filtered > 0)
+		cli_warnf(o,
+			  "left out %zu of %zu clusters by --status or "
+			  "--certainty",
+			  imp->filtered, imp->clusters);
 	if (imp->skipped == 0)
 		return;
 	if (imp->as_capacity > 0)
@@ -134,12 +180,16 @@ const char *import_format_name(size_t i)
 static enum gc_status import_clusters(const struct options *o,
 				      struct gc_error *err)
 {
-	struct import_ctx ic = { o,    { false, o->keep_capacity, 0, 0, 0, 0 },
-				 NULL, o->args[1],
-				 NULL, NULL };
+	struct import_ctx ic = { .o = o,
+				 .imp = { .keep_capacity = o->keep_capacity,
+					  .statuses = o->statuses,
+					  .certainties = o->certainties },
+				 .name = o->args[1] };
 	struct aliases *al = NULL;
 	enum gc_status st = org_mode(o, &ic.imp.org_by_name, err);
 
+	if (st == GC_OK)
+		st = filters_known(o, err);
 	if (st == GC_OK)
 		st = cli_aliases(o, &al, err);
 	ic.aliases = al;

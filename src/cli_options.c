@@ -50,6 +50,8 @@ enum opt_id {
 	O_INTERVAL,
 	O_CONFIDENCE,
 	O_KEEP_CAPACITY,
+	O_STATUS,
+	O_CERTAINTY,
 	O_COLOR,
 	O_QUIET,
 	O_COLUMN,
@@ -172,6 +174,12 @@ static const struct opt_info OPTS[O_COUNT] = {
 	[O_LOG] = { "log", 0, NULL, G_CHART, "a logarithmic y axis" },
 	[O_ASCII] = { "ascii", 0, NULL, G_CHART,
 		      "-f term: ASCII instead of Unicode blocks" },
+	[O_STATUS] = { "status", 0, "LIST", G_IMPORT,
+		       "epoch-clusters: keep clusters of these statuses "
+		       "(existing,planned,decommissioned) [all]" },
+	[O_CERTAINTY] = { "certainty", 0, "LIST", G_IMPORT,
+			  "epoch-clusters: keep clusters of these certainties "
+			  "(confirmed,likely,unlikely) [all]" },
 	[O_KEEP_CAPACITY] = { "keep-capacity", 0, NULL, G_IMPORT,
 			      "import clusters without chips as capacity rows "
 			      "(their H100 equivalents)" },
@@ -654,6 +662,12 @@ static enum gc_status apply_option(struct options *o, enum opt_id id,
 		return GC_OK;
 	case O_KEEP_CAPACITY:
 		o->keep_capacity = true;
+		return GC_OK;
+	case O_STATUS:
+		o->statuses = arg;
+		return GC_OK;
+	case O_CERTAINTY:
+		o->certainties = arg;
 		return GC_OK;
 	case O_QUIET:
 		o->quiet = true;

@@ -440,6 +440,53 @@ static enum gc_status emit_capacity(struct reader *r, const struct cluster *c,
 	return r->sink(&row, r->ctx, err);
 }
 
+const char *epoch_status_name(size_t i)
+{
+	static const char *const NAMES[] = { "existing", "planned",
+					     "decommissioned" };
+
+	return i < sizeof NAMES / sizeof NAMES[0] ? NAMES[i] : NULL;
+}
+
+const char *epoch_certainty_name(size_t i)
+{
+	static const char *const NAMES[] = { "confirmed", "likely",
+					     "unlikely" };
+
+	return i < sizeof NAMES / sizeof NAMES[0] ? NAMES[i] : NULL;
+}
+
+bool epoch_list_has(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+
+	while (*list != '\0') {
+		const char *end = strchr(list, ',');
+		size_t len = end ? (size_t)(end - list) : strlen(list);
+
+		while (len > 0 && (*list == ' ' || *list == '\t'))
+			list++, len--;
+		while (len > 0 &&
+		       (list[len - 1] == ' ' || list[len - 1] == '\t'))
+			len--;
+		if (len == n && strncasecmp(list, word, n) == 0)
+			return true;
+		if (end == NULL)
+			break;
+		list = end + 1;
+	}
+	return false;
+}
+
+/* Whether the filters keep the cluster. */
+static bool kept(const struct epoch_import *imp, const struct cluster *c)
+{
+	return (imp->statuses == NULL ||
+		epoch_list_has(imp->statuses, c->status)) &&
+	       (imp->certainties == NULL ||
+		epoch_list_has(imp->certainties, c->certainty));
+}
+
 /* Every cluster, written or not, counts for the " #2" of its name, as in
  * the dataset's own order. */
 static enum gc_status read_cluster(const struct csv_record *rec, void *ctx,
@@ -454,6 +501,10 @@ static enum gc_status read_cluster(const struct csv_record *rec, void *ctx,
 	st = read_cells(r, rec, &c, err);
 	if (st != GC_OK)
 		return st;
+	if (!kept(r->imp, &c)) {
+		r->imp->filtered++;
+		return GC_OK;
+	}
 	if (!name_org(r, &c))
 		return oom(r, rec, err);
 	chips = *c.chip[0] != '\0' && !isnan(c.qty[0]);

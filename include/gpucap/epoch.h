@@ -32,12 +32,26 @@ typedef enum gc_status (*epoch_sink)(const struct epoch_row *row, void *ctx,
 struct epoch_import {
 	bool org_by_name;   /* org is the cluster's Name, not its Owner */
 	bool keep_capacity; /* rows without chips become capacity rows */
+	/* Comma lists of the Status and Certainty values kept (any case),
+	 * or NULL for all: decommissioned systems and unlikely claims need
+	 * not count forever. */
+	const char *statuses, *certainties;
 	/* filled by the read */
 	size_t clusters;    /* rows of the dataset */
 	size_t imported;    /* clusters that gave ledger rows */
 	size_t skipped;	    /* clusters without a date, chip or quantity */
 	size_t as_capacity; /* of those, kept as capacity */
+	size_t filtered;    /* left out by statuses or certainties */
 };
+
+/* The Status and Certainty values the dataset uses, for checking a
+ * filter: NULL past the last. */
+const char *epoch_status_name(size_t i);
+const char *epoch_certainty_name(size_t i);
+
+/* Whether the comma list holds word (blanks around items aside, any
+ * case). */
+bool epoch_list_has(const char *list, const char *word);
 
 /* Reads the dataset's CSV (columns found by name). Clusters with the same
  * Name (as the ledger compares orgs: case aside) get " #2", " #3"... in file

@@ -143,7 +143,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	unsigned flags = size ? data[0] : 0;
 	FILE *in = fuzz_stream(data + (size ? 1 : 0), size ? size - 1 : 0);
-	struct epoch_import imp = { flags & 1, flags & 2, 0, 0, 0, 0 };
+	struct epoch_import imp = {
+		.org_by_name = flags & 1,
+		.keep_capacity = flags & 2,
+		.statuses = flags & 4 ? "existing, Planned" : NULL,
+		.certainties = flags & 8 ? "confirmed" : NULL,
+	};
 	bool json = flags & 4;
 	struct run r = { NULL, NULL, 0, 0, 0 };
 	struct gc_error err;
