@@ -39,7 +39,7 @@ _gpucap()
 	convert | catalog) words_opts="$out $cat" ;;
 	project) words_opts="$out $cat $ledger $window $fit --target --by" ;;
 	check) words_opts="$out $cat $ledger $fit -e --expr --checks --project-to --uncertain --confidence" ;;
-	import) words_opts="-f --format -o --output --color -q --quiet -h --help --org --map --alias --fiscal-year-end --delimiter --keep-capacity --status --certainty" ;;
+	import) words_opts="-f --format -o --output --color -q --quiet -h --help --org --map --alias --fiscal-year-end --delimiter --keep-capacity --status --certainty --quarter --catalog" ;;
 	chart) words_opts="$out $cat $ledger $window $fit --project-to --column --style --title --log --ascii" ;;
 	esac
 
@@ -105,7 +105,7 @@ _gpucap()
 		COMPREPLY=($(compgen -W "$(_gpucap_models "${COMP_WORDS[0]}")" -- "$cur")) ;;
 	import)
 		if [ "$prev" = import ]; then
-			COMPREPLY=($(compgen -W "epoch-clusters" -- "$cur"))
+			COMPREPLY=($(compgen -W "epoch-clusters epoch-chip-owners nvidia-smi" -- "$cur"))
 		else
 			COMPREPLY=($(compgen -f -- "$cur"))
 		fi ;;

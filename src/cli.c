@@ -74,7 +74,8 @@ static const struct command COMMANDS[] = {
 	  "  gpucap project --target 85000 --by 2024Q4 --org tesla "
 	  "data/tesla-2024.csv\n" },
 	{ "import", cmd_import, 2, -1, G_OUT | G_IMPORT, import_format_name,
-	  "import epoch-clusters|epoch-chip-owners [OPTIONS] FILE...",
+	  "import epoch-clusters|epoch-chip-owners|nvidia-smi [OPTIONS] "
+	  "FILE...",
 	  "A provider's dataset as a gpucap ledger.\n"
 	  "epoch-clusters FILE: Epoch AI's GPU Clusters dataset (CSV, "
 	  "epoch.ai/data,\n"
@@ -91,14 +92,18 @@ static const struct command COMMANDS[] = {
 	  "exports\n"
 	  "(either schema): purchases with units_p5/units_p95, an owner's "
 	  "stock\n"
-	  "as one total_h100e a quarter. CSV unless -f says otherwise.\n\n"
+	  "as one total_h100e a quarter. CSV unless -f says otherwise.\n"
+	  "nvidia-smi --quarter Q [--org O] FILE...: nvidia-smi's CSV of\n"
+	  "--query-gpu=name,..., a file a node: a buy row a model.\n\n"
 	  "Examples:\n"
 	  "  gpucap import epoch-clusters gpu_clusters.csv -o clusters.csv\n"
 	  "  gpucap import epoch-clusters --org name gpu_clusters.csv |\n"
 	  "      gpucap report --metric 8bit --keep-going\n"
 	  "  gpucap import epoch-chip-owners "
 	  "nvidia_owners_quarters_by_chip.csv "
-	  "-o owners.csv\n" },
+	  "-o owners.csv\n"
+	  "  gpucap import nvidia-smi --quarter 2026Q4 --org labx "
+	  "node*.csv\n" },
 	{ "check", cmd_check, 0, -1, G_ALL | G_LEDGER | G_FIT | G_CHECK,
 	  check_format_name,
 	  "check [OPTIONS] (-e EXPR | --checks FILE)... [FILE...]",

@@ -68,6 +68,8 @@ struct options {
 	bool keep_going;
 	bool keep_capacity;
 	const char *statuses, *certainties; /* import epoch-clusters */
+	bool has_quarter;		    /* import nvidia-smi --quarter */
+	int quarter;
 	const char *output;
 	enum ledger_format input_format;
 	enum project_method method;
@@ -200,6 +202,7 @@ enum gc_status cmd_check(const struct options *o, struct gc_error *err);
 enum gc_status cmd_import(const struct options *o, struct gc_error *err);
 /* import's sources that live in files of their own */
 enum gc_status import_owners(const struct options *o, struct gc_error *err);
+enum gc_status import_nvidia_smi(const struct options *o, struct gc_error *err);
 enum gc_status cmd_chart(const struct options *o, struct gc_error *err);
 
 #endif

@@ -207,6 +207,7 @@ static const struct import_source {
 } SOURCES[] = {
 	{ "epoch-clusters", import_clusters },
 	{ "epoch-chip-owners", import_owners },
+	{ "nvidia-smi", import_nvidia_smi },
 };
 
 #define NSOURCES (sizeof SOURCES / sizeof SOURCES[0])

@@ -52,6 +52,7 @@ enum opt_id {
 	O_KEEP_CAPACITY,
 	O_STATUS,
 	O_CERTAINTY,
+	O_QUARTER,
 	O_COLOR,
 	O_QUIET,
 	O_COLUMN,
@@ -80,7 +81,7 @@ static const struct opt_info OPTS[O_COUNT] = {
 	[O_BASELINE] = { "baseline", 'b', "MODEL", G_CAT,
 			 "the accelerator that counts as 1.0 [" CONFIG_BASELINE
 			 "]" },
-	[O_CATALOG] = { "catalog", 0, "FILE", G_CAT,
+	[O_CATALOG] = { "catalog", 0, "FILE", G_CAT | G_IMPORT,
 			"extra or overriding catalog entries, or Epoch AI's "
 			"ml_hardware.csv (repeatable)" },
 	[O_OUTPUT] = { "output", 'o', "FILE", G_OUT,
@@ -180,6 +181,8 @@ static const struct opt_info OPTS[O_COUNT] = {
 	[O_CERTAINTY] = { "certainty", 0, "LIST", G_IMPORT,
 			  "epoch-clusters: keep clusters of these certainties "
 			  "(confirmed,likely,unlikely) [all]" },
+	[O_QUARTER] = { "quarter", 0, "Q", G_IMPORT,
+			"nvidia-smi: the quarter the GPUs count in" },
 	[O_KEEP_CAPACITY] = { "keep-capacity", 0, NULL, G_IMPORT,
 			      "import clusters without chips as capacity rows "
 			      "(their H100 equivalents)" },
@@ -193,8 +196,8 @@ static const struct {
 	const char *help;
 } HELP_FOR[] = {
 	{ O_ORG, G_IMPORT,
-	  "the field that names the org: owner or name (the cluster's) "
-	  "[owner]" },
+	  "epoch-clusters: the field that names the org, owner or name "
+	  "[owner]; nvidia-smi: the org" },
 	{ O_TO, G_TARGET, "the quarter to project to (a year: its Q4)" },
 };
 
@@ -666,6 +669,9 @@ static enum gc_status apply_option(struct options *o, enum opt_id id,
 	case O_STATUS:
 		o->statuses = arg;
 		return GC_OK;
+	case O_QUARTER:
+		return quarter_opt(name, arg, &o->quarter, &o->has_quarter,
+				   err);
 	case O_CERTAINTY:
 		o->certainties = arg;
 		return GC_OK;
