@@ -31,12 +31,13 @@ _gpucap()
 
 	local out="-f --format -o --output --color -q --quiet -h --help"
 	local cat="-m --metric -b --baseline --catalog"
-	local ledger="--org --usd-per-h100e --lifetime --overhead --pue --input-format --map --alias --fiscal-year-end --delimiter --keep-going --as-of --samples --correlation --seed --interval"
-	local window="--from --to --total"
+	local ledger="--org --usd-per-h100e --lifetime --overhead --pue --input-format --map --alias --fiscal-year-end --delimiter --keep-going --as-of --samples --correlation --seed --interval --mfu --run-days --load --grid-gco2 --usd-per-kwh"
+	local window="--from --to --total --columns"
 	local fit="--method --window"
 	case $cmd in
 	report) words_opts="$out $cat $ledger $window" ;;
-	convert | catalog) words_opts="$out $cat" ;;
+	convert) words_opts="$out $cat --overhead --pue" ;;
+	catalog) words_opts="$out $cat" ;;
 	project) words_opts="$out $cat $ledger $window $fit --target --by" ;;
 	check) words_opts="$out $cat $ledger $fit -e --expr --checks --project-to --uncertain --confidence" ;;
 	import) words_opts="-f --format -o --output --color -q --quiet -h --help --org --map --alias --fiscal-year-end --delimiter --keep-capacity --status --certainty --quarter --catalog" ;;

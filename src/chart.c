@@ -270,12 +270,13 @@ static bool drawable(const struct plot *p, double v)
 /* A range's ends where the point is drawn; an end that cannot be drawn
  * (growth from zero, at or below zero on a log axis) stops at the point
  * itself. */
-static void plot_ends(struct plot *p, size_t at, const struct series_row *lo,
-		      const struct series_row *hi, enum report_col col)
+static void plot_ends(struct plot *p, size_t at, const struct series *s,
+		      const struct series_row *lo, const struct series_row *hi,
+		      enum report_col col)
 {
-	double v = p->v[at], a = report_value(lo, col),
-	       b = report_value(hi, col);
+	double v = p->v[at], a, b;
 
+	report_ends(s, lo, hi, col, &a, &b);
 	if (isnan(v))
 		return;
 	p->lo[at] = drawable(p, a) ? a : v;
@@ -307,12 +308,13 @@ static bool plot_values(struct plot *p, const struct series *s,
 			const struct series_row *r = &s->rows[i];
 			size_t at = org * p->nq + (size_t)(r->quarter - p->q0);
 
-			p->v[at] = report_value(r, col);
+			p->v[at] = report_value(s, r, col);
 			p->projected[at] = r->projected;
 			if (!drawable(p, p->v[at]))
 				p->v[at] = NAN; /* no place on the axis */
 			if (p->lo != NULL)
-				plot_ends(p, at, &s->low[i], &s->high[i], col);
+				plot_ends(p, at, s, &s->low[i], &s->high[i],
+					  col);
 		}
 	}
 	return true;
@@ -449,6 +451,16 @@ const char *plot_title(const struct chart_opts *o)
 		[RC_CUM_SPEND] = "Spend to date (USD)",
 		[RC_USD_PER_H100E] = "USD per H100e added",
 		[RC_POWER_MW] = "Power (MW)",
+		[RC_FLOP_PER_S] = "Peak dense FLOP/s",
+		[RC_RUN_FLOP] = "Largest training run (FLOP)",
+		[RC_H100E_YEARS] = "H100-years in the quarter",
+		[RC_CUM_H100E_YEARS] = "H100-years to date",
+		[RC_ENERGY_MWH] = "Energy in the quarter (MWh)",
+		[RC_CO2_T] = "CO2 in the quarter (t)",
+		[RC_ENERGY_USD] = "Energy cost in the quarter (USD)",
+		[RC_X_PER_YEAR] = "Growth on the year before (x)",
+		[RC_DOUBLING_MONTHS] = "Doubling time (months)",
+		[RC_SHARE_PCT] = "Share of the quarter's H100e (%)",
 	};
 
 	if (o->title != NULL)

@@ -271,10 +271,10 @@ static enum gc_status unknown_column(struct parser *p, const struct token *t)
 {
 	size_t c, best = (size_t)-1, best_c = 0;
 
-	for (c = RC_UNITS; c < RC_REPORT_COUNT; c++) {
+	for (c = RC_UNITS; c < RC_COUNT; c++) {
 		size_t d = util_edit_distance(t->text, REPORT_COLS[c].name);
 
-		if (d < best) {
+		if (report_numeric((enum report_col)c) && d < best) {
 			best = d;
 			best_c = c;
 		}
@@ -296,10 +296,10 @@ static enum gc_status parse_column(struct parser *p, size_t i, struct check *c)
 
 	if (t == NULL)
 		return GC_USAGE;
-	for (k = 0; k < RC_REPORT_COUNT; k++) {
+	for (k = 0; k < RC_COUNT; k++) {
 		if (strcasecmp(t->text, REPORT_COLS[k].name) != 0)
 			continue;
-		if (k < RC_UNITS)
+		if (!report_numeric((enum report_col)k))
 			return fail_at(p, t->col, "'%s' is not a number column",
 				       t->text);
 		c->column = (enum report_col)k;

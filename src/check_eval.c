@@ -50,9 +50,38 @@ static const struct series_row *at_quarter(const struct org_rows *o, int q)
 	return series_at(o->rows, o->n, q);
 }
 
+/* The columns worked out from a quarter's flow or level over the
+ * quarter (SPEC 4.6): a year of them is the sum of its quarters'. */
+static bool derived_flow(enum report_col c)
+{
+	return c == RC_H100E_YEARS || c == RC_ENERGY_MWH || c == RC_CO2_T ||
+	       c == RC_ENERGY_USD;
+}
+
 static bool flow_column(enum report_col c)
 {
-	return c == RC_ADDED || c == RC_RETIRED || c == RC_SPEND;
+	return c == RC_ADDED || c == RC_RETIRED || c == RC_SPEND ||
+	       derived_flow(c);
+}
+
+/* A year of a derived flow: the sum over the quarters rows[0, n) has of
+ * it (NaN when it has none). */
+static double year_sum(const struct series *s, const struct series_row *rows,
+		       size_t n, int year, enum report_col c)
+{
+	double sum = 0;
+	int q, found = 0;
+
+	for (q = 1; q <= 4; q++) {
+		const struct series_row *r =
+			series_at(rows, n, quarter_make(year, q));
+
+		if (r != NULL) {
+			sum += report_value(s, r, c);
+			found++;
+		}
+	}
+	return found ? sum : NAN;
 }
 
 static void no_row(const struct org_rows *o, const char *when,
@@ -125,7 +154,9 @@ static bool year_value(const struct check *c, const struct series *s,
 		no_row(o, found ? strcat(when, "Q4") : when, out);
 		return false;
 	}
-	out->got = report_value(&year, c->column);
+	out->got = derived_flow(c->column)
+			   ? year_sum(s, o->rows, o->n, c->period, c->column)
+			   : report_value(s, &year, c->column);
 	mark_year(c, o, c->period, out);
 	if (s->low == NULL)
 		return true;
@@ -134,8 +165,14 @@ static bool year_value(const struct check *c, const struct series *s,
 	series_year(lo_rows.rows, lo_rows.n, c->period, &lo);
 	series_year(hi_rows.rows, hi_rows.n, c->period, &hi);
 	series_year_bound(&lo, &hi);
-	out->lo = report_value(&lo, c->column);
-	out->hi = report_value(&hi, c->column);
+	if (derived_flow(c->column)) {
+		out->lo = year_sum(s, lo_rows.rows, lo_rows.n, c->period,
+				   c->column);
+		out->hi = year_sum(s, hi_rows.rows, hi_rows.n, c->period,
+				   c->column);
+	} else {
+		report_ends(s, &lo, &hi, c->column, &out->lo, &out->hi);
+	}
 	return true;
 }
 
@@ -172,12 +209,12 @@ static bool lookup(const struct check *c, const struct series *s,
 		no_row(o, quarter_format(c->period, when), out);
 		return false;
 	}
-	out->got = report_value(r, c->column);
+	out->got = report_value(s, r, c->column);
 	out->input = report_entered(r, c->column);
 	mark_row(r, out);
 	if (s->low != NULL) {
-		out->lo = report_value(&s->low[r - s->rows], c->column);
-		out->hi = report_value(&s->high[r - s->rows], c->column);
+		report_ends(s, &s->low[r - s->rows], &s->high[r - s->rows],
+			    c->column, &out->lo, &out->hi);
 	}
 	return true;
 }
@@ -259,12 +296,14 @@ static double draw_value(const struct check *c, const struct series *s,
 	const struct series_row *r;
 	struct series_row year;
 
+	if (c->is_year && derived_flow(c->column))
+		return year_sum(s, rows, o->n, c->period, c->column);
 	if (c->is_year) {
 		series_year(rows, o->n, c->period, &year);
-		return report_value(&year, c->column);
+		return report_value(s, &year, c->column);
 	}
 	r = series_at(rows, o->n, c->period);
-	return r != NULL ? report_value(r, c->column) : NAN;
+	return r != NULL ? report_value(s, r, c->column) : NAN;
 }
 
 /* With samples: the share of draws in which the check holds (a draw

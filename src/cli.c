@@ -38,13 +38,16 @@ static const struct command COMMANDS[] = {
 	  "  gpucap report -f csv --metric 8bit fleet.csv > capacity.csv\n"
 	  "  gpucap report --org tesla --from 2024Q1 -f markdown "
 	  "data/tesla-2024.csv\n" },
-	{ "convert", cmd_convert, 2, 2, G_ALL, printer_format_name,
+	{ "convert", cmd_convert, 2, 2, G_ALL | G_POWER, printer_format_name,
 	  "convert [OPTIONS] AMOUNT MODEL",
-	  "H100 equivalents of AMOUNT units of MODEL, or of AMOUNT dollars\n"
-	  "('$500M', '2.5B USD') spent on MODEL at its catalog price.\n\n"
+	  "H100 equivalents of AMOUNT units of MODEL, of AMOUNT dollars\n"
+	  "('$500M', '2.5B USD') spent on MODEL at its catalog price, or of\n"
+	  "the units AMOUNT of power draws ('100MW', '1.5GW') at their TDP x\n"
+	  "--overhead x --pue.\n\n"
 	  "Examples:\n"
 	  "  gpucap convert 10000 B200\n"
 	  "  gpucap convert '$500M' H100-SXM\n"
+	  "  gpucap convert 100MW H100-SXM --overhead 1.82 --pue 1.12\n"
 	  "  gpucap convert --metric 8bit 1000 A100-SXM-80GB\n" },
 	{ "catalog", cmd_catalog, 0, -1, G_ALL, printer_format_name,
 	  "catalog [OPTIONS] [MODEL...]",

@@ -1,5 +1,8 @@
 /* gpucap convert AMOUNT MODEL: one row of H100 equivalents. */
+#include <ctype.h>
 #include <math.h>
+#include <string.h>
+#include <strings.h>
 
 #include "cli_impl.h"
 #include "gpucap/ledger.h"
@@ -28,6 +31,62 @@ static enum gc_status emit(void *ctx, struct printer *p, struct gc_error *err)
 {
 	if (printer_row(p, ctx) != GC_OK)
 		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	return GC_OK;
+}
+
+/* An amount of power, "100MW", "1.5 GW", "500kW" (any case): its watts;
+ * false when the text is not one. */
+static bool watts_of(const char *s, double *out)
+{
+	static const struct {
+		const char *unit;
+		double watts;
+	} UNITS[] = { { "gw", 1e9 }, { "mw", 1e6 }, { "kw", 1e3 }, { "w", 1 } };
+	size_t n = strlen(s), i, u;
+	char num[64];
+	struct quantity q;
+	const char *why;
+
+	for (u = 0; u < sizeof UNITS / sizeof UNITS[0]; u++) {
+		size_t k = strlen(UNITS[u].unit);
+
+		if (n <= k || n - k >= sizeof num ||
+		    strcasecmp(s + n - k, UNITS[u].unit) != 0)
+			continue;
+		memcpy(num, s, n - k);
+		num[n - k] = '\0';
+		for (i = 0; num[i] != '\0'; i++)
+			if (!isdigit((unsigned char)num[i]) &&
+			    strchr(".,eE+- ", num[i]) == NULL)
+				return false; /* no suffixes, no money */
+		if (!qty_parse(num, &q, &why) || q.money || !(q.value > 0))
+			return false;
+		*out = q.value * UNITS[u].watts;
+		return true;
+	}
+	return false;
+}
+
+/* The units that draw `watts` at the model's TDP x overhead x PUE (the
+ * inverse of power_mw), into q as a count. */
+static enum gc_status units_of_power(const struct options *o,
+				     const struct accel *a, double watts,
+				     struct quantity *q, struct gc_error *err)
+{
+	double per_unit = a->fig[FIG_TDP_W] * o->overhead * o->pue;
+
+	if (!(per_unit > 0))
+		return gc_fail(err, GC_DATA, NULL, 0, 0,
+			       "model '%s' has no tdp_w in the catalog to turn "
+			       "power into units",
+			       a->id);
+	q->value = watts / per_unit;
+	q->money = false;
+	if (!(q->value <= LEDGER_COUNT_MAX))
+		return gc_fail(err, GC_USAGE, NULL, 0, 0,
+			       "AMOUNT: %g W is %.3g %s, over the limit of %g "
+			       "units",
+			       watts, q->value, a->id, LEDGER_COUNT_MAX);
 	return GC_OK;
 }
 
@@ -77,8 +136,11 @@ enum gc_status cmd_convert(const struct options *o, struct gc_error *err)
 	const char *why;
 	enum gc_status st;
 	char qb[DIAG_QUOTE_MAX];
+	double watts = NAN;
 
-	if (!qty_parse(o->args[0], &q, &why))
+	if (watts_of(o->args[0], &watts))
+		q = (struct quantity){ 0, false };
+	else if (!qty_parse(o->args[0], &q, &why))
 		return gc_fail(err, GC_USAGE, NULL, 0, 0, "AMOUNT: '%s' %s",
 			       diag_quote(o->args[0], qb), why);
 	/* the same limits as a ledger's units and spend_usd */
@@ -94,6 +156,8 @@ enum gc_status cmd_convert(const struct options *o, struct gc_error *err)
 		a = catalog_require(&cat, o->args[1], GC_USAGE, err);
 		st = a ? GC_OK : GC_USAGE;
 	}
+	if (st == GC_OK && !isnan(watts))
+		st = units_of_power(o, a, watts, &q, err);
 	if (st == GC_OK) {
 		cli_fleet_opts(o, &cat, &fo);
 		st = fleet_init(&fleet, &fo, err);

@@ -31,7 +31,8 @@ enum option_group {
 	G_TARGET = 32,	/* --target, --by: project */
 	G_CHECK = 64,	/* -e, --checks, --project-to: check */
 	G_IMPORT = 128, /* --org owner|name, --keep-capacity: import */
-	G_CHART = 256	/* --column, --style, --title, --log, --ascii: chart */
+	G_CHART = 256,	/* --column, --style, --title, --log, --ascii: chart */
+	G_POWER = 512 /* --overhead, --pue: every ledger command and convert */
 };
 #define G_ALL (G_OUT | G_CAT)
 
@@ -70,6 +71,8 @@ struct options {
 	const char *statuses, *certainties; /* import epoch-clusters */
 	bool has_quarter;		    /* import nvidia-smi --quarter */
 	int quarter;
+	const char *columns; /* --columns; NULL: the command's own */
+	double mfu, run_days, load, grid_gco2, usd_per_kwh; /* SPEC 4.6 */
 	const char *output;
 	enum ledger_format input_format;
 	enum project_method method;
@@ -183,8 +186,8 @@ enum gc_status cli_series(const struct cli_request *r, struct cli_ledger *l,
 			  struct gc_error *err);
 /* The report columns a command prints of s: report's, with projected
  * when asked, with incomplete when some row is; into out (RC_COUNT). */
-size_t cli_series_columns(const struct series *s, bool projected,
-			  enum report_col *out);
+size_t cli_series_columns(const struct options *o, const struct series *s,
+			  bool projected, enum report_col *out);
 /* A series as those columns. */
 enum gc_status cli_print_series(const struct cli_request *r,
 				const struct series *s,

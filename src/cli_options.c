@@ -53,6 +53,12 @@ enum opt_id {
 	O_STATUS,
 	O_CERTAINTY,
 	O_QUARTER,
+	O_COLUMNS,
+	O_MFU,
+	O_RUN_DAYS,
+	O_LOAD,
+	O_GRID_GCO2,
+	O_USD_PER_KWH,
 	O_COLOR,
 	O_QUIET,
 	O_COLUMN,
@@ -100,10 +106,10 @@ static const struct opt_info OPTS[O_COUNT] = {
 	[O_LIFETIME] = { "lifetime", 0, "N", G_LEDGER,
 			 "retire units N quarters (or Ny years) after "
 			 "purchase [never]" },
-	[O_OVERHEAD] = { "overhead", 0, "X", G_LEDGER,
+	[O_OVERHEAD] = { "overhead", 0, "X", G_LEDGER | G_POWER,
 			 "server power over chip TDP, for power_mw "
 			 "[" CONFIG_TEXT(CONFIG_OVERHEAD) "]" },
-	[O_PUE] = { "pue", 0, "X", G_LEDGER,
+	[O_PUE] = { "pue", 0, "X", G_LEDGER | G_POWER,
 		    "power usage effectiveness, for power_mw [" CONFIG_TEXT(
 			    CONFIG_PUE) "]" },
 	[O_INPUT_FORMAT] = { "input-format", 0, "F", G_LEDGER,
@@ -181,6 +187,24 @@ static const struct opt_info OPTS[O_COUNT] = {
 	[O_CERTAINTY] = { "certainty", 0, "LIST", G_IMPORT,
 			  "epoch-clusters: keep clusters of these certainties "
 			  "(confirmed,likely,unlikely) [all]" },
+	[O_COLUMNS] = { "columns", 0, "LIST", G_WINDOW,
+			"columns or groups to print, in order: default, "
+			"compute, energy, cost, rates, all, or names "
+			"[default]" },
+	[O_MFU] = { "mfu", 0, "X", G_LEDGER,
+		    "run_flop: the share of peak a run reaches "
+		    "[" CONFIG_TEXT(CONFIG_MFU) "]" },
+	[O_RUN_DAYS] = { "run-days", 0, "N", G_LEDGER,
+			 "run_flop: the run's days [" CONFIG_TEXT(
+				 CONFIG_RUN_DAYS) "]" },
+	[O_LOAD] = { "load", 0, "X", G_LEDGER,
+		     "energy_mwh: the share of nameplate power drawn "
+		     "[" CONFIG_TEXT(CONFIG_LOAD) "]" },
+	[O_GRID_GCO2] = { "grid-gco2", 0, "G", G_LEDGER,
+			  "co2_t: grams of CO2 a kWh [none: co2_t undefined]" },
+	[O_USD_PER_KWH] = { "usd-per-kwh", 0, "USD", G_LEDGER,
+			    "energy_usd: the price of a kWh "
+			    "[" CONFIG_TEXT(CONFIG_USD_PER_KWH) "]" },
 	[O_QUARTER] = { "quarter", 0, "Q", G_IMPORT,
 			"nvidia-smi: the quarter the GPUs count in" },
 	[O_KEEP_CAPACITY] = { "keep-capacity", 0, NULL, G_IMPORT,
@@ -255,6 +279,11 @@ void options_init(struct options *o)
 	o->correlation = CONFIG_CORRELATION;
 	o->interval = CONFIG_INTERVAL;
 	o->confidence = CONFIG_CONFIDENCE;
+	o->mfu = CONFIG_MFU;
+	o->run_days = CONFIG_RUN_DAYS;
+	o->load = CONFIG_LOAD;
+	o->grid_gco2 = NAN;
+	o->usd_per_kwh = CONFIG_USD_PER_KWH;
 }
 
 /* ---- values ---- */
@@ -264,8 +293,9 @@ static bool chart_column(const char *arg, enum report_col *out)
 {
 	int c;
 
-	for (c = RC_UNITS; c < RC_REPORT_COUNT; c++)
-		if (strcmp(arg, REPORT_COLS[c].name) == 0) {
+	for (c = RC_UNITS; c < RC_COUNT; c++)
+		if (report_numeric((enum report_col)c) &&
+		    strcmp(arg, REPORT_COLS[c].name) == 0) {
 			*out = (enum report_col)c;
 			return true;
 		}
@@ -471,6 +501,43 @@ static enum gc_status month_opt(const char *arg, int *out, struct gc_error *err)
 		     quote(arg));
 }
 
+/* --columns: every item a column or a group (report.h); a typo gets the
+ * nearest column's name. */
+static enum gc_status columns_opt(const char *arg, struct gc_error *err)
+{
+	char *copy = strdup(arg), *item, *save = NULL;
+	enum gc_status st = GC_OK;
+
+	if (copy == NULL)
+		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	for (item = strtok_r(copy, ",", &save); item != NULL && st == GC_OK;
+	     item = strtok_r(NULL, ",", &save)) {
+		const char *name = util_trim(item), *best = NULL;
+		size_t c, d, best_d = SIZE_MAX;
+
+		if (report_col_find(name) >= 0 || report_group(name, NULL))
+			continue;
+		for (c = 0; c < RC_COUNT; c++)
+			if ((d = util_edit_distance(
+				     name, REPORT_COLS[c].name)) < best_d) {
+				best_d = d;
+				best = REPORT_COLS[c].name;
+			}
+		st = best_d <= 3
+			     ? usage(err,
+				     "--columns: unknown column '%s' (did you "
+				     "mean '%s'?)",
+				     quote(name), best)
+			     : usage(err,
+				     "--columns: unknown column '%s' (a report "
+				     "column, or default, compute, energy, "
+				     "cost, rates, all)",
+				     quote(name));
+	}
+	free(copy);
+	return st;
+}
+
 /* --map 'THEIR NAME=column'. */
 static enum gc_status map_opt(struct options *o, const char *arg,
 			      struct gc_error *err)
@@ -672,6 +739,19 @@ static enum gc_status apply_option(struct options *o, enum opt_id id,
 	case O_QUARTER:
 		return quarter_opt(name, arg, &o->quarter, &o->has_quarter,
 				   err);
+	case O_COLUMNS:
+		o->columns = arg;
+		return columns_opt(arg, err);
+	case O_MFU:
+		return share_opt(name, arg, 0, false, 1, true, &o->mfu, err);
+	case O_RUN_DAYS:
+		return positive(name, arg, 36525, &o->run_days, err);
+	case O_LOAD:
+		return share_opt(name, arg, 0, false, 1, true, &o->load, err);
+	case O_GRID_GCO2:
+		return positive(name, arg, 10000, &o->grid_gco2, err);
+	case O_USD_PER_KWH:
+		return positive(name, arg, 100, &o->usd_per_kwh, err);
 	case O_CERTAINTY:
 		o->certainties = arg;
 		return GC_OK;

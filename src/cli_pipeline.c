@@ -3,6 +3,7 @@
  * command's request (struct cli_request) asks. Warnings go through here,
  * so --quiet is the CLI's own state. */
 #include <limits.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -235,6 +236,23 @@ static void window(const struct cli_request *r, struct series *s)
 			  quarter_format(first, a), quarter_format(last, b));
 }
 
+/* What FLOP, energy and money are worked out at (SPEC 4.6): an H100e is
+ * the baseline's dense rate at --metric, in FLOP/s (the catalog's are
+ * TFLOPS); a metric that is no rate (tpp, memory, bandwidth) has none. */
+static struct series_rates rates(const struct options *o, const struct fleet *f)
+{
+	bool flops = o->metric != METRIC_TPP && o->metric != METRIC_MEMORY &&
+		     o->metric != METRIC_BANDWIDTH;
+	struct series_rates x = { flops ? f->baseline_value * 1e12 : NAN,
+				  o->mfu,
+				  o->run_days,
+				  o->load,
+				  o->grid_gco2,
+				  o->usd_per_kwh };
+
+	return x;
+}
+
 /* The ledger's series: bounds of its ranges, or with --samples draws of
  * its uncertain figures, reduced to medians and --interval's ends. */
 static enum gc_status make_series(const struct options *o, struct cli_ledger *l,
@@ -301,6 +319,7 @@ enum gc_status cli_series(const struct cli_request *r, struct cli_ledger *l,
 	}
 	if (st == GC_OK && (r->from || r->to))
 		window(r, out);
+	out->rates = rates(o, &l->fleet);
 	return st;
 }
 
@@ -374,7 +393,7 @@ static enum gc_status series_rows(void *ctx, struct printer *p,
 	size_t i, k;
 
 	for (i = 0; i < s->n; i++) {
-		report_cells(&s->rows[i], s->low ? &s->low[i] : NULL,
+		report_cells(s, &s->rows[i], s->low ? &s->low[i] : NULL,
 			     s->high ? &s->high[i] : NULL, all, qbuf);
 		for (k = 0; k < sp->n; k++)
 			cells[k] = all[sp->cols[k]];
@@ -384,21 +403,69 @@ static enum gc_status series_rows(void *ctx, struct printer *p,
 	return GC_OK;
 }
 
-size_t cli_series_columns(const struct series *s, bool projected,
-			  enum report_col *out)
+/* Adds column c to out[0, *n) unless it is there. */
+static void pick(enum report_col *out, size_t *n, enum report_col c)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (out[i] == c)
+			return;
+	out[(*n)++] = c;
+}
+
+/* --columns (checked when the options were read): org and quarter first
+ * unless named, then each name or group in order, once each. */
+static size_t picked_columns(const char *list, enum report_col *out)
+{
+	char *copy = strdup(list), *item, *save = NULL;
+	enum report_col named[RC_COUNT];
+	size_t n = 0, k = 0, i;
+	int c;
+
+	for (item = copy ? strtok_r(copy, ",", &save) : NULL; item != NULL;
+	     item = strtok_r(NULL, ",", &save)) {
+		bool in[RC_COUNT] = { false };
+		const char *name = util_trim(item);
+
+		if ((c = report_col_find(name)) >= 0)
+			pick(named, &k, (enum report_col)c);
+		else if (report_group(name, in))
+			for (c = 0; c < RC_COUNT; c++)
+				if (in[c])
+					pick(named, &k, (enum report_col)c);
+	}
+	free(copy);
+	for (i = 0; i < k && named[i] != RC_ORG; i++)
+		;
+	if (i == k)
+		pick(out, &n, RC_ORG);
+	for (i = 0; i < k && named[i] != RC_QUARTER; i++)
+		;
+	if (i == k)
+		pick(out, &n, RC_QUARTER);
+	for (i = 0; i < k; i++)
+		pick(out, &n, named[i]);
+	return n;
+}
+
+size_t cli_series_columns(const struct options *o, const struct series *s,
+			  bool projected, enum report_col *out)
 {
 	size_t n = 0, i;
 	int c;
 
-	for (c = 0; c < RC_REPORT_COUNT; c++)
+	if (o->columns != NULL)
+		n = picked_columns(o->columns, out);
+	for (c = 0; o->columns == NULL && c < RC_REPORT_COUNT; c++)
 		out[n++] = (enum report_col)c;
 	if (projected)
-		out[n++] = RC_PROJECTED;
+		pick(out, &n, RC_PROJECTED);
 	for (i = 0; i < s->n; i++)
 		if (s->rows[i].incomplete)
 			break;
 	if (i < s->n)
-		out[n++] = RC_INCOMPLETE;
+		pick(out, &n, RC_INCOMPLETE);
 	return n;
 }
 

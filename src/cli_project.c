@@ -62,7 +62,7 @@ enum gc_status cmd_project(const struct options *o, struct gc_error *err)
 		st = cli_series(&r, &l, &out, &t, err);
 	if (st == GC_OK)
 		st = cli_print_series(&r, &out, cols,
-				      cli_series_columns(&out, true, cols),
+				      cli_series_columns(o, &out, true, cols),
 				      err);
 	if (st == GC_OK && o->has_target)
 		say_target(&t, o->target, o->by);

@@ -16,7 +16,8 @@ enum gc_status cmd_report(const struct options *o, struct gc_error *err)
 		st = cli_series(&r, &l, &s, NULL, err);
 	if (st == GC_OK)
 		st = cli_print_series(&r, &s, cols,
-				      cli_series_columns(&s, false, cols), err);
+				      cli_series_columns(o, &s, false, cols),
+				      err);
 	if (st == GC_OK)
 		cli_ledger_summary(&l);
 	series_free(&s);

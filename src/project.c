@@ -263,6 +263,7 @@ static enum gc_status project_lanes(const struct series *in,
 	quiet.warn = NULL;
 	if (!lanes_like(in, n, out))
 		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	out->rates = in->rates;
 	for (k = 0; k < series_nlanes(in); k++)
 		project_rows(in, series_lane(in, k), k == 0 ? o : &quiet, t,
 			     steps, series_lane(out, k));

@@ -1,6 +1,7 @@
 #include "gpucap/report.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "gpucap/quarter.h"
 
@@ -22,6 +23,16 @@ const struct table_col REPORT_COLS[RC_COUNT] = {
 	{ "power_mw", CT_MW, false },
 	{ "projected", CT_BOOL, false },
 	{ "incomplete", CT_BOOL, false },
+	{ "flop_per_s", CT_SCI, false },
+	{ "run_flop", CT_SCI, false },
+	{ "h100e_years", CT_COUNT, false },
+	{ "cum_h100e_years", CT_COUNT, false },
+	{ "energy_mwh", CT_COUNT, false },
+	{ "co2_t", CT_COUNT, false },
+	{ "energy_usd", CT_USD, false },
+	{ "x_per_year", CT_RATIO, false },
+	{ "doubling_months", CT_FIGURE, false },
+	{ "share_pct", CT_PCT, false },
 };
 
 /* The same, each figure with its low and high end (SPEC 4.4). */
@@ -43,6 +54,16 @@ const struct table_col REPORT_COLS_BOUNDED[RC_COUNT] = {
 	{ "power_mw", CT_MW, true },
 	{ "projected", CT_BOOL, false },
 	{ "incomplete", CT_BOOL, false },
+	{ "flop_per_s", CT_SCI, true },
+	{ "run_flop", CT_SCI, true },
+	{ "h100e_years", CT_COUNT, true },
+	{ "cum_h100e_years", CT_COUNT, true },
+	{ "energy_mwh", CT_COUNT, true },
+	{ "co2_t", CT_COUNT, true },
+	{ "energy_usd", CT_USD, true },
+	{ "x_per_year", CT_RATIO, true },
+	{ "doubling_months", CT_FIGURE, true },
+	{ "share_pct", CT_PCT, true },
 };
 
 bool report_entered(const struct series_row *r, enum report_col c)
@@ -63,7 +84,49 @@ bool report_entered(const struct series_row *r, enum report_col c)
 	}
 }
 
-double report_value(const struct series_row *r, enum report_col c)
+/* The columns worked out from one figure of the row (SPEC 4.6). */
+static double derived_raw(const struct series_rates *x,
+			  const struct series_row *r, enum report_col c)
+{
+	double flop = r->h100e * x->flop_per_h100e;
+	double energy = r->power_mw * x->load * REPORT_QUARTER_HOURS;
+	double times = 1 + r->yoy / 100;
+
+	switch (c) {
+	case RC_FLOP_PER_S:
+		return flop;
+	case RC_RUN_FLOP:
+		return flop * x->mfu * x->run_days * 86400;
+	case RC_H100E_YEARS:
+		return r->h100e * 0.25;
+	case RC_ENERGY_MWH:
+		return energy;
+	case RC_CO2_T: /* MWh x g/kWh: 1,000 kWh a MWh, 1e6 g a tonne */
+		return energy * x->grid_gco2 / 1000;
+	case RC_ENERGY_USD:
+		return energy * 1000 * x->usd_per_kwh;
+	case RC_X_PER_YEAR:
+		return times;
+	case RC_DOUBLING_MONTHS: /* a fleet that does not grow never doubles */
+		return times > 1 ? 12 * log(2) / log(times) : NAN;
+	default:
+		return NAN;
+	}
+}
+
+/* A figure too big for a double (FLOP of a fleet projected for
+ * centuries) is undefined, as the series' own are: no output carries
+ * inf. */
+static double derived(const struct series_rates *x, const struct series_row *r,
+		      enum report_col c)
+{
+	double v = derived_raw(x, r, c);
+
+	return isfinite(v) ? v : NAN;
+}
+
+double report_value(const struct series *s, const struct series_row *r,
+		    enum report_col c)
 {
 	switch (c) {
 	case RC_UNITS:
@@ -96,22 +159,101 @@ double report_value(const struct series_row *r, enum report_col c)
 		return r->projected ? 1 : 0;
 	case RC_INCOMPLETE:
 		return r->incomplete ? 1 : 0;
+	case RC_CUM_H100E_YEARS:
+		return r->cum_h100e_years;
+	case RC_SHARE_PCT:
+		return r->share_pct;
 	default:
-		return NAN;
+		return derived(&s->rates, r, c);
 	}
 }
 
-void report_cells(const struct series_row *r, const struct series_row *lo,
-		  const struct series_row *hi, struct cell *cells, char *qbuf)
+void report_ends(const struct series *s, const struct series_row *lo,
+		 const struct series_row *hi, enum report_col c, double *out_lo,
+		 double *out_hi)
+{
+	/* the one column that falls as the figures rise: its low end is
+	 * the high end's (an end where the fleet does not grow has none) */
+	bool falls = c == RC_DOUBLING_MONTHS;
+
+	*out_lo = report_value(s, falls ? hi : lo, c);
+	*out_hi = report_value(s, falls ? lo : hi, c);
+}
+
+bool report_numeric(enum report_col c)
+{
+	return c >= RC_UNITS && c < RC_COUNT && c != RC_PROJECTED &&
+	       c != RC_INCOMPLETE;
+}
+
+int report_col_find(const char *name)
+{
+	int c;
+
+	for (c = 0; c < RC_COUNT; c++)
+		if (strcmp(name, REPORT_COLS[c].name) == 0)
+			return c;
+	return -1;
+}
+
+/* The groups of SPEC 4.6, each a run of columns. */
+static const struct {
+	const char *name;
+	enum report_col from, to; /* inclusive */
+} GROUPS[] = {
+	{ "compute", RC_FLOP_PER_S, RC_CUM_H100E_YEARS },
+	{ "energy", RC_POWER_MW, RC_POWER_MW },
+	{ "cost", RC_SPEND, RC_USD_PER_H100E },
+	{ "rates", RC_QOQ, RC_YTD },
+};
+
+bool report_group(const char *name, bool out[RC_COUNT])
+{
+	bool in[RC_COUNT] = { false };
+	size_t g;
+	int c;
+
+	if (strcmp(name, "default") == 0 || strcmp(name, "all") == 0) {
+		for (c = 0; c < RC_REPORT_COUNT; c++)
+			in[c] = true;
+		for (c = RC_INCOMPLETE + 1; name[0] == 'a' && c < RC_COUNT; c++)
+			in[c] = true;
+	} else {
+		for (g = 0; g < sizeof GROUPS / sizeof GROUPS[0]; g++)
+			if (strcmp(name, GROUPS[g].name) == 0)
+				break;
+		if (g == sizeof GROUPS / sizeof GROUPS[0])
+			return false;
+		for (c = GROUPS[g].from; c <= (int)GROUPS[g].to; c++)
+			in[c] = true;
+		/* each group's own new columns */
+		if (strcmp(name, "energy") == 0)
+			in[RC_ENERGY_MWH] = in[RC_CO2_T] = true;
+		if (strcmp(name, "cost") == 0)
+			in[RC_ENERGY_USD] = true;
+		if (strcmp(name, "rates") == 0)
+			in[RC_X_PER_YEAR] = in[RC_DOUBLING_MONTHS] =
+				in[RC_SHARE_PCT] = true;
+	}
+	for (c = 0; out != NULL && c < RC_COUNT; c++)
+		out[c] = out[c] || in[c];
+	return true;
+}
+
+void report_cells(const struct series *s, const struct series_row *r,
+		  const struct series_row *lo, const struct series_row *hi,
+		  struct cell *cells, char *qbuf)
 {
 	int c;
 
 	for (c = 0; c < RC_COUNT; c++) {
 		cells[c].text = NULL;
-		cells[c].num = report_value(r, (enum report_col)c);
+		cells[c].num = report_value(s, r, (enum report_col)c);
 		cells[c].alert = false;
-		cells[c].lo = lo ? report_value(lo, (enum report_col)c) : NAN;
-		cells[c].hi = hi ? report_value(hi, (enum report_col)c) : NAN;
+		cells[c].lo = cells[c].hi = NAN;
+		if (lo != NULL && hi != NULL)
+			report_ends(s, lo, hi, (enum report_col)c, &cells[c].lo,
+				    &cells[c].hi);
 	}
 	cells[RC_ORG].text = r->org;
 	cells[RC_QUARTER].text = quarter_format(r->quarter, qbuf);

@@ -2,6 +2,7 @@
  * rows and years, growth, the sum of the orgs. */
 #include "gpucap/series.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -193,6 +194,9 @@ void series_fill_growth(struct series_row *rows, int first, size_t n)
 		rows[i].ytd = growth_pct(
 			rows[i].h100e,
 			ytd_base >= first ? rows[ytd_base - first].h100e : NAN);
+		rows[i].cum_h100e_years =
+			(i >= 1 ? rows[i - 1].cum_h100e_years : 0) +
+			rows[i].h100e * 0.25;
 	}
 }
 
@@ -319,6 +323,10 @@ static const size_t LEVELS[] = {
 	offsetof(struct series_row, spend),
 	offsetof(struct series_row, cum_spend),
 	offsetof(struct series_row, power_mw),
+	offsetof(struct series_row, cum_h100e_years),
+	/* a share at every end is that end's scenario's: bounded as the
+	 * least and greatest of the three */
+	offsetof(struct series_row, share_pct),
 };
 
 /* Every figure of a row, for passes over all of them. */
@@ -336,6 +344,8 @@ static const size_t FIGURES[] = {
 	offsetof(struct series_row, cum_spend),
 	offsetof(struct series_row, usd_per_h100e),
 	offsetof(struct series_row, power_mw),
+	offsetof(struct series_row, cum_h100e_years),
+	offsetof(struct series_row, share_pct),
 };
 
 static double *field(struct series_row *r, size_t at)
@@ -614,8 +624,46 @@ static void reduce_draws(struct series *s, size_t from)
 		      &job);
 }
 
+/* Each row's share of its quarter's h100e over the orgs of the lane (the
+ * total's is 100%). Only the total's rows are new past from: the orgs'
+ * shares were made with them. Undefined where the orgs have nothing. */
+static void fill_shares(struct series_row *rows, size_t n, size_t from)
+{
+	int first = INT_MAX, last = INT_MIN;
+	double *sum;
+	size_t i;
+
+	for (i = from; i < n; i++)
+		if (rows[i].total)
+			rows[i].share_pct = rows[i].h100e > 0 ? 100 : NAN;
+	for (i = 0; from == 0 && i < n; i++)
+		if (!rows[i].total) {
+			first = rows[i].quarter < first ? rows[i].quarter
+							: first;
+			last = rows[i].quarter > last ? rows[i].quarter : last;
+		}
+	if (first > last)
+		return;
+	sum = calloc((size_t)(last - first) + 1, sizeof *sum);
+	for (i = 0; sum != NULL && i < n; i++)
+		if (!rows[i].total)
+			sum[rows[i].quarter - first] += rows[i].h100e;
+	for (i = 0; i < n; i++)
+		if (!rows[i].total) {
+			double all = sum ? sum[rows[i].quarter - first] : NAN;
+
+			rows[i].share_pct =
+				all > 0 ? rows[i].h100e / all * 100 : NAN;
+		}
+	free(sum);
+}
+
 void series_reduce_from(struct series *s, size_t from)
 {
+	size_t k;
+
+	for (k = 0; k < series_nlanes(s); k++)
+		fill_shares(series_lane(s, k), s->n, from);
 	if (s->draws != NULL)
 		reduce_draws(s, from);
 	else if (s->low != NULL && from == 0)

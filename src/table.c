@@ -195,6 +195,11 @@ char *table_human(double v, enum cell_type t, char *buf)
 	}
 	d = decimals(v, t);
 	loc = util_c_numeric_begin();
+	if (t == CT_SCI) {
+		snprintf(buf, TABLE_NUM_MAX, "%.4g", v);
+		util_c_numeric_end(loc);
+		return buf;
+	}
 	if (fabs(v) >= 1e30)
 		snprintf(plain, sizeof plain, "%.3g", v);
 	else

@@ -63,6 +63,11 @@ struct series_row {
 	double qoq, yoy, ytd; /* growth, % */
 	double spend, cum_spend, usd_per_h100e;
 	double power_mw;
+	/* Made per lane, since neither is a function of one figure that a
+	 * percentile passes through: the running sum of h100e x 0.25 (an
+	 * H100e a quarter is a quarter of an H100-year), and the org's share
+	 * of the quarter's h100e over the orgs of the series, in %. */
+	double cum_h100e_years, share_pct;
 	bool projected; /* extrapolated, not from the ledger */
 	/* A projected row's growth: fitted over this many quarters, or 0
 	 * at a target's rate (fits in the row's padding). */
@@ -93,11 +98,24 @@ struct series_draws {
 /* rows, with low and high their ends row for row (NULL for a series
  * without uncertainty), are what is read; draws, when not NULL, what a
  * sampled series' rows, low and high are reduced from. */
+/* What turns a row's H100e and power into FLOP, energy and money (SPEC
+ * 4.6): the columns computed from one figure are worked out as they are
+ * read (report.h), from the row and these. */
+struct series_rates {
+	double flop_per_h100e; /* FLOP/s of one H100e; NaN: not a FLOP metric */
+	double mfu;	       /* share of peak a training run reaches */
+	double run_days;       /* the largest run's length */
+	double load;	       /* share of nameplate power drawn */
+	double grid_gco2;      /* g CO2 a kWh; NaN: not given */
+	double usd_per_kwh;
+};
+
 struct series {
 	struct series_row *rows;
 	size_t n;
 	struct series_row *low, *high;
 	struct series_draws *draws;
+	struct series_rates rates;
 };
 
 /* The draws of a series hold at most this much memory; past it, the
@@ -167,7 +185,8 @@ void series_year_bound(struct series_row *lo, struct series_row *hi);
  * growth is past what a double holds. */
 double growth_pct(double now, double before);
 
-/* Fills qoq, yoy and ytd of one org's rows; rows[i] is quarter first + i. */
+/* Fills qoq, yoy and ytd, and cum_h100e_years, of one org's rows; rows[i]
+ * is quarter first + i. */
 void series_fill_growth(struct series_row *rows, int first, size_t n);
 
 /* Appends the SERIES_TOTAL_ORG rows to every lane: for each quarter of

@@ -19,6 +19,7 @@ enum cell_type {
 	CT_FIGURE, /* catalog figures: one decimal with separators */
 	CT_MW,	   /* power: two decimals */
 	CT_INT,	   /* whole numbers without separators: years, indexes */
+	CT_SCI,	   /* FLOP: four significant digits, 3.077e+26 */
 	CT_BOOL
 };
 

@@ -67,7 +67,7 @@ static void render(const struct series *s, const char *format)
 				 s->low ? REPORT_COLS_BOUNDED : REPORT_COLS,
 				 RC_COUNT, &err) == GC_OK);
 	for (i = 0; i < s->n; i++) {
-		report_cells(&s->rows[i], s->low ? &s->low[i] : NULL,
+		report_cells(s, &s->rows[i], s->low ? &s->low[i] : NULL,
 			     s->high ? &s->high[i] : NULL, cells, q);
 		FUZZ_ASSERT(printer_row(p, cells) == GC_OK);
 	}
@@ -84,14 +84,15 @@ static void check_bounds(const struct series *s)
 	int c;
 
 	for (i = 0; s->low != NULL && i < s->n; i++) {
-		for (c = RC_UNITS; c < RC_PROJECTED; c++) {
-			double m =
-				report_value(&s->rows[i], (enum report_col)c);
-			double lo =
-				report_value(&s->low[i], (enum report_col)c);
-			double hi =
-				report_value(&s->high[i], (enum report_col)c);
-			double slack = 1e-9 * (fabs(m) + 1);
+		for (c = RC_UNITS; c < RC_COUNT; c++) {
+			double m, lo, hi, slack;
+
+			if (!report_numeric((enum report_col)c))
+				continue;
+			m = report_value(s, &s->rows[i], (enum report_col)c);
+			report_ends(s, &s->low[i], &s->high[i],
+				    (enum report_col)c, &lo, &hi);
+			slack = 1e-9 * (fabs(m) + 1);
 
 			FUZZ_ASSERT(s->low[i].quarter == s->rows[i].quarter);
 			if (isnan(m))
@@ -355,6 +356,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (fleet_init(&f, &fo, &err) == GC_OK &&
 	    ledger_read_stream(in, "fuzz", &lo, fleet_add, &f, &err) == GC_OK &&
 	    fleet_series(&f, &s, &err) == GC_OK) {
+		s.rates = (struct series_rates){
+			f.baseline_value * 1e12, 0.4, 90, 0.75, 400, 0.08
+		};
 		check_bounds(&s);
 		project(&s, &k);
 		if (series_add_total(&s, &err) == GC_OK) {
