@@ -422,6 +422,7 @@ lane_rows(const struct fleet *f, const struct fleet_org *const *order,
 			st = fill_org(f, &v->org, rows + at, err);
 		at += n;
 	}
+	series_fill_shares(rows, at);
 	return st;
 }
 

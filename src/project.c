@@ -228,6 +228,7 @@ static void project_rows(const struct series *in, const struct series_row *rows,
 		project_org(o, &g, &rows[org.at], org.n, steps, out + at);
 		at += org.n + steps;
 	}
+	series_fill_shares(out, at);
 }
 
 /* Lanes for n rows, as many as in has, in its shape. */

@@ -243,6 +243,8 @@ static void fill_total(const struct series_row *rows, size_t nrows, int first,
 				? total[i].spend / total[i].added
 				: NAN;
 	series_fill_growth(total, first, n);
+	for (i = 0; i < n; i++)
+		total[i].share_pct = total[i].h100e > 0 ? 100 : NAN;
 }
 
 /* The lanes' first n rows moved to a block with room for cap rows each. */
@@ -624,46 +626,39 @@ static void reduce_draws(struct series *s, size_t from)
 		      &job);
 }
 
-/* Each row's share of its quarter's h100e over the orgs of the lane (the
- * total's is 100%). Only the total's rows are new past from: the orgs'
- * shares were made with them. Undefined where the orgs have nothing. */
-static void fill_shares(struct series_row *rows, size_t n, size_t from)
+/* Quarters whose sums fit on the stack; a longer span allocates. */
+#define SHARE_SPAN 512
+
+void series_fill_shares(struct series_row *rows, size_t n)
 {
 	int first = INT_MAX, last = INT_MIN;
-	double *sum;
-	size_t i;
+	double room[SHARE_SPAN], *sum = room;
+	size_t i, span;
 
-	for (i = from; i < n; i++)
-		if (rows[i].total)
-			rows[i].share_pct = rows[i].h100e > 0 ? 100 : NAN;
-	for (i = 0; from == 0 && i < n; i++)
-		if (!rows[i].total) {
-			first = rows[i].quarter < first ? rows[i].quarter
-							: first;
-			last = rows[i].quarter > last ? rows[i].quarter : last;
-		}
+	for (i = 0; i < n; i++) {
+		first = rows[i].quarter < first ? rows[i].quarter : first;
+		last = rows[i].quarter > last ? rows[i].quarter : last;
+	}
 	if (first > last)
 		return;
-	sum = calloc((size_t)(last - first) + 1, sizeof *sum);
+	span = (size_t)(last - first) + 1;
+	if (span > SHARE_SPAN)
+		sum = malloc(span * sizeof *sum);
+	for (i = 0; sum != NULL && i < span; i++)
+		sum[i] = 0;
 	for (i = 0; sum != NULL && i < n; i++)
-		if (!rows[i].total)
-			sum[rows[i].quarter - first] += rows[i].h100e;
-	for (i = 0; i < n; i++)
-		if (!rows[i].total) {
-			double all = sum ? sum[rows[i].quarter - first] : NAN;
+		sum[rows[i].quarter - first] += rows[i].h100e;
+	for (i = 0; i < n; i++) {
+		double all = sum ? sum[rows[i].quarter - first] : NAN;
 
-			rows[i].share_pct =
-				all > 0 ? rows[i].h100e / all * 100 : NAN;
-		}
-	free(sum);
+		rows[i].share_pct = all > 0 ? rows[i].h100e / all * 100 : NAN;
+	}
+	if (sum != room)
+		free(sum);
 }
 
 void series_reduce_from(struct series *s, size_t from)
 {
-	size_t k;
-
-	for (k = 0; k < series_nlanes(s); k++)
-		fill_shares(series_lane(s, k), s->n, from);
 	if (s->draws != NULL)
 		reduce_draws(s, from);
 	else if (s->low != NULL && from == 0)

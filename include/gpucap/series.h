@@ -189,6 +189,11 @@ double growth_pct(double now, double before);
  * is quarter first + i. */
 void series_fill_growth(struct series_row *rows, int first, size_t n);
 
+/* Fills share_pct of one lane's org rows rows[0, n) (no total rows): each
+ * row's share of its quarter's h100e over the orgs, undefined where they
+ * have none. Made as each lane is, while its rows are at hand. */
+void series_fill_shares(struct series_row *rows, size_t n);
+
 /* Appends the SERIES_TOTAL_ORG rows to every lane: for each quarter of
  * any org, the sum of the orgs' rows (undefined where any org's figure
  * is), and the growth of that sum. s must hold org rows only. */
