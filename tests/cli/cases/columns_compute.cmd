@@ -33,3 +33,6 @@ echo "exit $?"
 # Power to capacity: 100 MW of H100 SXM at 700 W x 1.82 x 1.12 is
 # 100e6 / 1,426.88 = 70,083.2 units.
 gpucap convert 100MW H100-SXM --overhead 1.82 --pue 1.12
+# A chart of any column: run_flop on a log axis, 3.077e26 rising to
+# 6.155e26 for labx.
+gpucap chart -f term --column run_flop --log --org labx ledgers/hundredk.csv | head -n 1
