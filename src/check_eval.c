@@ -116,11 +116,14 @@ static void mark_row(const struct series_row *r, struct check_result *out)
 }
 
 /* The year's rows of o the figure reads (a level its Q4 only): how many
- * there are, how many are projected. */
+ * there are, how many are projected, and whether the figure is the
+ * ledger's own (a sum of flows is when every quarter's is: a year of
+ * entered spend checks the input, not gpucap). */
 static void mark_year(const struct check *c, const struct org_rows *o, int year,
 		      struct check_result *out)
 {
 	bool sums = flow_column(c->column) || c->column == RC_USD_PER_H100E;
+	bool entered = true, found = false;
 	int q;
 
 	out->quarters = 0;
@@ -130,8 +133,10 @@ static void mark_year(const struct check *c, const struct org_rows *o, int year,
 
 		if (r == NULL)
 			continue;
+		found = true;
 		out->quarters += sums;
-		out->input = !sums && report_entered(r, c->column);
+		entered = entered && report_entered(r, c->column);
+		out->input = found && entered;
 		mark_row(r, out);
 	}
 }
