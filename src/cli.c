@@ -28,7 +28,7 @@ struct command {
 };
 
 static const struct command COMMANDS[] = {
-	{ "report", cmd_report, 0, -1, G_ALL | G_LEDGER | G_WINDOW,
+	{ "report", cmd_report, 0, -1, G_ALL | G_LEDGER | G_WINDOW | G_PIVOT,
 	  printer_format_name, "report [OPTIONS] [FILE...]",
 	  "Capacity per org and quarter in H100 equivalents, with growth.\n"
 	  "FILE '-' or no FILE reads standard input; several FILEs are one "

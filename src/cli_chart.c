@@ -9,8 +9,7 @@
 #include "output.h"
 #include "util.h"
 
-/* The terminal's width: $COLUMNS, else CONFIG_TERM_WIDTH. */
-static int term_width(void)
+int cli_term_width(void)
 {
 	const char *env = getenv("COLUMNS");
 	long n;
@@ -83,7 +82,7 @@ static enum gc_status draw(const struct cli_request *r, const struct series *s,
 	co.title = o->title;
 	co.log = o->log;
 	co.ascii = o->ascii;
-	co.width = term_width();
+	co.width = cli_term_width();
 	co.subtitle = subtitle;
 	st = output_open(&out, o->output, false, err);
 	if (st == GC_OK) {

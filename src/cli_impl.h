@@ -32,7 +32,8 @@ enum option_group {
 	G_CHECK = 64,	/* -e, --checks, --project-to: check */
 	G_IMPORT = 128, /* --org owner|name, --keep-capacity: import */
 	G_CHART = 256,	/* --column, --style, --title, --log, --ascii: chart */
-	G_POWER = 512 /* --overhead, --pue: every ledger command and convert */
+	G_POWER = 512, /* --overhead, --pue: every ledger command and convert */
+	G_PIVOT = 1024 /* --pivot: report */
 };
 #define G_ALL (G_OUT | G_CAT)
 
@@ -72,6 +73,8 @@ struct options {
 	bool has_quarter;		    /* import nvidia-smi --quarter */
 	int quarter;
 	const char *columns; /* --columns; NULL: the command's own */
+	bool has_pivot;	     /* --pivot COL */
+	enum report_col pivot;
 	double mfu, run_days, load, grid_gco2, usd_per_kwh; /* SPEC 4.6 */
 	const char *output;
 	enum ledger_format input_format;
@@ -151,6 +154,9 @@ void cli_fleet_opts(const struct options *o, const struct catalog *cat,
 /* Projection options from the command line's, to quarter `to`. */
 void cli_project_opts(const struct options *o, const struct fleet *f, int to,
 		      struct project_opts *po);
+
+/* The terminal's width: $COLUMNS, else CONFIG_TERM_WIDTH. */
+int cli_term_width(void);
 
 /* Whether output to fp is coloured: --color, or on a terminal without
  * NO_COLOR (nor TERM=dumb). */

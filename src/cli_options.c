@@ -54,6 +54,7 @@ enum opt_id {
 	O_CERTAINTY,
 	O_QUARTER,
 	O_COLUMNS,
+	O_PIVOT,
 	O_MFU,
 	O_RUN_DAYS,
 	O_LOAD,
@@ -191,6 +192,8 @@ static const struct opt_info OPTS[O_COUNT] = {
 			"columns or groups to print, in order: default, "
 			"compute, energy, cost, rates, all, or names "
 			"[default]" },
+	[O_PIVOT] = { "pivot", 0, "COL", G_PIVOT,
+		      "one row per org, one column per quarter, of COL" },
 	[O_MFU] = { "mfu", 0, "X", G_LEDGER,
 		    "run_flop: the share of peak a run reaches "
 		    "[" CONFIG_TEXT(CONFIG_MFU) "]" },
@@ -742,6 +745,10 @@ static enum gc_status apply_option(struct options *o, enum opt_id id,
 	case O_COLUMNS:
 		o->columns = arg;
 		return columns_opt(arg, err);
+	case O_PIVOT:
+		o->has_pivot = true;
+		return choice("pivot", arg, chart_column(arg, &o->pivot),
+			      "a number column of report, like h100e", err);
 	case O_MFU:
 		return share_opt(name, arg, 0, false, 1, true, &o->mfu, err);
 	case O_RUN_DAYS:
