@@ -28,7 +28,10 @@ static void fill(void)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *s = fuzz_string(data, size);
-	struct series series = { ROWS, 8, NULL, NULL, NULL };
+	struct series series = {
+		.rows = ROWS,
+		.n = 8,
+	};
 	struct check c;
 	struct check_result r;
 	struct gc_error err;

@@ -102,8 +102,13 @@ static void eval_both(const struct check *c, const struct series *s,
  * one. */
 static void evaluate(const struct check_list *l)
 {
-	struct series plain = { ROWS, NROWS, NULL, NULL, NULL };
-	struct series ranged = { ROWS, NROWS, LOW, HIGH, NULL };
+	struct series plain = {
+		.rows = ROWS,
+		.n = NROWS,
+	};
+	struct series ranged = {
+		.rows = ROWS, .n = NROWS, .low = LOW, .high = HIGH
+	};
 	struct check_index pi, ri;
 	struct gc_error err;
 	size_t i;

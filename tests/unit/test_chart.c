@@ -222,7 +222,10 @@ static void test_axis_cell(void **state)
 static void test_svg_points(void **state)
 {
 	struct series_row rows[2];
-	struct series s = { rows, 2, NULL, NULL, NULL };
+	struct series s = {
+		.rows = rows,
+		.n = 2,
+	};
 	struct chart_opts o;
 	struct gc_error err;
 	char *text = NULL;
@@ -281,7 +284,10 @@ static void row(struct series_row *r, const char *org, const char *q,
 static void test_svg_clipped(void **state)
 {
 	struct series_row rows[4];
-	struct series s = { rows, 4, NULL, NULL, NULL };
+	struct series s = {
+		.rows = rows,
+		.n = 4,
+	};
 	struct chart_opts o;
 	char *text = NULL;
 
@@ -356,7 +362,10 @@ static void test_term_text(void **state)
 {
 	char name[101], title[61], want[128];
 	struct series_row rows[2];
-	struct series s = { rows, 2, NULL, NULL, NULL };
+	struct series s = {
+		.rows = rows,
+		.n = 2,
+	};
 	struct chart_opts o;
 	char *text = NULL;
 
@@ -406,7 +415,10 @@ static void test_escape(void **state)
 static void test_svg_text(void **state)
 {
 	struct series_row rows[1];
-	struct series s = { rows, 1, NULL, NULL, NULL };
+	struct series s = {
+		.rows = rows,
+		.n = 1,
+	};
 	struct chart_opts o;
 	char *text = NULL;
 
@@ -432,7 +444,10 @@ static void test_svg_text(void **state)
 static void test_bad_utf8(void **state)
 {
 	struct series_row rows[1];
-	struct series s = { rows, 1, NULL, NULL, NULL };
+	struct series s = {
+		.rows = rows,
+		.n = 1,
+	};
 	struct chart_opts o;
 	char *text = NULL;
 

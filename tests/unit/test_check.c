@@ -162,7 +162,7 @@ static void test_caret(void **state)
  * quarter; spend $10M a quarter in 2023; qoq undefined in 2023Q1. Then
  * the 'all' rows (the same figures, doubled). */
 static struct series_row ROWS[10];
-static struct series SERIES = { ROWS, 10, NULL, NULL, NULL };
+static struct series SERIES = { .rows = ROWS, .n = 10 };
 
 static int setup(void **state)
 {
@@ -299,7 +299,9 @@ static void test_missing(void **state)
  * one and a half times its central figure; acme's 2023Q2 qoq has no upper
  * bound (as growth from a low end of zero would). */
 static struct series_row LOW[10], HIGH[10];
-static struct series RANGED = { ROWS, 10, LOW, HIGH, NULL };
+static struct series RANGED = {
+	.rows = ROWS, .n = 10, .low = LOW, .high = HIGH
+};
 
 static void make_ranged(void)
 {
@@ -375,7 +377,7 @@ struct mini {
 };
 
 static struct series_row MINI_ROWS[8];
-static struct series MINI = { MINI_ROWS, 0, NULL, NULL, NULL };
+static struct series MINI = { .rows = MINI_ROWS, .n = 0 };
 
 static void mini(const struct mini *m, size_t n)
 {

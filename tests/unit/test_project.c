@@ -28,7 +28,7 @@ static struct series history(struct series_row *rows, const char *org,
 		rows[i].h100e = h[i];
 		rows[i].cum_spend = 0;
 	}
-	return (struct series){ rows, n, NULL, NULL, NULL };
+	return (struct series){ .rows = rows, .n = n };
 }
 
 static int warnings;
@@ -165,7 +165,7 @@ static void test_target_two_orgs(void **state)
 {
 	static const double A[] = { 10000 }, B[] = { 5000 };
 	struct series_row rows[2];
-	struct series in = { rows, 2, NULL, NULL, NULL }, out;
+	struct series in = { .rows = rows, .n = 2 }, out;
 	struct project_opts o;
 	struct gc_error err;
 
