@@ -32,13 +32,13 @@ _gpucap()
 	local out="-f --format -o --output --color -q --quiet -h --help"
 	local cat="-m --metric -b --baseline --catalog"
 	local ledger="--org --usd-per-h100e --lifetime --overhead --pue --input-format --map --alias --fiscal-year-end --delimiter --keep-going --as-of --samples --correlation --seed --interval --mfu --run-days --load --grid-gco2 --usd-per-kwh"
-	local window="--from --to --total --columns"
+	local window="--from --to --total"
 	local fit="--method --window"
 	case $cmd in
-	report) words_opts="$out $cat $ledger $window --pivot" ;;
+	report) words_opts="$out $cat $ledger $window --pivot --columns" ;;
 	convert) words_opts="$out $cat --overhead --pue" ;;
 	catalog) words_opts="$out $cat" ;;
-	project) words_opts="$out $cat $ledger $window $fit --target --by" ;;
+	project) words_opts="$out $cat $ledger $window $fit --target --by --columns" ;;
 	check) words_opts="$out $cat $ledger $fit -e --expr --checks --project-to --uncertain --confidence" ;;
 	import) words_opts="-f --format -o --output --color -q --quiet -h --help --org --map --alias --fiscal-year-end --delimiter --keep-capacity --status --certainty --quarter --catalog" ;;
 	chart) words_opts="$out $cat $ledger $window $fit --project-to --column --style --title --log --ascii" ;;

@@ -28,7 +28,8 @@ struct command {
 };
 
 static const struct command COMMANDS[] = {
-	{ "report", cmd_report, 0, -1, G_ALL | G_LEDGER | G_WINDOW | G_PIVOT,
+	{ "report", cmd_report, 0, -1,
+	  G_ALL | G_LEDGER | G_WINDOW | G_PIVOT | G_COLUMNS,
 	  printer_format_name, "report [OPTIONS] [FILE...]",
 	  "Capacity per org and quarter in H100 equivalents, with growth.\n"
 	  "FILE '-' or no FILE reads standard input; several FILEs are one "
@@ -59,7 +60,8 @@ static const struct command COMMANDS[] = {
 	  "  gpucap catalog --metric fp8 H100 B200 MI300X\n"
 	  "  gpucap catalog --catalog mine.csv -f csv\n" },
 	{ "project", cmd_project, 0, -1,
-	  G_ALL | G_LEDGER | G_WINDOW | G_FIT | G_TARGET, printer_format_name,
+	  G_ALL | G_LEDGER | G_WINDOW | G_FIT | G_TARGET | G_COLUMNS,
+	  printer_format_name,
 	  "project [OPTIONS] --to Q | --target H100E --by Q [FILE...]",
 	  "The report's series extended past the ledger's last quarter, with "
 	  "a\n"

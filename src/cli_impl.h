@@ -33,7 +33,8 @@ enum option_group {
 	G_IMPORT = 128, /* --org owner|name, --keep-capacity: import */
 	G_CHART = 256,	/* --column, --style, --title, --log, --ascii: chart */
 	G_POWER = 512, /* --overhead, --pue: every ledger command and convert */
-	G_PIVOT = 1024 /* --pivot: report */
+	G_PIVOT = 1024,	 /* --pivot: report */
+	G_COLUMNS = 2048 /* --columns: report, project */
 };
 #define G_ALL (G_OUT | G_CAT)
 
@@ -137,6 +138,12 @@ void cli_request_init(struct cli_request *r, const struct options *o);
 /* Warnings, unless --quiet. */
 void cli_warning(const struct options *o, const struct gc_error *w);
 void cli_warnf(const struct options *o, const char *fmt, ...) GC_PRINTF(2, 3);
+
+/* How the command line reads ledgers (--input-format, --map, --alias
+ * table al, --fiscal-year-end, --delimiter, GPUCAP_THREADS); no warnings,
+ * progress or --keep-going: the caller adds what it wants. */
+void cli_ledger_opts(const struct options *o, const struct aliases *al,
+		     struct ledger_opts *lo);
 
 /* The --alias table (NULL without one); the caller frees it with
  * aliases_free. */

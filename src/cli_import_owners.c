@@ -219,15 +219,10 @@ static enum gc_status read_all(const struct options *o, struct owners *w,
 {
 	struct aliases *al;
 	enum gc_status st = cli_aliases(o, &al, err);
-	struct ledger_opts lo = { .format = o->input_format,
-				  .threads = o->threads,
-				  .map = o->maps,
-				  .nmap = o->nmaps,
-				  .aliases = al,
-				  .fiscal_year_end = o->fiscal_year_end,
-				  .delimiter = o->delimiter };
+	struct ledger_opts lo;
 	int i;
 
+	cli_ledger_opts(o, al, &lo);
 	for (i = 1; st == GC_OK && i < o->nargs; i++)
 		st = ledger_read(o->args[i], &lo, keep_row, w, err);
 	aliases_free(al);

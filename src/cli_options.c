@@ -188,7 +188,7 @@ static const struct opt_info OPTS[O_COUNT] = {
 	[O_CERTAINTY] = { "certainty", 0, "LIST", G_IMPORT,
 			  "epoch-clusters: keep clusters of these certainties "
 			  "(confirmed,likely,unlikely) [all]" },
-	[O_COLUMNS] = { "columns", 0, "LIST", G_WINDOW,
+	[O_COLUMNS] = { "columns", 0, "LIST", G_COLUMNS,
 			"columns or groups to print, in order: default, "
 			"compute, energy, cost, rates, all, or names "
 			"[default]" },

@@ -123,24 +123,31 @@ void cli_project_opts(const struct options *o, const struct fleet *f, int to,
 
 /* ---- the ledger ---- */
 
+void cli_ledger_opts(const struct options *o, const struct aliases *al,
+		     struct ledger_opts *lo)
+{
+	*lo = (struct ledger_opts){ .format = o->input_format,
+				    .threads = o->threads,
+				    .map = o->maps,
+				    .nmap = o->nmaps,
+				    .aliases = al,
+				    .fiscal_year_end = o->fiscal_year_end,
+				    .delimiter = o->delimiter };
+}
+
 static enum gc_status read_one(const struct options *o, const char *path,
 			       const struct aliases *al, struct cli_ledger *l,
 			       struct gc_error *err)
 {
-	struct ledger_opts lo = { .format = o->input_format,
-				  .keep_going = o->keep_going,
-				  .warn = ledger_warning,
-				  .warn_ctx = l,
-				  .progress = progress_update,
-				  .progress_ctx = &l->meter,
-				  .threads = o->threads,
-				  .map = o->maps,
-				  .nmap = o->nmaps,
-				  .aliases = al,
-				  .fiscal_year_end = o->fiscal_year_end,
-				  .delimiter = o->delimiter };
+	struct ledger_opts lo;
 	enum gc_status st;
 
+	cli_ledger_opts(o, al, &lo);
+	lo.keep_going = o->keep_going;
+	lo.warn = ledger_warning;
+	lo.warn_ctx = l;
+	lo.progress = progress_update;
+	lo.progress_ctx = &l->meter;
 	/* a meter only for a person watching: stderr is a terminal */
 	progress_init(&l->meter, strcmp(path, "-") == 0 ? "<stdin>" : path,
 		      stderr, !o->quiet && isatty(fileno(stderr)));
