@@ -2,6 +2,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -906,6 +907,31 @@ enum gc_status ledger_row_build_memo(struct ledger_memo *m,
 
 	*kept = b.kept;
 	return st;
+}
+
+unsigned long ledger_names_id(void)
+{
+	static atomic_ulong reads;
+
+	return atomic_fetch_add(&reads, 1) + 1;
+}
+
+enum gc_status ledger_emit_memo(const struct ledger_load *ld,
+				struct ledger_memo *m, unsigned long names_id,
+				struct ledger_cells *cells, long line,
+				struct gc_error *err)
+{
+	struct ledger_row row;
+	bool kept = false;
+	enum gc_status st;
+
+	if (m == NULL)
+		return ledger_emit(ld, cells, line, err);
+	st = ledger_row_build_memo(m, cells, ld->name, line, &row, &kept, err);
+	if (st != GC_OK)
+		return st;
+	row.names_id = kept ? names_id : 0;
+	return ledger_deliver(ld, &row, err);
 }
 
 enum gc_status ledger_emit(const struct ledger_load *ld,

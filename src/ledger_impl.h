@@ -83,6 +83,18 @@ void ledger_progress(const struct ledger_load *ld, long long done);
 enum gc_status ledger_deliver(const struct ledger_load *ld,
 			      struct ledger_row *row, struct gc_error *err);
 
+/* A number for a read that interns names (ledger_row.names_id), never
+ * 0 and never another read's: reads on two threads at once get two. */
+unsigned long ledger_names_id(void);
+
+/* Builds the row the cells make and hands it to the sink; with a memo
+ * (may be NULL), quarters, orgs and models seen before are not read
+ * again, and names kept there are interned under names_id. */
+enum gc_status ledger_emit_memo(const struct ledger_load *ld,
+				struct ledger_memo *m, unsigned long names_id,
+				struct ledger_cells *cells, long line,
+				struct gc_error *err);
+
 /* Builds the row the cells make and hands it to the sink. */
 enum gc_status ledger_emit(const struct ledger_load *ld,
 			   struct ledger_cells *cells, long line,

@@ -131,6 +131,10 @@ struct rows {
 	char *key[KEYS_MAX];
 	int col[KEYS_MAX];
 	struct ledger_unread unread; /* keys that name nothing */
+	/* Quarters, orgs and models read before (NULL: none, slower), and
+	 * the number its interned names go under. */
+	struct ledger_memo *memo;
+	unsigned long names_id;
 	struct arena {
 		char *base;
 		size_t used, cap;
@@ -167,6 +171,8 @@ static void rows_open(struct rows *r, const struct ledger_load *ld)
 
 	memset(r, 0, sizeof *r);
 	r->ld = ld;
+	r->memo = ledger_memo_new();
+	r->names_id = ledger_names_id();
 	r->arena.base = malloc(ARENA_BYTES);
 	if (r->arena.base == NULL)
 		return; /* cJSON keeps malloc */
@@ -187,6 +193,7 @@ static void rows_close(struct rows *r)
 	for (i = 0; i < KEYS_MAX; i++)
 		free(r->key[i]);
 	ledger_unread_warn(r->ld, &r->unread, "key");
+	ledger_memo_free(r->memo);
 }
 
 /* The column the i-th key of a row (at `at`) names; a key that names
@@ -398,7 +405,8 @@ static enum gc_status json_row(struct rows *r, struct row_text *rt,
 	else
 		st = object_cells(r, rt, obj, &cells, err);
 	if (st == GC_OK)
-		st = ledger_emit(ld, &cells, rt->start.line, err);
+		st = ledger_emit_memo(ld, r->memo, r->names_id, &cells,
+				      rt->start.line, err);
 	cJSON_Delete(obj);
 	return st;
 }

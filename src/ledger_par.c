@@ -353,9 +353,6 @@ static enum gc_status deliver_row(const struct par *p, const struct batch *b,
 /* What every row of the read shares, worked out once. */
 static void make_template(struct par *p)
 {
-	/* Reads are numbered so a sink can tell one read's interned names
-	 * from another's; reads on two threads at once get two numbers. */
-	static atomic_ulong reads;
 	int c;
 
 	memset(&p->template, 0, sizeof p->template);
@@ -366,7 +363,7 @@ static void make_template(struct par *p)
 		p->template.at[c].col = p->h->col[c];
 		p->present[p->npresent++] = c;
 	}
-	p->names_id = atomic_fetch_add(&reads, 1) + 1;
+	p->names_id = ledger_names_id();
 }
 
 static void deliver_event(const struct par *p, const struct batch *b,
