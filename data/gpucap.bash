@@ -35,7 +35,7 @@ _gpucap()
 	local window="--from --to --total"
 	local fit="--method --window"
 	case $cmd in
-	report) words_opts="$out $cat $ledger $window --pivot --columns" ;;
+	report) words_opts="$out $cat $ledger $window --pivot --columns --by" ;;
 	convert) words_opts="$out $cat --overhead --pue" ;;
 	catalog) words_opts="$out $cat" ;;
 	project) words_opts="$out $cat $ledger $window $fit --target --by --columns" ;;

@@ -75,6 +75,7 @@ struct options {
 	int quarter;
 	const char *columns; /* --columns; NULL: the command's own */
 	bool has_pivot;	     /* --pivot COL */
+	enum fleet_by split; /* report --by model|vendor */
 	enum report_col pivot;
 	double mfu, run_days, load, grid_gco2, usd_per_kwh; /* SPEC 4.6 */
 	const char *output;

@@ -142,7 +142,8 @@ static const struct opt_info OPTS[O_COUNT] = {
 			       CONFIG_WINDOW) "]" },
 	[O_TARGET] = { "target", 0, "H100E", G_TARGET,
 		       "solve for the growth that reaches this by --by" },
-	[O_BY] = { "by", 0, "Q", G_TARGET, "the quarter of the --target" },
+	[O_BY] = { "by", 0, "Q", G_TARGET | G_PIVOT,
+		   "the quarter of the --target" },
 	[O_EXPR] = { "expr", 'e', "EXPR", G_CHECK,
 		     "a check: [ORG] PERIOD COLUMN OP VALUE [TOLERANCE] "
 		     "(repeatable)" },
@@ -220,22 +221,40 @@ static const struct opt_info OPTS[O_COUNT] = {
 static const struct {
 	enum opt_id id;
 	unsigned group;
+	const char *arg; /* NULL: the option's own */
 	const char *help;
 } HELP_FOR[] = {
-	{ O_ORG, G_IMPORT,
+	{ O_ORG, G_IMPORT, NULL,
 	  "epoch-clusters: the field that names the org, owner or name "
 	  "[owner]; nvidia-smi: the org" },
-	{ O_TO, G_TARGET, "the quarter to project to (a year: its Q4)" },
+	{ O_TO, G_TARGET, NULL, "the quarter to project to (a year: its Q4)" },
+	{ O_BY, G_PIVOT, "WHAT",
+	  "model or vendor: each org split by its accelerators (a row each)" },
 };
 
-static const char *help_for(enum opt_id id, unsigned groups)
+/* The row of HELP_FOR for the option in a command of these groups. */
+static int help_row(enum opt_id id, unsigned groups)
 {
 	size_t i;
 
 	for (i = 0; i < sizeof HELP_FOR / sizeof HELP_FOR[0]; i++)
 		if (HELP_FOR[i].id == id && (HELP_FOR[i].group & groups) != 0)
-			return HELP_FOR[i].help;
-	return OPTS[id].help;
+			return (int)i;
+	return -1;
+}
+
+static const char *help_for(enum opt_id id, unsigned groups)
+{
+	int i = help_row(id, groups);
+
+	return i >= 0 ? HELP_FOR[i].help : OPTS[id].help;
+}
+
+static const char *arg_for(enum opt_id id, unsigned groups)
+{
+	int i = help_row(id, groups);
+
+	return i >= 0 && HELP_FOR[i].arg ? HELP_FOR[i].arg : OPTS[id].arg;
 }
 
 #define usage(err, ...) gc_fail((err), GC_USAGE, NULL, 0, 0, __VA_ARGS__)
@@ -693,7 +712,13 @@ static enum gc_status apply_option(struct options *o, enum opt_id id,
 	case O_TO:
 		return quarter_opt(name, arg, &o->to, &o->has_to, err);
 	case O_BY:
-		return quarter_opt(name, arg, &o->by, &o->has_by, err);
+		if ((o->groups & G_TARGET) != 0)
+			return quarter_opt(name, arg, &o->by, &o->has_by, err);
+		o->split = strcmp(arg, "model") == 0	? FLEET_BY_MODEL
+			   : strcmp(arg, "vendor") == 0 ? FLEET_BY_VENDOR
+							: FLEET_BY_NONE;
+		return choice("by", arg, o->split != FLEET_BY_NONE,
+			      "model or vendor", err);
 	case O_AS_OF:
 		return quarter_opt(name, arg, &o->as_of, &o->has_as_of, err);
 	case O_SAMPLES:
@@ -925,7 +950,7 @@ void options_help(FILE *out, unsigned groups, cli_format_fn formats)
 			 optional_value((enum opt_id)i) ? "[="
 			 : OPTS[i].arg			? " "
 							: "",
-			 OPTS[i].arg ? OPTS[i].arg : "",
+			 OPTS[i].arg ? arg_for((enum opt_id)i, groups) : "",
 			 optional_value((enum opt_id)i) ? "]" : "");
 		fprintf(out, "  %-24s ", left);
 		if (i == O_FORMAT)

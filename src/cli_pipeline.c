@@ -104,6 +104,7 @@ void cli_fleet_opts(const struct options *o, const struct catalog *cat,
 	fo->keep_going = o->keep_going;
 	fo->has_as_of = o->has_as_of;
 	fo->as_of = o->as_of;
+	fo->by = o->split;
 }
 
 void cli_project_opts(const struct options *o, const struct fleet *f, int to,
@@ -390,24 +391,47 @@ struct series_print {
 	size_t n;
 };
 
+/* --by: a split org's name, "org" FLEET_SPLIT_SEP "part", as its org and
+ * part cells; buf (of *cap bytes) holds them while the row prints. */
+static bool split_org(struct cell *all, char **buf, size_t *cap)
+{
+	const char *org = all[RC_ORG].text, *sep;
+	size_t n;
+
+	if (org == NULL || (sep = strchr(org, FLEET_SPLIT_SEP)) == NULL)
+		return true;
+	n = strlen(org) + 1;
+	if (!util_grow((void **)buf, cap, n, 1))
+		return false;
+	memcpy(*buf, org, n);
+	(*buf)[sep - org] = '\0';
+	all[RC_ORG].text = *buf;
+	all[RC_BY_MODEL].text = all[RC_BY_VENDOR].text = *buf + (sep - org) + 1;
+	return true;
+}
+
 static enum gc_status series_rows(void *ctx, struct printer *p,
 				  struct gc_error *err)
 {
 	const struct series_print *sp = ctx;
 	const struct series *s = sp->s;
 	struct cell all[RC_COUNT], cells[RC_COUNT];
-	char qbuf[QUARTER_FMT_MAX];
-	size_t i, k;
+	char qbuf[QUARTER_FMT_MAX], *obuf = NULL;
+	size_t i, k, ocap = 0;
+	enum gc_status st = GC_OK;
 
-	for (i = 0; i < s->n; i++) {
+	for (i = 0; i < s->n && st == GC_OK; i++) {
 		report_cells(s, &s->rows[i], s->low ? &s->low[i] : NULL,
 			     s->high ? &s->high[i] : NULL, all, qbuf);
+		if (!split_org(all, &obuf, &ocap))
+			st = gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 		for (k = 0; k < sp->n; k++)
 			cells[k] = all[sp->cols[k]];
-		if (printer_row(p, cells) != GC_OK)
-			return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+		if (st == GC_OK && printer_row(p, cells) != GC_OK)
+			st = gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	}
-	return GC_OK;
+	free(obuf);
+	return st;
 }
 
 /* Adds column c to out[0, *n) unless it is there. */
@@ -466,6 +490,15 @@ size_t cli_series_columns(const struct options *o, const struct series *s,
 		n = picked_columns(o->columns, out);
 	for (c = 0; o->columns == NULL && c < RC_REPORT_COUNT; c++)
 		out[n++] = (enum report_col)c;
+	if (o->split != FLEET_BY_NONE) { /* the part, after the org */
+		enum report_col part =
+			o->split == FLEET_BY_MODEL ? RC_BY_MODEL : RC_BY_VENDOR;
+
+		memmove(out + 1 + (out[0] == RC_ORG), out + (out[0] == RC_ORG),
+			(n - (out[0] == RC_ORG)) * sizeof *out);
+		out[out[0] == RC_ORG ? 1 : 0] = part;
+		n++;
+	}
 	if (projected)
 		pick(out, &n, RC_PROJECTED);
 	for (i = 0; i < s->n; i++)

@@ -12,12 +12,13 @@
 #include "gpucap/report.h"
 #include "gpucap/table.h"
 
-/* A pivot: quarters q0 .. q0 + nq - 1 of one column. */
+/* A pivot: quarters q0 .. q0 + nq - 1 of one column, after `keys`
+ * columns naming the row (the org, and with --by its part). */
 struct pivot {
 	const struct series *s;
 	enum report_col col;
 	int q0;
-	size_t nq;
+	size_t nq, keys;
 };
 
 static enum gc_status pivot_rows(void *ctx, struct printer *p,
@@ -25,21 +26,30 @@ static enum gc_status pivot_rows(void *ctx, struct printer *p,
 {
 	const struct pivot *v = ctx;
 	const struct series *s = v->s;
-	struct cell *cells = malloc((v->nq + 1) * sizeof *cells);
+	struct cell *cells = malloc((v->nq + v->keys) * sizeof *cells);
 	struct series_org o = { 0, 0 };
+	char *name = NULL;
 	enum gc_status st = GC_OK;
 	size_t i, k;
 
 	if (cells == NULL)
 		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	while (st == GC_OK && series_next_org(s, &o)) {
-		cells[0] = (struct cell){ s->rows[o.at].org, NAN, false, NAN,
-					  NAN };
-		for (k = 1; k <= v->nq; k++)
+		const char *org = s->rows[o.at].org;
+		const char *sep = strchr(org, FLEET_SPLIT_SEP);
+
+		for (k = 0; k < v->keys + v->nq; k++)
 			cells[k] = (struct cell){ NULL, NAN, false, NAN, NAN };
+		cells[0].text = org;
+		if (sep != NULL && (name = realloc(name, strlen(org) + 1))) {
+			strcpy(name, org);
+			name[sep - org] = '\0';
+			cells[0].text = name;
+			cells[1].text = name + (sep - org) + 1;
+		}
 		for (i = o.at; i < o.at + o.n; i++) {
 			int q = s->rows[i].quarter;
-			struct cell *c = &cells[1 + (size_t)(q - v->q0)];
+			struct cell *c = &cells[v->keys + (size_t)(q - v->q0)];
 
 			if (q < v->q0 || q >= v->q0 + (int)v->nq)
 				continue;
@@ -51,6 +61,7 @@ static enum gc_status pivot_rows(void *ctx, struct printer *p,
 		if (printer_row(p, cells) != GC_OK)
 			st = gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	}
+	free(name);
 	free(cells);
 	return st;
 }
@@ -76,7 +87,8 @@ static size_t quarters_shown(const struct cli_request *r, size_t nq,
 static enum gc_status print_pivot(const struct cli_request *r,
 				  const struct series *s, struct gc_error *err)
 {
-	struct pivot v = { s, r->o->pivot, INT_MAX, 0 };
+	struct pivot v = { s, r->o->pivot, INT_MAX, 0,
+			   r->o->split != FLEET_BY_NONE ? 2 : 1 };
 	struct table_col *cols;
 	char(*labels)[QUARTER_FMT_MAX];
 	int last = INT_MIN;
@@ -97,7 +109,7 @@ static enum gc_status print_pivot(const struct cli_request *r,
 		v.q0 += (int)(v.nq - shown);
 		v.nq = shown;
 	}
-	cols = malloc((v.nq + 1) * sizeof *cols);
+	cols = malloc((v.nq + 2) * sizeof *cols); /* room for both keys */
 	labels = malloc((v.nq + 1) * sizeof *labels);
 	if (cols == NULL || labels == NULL) {
 		free(cols);
@@ -105,12 +117,15 @@ static enum gc_status print_pivot(const struct cli_request *r,
 		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	}
 	cols[0] = REPORT_COLS[RC_ORG];
+	cols[1] = REPORT_COLS[r->o->split == FLEET_BY_VENDOR ? RC_BY_VENDOR
+							     : RC_BY_MODEL];
 	for (i = 0; i < v.nq; i++) {
-		cols[i + 1] =
+		cols[i + v.keys] =
 			(s->low ? REPORT_COLS_BOUNDED : REPORT_COLS)[v.col];
-		cols[i + 1].name = quarter_format(v.q0 + (int)i, labels[i]);
+		cols[i + v.keys].name =
+			quarter_format(v.q0 + (int)i, labels[i]);
 	}
-	st = cli_print(r, cols, v.nq + 1, pivot_rows, &v, err);
+	st = cli_print(r, cols, v.nq + v.keys, pivot_rows, &v, err);
 	free(cols);
 	free(labels);
 	return st;

@@ -101,6 +101,7 @@ void fleet_free(struct fleet *f)
 		free(f->org_near[i].name);
 	free(f->org_near);
 	free(f->last_unkept);
+	free(f->split);
 	memset(f, 0, sizeof *f);
 }
 
@@ -883,10 +884,11 @@ static void weigh_unkept(struct fleet *f, const char *org)
 static bool wanted(struct fleet *f, const char *org)
 {
 	bool keep = f->opts.norgs == 0;
-	size_t i;
+	size_t i, n = strcspn(org, (char[]){ FLEET_SPLIT_SEP, '\0' });
 
 	for (i = 0; i < f->opts.norgs; i++) {
-		if (strcasecmp(f->opts.orgs[i], org) == 0) {
+		if (strlen(f->opts.orgs[i]) == n &&
+		    strncasecmp(f->opts.orgs[i], org, n) == 0) {
 			f->org_seen[i] = true;
 			keep = true;
 		}
@@ -923,13 +925,44 @@ static enum gc_status add_planned(struct fleet *f, const struct ledger_row *row,
 	return apply_row(f, row, p, err);
 }
 
+/* --by: the row as the split org's (the org, then its model's id or
+ * vendor) in f->split; false when out of memory. A model the catalog does
+ * not know keeps its spelling: the row's error names it anyway. */
+static bool split_row(struct fleet *f, const struct ledger_row *row,
+		      struct ledger_row *out)
+{
+	const struct accel *a =
+		row->model != NULL ? catalog_find(f->opts.catalog, row->model)
+				   : NULL;
+	const char *part = a == NULL ? (row->model ? row->model : "")
+			   : f->opts.by == FLEET_BY_MODEL ? a->id
+							  : a->vendor;
+	size_t n = strlen(row->org), m = strlen(part);
+
+	if (!util_grow((void **)&f->split, &f->split_cap, n + m + 2, 1))
+		return false;
+	memcpy(f->split, row->org, n);
+	f->split[n] = FLEET_SPLIT_SEP;
+	memcpy(f->split + n + 1, part, m + 1);
+	*out = *row;
+	out->org = f->split;
+	out->names_id = 0; /* a new name each row: nothing to remember */
+	return true;
+}
+
 enum gc_status fleet_add(const struct ledger_row *row, void *ctx,
 			 struct gc_error *err)
 {
 	struct fleet *f = ctx;
 	struct plan p = { 0, 0, NULL, 0, 0, 0, NAN, 0, NULL, NULL };
+	struct ledger_row split;
 	enum gc_status st;
 
+	if (f->opts.by != FLEET_BY_NONE) {
+		if (!split_row(f, row, &split))
+			return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+		row = &split;
+	}
 	/* --as-of: the ledger as it stood then; later rows are not there */
 	if (f->opts.has_as_of && row->quarter > f->opts.as_of)
 		return GC_OK;

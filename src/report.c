@@ -33,6 +33,8 @@ const struct table_col REPORT_COLS[RC_COUNT] = {
 	{ "x_per_year", CT_RATIO, false },
 	{ "doubling_months", CT_FIGURE, false },
 	{ "share_pct", CT_PCT, false },
+	{ "model", CT_TEXT, false },
+	{ "vendor", CT_TEXT, false },
 };
 
 /* The same, each figure with its low and high end (SPEC 4.4). */
@@ -64,6 +66,8 @@ const struct table_col REPORT_COLS_BOUNDED[RC_COUNT] = {
 	{ "x_per_year", CT_RATIO, true },
 	{ "doubling_months", CT_FIGURE, true },
 	{ "share_pct", CT_PCT, true },
+	{ "model", CT_TEXT, false },
+	{ "vendor", CT_TEXT, false },
 };
 
 bool report_entered(const struct series_row *r, enum report_col c)
@@ -182,7 +186,7 @@ void report_ends(const struct series *s, const struct series_row *lo,
 
 bool report_numeric(enum report_col c)
 {
-	return c >= RC_UNITS && c < RC_COUNT && c != RC_PROJECTED &&
+	return c >= RC_UNITS && c < RC_BY_MODEL && c != RC_PROJECTED &&
 	       c != RC_INCOMPLETE;
 }
 
@@ -217,7 +221,7 @@ bool report_group(const char *name, bool out[RC_COUNT])
 		for (c = 0; c < RC_REPORT_COUNT; c++)
 			in[c] = true;
 		for (c = RC_INCOMPLETE + 1; name[0] == 'a' && c < RC_COUNT; c++)
-			in[c] = true;
+			in[c] = report_numeric((enum report_col)c);
 	} else {
 		for (g = 0; g < sizeof GROUPS / sizeof GROUPS[0]; g++)
 			if (strcmp(name, GROUPS[g].name) == 0)

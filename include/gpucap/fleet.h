@@ -34,6 +34,12 @@
 /* A warning, or with status GC_DATA a row skipped under keep_going. */
 typedef void (*fleet_warn_fn)(void *ctx, const struct gc_error *warning);
 
+/* report --by: each org split by its rows' accelerator model or vendor
+ * (SPEC 4.6). The split org's name is the org, FLEET_SPLIT_SEP, then the
+ * catalog id or vendor (nothing for a row without a model). */
+enum fleet_by { FLEET_BY_NONE, FLEET_BY_MODEL, FLEET_BY_VENDOR };
+#define FLEET_SPLIT_SEP '\x1f'
+
 struct fleet_opts {
 	const struct catalog *catalog;
 	enum metric metric;
@@ -50,6 +56,7 @@ struct fleet_opts {
 	bool keep_going; /* retiring more than in service: warn, retire all */
 	bool has_as_of;	 /* rows after quarter as_of are ignored */
 	int as_of;
+	enum fleet_by by;
 	fleet_warn_fn warn; /* may be NULL */
 	void *warn_ctx;
 };
@@ -94,6 +101,8 @@ struct fleet {
 	} * org_near;
 	char *last_unkept;
 	size_t near_tries;
+	char *split; /* --by: the split org's name being added */
+	size_t split_cap;
 	/* The ledger's uncertain figures (ranges), in the order rows gave
 	 * them; each scenario of the series puts them in (series.h). */
 	struct sample_figure *figures;

@@ -38,6 +38,9 @@ enum report_col {
 	RC_X_PER_YEAR,
 	RC_DOUBLING_MONTHS,
 	RC_SHARE_PCT,
+	/* report --by: the part of the org a row is (text) */
+	RC_BY_MODEL,
+	RC_BY_VENDOR,
 	RC_COUNT
 };
 
