@@ -389,16 +389,19 @@ struct series_print {
 	const struct series *s;
 	const enum report_col *cols;
 	size_t n;
+	bool split; /* --by: org names hold their part */
 };
 
 /* --by: a split org's name, "org" FLEET_SPLIT_SEP "part", as its org and
- * part cells; buf (of *cap bytes) holds them while the row prints. */
+ * part cells (split at the last separator: a part never holds one, an
+ * org's own name may); buf (of *cap bytes) holds them while the row
+ * prints. */
 static bool split_org(struct cell *all, char **buf, size_t *cap)
 {
 	const char *org = all[RC_ORG].text, *sep;
 	size_t n;
 
-	if (org == NULL || (sep = strchr(org, FLEET_SPLIT_SEP)) == NULL)
+	if (org == NULL || (sep = strrchr(org, FLEET_SPLIT_SEP)) == NULL)
 		return true;
 	n = strlen(org) + 1;
 	if (!util_grow((void **)buf, cap, n, 1))
@@ -423,7 +426,7 @@ static enum gc_status series_rows(void *ctx, struct printer *p,
 	for (i = 0; i < s->n && st == GC_OK; i++) {
 		report_cells(s, &s->rows[i], s->low ? &s->low[i] : NULL,
 			     s->high ? &s->high[i] : NULL, all, qbuf);
-		if (!split_org(all, &obuf, &ocap))
+		if (sp->split && !split_org(all, &obuf, &ocap))
 			st = gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 		for (k = 0; k < sp->n; k++)
 			cells[k] = all[sp->cols[k]];
@@ -517,7 +520,7 @@ enum gc_status cli_print_series(const struct cli_request *r,
 	const struct table_col *all =
 		s->low ? REPORT_COLS_BOUNDED : REPORT_COLS;
 	struct table_col picked[RC_COUNT];
-	struct series_print sp = { s, cols, n };
+	struct series_print sp = { s, cols, n, r->o->split != FLEET_BY_NONE };
 	size_t k;
 
 	for (k = 0; k < n; k++)

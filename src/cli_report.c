@@ -36,7 +36,8 @@ static enum gc_status pivot_rows(void *ctx, struct printer *p,
 		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	while (st == GC_OK && series_next_org(s, &o)) {
 		const char *org = s->rows[o.at].org;
-		const char *sep = strchr(org, FLEET_SPLIT_SEP);
+		const char *sep =
+			v->keys > 1 ? strrchr(org, FLEET_SPLIT_SEP) : NULL;
 
 		for (k = 0; k < v->keys + v->nq; k++)
 			cells[k] = (struct cell){ NULL, NAN, false, NAN, NAN };
