@@ -115,6 +115,7 @@ enum gc_status cmd_check(const struct options *o, struct gc_error *err)
 	struct cli_ledger l;
 	struct series s = { 0 };
 	enum gc_status st = gather(o, &checks, err);
+	size_t i;
 
 	if (st != GC_OK) {
 		check_list_free(&checks);
@@ -124,6 +125,9 @@ enum gc_status cmd_check(const struct options *o, struct gc_error *err)
 	 * with the sum of all orgs for checks without an org, every
 	 * quarter of it */
 	cli_request_init(&r, o);
+	for (i = 0; i < checks.n; i++)
+		r.lane_figures = r.lane_figures ||
+				 cli_lane_figure(checks.items[i].column);
 	r.total = true;
 	r.project = o->has_project_to;
 	r.project_to = o->project_to;

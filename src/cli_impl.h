@@ -133,8 +133,14 @@ struct cli_request {
 	bool project;	    /* project the series to project_to first */
 	int project_to;
 	bool from, to; /* --from, --to keep the rows between them */
+	/* Sampled: cum_h100e_years and share_pct are read (they are the
+	 * two figures reduced only when asked for). */
+	bool lane_figures;
 };
 void cli_request_init(struct cli_request *r, const struct options *o);
+
+/* Whether a column is one a sampled series reduces only when asked. */
+bool cli_lane_figure(enum report_col c);
 
 /* Warnings, unless --quiet. */
 void cli_warning(const struct options *o, const struct gc_error *w);

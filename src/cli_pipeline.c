@@ -17,6 +17,27 @@
 #include "output.h"
 #include "util.h"
 
+static size_t picked_columns(const char *list, enum report_col *out);
+
+bool cli_lane_figure(enum report_col c)
+{
+	return c == RC_CUM_H100E_YEARS || c == RC_SHARE_PCT;
+}
+
+/* Whether the options print a lane figure: --columns, --pivot or
+ * chart's --column name one. */
+static bool options_read_lane_figures(const struct options *o)
+{
+	enum report_col cols[RC_COUNT];
+	size_t n = o->columns ? picked_columns(o->columns, cols) : 0, i;
+
+	for (i = 0; i < n; i++)
+		if (cli_lane_figure(cols[i]))
+			return true;
+	return (o->has_pivot && cli_lane_figure(o->pivot)) ||
+	       ((o->groups & G_CHART) != 0 && cli_lane_figure(o->column));
+}
+
 void cli_request_init(struct cli_request *r, const struct options *o)
 {
 	memset(r, 0, sizeof *r);
@@ -25,6 +46,7 @@ void cli_request_init(struct cli_request *r, const struct options *o)
 	r->total = o->total;
 	r->from = o->has_from;
 	r->to = o->has_to;
+	r->lane_figures = options_read_lane_figures(o);
 }
 
 /* ---- warnings ---- */
@@ -263,13 +285,15 @@ static struct series_rates rates(const struct options *o, const struct fleet *f)
 
 /* The ledger's series: bounds of its ranges, or with --samples draws of
  * its uncertain figures, reduced to medians and --interval's ends. */
-static enum gc_status make_series(const struct options *o, struct cli_ledger *l,
-				  struct gc_error *err)
+static enum gc_status make_series(const struct cli_request *r,
+				  struct cli_ledger *l, struct gc_error *err)
 {
+	const struct options *o = r->o;
 	struct sampler sampler;
-	struct fleet_sampling how = { (size_t)o->samples, o->interval / 100,
-				      util_threads(o->threads), draw_figure,
-				      &sampler };
+	struct fleet_sampling how = {
+		(size_t)o->samples, o->interval / 100, util_threads(o->threads),
+		draw_figure,	    &sampler,	       r->lane_figures
+	};
 	enum gc_status st;
 
 	if (o->samples == 0)
@@ -304,7 +328,7 @@ enum gc_status cli_ledger_load(const struct cli_request *r,
 	if (st == GC_OK)
 		st = check_orgs(&l->fleet, err);
 	if (st == GC_OK)
-		st = make_series(o, l, err);
+		st = make_series(r, l, err);
 	return st;
 }
 

@@ -651,6 +651,8 @@ static enum gc_status drawn_series(const struct fleet *f,
 					      how->interval, how->threads))
 		st = gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	if (st == GC_OK)
+		out->draws->lane_figures = how->lane_figures;
+	if (st == GC_OK)
 		st = draw_lanes(f, order, central.rows, how, out, err);
 	free(order);
 	series_free(&central);

@@ -234,11 +234,14 @@ static void project_rows(const struct series *in, const struct series_row *rows,
 /* Lanes for n rows, as many as in has, in its shape. */
 static bool lanes_like(const struct series *in, size_t n, struct series *out)
 {
-	if (in->draws != NULL)
-		return in->draws->k <= series_draws_fit(n) &&
-		       series_draws_init(out, n, 0, in->draws->k,
-					 in->draws->interval,
-					 in->draws->threads);
+	if (in->draws != NULL) {
+		if (in->draws->k > series_draws_fit(n) ||
+		    !series_draws_init(out, n, 0, in->draws->k,
+				       in->draws->interval, in->draws->threads))
+			return false;
+		out->draws->lane_figures = in->draws->lane_figures;
+		return true;
+	}
 	out->n = n;
 	out->rows = calloc(n, sizeof *out->rows);
 	if (in->low != NULL) {

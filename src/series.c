@@ -541,12 +541,19 @@ static void prefetch(const void *p, size_t n)
  * own column of buf (k values a column: row r, figure f at column
  * r * NFIGURES + f); same[] says whether a column's values all equal its
  * first. */
+/* The figures a sampled series reduces: all of them, or without the
+ * last two (cum_h100e_years, share_pct) when no one reads them. */
+static size_t reduced_figures(const struct series_draws *d)
+{
+	return d->lane_figures ? NFIGURES : NFIGURES - 2;
+}
+
 static void gather_block(const struct series_draws *d, size_t i, size_t b,
 			 double *buf, size_t *n, bool *same)
 {
-	size_t k, r, f, c;
+	size_t k, r, f, c, nf = reduced_figures(d);
 
-	for (c = 0; c < b * NFIGURES; c++) {
+	for (c = 0; c < b * nf; c++) {
 		n[c] = 0;
 		same[c] = true;
 	}
@@ -556,7 +563,7 @@ static void gather_block(const struct series_draws *d, size_t i, size_t b,
 		if (k + AHEAD < d->k)
 			prefetch(&d->lane[k + AHEAD][i], b * sizeof *row);
 		for (r = 0, c = 0; r < b; r++, row++) {
-			for (f = 0; f < NFIGURES; f++, c++) {
+			for (f = 0; f < nf; f++, c++) {
 				double x = *field((struct series_row *)row,
 						  FIGURES[f]);
 				double *col = buf + c * d->k;
@@ -578,7 +585,7 @@ static void reduce_rows(struct series *s, size_t from, size_t to)
 		(REDUCE_BLOCK * NFIGURES * d->k + quantile_scratch(d->k)) *
 		sizeof *buf);
 	double *scratch = buf + REDUCE_BLOCK * NFIGURES * d->k;
-	size_t n[REDUCE_BLOCK * NFIGURES], i, r, f, b;
+	size_t n[REDUCE_BLOCK * NFIGURES], i, r, f, b, nf = reduced_figures(d);
 	bool same[REDUCE_BLOCK * NFIGURES];
 
 	for (i = from; buf != NULL && i < to; i += b) {
@@ -588,8 +595,12 @@ static void reduce_rows(struct series *s, size_t from, size_t to)
 			size_t at = i + r;
 
 			s->rows[at] = s->low[at] = s->high[at] = d->lane[0][at];
-			for (f = 0; f < NFIGURES; f++) {
-				size_t c = r * NFIGURES + f;
+			for (f = nf; f < NFIGURES; f++) /* not asked for */
+				*field(&s->rows[at], FIGURES[f]) = *field(
+					&s->low[at], FIGURES[f]) =
+					*field(&s->high[at], FIGURES[f]) = NAN;
+			for (f = 0; f < nf; f++) {
+				size_t c = r * nf + f;
 
 				reduce_figure(buf + c * d->k, n[c], d->k,
 					      same[c], d->interval, scratch,

@@ -148,6 +148,7 @@ struct fleet_sampling {
 	int threads;
 	fleet_draw_fn draw;
 	void *ctx;
+	bool lane_figures; /* reduce cum_h100e_years and share_pct too */
 };
 
 /* The series as draws (series.h): the central series is worked out

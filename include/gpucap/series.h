@@ -93,6 +93,10 @@ struct series_draws {
 	size_t k;
 	double interval;
 	int threads; /* the reduction's */
+	/* Whether cum_h100e_years and share_pct are reduced too: a command
+	 * that reads neither (most) saves a seventh of the reduction, and
+	 * finds them undefined. */
+	bool lane_figures;
 };
 
 /* rows, with low and high their ends row for row (NULL for a series

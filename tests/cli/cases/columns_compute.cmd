@@ -36,3 +36,10 @@ gpucap convert 100MW H100-SXM --overhead 1.82 --pue 1.12
 # A chart of any column: run_flop on a log axis, 3.077e26 rising to
 # 6.155e26 for labx.
 gpucap chart -f term --column run_flop --log --org labx ledgers/hundredk.csv | head -n 1
+# share_pct is made in every draw: a and b each buy 100..300 H100; drawn
+# at the same quantile (--correlation 1) each is half of the quarter in
+# every draw, so the median and both ends are 50; drawn apart they are
+# not (the ends straddle 50).
+gpucap report -f csv --samples 2000 --correlation 1 --columns share_pct edge/two-orgs-ranges.csv
+gpucap report -f csv --samples 2000 --correlation 0 --columns share_pct edge/two-orgs-ranges.csv |
+	awk -F, 'NR == 2 { print "independent: " ($4 < 50 && $5 > 50 ? "ends straddle 50" : "NOT: " $0) }'
