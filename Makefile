@@ -34,7 +34,7 @@ Q = @
 say = @printf '  %-6s %s\n'
 endif
 
-SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SANITIZE = -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 SRC = $(wildcard src/*.c)
 LIB_SRC = $(filter-out src/main.c,$(SRC))

@@ -268,10 +268,15 @@ const char *catalog_suggest(const struct catalog *cat, const char *name)
 		if (d > best || !same_chip(norm, cat->keys[i].norm))
 			continue;
 		/* two chips as near (TPU v5: the v5e and the v5p) are no
-		 * hint: either may be wrong */
-		tied = d == best && item != best_item;
-		best = d;
-		best_item = item;
+		 * hint: either may be wrong (another key of a chip already
+		 * seen at that distance changes nothing) */
+		if (d < best) {
+			tied = false;
+			best = d;
+			best_item = item;
+		} else if (item != best_item) {
+			tied = true;
+		}
 	}
 	if (best > limit || tied)
 		return NULL;

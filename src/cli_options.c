@@ -537,6 +537,13 @@ static enum gc_status columns_opt(const char *arg, struct gc_error *err)
 		const char *name = util_trim(item), *best = NULL;
 		size_t c, d, best_d = SIZE_MAX;
 
+		if (strcmp(name, "model") == 0 || strcmp(name, "vendor") == 0) {
+			st = usage(err,
+				   "--columns: '%s' is --by %s's column, after "
+				   "org",
+				   name, name);
+			continue;
+		}
 		if (report_col_find(name) >= 0 || report_group(name, NULL))
 			continue;
 		for (c = 0; c < RC_COUNT; c++)

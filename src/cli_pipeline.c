@@ -290,10 +290,14 @@ static enum gc_status make_series(const struct cli_request *r,
 {
 	const struct options *o = r->o;
 	struct sampler sampler;
-	struct fleet_sampling how = {
-		(size_t)o->samples, o->interval / 100, util_threads(o->threads),
-		draw_figure,	    &sampler,	       r->lane_figures
-	};
+	struct fleet_sampling how = { .k = (size_t)o->samples,
+				      .interval = o->interval / 100,
+				      .threads = util_threads(o->threads),
+				      .draw = draw_figure,
+				      .ctx = &sampler,
+				      .lane_figures = r->lane_figures,
+				      /* a projection makes lanes of its own */
+				      .total_room = r->total && !r->project };
 	enum gc_status st;
 
 	if (o->samples == 0)
@@ -486,9 +490,10 @@ static size_t picked_columns(const char *list, enum report_col *out)
 		bool in[RC_COUNT] = { false };
 		const char *name = util_trim(item);
 
-		if ((c = report_col_find(name)) >= 0)
-			pick(named, &k, (enum report_col)c);
-		else if (report_group(name, in))
+		if ((c = report_col_find(name)) >= 0) {
+			if (c != RC_BY_MODEL && c != RC_BY_VENDOR)
+				pick(named, &k, (enum report_col)c);
+		} else if (report_group(name, in))
 			for (c = 0; c < RC_COUNT; c++)
 				if (in[c])
 					pick(named, &k, (enum report_col)c);
@@ -507,6 +512,20 @@ static size_t picked_columns(const char *list, enum report_col *out)
 	return n;
 }
 
+/* --by: the part's column right after org, out[0, n) holding neither
+ * part column (--columns never picks one), so it fits in RC_COUNT. */
+static size_t with_part(enum report_col *out, size_t n, enum report_col part)
+{
+	size_t at;
+
+	for (at = 0; at < n && out[at] != RC_ORG; at++)
+		;
+	at = at < n ? at + 1 : 0;
+	memmove(out + at + 1, out + at, (n - at) * sizeof *out);
+	out[at] = part;
+	return n + 1;
+}
+
 size_t cli_series_columns(const struct options *o, const struct series *s,
 			  bool projected, enum report_col *out)
 {
@@ -517,15 +536,10 @@ size_t cli_series_columns(const struct options *o, const struct series *s,
 		n = picked_columns(o->columns, out);
 	for (c = 0; o->columns == NULL && c < RC_REPORT_COUNT; c++)
 		out[n++] = (enum report_col)c;
-	if (o->split != FLEET_BY_NONE) { /* the part, after the org */
-		enum report_col part =
-			o->split == FLEET_BY_MODEL ? RC_BY_MODEL : RC_BY_VENDOR;
-
-		memmove(out + 1 + (out[0] == RC_ORG), out + (out[0] == RC_ORG),
-			(n - (out[0] == RC_ORG)) * sizeof *out);
-		out[out[0] == RC_ORG ? 1 : 0] = part;
-		n++;
-	}
+	if (o->split != FLEET_BY_NONE)
+		n = with_part(out, n,
+			      o->split == FLEET_BY_MODEL ? RC_BY_MODEL
+							 : RC_BY_VENDOR);
 	if (projected)
 		pick(out, &n, RC_PROJECTED);
 	for (i = 0; i < s->n; i++)

@@ -28,7 +28,7 @@ static enum gc_status pivot_rows(void *ctx, struct printer *p,
 	const struct series *s = v->s;
 	struct cell *cells = malloc((v->nq + v->keys) * sizeof *cells);
 	struct series_org o = { 0, 0 };
-	char *name = NULL;
+	char *name = NULL, *grown;
 	enum gc_status st = GC_OK;
 	size_t i, k;
 
@@ -42,7 +42,8 @@ static enum gc_status pivot_rows(void *ctx, struct printer *p,
 		for (k = 0; k < v->keys + v->nq; k++)
 			cells[k] = (struct cell){ NULL, NAN, false, NAN, NAN };
 		cells[0].text = org;
-		if (sep != NULL && (name = realloc(name, strlen(org) + 1))) {
+		if (sep != NULL && (grown = realloc(name, strlen(org) + 1))) {
+			name = grown;
 			strcpy(name, org);
 			name[sep - org] = '\0';
 			cells[0].text = name;
@@ -50,10 +51,11 @@ static enum gc_status pivot_rows(void *ctx, struct printer *p,
 		}
 		for (i = o.at; i < o.at + o.n; i++) {
 			int q = s->rows[i].quarter;
-			struct cell *c = &cells[v->keys + (size_t)(q - v->q0)];
+			struct cell *c;
 
 			if (q < v->q0 || q >= v->q0 + (int)v->nq)
 				continue;
+			c = &cells[v->keys + (size_t)(q - v->q0)];
 			c->num = report_value(s, &s->rows[i], v->col);
 			if (s->low != NULL)
 				report_ends(s, &s->low[i], &s->high[i], v->col,

@@ -501,12 +501,13 @@ static enum gc_status read_cluster(const struct csv_record *rec, void *ctx,
 	st = read_cells(r, rec, &c, err);
 	if (st != GC_OK)
 		return st;
+	/* every cluster, kept or not, counts for the " #2" of its name */
+	if (!name_org(r, &c))
+		return oom(r, rec, err);
 	if (!kept(r->imp, &c)) {
 		r->imp->filtered++;
 		return GC_OK;
 	}
-	if (!name_org(r, &c))
-		return oom(r, rec, err);
 	chips = *c.chip[0] != '\0' && !isnan(c.qty[0]);
 	capacity = !chips && r->imp->keep_capacity && !isnan(c.h100e);
 	if (!c.dated || (!chips && !capacity)) {

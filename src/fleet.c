@@ -893,8 +893,15 @@ static bool wanted(struct fleet *f, const char *org)
 			keep = true;
 		}
 	}
-	if (!keep)
+	if (!keep && org[n] == '\0') {
 		weigh_unkept(f, org);
+	} else if (!keep) { /* by the org's own name, not a --by part's */
+		char *own = strndup(org, n);
+
+		if (own != NULL)
+			weigh_unkept(f, own);
+		free(own);
+	}
 	return keep;
 }
 

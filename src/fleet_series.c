@@ -636,7 +636,8 @@ static enum gc_status drawn_series(const struct fleet *f,
 {
 	struct series central;
 	const struct fleet_org **order;
-	size_t k = how->k, room = f->opts.total ? total_rows(f) : 0;
+	size_t k = how->k,
+	       room = f->opts.total || how->total_room ? total_rows(f) : 0;
 	enum gc_status st;
 
 	memset(&central, 0, sizeof central);

@@ -102,17 +102,25 @@ static bool number_col(int c)
 }
 
 /* A decimal comma (a ',' between two digits) made a decimal point, in
- * place. A cell that has a '.' of its own (not a range's "..") is left
- * as written, for the number reader to refuse: "1.234,5" (a dot grouping
- * thousands) is an error quoting the cell, not 1.2345. */
+ * place. A cell is left as written, for the number reader to judge (and
+ * any error to quote as the user wrote it), when it has a '.' of its own
+ * (not a range's ".."): "1.234,5", a dot grouping thousands, is refused,
+ * not read as 1.2345; and when a number of it has more than one comma:
+ * "1,000,000" is no decimal, so its commas group thousands. */
 static void decimal_point(char *s, size_t n)
 {
-	size_t i;
+	size_t i, commas = 0;
 
-	for (i = 0; i < n; i++)
-		if (s[i] == '.' && !(i + 1 < n && s[i + 1] == '.') &&
-		    !(i > 0 && s[i - 1] == '.'))
+	for (i = 0; i < n; i++) {
+		bool range = (i + 1 < n && s[i + 1] == '.') ||
+			     (i > 0 && s[i - 1] == '.');
+
+		if (s[i] == '.' && !range)
 			return;
+		commas = s[i] == '.' ? 0 : commas + (s[i] == ',');
+		if (commas > 1)
+			return;
+	}
 	for (i = 1; i + 1 < n; i++)
 		if (s[i] == ',' && isdigit((unsigned char)s[i - 1]) &&
 		    isdigit((unsigned char)s[i + 1]))

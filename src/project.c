@@ -231,12 +231,14 @@ static void project_rows(const struct series *in, const struct series_row *rows,
 	series_fill_shares(out, at);
 }
 
-/* Lanes for n rows, as many as in has, in its shape. */
-static bool lanes_like(const struct series *in, size_t n, struct series *out)
+/* Lanes for n rows, as many as in has, in its shape, sampled ones with
+ * room for `room` rows more (the sum's, added after projecting). */
+static bool lanes_like(const struct series *in, size_t n, size_t room,
+		       struct series *out)
 {
 	if (in->draws != NULL) {
-		if (in->draws->k > series_draws_fit(n) ||
-		    !series_draws_init(out, n, 0, in->draws->k,
+		if (in->draws->k > series_draws_fit(n + room) ||
+		    !series_draws_init(out, n, room, in->draws->k,
 				       in->draws->interval, in->draws->threads))
 			return false;
 		out->draws->lane_figures = in->draws->lane_figures;
@@ -255,6 +257,19 @@ static bool lanes_like(const struct series *in, size_t n, struct series *out)
 /* Each lane of the series is projected as the first is (its own fitted
  * growth, or the target's rate), then the lanes are reduced as the
  * ledger's are. Warnings are the first lane's to give. */
+/* The quarters of the sum of the orgs once projected steps quarters on:
+ * from the first org's first quarter to the last row's plus steps. */
+static size_t total_span(const struct series *in, size_t steps)
+{
+	int first = in->rows[0].quarter;
+	size_t i;
+
+	for (i = 1; i < in->n; i++)
+		first = in->rows[i].quarter < first ? in->rows[i].quarter
+						    : first;
+	return (size_t)(in->rows[in->n - 1].quarter - first) + steps + 1;
+}
+
 static enum gc_status project_lanes(const struct series *in,
 				    const struct project_opts *o,
 				    const struct project_target *t,
@@ -265,7 +280,7 @@ static enum gc_status project_lanes(const struct series *in,
 	size_t k;
 
 	quiet.warn = NULL;
-	if (!lanes_like(in, n, out))
+	if (!lanes_like(in, n, o->total ? total_span(in, steps) : 0, out))
 		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	out->rates = in->rates;
 	for (k = 0; k < series_nlanes(in); k++)

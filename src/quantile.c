@@ -162,15 +162,20 @@ static void select_ends(double *sample, struct end *e, size_t ne)
 
 	qsort(e, ne, sizeof *e, by_rank);
 	for (t = 0; t < ne; t++) {
-		size_t r = (size_t)e[t].rank;
+		size_t r;
 
-		if (e[t].rank < 0)
+		if (e[t].rank < 0) {
 			*e[t].at = -INFINITY;
-		else if (e[t].rank >= SAMPLE)
+			continue;
+		}
+		if (e[t].rank >= SAMPLE) {
 			*e[t].at = INFINITY;
-		else if (r < base)
+			continue;
+		}
+		r = (size_t)e[t].rank; /* in range: the cast is defined */
+		if (r < base) {
 			*e[t].at = sample[r];
-		else {
+		} else {
 			*e[t].at = select_nth(sample + base, SAMPLE - base,
 					      r - base);
 			base = r + 1;

@@ -149,6 +149,7 @@ struct fleet_sampling {
 	fleet_draw_fn draw;
 	void *ctx;
 	bool lane_figures; /* reduce cum_h100e_years and share_pct too */
+	bool total_room;   /* the sum of the orgs will be added to the lanes */
 };
 
 /* The series as draws (series.h): the central series is worked out

@@ -1017,7 +1017,9 @@ static void same_row(const struct series_row *a, const struct series_row *b)
  * draw (its rows are copied from the central series). */
 static void test_thousand_scenarios(void **state)
 {
-	struct fleet_sampling how = { 1000, 0.9, 1, even_draw, NULL, true };
+	struct fleet_sampling how = {
+		1000, 0.9, 1, even_draw, NULL, true, false
+	};
 	struct series two;
 	struct run r;
 	size_t i, k;

@@ -12,3 +12,6 @@ gpucap report -f csv analyst/tabs.csv | cut -d, -f1-3
 gpucap report -f csv --delimiter '|' analyst/pipe.txt | cut -d, -f1-3
 gpucap report --delimiter '"' analyst/pipe.txt
 echo "exit $?"
+# A number with more than one comma is no decimal: its commas group
+# thousands (1,000,000), and the cell is read as written.
+printf 'quarter;org;model;units\n2024Q1;acme;H100;1,000,000\n' | gpucap report -f csv | cut -d, -f1-3

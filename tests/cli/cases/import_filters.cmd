@@ -13,3 +13,9 @@ gpucap import epoch-clusters --status existng epoch/clusters.csv
 echo "exit $?"
 gpucap import epoch-clusters --certainty sure epoch/clusters.csv
 echo "exit $?"
+# A filtered-out cluster still counts for the " #2" of its name, so a
+# cluster is the same org whatever the filters: epoch/clusters-twins.csv
+# has two clusters named Twin, the planned one first; kept alone, the
+# existing one is still "Twin #2".
+gpucap import epoch-clusters --org name --status existing epoch/clusters-twins.csv 2>/dev/null
+gpucap import epoch-clusters --org name epoch/clusters-twins.csv 2>/dev/null

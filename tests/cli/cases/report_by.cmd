@@ -14,3 +14,11 @@ gpucap report --by vendor --org labx --to 2024Q2 ledgers/mixed.csv
 gpucap report --by model --pivot units ledgers/mixed.csv
 gpucap report --by chip ledgers/mixed.csv
 echo "exit $?"
+# --columns all (or any list) with --by: the part goes after org once,
+# whatever --columns names (it may not name the part itself).
+gpucap report -f csv --by model --columns all,projected,incomplete ledgers/mixed.csv | head -n 1 | cut -d, -f1-4
+gpucap report --by model --columns model ledgers/mixed.csv
+echo "exit $?"
+# An --org hint under --by names the org, not its part.
+gpucap report --by model --org labz ledgers/mixed.csv
+echo "exit $?"
