@@ -73,7 +73,11 @@ struct options {
 	const char *statuses, *certainties; /* import epoch-clusters */
 	bool has_quarter;		    /* import nvidia-smi --quarter */
 	int quarter;
-	const char *columns; /* --columns; NULL: the command's own */
+	/* --columns, resolved: names and groups in order, each once, never
+	 * the part columns of --by */
+	bool has_columns;
+	enum report_col columns[RC_COUNT];
+	size_t ncolumns;
 	bool has_pivot;	     /* --pivot COL */
 	enum fleet_by split; /* report --by model|vendor */
 	enum report_col pivot;
@@ -168,6 +172,14 @@ void cli_fleet_opts(const struct options *o, const struct catalog *cat,
 /* Projection options from the command line's, to quarter `to`. */
 void cli_project_opts(const struct options *o, const struct fleet *f, int to,
 		      struct project_opts *po);
+
+/* --by: a split org's name, "org" FLEET_SPLIT_SEP "part", as its own
+ * name *own and its part *part (NULL when it is no split name), split at
+ * the last separator (a part never holds one, an org's own name may);
+ * buf (of *cap bytes, grown as needed) holds them. False when out of
+ * memory. */
+bool cli_split_org(const char *org, char **buf, size_t *cap, const char **own,
+		   const char **part);
 
 /* The terminal's width: $COLUMNS, else CONFIG_TERM_WIDTH. */
 int cli_term_width(void);

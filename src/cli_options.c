@@ -525,11 +525,43 @@ static enum gc_status month_opt(const char *arg, int *out, struct gc_error *err)
 
 /* --columns: every item a column or a group (report.h); a typo gets the
  * nearest column's name. */
-static enum gc_status columns_opt(const char *arg, struct gc_error *err)
+/* Adds column c to the --columns list unless it is there. */
+static void list_column(struct options *o, int c)
+{
+	size_t i;
+
+	for (i = 0; i < o->ncolumns && o->columns[i] != (enum report_col)c; i++)
+		;
+	if (i == o->ncolumns)
+		o->columns[o->ncolumns++] = (enum report_col)c;
+}
+
+/* A --columns item: a column, or each column of a group, onto the list. */
+static bool list_item(struct options *o, const char *name)
+{
+	bool in[RC_COUNT] = { false };
+	int c = report_col_find(name);
+
+	if (c >= 0) {
+		list_column(o, c);
+		return true;
+	}
+	if (!report_group(name, in))
+		return false;
+	for (c = 0; c < RC_COUNT; c++)
+		if (in[c])
+			list_column(o, c);
+	return true;
+}
+
+static enum gc_status columns_opt(struct options *o, const char *arg,
+				  struct gc_error *err)
 {
 	char *copy = strdup(arg), *item, *save = NULL;
 	enum gc_status st = GC_OK;
 
+	o->has_columns = true;
+	o->ncolumns = 0;
 	if (copy == NULL)
 		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	for (item = strtok_r(copy, ",", &save); item != NULL && st == GC_OK;
@@ -544,7 +576,7 @@ static enum gc_status columns_opt(const char *arg, struct gc_error *err)
 				   name, name);
 			continue;
 		}
-		if (report_col_find(name) >= 0 || report_group(name, NULL))
+		if (list_item(o, name))
 			continue;
 		for (c = 0; c < RC_COUNT; c++)
 			if ((d = util_edit_distance(
@@ -775,8 +807,7 @@ static enum gc_status apply_option(struct options *o, enum opt_id id,
 		return quarter_opt(name, arg, &o->quarter, &o->has_quarter,
 				   err);
 	case O_COLUMNS:
-		o->columns = arg;
-		return columns_opt(arg, err);
+		return columns_opt(o, arg, err);
 	case O_PIVOT:
 		o->has_pivot = true;
 		return choice("pivot", arg, chart_column(arg, &o->pivot),

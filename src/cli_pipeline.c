@@ -17,7 +17,7 @@
 #include "output.h"
 #include "util.h"
 
-static size_t picked_columns(const char *list, enum report_col *out);
+static size_t picked_columns(const struct options *o, enum report_col *out);
 
 bool cli_lane_figure(enum report_col c)
 {
@@ -28,11 +28,10 @@ bool cli_lane_figure(enum report_col c)
  * chart's --column name one. */
 static bool options_read_lane_figures(const struct options *o)
 {
-	enum report_col cols[RC_COUNT];
-	size_t n = o->columns ? picked_columns(o->columns, cols) : 0, i;
+	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (cli_lane_figure(cols[i]))
+	for (i = 0; i < o->ncolumns; i++)
+		if (cli_lane_figure(o->columns[i]))
 			return true;
 	return (o->has_pivot && cli_lane_figure(o->pivot)) ||
 	       ((o->groups & G_CHART) != 0 && cli_lane_figure(o->column));
@@ -420,24 +419,35 @@ struct series_print {
 	bool split; /* --by: org names hold their part */
 };
 
-/* --by: a split org's name, "org" FLEET_SPLIT_SEP "part", as its org and
- * part cells (split at the last separator: a part never holds one, an
- * org's own name may); buf (of *cap bytes) holds them while the row
- * prints. */
-static bool split_org(struct cell *all, char **buf, size_t *cap)
+bool cli_split_org(const char *org, char **buf, size_t *cap, const char **own,
+		   const char **part)
 {
-	const char *org = all[RC_ORG].text, *sep;
+	const char *sep = org ? strrchr(org, FLEET_SPLIT_SEP) : NULL;
 	size_t n;
 
-	if (org == NULL || (sep = strrchr(org, FLEET_SPLIT_SEP)) == NULL)
+	*own = org;
+	*part = NULL;
+	if (sep == NULL)
 		return true;
 	n = strlen(org) + 1;
 	if (!util_grow((void **)buf, cap, n, 1))
 		return false;
 	memcpy(*buf, org, n);
 	(*buf)[sep - org] = '\0';
-	all[RC_ORG].text = *buf;
-	all[RC_BY_MODEL].text = all[RC_BY_VENDOR].text = *buf + (sep - org) + 1;
+	*own = *buf;
+	*part = *buf + (sep - org) + 1;
+	return true;
+}
+
+/* The org and part cells of a --by row. */
+static bool split_org(struct cell *all, char **buf, size_t *cap)
+{
+	const char *part;
+
+	if (!cli_split_org(all[RC_ORG].text, buf, cap, &all[RC_ORG].text,
+			   &part))
+		return false;
+	all[RC_BY_MODEL].text = all[RC_BY_VENDOR].text = part;
 	return true;
 }
 
@@ -476,39 +486,22 @@ static void pick(enum report_col *out, size_t *n, enum report_col c)
 	out[(*n)++] = c;
 }
 
-/* --columns (checked when the options were read): org and quarter first
- * unless named, then each name or group in order, once each. */
-static size_t picked_columns(const char *list, enum report_col *out)
+/* --columns: org and quarter first unless the list names them, then the
+ * list (cli_options.c resolved it). */
+static size_t picked_columns(const struct options *o, enum report_col *out)
 {
-	char *copy = strdup(list), *item, *save = NULL;
-	enum report_col named[RC_COUNT];
-	size_t n = 0, k = 0, i;
-	int c;
+	size_t n = 0, i;
 
-	for (item = copy ? strtok_r(copy, ",", &save) : NULL; item != NULL;
-	     item = strtok_r(NULL, ",", &save)) {
-		bool in[RC_COUNT] = { false };
-		const char *name = util_trim(item);
-
-		if ((c = report_col_find(name)) >= 0) {
-			if (c != RC_BY_MODEL && c != RC_BY_VENDOR)
-				pick(named, &k, (enum report_col)c);
-		} else if (report_group(name, in))
-			for (c = 0; c < RC_COUNT; c++)
-				if (in[c])
-					pick(named, &k, (enum report_col)c);
-	}
-	free(copy);
-	for (i = 0; i < k && named[i] != RC_ORG; i++)
+	for (i = 0; i < o->ncolumns && o->columns[i] != RC_ORG; i++)
 		;
-	if (i == k)
+	if (i == o->ncolumns)
 		pick(out, &n, RC_ORG);
-	for (i = 0; i < k && named[i] != RC_QUARTER; i++)
+	for (i = 0; i < o->ncolumns && o->columns[i] != RC_QUARTER; i++)
 		;
-	if (i == k)
+	if (i == o->ncolumns)
 		pick(out, &n, RC_QUARTER);
-	for (i = 0; i < k; i++)
-		pick(out, &n, named[i]);
+	for (i = 0; i < o->ncolumns; i++)
+		pick(out, &n, o->columns[i]);
 	return n;
 }
 
@@ -532,9 +525,9 @@ size_t cli_series_columns(const struct options *o, const struct series *s,
 	size_t n = 0, i;
 	int c;
 
-	if (o->columns != NULL)
-		n = picked_columns(o->columns, out);
-	for (c = 0; o->columns == NULL && c < RC_REPORT_COUNT; c++)
+	if (o->has_columns)
+		n = picked_columns(o, out);
+	for (c = 0; !o->has_columns && c < RC_REPORT_COUNT; c++)
 		out[n++] = (enum report_col)c;
 	if (o->split != FLEET_BY_NONE)
 		n = with_part(out, n,

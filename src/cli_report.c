@@ -28,27 +28,21 @@ static enum gc_status pivot_rows(void *ctx, struct printer *p,
 	const struct series *s = v->s;
 	struct cell *cells = malloc((v->nq + v->keys) * sizeof *cells);
 	struct series_org o = { 0, 0 };
-	char *name = NULL, *grown;
+	char *name = NULL;
+	size_t cap = 0;
 	enum gc_status st = GC_OK;
 	size_t i, k;
 
 	if (cells == NULL)
 		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	while (st == GC_OK && series_next_org(s, &o)) {
-		const char *org = s->rows[o.at].org;
-		const char *sep =
-			v->keys > 1 ? strrchr(org, FLEET_SPLIT_SEP) : NULL;
-
 		for (k = 0; k < v->keys + v->nq; k++)
 			cells[k] = (struct cell){ NULL, NAN, false, NAN, NAN };
-		cells[0].text = org;
-		if (sep != NULL && (grown = realloc(name, strlen(org) + 1))) {
-			name = grown;
-			strcpy(name, org);
-			name[sep - org] = '\0';
-			cells[0].text = name;
-			cells[1].text = name + (sep - org) + 1;
-		}
+		cells[0].text = s->rows[o.at].org;
+		if (v->keys > 1 &&
+		    !cli_split_org(s->rows[o.at].org, &name, &cap,
+				   &cells[0].text, &cells[1].text))
+			st = gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 		for (i = o.at; i < o.at + o.n; i++) {
 			int q = s->rows[i].quarter;
 			struct cell *c;
@@ -61,7 +55,7 @@ static enum gc_status pivot_rows(void *ctx, struct printer *p,
 				report_ends(s, &s->low[i], &s->high[i], v->col,
 					    &c->lo, &c->hi);
 		}
-		if (printer_row(p, cells) != GC_OK)
+		if (st == GC_OK && printer_row(p, cells) != GC_OK)
 			st = gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	}
 	free(name);

@@ -207,14 +207,6 @@ static int lookup_norm(const char *norm)
 	return -1;
 }
 
-int ledger_col_lookup(const char *header)
-{
-	char norm[HEADER_MAX];
-
-	normalize(header, strlen(header), norm);
-	return lookup_norm(norm);
-}
-
 int ledger_col_find(const struct ledger_opts *o, const char *header)
 {
 	char norm[HEADER_MAX], mapped[HEADER_MAX];

@@ -20,15 +20,13 @@ struct ledger_cells {
 	int fiscal_year_end; /* ledger_opts', for FY quarters */
 };
 
-/* The column a header names (case-insensitive, spaces and '-' read as
- * '_', aliases of SPEC 3.2); -1 when it names none, LEDGER_COL_KNOWN for
- * a column gpucap knows and reads nothing from (Epoch AI's power and
- * cost, which gpucap works out itself; links). */
-int ledger_col_lookup(const char *header);
-#define LEDGER_COL_KNOWN (-2)
-
-/* The same, --map first. */
+/* The column a header names: o's --map first (o may be NULL), then the
+ * aliases of SPEC 3.2 (case-insensitive, spaces and '-' read as '_');
+ * -1 when it names none, LEDGER_COL_KNOWN for a column gpucap knows and
+ * reads nothing from (Epoch AI's power and cost, which gpucap works out
+ * itself; links). */
 int ledger_col_find(const struct ledger_opts *o, const char *header);
+#define LEDGER_COL_KNOWN (-2)
 
 /* The ledger column an unknown header likely misspells, or NULL. */
 const char *ledger_col_hint(const char *header);

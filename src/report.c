@@ -200,48 +200,53 @@ int report_col_find(const char *name)
 	return -1;
 }
 
-/* The groups of SPEC 4.6, each a run of columns. */
-static const struct {
-	const char *name;
-	enum report_col from, to; /* inclusive */
-} GROUPS[] = {
-	{ "compute", RC_FLOP_PER_S, RC_CUM_H100E_YEARS },
-	{ "energy", RC_POWER_MW, RC_POWER_MW },
-	{ "cost", RC_SPEND, RC_USD_PER_H100E },
-	{ "rates", RC_QOQ, RC_YTD },
+/* The group of SPEC 4.6 each column is in (NULL: none but default and
+ * all): a new column is one entry here. */
+static const char *const GROUP_OF[RC_COUNT] = {
+	[RC_QOQ] = "rates",
+	[RC_YOY] = "rates",
+	[RC_YTD] = "rates",
+	[RC_SPEND] = "cost",
+	[RC_CUM_SPEND] = "cost",
+	[RC_USD_PER_H100E] = "cost",
+	[RC_POWER_MW] = "energy",
+	[RC_FLOP_PER_S] = "compute",
+	[RC_RUN_FLOP] = "compute",
+	[RC_H100E_YEARS] = "compute",
+	[RC_CUM_H100E_YEARS] = "compute",
+	[RC_ENERGY_MWH] = "energy",
+	[RC_CO2_T] = "energy",
+	[RC_ENERGY_USD] = "cost",
+	[RC_X_PER_YEAR] = "rates",
+	[RC_DOUBLING_MONTHS] = "rates",
+	[RC_SHARE_PCT] = "rates",
 };
+
+/* Whether column c is in group name; false for a name that is none. */
+static bool in_group(const char *name, int c)
+{
+	if (strcmp(name, "default") == 0)
+		return c < RC_REPORT_COUNT;
+	if (strcmp(name, "all") == 0)
+		return c < RC_REPORT_COUNT ||
+		       (c > RC_INCOMPLETE &&
+			report_numeric((enum report_col)c));
+	return GROUP_OF[c] != NULL && strcmp(name, GROUP_OF[c]) == 0;
+}
 
 bool report_group(const char *name, bool out[RC_COUNT])
 {
-	bool in[RC_COUNT] = { false };
-	size_t g;
+	bool any = false;
 	int c;
 
-	if (strcmp(name, "default") == 0 || strcmp(name, "all") == 0) {
-		for (c = 0; c < RC_REPORT_COUNT; c++)
-			in[c] = true;
-		for (c = RC_INCOMPLETE + 1; name[0] == 'a' && c < RC_COUNT; c++)
-			in[c] = report_numeric((enum report_col)c);
-	} else {
-		for (g = 0; g < sizeof GROUPS / sizeof GROUPS[0]; g++)
-			if (strcmp(name, GROUPS[g].name) == 0)
-				break;
-		if (g == sizeof GROUPS / sizeof GROUPS[0])
-			return false;
-		for (c = GROUPS[g].from; c <= (int)GROUPS[g].to; c++)
-			in[c] = true;
-		/* each group's own new columns */
-		if (strcmp(name, "energy") == 0)
-			in[RC_ENERGY_MWH] = in[RC_CO2_T] = true;
-		if (strcmp(name, "cost") == 0)
-			in[RC_ENERGY_USD] = true;
-		if (strcmp(name, "rates") == 0)
-			in[RC_X_PER_YEAR] = in[RC_DOUBLING_MONTHS] =
-				in[RC_SHARE_PCT] = true;
+	for (c = 0; c < RC_COUNT; c++) {
+		bool in = in_group(name, c);
+
+		any = any || in;
+		if (out != NULL && in)
+			out[c] = true;
 	}
-	for (c = 0; out != NULL && c < RC_COUNT; c++)
-		out[c] = out[c] || in[c];
-	return true;
+	return any;
 }
 
 void report_cells(const struct series *s, const struct series_row *r,

@@ -125,9 +125,9 @@ static void test_header_aliases(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof H / sizeof H[0]; i++)
-		if (ledger_col_lookup(H[i].name) != H[i].col)
+		if (ledger_col_find(NULL, H[i].name) != H[i].col)
 			fail_msg("'%s' -> %d", H[i].name,
-				 ledger_col_lookup(H[i].name));
+				 ledger_col_find(NULL, H[i].name));
 }
 
 /* --map comes before the aliases: a header "Count" mapped to h100e is
