@@ -31,7 +31,7 @@ _gpucap()
 
 	local out="-f --format -o --output --color -q --quiet -h --help"
 	local cat="-m --metric -b --baseline --catalog"
-	local ledger="--org --usd-per-h100e --lifetime --overhead --pue --input-format --map --alias --fiscal-year-end --delimiter --keep-going --as-of --samples --correlation --seed --interval --mfu --run-days --load --grid-gco2 --usd-per-kwh"
+	local ledger="--org --usd-per-h100e --lifetime --overhead --pue --input-format --map --alias --fiscal-year-end --delimiter --keep-going --as-of --samples --correlation --seed --interval --mfu --run-days --load --grid-gco2 --usd-per-kwh --depreciation"
 	local window="--from --to --total"
 	local fit="--method --window"
 	case $cmd in

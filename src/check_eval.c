@@ -61,7 +61,7 @@ static bool derived_flow(enum report_col c)
 static bool flow_column(enum report_col c)
 {
 	return c == RC_ADDED || c == RC_RETIRED || c == RC_SPEND ||
-	       derived_flow(c);
+	       c == RC_DEPRECIATION || c == RC_COST || derived_flow(c);
 }
 
 /* A year of a derived flow: the sum over the quarters rows[0, n) has of
@@ -155,7 +155,8 @@ static bool year_value(const struct check *c, const struct series *s,
 	snprintf(when, sizeof when, "%d", c->period);
 	if (found == 0 ||
 	    (at_quarter(o, quarter_make(c->period, 4)) == NULL &&
-	     !flow_column(c->column) && c->column != RC_USD_PER_H100E)) {
+	     !flow_column(c->column) && c->column != RC_USD_PER_H100E &&
+	     c->column != RC_USD_PER_H100E_HOUR)) {
 		no_row(o, found ? strcat(when, "Q4") : when, out);
 		return false;
 	}

@@ -82,6 +82,7 @@ struct options {
 	enum fleet_by split; /* report --by model|vendor */
 	enum report_col pivot;
 	double mfu, run_days, load, grid_gco2, usd_per_kwh; /* SPEC 4.6 */
+	int depreciation;				    /* quarters */
 	const char *output;
 	enum ledger_format input_format;
 	enum project_method method;

@@ -60,6 +60,7 @@ enum opt_id {
 	O_LOAD,
 	O_GRID_GCO2,
 	O_USD_PER_KWH,
+	O_DEPRECIATION,
 	O_COLOR,
 	O_QUIET,
 	O_COLUMN,
@@ -209,6 +210,10 @@ static const struct opt_info OPTS[O_COUNT] = {
 	[O_USD_PER_KWH] = { "usd-per-kwh", 0, "USD", G_LEDGER,
 			    "energy_usd: the price of a kWh "
 			    "[" CONFIG_TEXT(CONFIG_USD_PER_KWH) "]" },
+	[O_DEPRECIATION] = { "depreciation", 0, "N", G_LEDGER,
+			     "depreciation_usd: quarters (or years like 5y) "
+			     "capital is written off over "
+			     "[" CONFIG_TEXT(CONFIG_DEPRECIATION_YEARS) "y]" },
 	[O_QUARTER] = { "quarter", 0, "Q", G_IMPORT,
 			"nvidia-smi: the quarter the GPUs count in" },
 	[O_KEEP_CAPACITY] = { "keep-capacity", 0, NULL, G_IMPORT,
@@ -306,6 +311,7 @@ void options_init(struct options *o)
 	o->load = CONFIG_LOAD;
 	o->grid_gco2 = NAN;
 	o->usd_per_kwh = CONFIG_USD_PER_KWH;
+	o->depreciation = CONFIG_DEPRECIATION_YEARS * 4;
 }
 
 /* ---- values ---- */
@@ -822,6 +828,8 @@ static enum gc_status apply_option(struct options *o, enum opt_id id,
 		return positive(name, arg, 10000, &o->grid_gco2, err);
 	case O_USD_PER_KWH:
 		return positive(name, arg, 100, &o->usd_per_kwh, err);
+	case O_DEPRECIATION:
+		return quarters_opt(name, arg, true, &o->depreciation, err);
 	case O_CERTAINTY:
 		o->certainties = arg;
 		return GC_OK;

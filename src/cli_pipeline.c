@@ -21,7 +21,9 @@ static size_t picked_columns(const struct options *o, enum report_col *out);
 
 bool cli_lane_figure(enum report_col c)
 {
-	return c == RC_CUM_H100E_YEARS || c == RC_SHARE_PCT;
+	return c == RC_CUM_H100E_YEARS || c == RC_SHARE_PCT ||
+	       c == RC_DEPRECIATION || c == RC_COST ||
+	       c == RC_USD_PER_H100E_HOUR;
 }
 
 /* Whether the options print a lane figure: --columns, --pivot or
@@ -110,6 +112,24 @@ enum gc_status cli_load_catalog(const struct options *o, struct catalog *cat,
 
 /* The sum of the orgs is the pipeline's to add (after any projection),
  * never the fleet's. */
+/* What FLOP, energy and money are worked out at (SPEC 4.6): an H100e is
+ * the baseline's dense rate at --metric, in FLOP/s (the catalog's are
+ * TFLOPS); a metric that is no rate (tpp, memory, bandwidth) has none. */
+static struct series_rates rates(const struct options *o, double baseline_value)
+{
+	bool flops = o->metric != METRIC_TPP && o->metric != METRIC_MEMORY &&
+		     o->metric != METRIC_BANDWIDTH;
+	struct series_rates x = { flops ? baseline_value * 1e12 : NAN,
+				  o->mfu,
+				  o->run_days,
+				  o->load,
+				  o->grid_gco2,
+				  o->usd_per_kwh,
+				  o->depreciation };
+
+	return x;
+}
+
 void cli_fleet_opts(const struct options *o, const struct catalog *cat,
 		    struct fleet_opts *fo)
 {
@@ -126,6 +146,8 @@ void cli_fleet_opts(const struct options *o, const struct catalog *cat,
 	fo->has_as_of = o->has_as_of;
 	fo->as_of = o->as_of;
 	fo->by = o->split;
+	/* the FLOP rate waits for the baseline; money needs none of it */
+	fo->rates = rates(o, NAN);
 }
 
 void cli_project_opts(const struct options *o, const struct fleet *f, int to,
@@ -265,23 +287,6 @@ static void window(const struct cli_request *r, struct series *s)
 			  quarter_format(first, a), quarter_format(last, b));
 }
 
-/* What FLOP, energy and money are worked out at (SPEC 4.6): an H100e is
- * the baseline's dense rate at --metric, in FLOP/s (the catalog's are
- * TFLOPS); a metric that is no rate (tpp, memory, bandwidth) has none. */
-static struct series_rates rates(const struct options *o, const struct fleet *f)
-{
-	bool flops = o->metric != METRIC_TPP && o->metric != METRIC_MEMORY &&
-		     o->metric != METRIC_BANDWIDTH;
-	struct series_rates x = { flops ? f->baseline_value * 1e12 : NAN,
-				  o->mfu,
-				  o->run_days,
-				  o->load,
-				  o->grid_gco2,
-				  o->usd_per_kwh };
-
-	return x;
-}
-
 /* The ledger's series: bounds of its ranges, or with --samples draws of
  * its uncertain figures, reduced to medians and --interval's ends. */
 static enum gc_status make_series(const struct cli_request *r,
@@ -354,7 +359,7 @@ enum gc_status cli_series(const struct cli_request *r, struct cli_ledger *l,
 	}
 	if (st == GC_OK && (r->from || r->to))
 		window(r, out);
-	out->rates = rates(o, &l->fleet);
+	out->rates = rates(o, l->fleet.baseline_value);
 	return st;
 }
 

@@ -27,6 +27,13 @@ void fleet_opts_init(struct fleet_opts *o, const struct catalog *cat)
 	o->baseline = CONFIG_BASELINE;
 	o->overhead = CONFIG_OVERHEAD;
 	o->pue = CONFIG_PUE;
+	o->rates.mfu = CONFIG_MFU;
+	o->rates.run_days = CONFIG_RUN_DAYS;
+	o->rates.load = CONFIG_LOAD;
+	o->rates.grid_gco2 = NAN;
+	o->rates.usd_per_kwh = CONFIG_USD_PER_KWH;
+	o->rates.depreciation_quarters = CONFIG_DEPRECIATION_YEARS * 4;
+	o->rates.flop_per_h100e = NAN;
 }
 
 /* ---- accumulating rows ---- */
@@ -465,6 +472,16 @@ static enum gc_status plan_buy(struct fleet *f, const struct ledger_row *row,
 		reach(row, LF_SPEND, row->spend) / p->price * p->factor, err);
 }
 
+/* The price of an H100e in a year: --usd-per-h100e's, or the
+ * baseline's list price; NaN when neither has one. */
+static double h100e_price(const struct fleet *f, int year)
+{
+	const struct price_curve *curve = &f->opts.usd_per_h100e;
+
+	return curve->n > 0 ? price_curve_at(curve, year)
+			    : f->baseline->fig[FIG_PRICE_USD];
+}
+
 /* Spend alone, at the price per H100e of its year. */
 static enum gc_status plan_spend(const struct fleet *f,
 				 const struct ledger_row *row, struct plan *p,
@@ -472,8 +489,7 @@ static enum gc_status plan_spend(const struct fleet *f,
 {
 	const struct price_curve *curve = &f->opts.usd_per_h100e;
 	int year = quarter_year(row->quarter);
-	double price = curve->n > 0 ? price_curve_at(curve, year)
-				    : f->baseline->fig[FIG_PRICE_USD];
+	double price = h100e_price(f, year);
 
 	if (isnan(price) && curve->n > 0)
 		return ledger_row_fail(err, row, LC_SPEND,
@@ -677,6 +693,18 @@ static bool record_units(struct model_flow *m, struct flow_cell *c,
 	return true;
 }
 
+/* What a row bought without money is worth at catalog prices (SPEC
+ * 4.6's capex): units or H100e, at each one's price. Money given is the
+ * capital itself (qcell.spend). */
+static void record_unpaid(struct fleet_org *o, struct qcell *c, double n,
+			  double price)
+{
+	if (!(n > 0))
+		return;
+	o->has_unpaid = true;
+	c->unpaid += n * price;
+}
+
 /* ---- uncertain figures: kept apart, put in per scenario ---- */
 
 /* Keeps figure i of the row, whose central figure is `central`, as one of
@@ -724,6 +752,21 @@ static bool uncertain_delta(struct fleet *f, struct fleet_org *o,
 	       add_delta(o, at, row->quarter, target, flow, 1);
 }
 
+/* The same, when the row buys without money: the figure's value at
+ * `price` is capital too. */
+static bool unpaid_delta(struct fleet *f, struct fleet_org *o,
+			 const struct ledger_row *row, enum ledger_fig i,
+			 double central, enum lane_target target, size_t flow,
+			 double price)
+{
+	if (!uncertain_delta(f, o, row, i, central, target, flow))
+		return false;
+	if (!isnan(row->spend))
+		return true;
+	o->has_unpaid = true;
+	return add_delta(o, f->nfigures - 1, row->quarter, LT_UNPAID, 0, price);
+}
+
 /* The row's money; *fig is its uncertain figure, or SIZE_MAX. */
 static bool apply_spend(struct fleet *f, struct fleet_org *o, struct qcell *c,
 			const struct ledger_row *row, size_t *fig)
@@ -740,26 +783,30 @@ static bool apply_spend(struct fleet *f, struct fleet_org *o, struct qcell *c,
 	       add_delta(o, *fig, row->quarter, LT_SPEND, 0, 1);
 }
 
-/* A buy's units: given (certain or not), or bought with its money. */
+/* A buy's units: given (certain or not), or bought with its money; q is
+ * the org's cell of the quarter. */
 static bool apply_units(struct fleet *f, struct fleet_org *o,
 			struct model_flow *m, struct flow_cell *c,
-			const struct ledger_row *row, const struct plan *p,
-			size_t spend_fig)
+			struct qcell *q, const struct ledger_row *row,
+			const struct plan *p, size_t spend_fig)
 {
 	size_t flow = (size_t)(m - o->flows);
+	double price = p->accel->fig[FIG_PRICE_USD];
 
 	if (!isnan(row->units) && uncertain(row, LF_UNITS))
-		return uncertain_delta(f, o, row, LF_UNITS, row->units,
-				       LT_UNITS, flow) &&
+		return unpaid_delta(f, o, row, LF_UNITS, row->units, LT_UNITS,
+				    flow, price) &&
 		       (row->units >= 0 || note_retirement(m, row, row->units));
 	if (isnan(row->units) && spend_fig != SIZE_MAX)
 		return add_delta(o, spend_fig, row->quarter, LT_UNITS, flow,
 				 1 / p->price);
+	if (isnan(row->spend))
+		record_unpaid(o, q, p->units, price);
 	return record_units(m, c, row, p->units);
 }
 
 static enum gc_status apply_buy(struct fleet *f, struct fleet_org *o,
-				const struct ledger_row *row,
+				struct qcell *q, const struct ledger_row *row,
 				const struct plan *p, size_t spend_fig,
 				struct gc_error *err)
 {
@@ -767,7 +814,7 @@ static enum gc_status apply_buy(struct fleet *f, struct fleet_org *o,
 		p->flow ? p->flow : find_flow(o, p->accel, p->factor);
 	struct flow_cell *c = m ? flow_cell(m, row->quarter) : NULL;
 
-	if (c == NULL || !apply_units(f, o, m, c, row, p, spend_fig))
+	if (c == NULL || !apply_units(f, o, m, c, q, row, p, spend_fig))
 		return oom(row, err);
 	if (isnan(p->accel->fig[FIG_TDP_W]) && !o->power_unknown)
 		warn_no_tdp(f, o, row, p->accel);
@@ -819,13 +866,17 @@ static bool apply_added(struct fleet *f, struct fleet_org *o, struct qcell *c,
 			const struct ledger_row *row, const struct plan *p,
 			size_t spend_fig)
 {
+	double price = h100e_price(f, quarter_year(row->quarter));
+
 	c->with_money |= row->kind == ROW_SPEND;
 	if (row->kind == ROW_CAPACITY && uncertain(row, LF_H100E))
-		return uncertain_delta(f, o, row, LF_H100E, row->h100e,
-				       LT_CAPACITY, 0);
+		return unpaid_delta(f, o, row, LF_H100E, row->h100e,
+				    LT_CAPACITY, 0, price);
 	if (row->kind == ROW_SPEND && spend_fig != SIZE_MAX)
 		return add_delta(o, spend_fig, row->quarter, LT_CAPACITY, 0,
 				 1 / p->price);
+	if (isnan(row->spend))
+		record_unpaid(o, c, p->h100e, price);
 	apply_capacity(c, p->h100e);
 	return true;
 }
@@ -842,7 +893,7 @@ static enum gc_status apply_row(struct fleet *f, const struct ledger_row *row,
 		return oom(row, err);
 	c->incomplete |= row->incomplete;
 	if (row->kind == ROW_BUY)
-		return apply_buy(f, o, row, p, spend_fig, err);
+		return apply_buy(f, o, c, row, p, spend_fig, err);
 	ok = row->kind == ROW_TOTAL ? apply_level(f, o, c, row)
 				    : apply_added(f, o, c, row, p, spend_fig);
 	return ok ? GC_OK : oom(row, err);

@@ -9,6 +9,7 @@
  * capacity, spend-derived capacity, money and reported levels. */
 struct qcell {
 	double added, retired, spend;
+	double unpaid;	 /* what was bought without money, at catalog prices */
 	double reported; /* NaN when no level was observed; the central
 			  * figure of an uncertain one */
 	long reported_line;
@@ -55,7 +56,8 @@ enum lane_target {
 	LT_CAPACITY, /* H100e added (negative: retired) */
 	LT_SPEND,    /* money spent */
 	LT_LEVEL,    /* the reported level */
-	LT_PART	     /* a part of the reported level */
+	LT_PART,     /* a part of the reported level */
+	LT_UNPAID    /* capital bought without money (qcell.unpaid) */
 };
 
 struct lane_delta {
@@ -76,6 +78,7 @@ struct fleet_org {
 	struct lane_delta *deltas;
 	size_t ndeltas, deltas_cap;
 	bool has_spend;	    /* some row gave money */
+	bool has_unpaid;    /* some row bought without money */
 	bool power_unknown; /* some model lacks a TDP */
 };
 

@@ -224,13 +224,13 @@ static void fill_row(const struct fleet *f, const struct fleet_org *o,
 		has_units && !o->power_unknown
 			? run->watts * f->opts.overhead * f->opts.pue / 1e6
 			: NAN;
+	r->capex = o->has_spend || o->has_unpaid ? c->spend + c->unpaid : NAN;
 }
 
 static enum gc_status fill_org(const struct fleet *f, const struct fleet_org *o,
 			       struct series_row *rows, struct gc_error *err)
 {
-	static const struct qcell EMPTY = { 0, 0,     0,     NAN,  0,
-					    0, false, false, false };
+	static const struct qcell EMPTY = { .reported = NAN };
 	size_t n = (size_t)(f->last - o->first + 1), i;
 	struct unit_effect *e = calloc(n, sizeof *e);
 	struct running run = { 0, 0, 0, 0 };
@@ -247,6 +247,7 @@ static enum gc_status fill_org(const struct fleet *f, const struct fleet_org *o,
 	}
 	free(e);
 	series_fill_growth(rows, o->first, n);
+	series_fill_costs(rows, n, &f->opts.rates);
 	return st;
 }
 
@@ -377,6 +378,9 @@ static void put_delta(struct lane_org *v, const struct lane_delta *d, double x)
 		break;
 	case LT_PART:
 		c->reported = (isnan(c->reported) ? 0 : c->reported) + x;
+		break;
+	case LT_UNPAID:
+		c->unpaid += x > 0 ? x : 0;
 		break;
 	}
 }
@@ -524,6 +528,7 @@ enum gc_status fleet_series(const struct fleet *f, struct series *out,
 	if (st != GC_OK)
 		series_free(out);
 	series_scrub(out);
+	out->rates = f->opts.rates;
 	return st;
 }
 
@@ -677,5 +682,6 @@ enum gc_status fleet_series_drawn(const struct fleet *f,
 	if (st != GC_OK)
 		series_free(out);
 	series_scrub(out);
+	out->rates = f->opts.rates;
 	return st;
 }

@@ -105,6 +105,7 @@ static void project_row(const struct project_opts *o, const struct growth *g,
 	r->units = r->reported = r->gap = NAN;
 	r->power_mw = prev->h100e > 0 ? prev->power_mw / prev->h100e * h : NAN;
 	r->spend = r->added * price;
+	r->capex = r->spend;
 	r->cum_spend = prev->cum_spend + r->spend;
 	r->usd_per_h100e = r->added > 0 ? price : NAN;
 }
@@ -124,6 +125,7 @@ static void warn_unfit(const struct project_opts *o, const char *org)
 
 /* One org: its rows, then `steps` projected ones. */
 static void project_org(const struct project_opts *o, const struct growth *g,
+			const struct series_rates *x,
 			const struct series_row *in, size_t n, size_t steps,
 			struct series_row *out)
 {
@@ -134,6 +136,8 @@ static void project_org(const struct project_opts *o, const struct growth *g,
 		project_row(o, g, &out[n + k - 2], level_after(g, (int)k),
 			    &out[n + k - 1]);
 	series_fill_growth(out, out[0].quarter, n + steps);
+	/* the ledger's capital goes on depreciating beside the new */
+	series_fill_costs(out, n + steps, x);
 }
 
 static void solve(const struct series *in, const struct project_opts *o,
@@ -225,7 +229,8 @@ static void project_rows(const struct series *in, const struct series_row *rows,
 		struct growth g;
 
 		growth_of(o, t, &rows[org.at], org.n, &g);
-		project_org(o, &g, &rows[org.at], org.n, steps, out + at);
+		project_org(o, &g, &in->rates, &rows[org.at], org.n, steps,
+			    out + at);
 		at += org.n + steps;
 	}
 	series_fill_shares(out, at);

@@ -30,6 +30,9 @@ const struct table_col REPORT_COLS[RC_COUNT] = {
 	{ "energy_mwh", CT_COUNT, false },
 	{ "co2_t", CT_COUNT, false },
 	{ "energy_usd", CT_USD, false },
+	{ "depreciation_usd", CT_USD, false },
+	{ "cost_usd", CT_USD, false },
+	{ "usd_per_h100e_hour", CT_USD, false },
 	{ "x_per_year", CT_RATIO, false },
 	{ "doubling_months", CT_FIGURE, false },
 	{ "share_pct", CT_PCT, false },
@@ -63,6 +66,9 @@ const struct table_col REPORT_COLS_BOUNDED[RC_COUNT] = {
 	{ "energy_mwh", CT_COUNT, true },
 	{ "co2_t", CT_COUNT, true },
 	{ "energy_usd", CT_USD, true },
+	{ "depreciation_usd", CT_USD, true },
+	{ "cost_usd", CT_USD, true },
+	{ "usd_per_h100e_hour", CT_USD, true },
 	{ "x_per_year", CT_RATIO, true },
 	{ "doubling_months", CT_FIGURE, true },
 	{ "share_pct", CT_PCT, true },
@@ -93,7 +99,7 @@ static double derived_raw(const struct series_rates *x,
 			  const struct series_row *r, enum report_col c)
 {
 	double flop = r->h100e * x->flop_per_h100e;
-	double energy = r->power_mw * x->load * REPORT_QUARTER_HOURS;
+	double energy = series_energy_mwh(x, r->power_mw);
 	double times = 1 + r->yoy / 100;
 
 	switch (c) {
@@ -108,7 +114,7 @@ static double derived_raw(const struct series_rates *x,
 	case RC_CO2_T: /* MWh x g/kWh: 1,000 kWh a MWh, 1e6 g a tonne */
 		return energy * x->grid_gco2 / 1000;
 	case RC_ENERGY_USD:
-		return energy * 1000 * x->usd_per_kwh;
+		return series_energy_usd(x, r->power_mw);
 	case RC_X_PER_YEAR:
 		return times;
 	case RC_DOUBLING_MONTHS: /* a fleet that does not grow never doubles */
@@ -167,6 +173,12 @@ double report_value(const struct series *s, const struct series_row *r,
 		return r->cum_h100e_years;
 	case RC_SHARE_PCT:
 		return r->share_pct;
+	case RC_DEPRECIATION:
+		return r->depreciation;
+	case RC_COST:
+		return r->cost;
+	case RC_USD_PER_H100E_HOUR:
+		return r->usd_per_h100e_hour;
 	default:
 		return derived(&s->rates, r, c);
 	}
@@ -217,6 +229,9 @@ static const char *const GROUP_OF[RC_COUNT] = {
 	[RC_ENERGY_MWH] = "energy",
 	[RC_CO2_T] = "energy",
 	[RC_ENERGY_USD] = "cost",
+	[RC_DEPRECIATION] = "cost",
+	[RC_COST] = "cost",
+	[RC_USD_PER_H100E_HOUR] = "cost",
 	[RC_X_PER_YEAR] = "rates",
 	[RC_DOUBLING_MONTHS] = "rates",
 	[RC_SHARE_PCT] = "rates",

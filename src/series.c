@@ -127,7 +127,8 @@ int series_year(const struct series_row *rows, size_t n, int year,
 		struct series_row *out)
 {
 	const struct series_row *q4 = series_at(rows, n, quarter_make(year, 4));
-	double added = 0, retired = 0, spend = 0;
+	double added = 0, retired = 0, spend = 0, capex = 0, dep = 0, cost = 0;
+	double hours = 0;
 	int q, found = 0;
 
 	for (q = 1; q <= 4; q++) {
@@ -140,6 +141,10 @@ int series_year(const struct series_row *rows, size_t n, int year,
 		added += r->added;
 		retired += r->retired;
 		spend += r->spend;
+		capex += r->capex;
+		dep += r->depreciation;
+		cost += r->cost;
+		hours += r->h100e * SERIES_QUARTER_HOURS;
 	}
 	memset(out, 0, sizeof *out);
 	out->org = n > 0 ? rows[0].org : NULL;
@@ -151,6 +156,10 @@ int series_year(const struct series_row *rows, size_t n, int year,
 		out->qoq = out->yoy = out->ytd = out->cum_spend = NAN;
 		out->power_mw = out->cum_h100e_years = out->share_pct = NAN;
 	}
+	out->capex = capex;
+	out->depreciation = dep;
+	out->cost = cost;
+	out->usd_per_h100e_hour = ratio(cost, hours);
 	out->quarter = quarter_make(year, 4);
 	out->added = added;
 	out->retired = retired;
@@ -200,6 +209,62 @@ void series_fill_growth(struct series_row *rows, int first, size_t n)
 	}
 }
 
+/* ---- money ---- */
+
+double series_energy_mwh(const struct series_rates *x, double power_mw)
+{
+	return power_mw * x->load * SERIES_QUARTER_HOURS;
+}
+
+double series_energy_usd(const struct series_rates *x, double power_mw)
+{
+	return series_energy_mwh(x, power_mw) * 1000 * x->usd_per_kwh;
+}
+
+/* Row i's depreciation: each of the last d quarters' capex over d, for
+ * the share of that quarter's H100e still in service. Retirements take
+ * the oldest H100e first, whatever their model: with `added` the H100e
+ * added through quarter i and `retired` those retired through it,
+ * quarter b's H100e are the stretch [A(b-1), A(b)) of the running sum
+ * of additions, and the part of it past `retired` is in service. */
+static double depreciation(const struct series_row *rows, size_t i,
+			   double added, double retired, int d)
+{
+	double top = added, sum = 0;
+	size_t b;
+
+	for (b = i + 1; b-- > 0 && i - b < (size_t)d;) {
+		double bottom = top - rows[b].added;
+		double left =
+			rows[b].added > 0
+				? (top - fmax(bottom, retired)) / rows[b].added
+				: 1;
+
+		sum += rows[b].capex * fmin(1, fmax(0, left));
+		top = bottom;
+	}
+	return sum / d;
+}
+
+void series_fill_costs(struct series_row *rows, size_t n,
+		       const struct series_rates *x)
+{
+	double added = 0, retired = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct series_row *r = &rows[i];
+
+		added += r->added;
+		retired += r->retired;
+		r->depreciation = depreciation(rows, i, added, retired,
+					       x->depreciation_quarters);
+		r->cost = r->depreciation + series_energy_usd(x, r->power_mw);
+		r->usd_per_h100e_hour =
+			ratio(r->cost, r->h100e * SERIES_QUARTER_HOURS);
+	}
+}
+
 /* A sum over orgs is known only when every org's figure is: NaN, the
  * undefined figure, makes the sum NaN. */
 static void add_to_total(struct series_row *t, const struct series_row *r)
@@ -213,6 +278,9 @@ static void add_to_total(struct series_row *t, const struct series_row *r)
 	t->spend += r->spend;
 	t->cum_spend += r->cum_spend;
 	t->power_mw += r->power_mw;
+	t->capex += r->capex;
+	t->depreciation += r->depreciation;
+	t->cost += r->cost;
 }
 
 /* The SERIES_TOTAL_ORG rows: every org's row of each quarter summed. */
@@ -237,11 +305,11 @@ static void fill_total(const struct series_row *rows, size_t nrows, int first,
 		add_to_total(t, &rows[i]);
 		t->incomplete |= rows[i].incomplete;
 	}
-	for (i = 0; i < n; i++)
-		total[i].usd_per_h100e =
-			total[i].spend > 0 && total[i].added > 0
-				? total[i].spend / total[i].added
-				: NAN;
+	for (i = 0; i < n; i++) {
+		total[i].usd_per_h100e = ratio(total[i].spend, total[i].added);
+		total[i].usd_per_h100e_hour = ratio(
+			total[i].cost, total[i].h100e * SERIES_QUARTER_HOURS);
+	}
 	series_fill_growth(total, first, n);
 	for (i = 0; i < n; i++)
 		total[i].share_pct = total[i].h100e > 0 ? 100 : NAN;
@@ -325,6 +393,9 @@ static const size_t LEVELS[] = {
 	offsetof(struct series_row, spend),
 	offsetof(struct series_row, cum_spend),
 	offsetof(struct series_row, power_mw),
+	offsetof(struct series_row, depreciation),
+	offsetof(struct series_row, cost),
+	offsetof(struct series_row, usd_per_h100e_hour),
 	offsetof(struct series_row, cum_h100e_years),
 	/* a share at every end is that end's scenario's: bounded as the
 	 * least and greatest of the three */
@@ -346,9 +417,14 @@ static const size_t FIGURES[] = {
 	offsetof(struct series_row, cum_spend),
 	offsetof(struct series_row, usd_per_h100e),
 	offsetof(struct series_row, power_mw),
+	/* the figures made per lane, reduced only when read */
+	offsetof(struct series_row, depreciation),
+	offsetof(struct series_row, cost),
+	offsetof(struct series_row, usd_per_h100e_hour),
 	offsetof(struct series_row, cum_h100e_years),
 	offsetof(struct series_row, share_pct),
 };
+#define LANE_ONLY 5
 
 static double *field(struct series_row *r, size_t at)
 {
@@ -545,7 +621,7 @@ static void prefetch(const void *p, size_t n)
  * last two (cum_h100e_years, share_pct) when no one reads them. */
 static size_t reduced_figures(const struct series_draws *d)
 {
-	return d->lane_figures ? NFIGURES : NFIGURES - 2;
+	return d->lane_figures ? NFIGURES : NFIGURES - LANE_ONLY;
 }
 
 static void gather_block(const struct series_draws *d, size_t i, size_t b,

@@ -174,6 +174,8 @@ static int decimals(double v, enum cell_type t)
 		return 2;
 	case CT_COUNT:
 		return fabs(v) < 100 && fabs(v - round(v)) >= 0.05 ? 1 : 0;
+	case CT_USD: /* an hour of an H100e is worth cents */
+		return fabs(v) < 100 && v != round(v) ? 2 : 0;
 	default:
 		return 0;
 	}

@@ -35,6 +35,11 @@
 #define CONFIG_RUN_DAYS	   90
 #define CONFIG_LOAD	   1.0
 #define CONFIG_USD_PER_KWH 0.08
+/* Capital is written off straight-line over five years, the useful life
+ * the large cloud providers state for servers in their 10-K filings
+ * (Microsoft, Alphabet and Meta moved to five to six years in
+ * 2022-2025); --depreciation changes it. */
+#define CONFIG_DEPRECIATION_YEARS 5
 
 /* chart -f term: columns when $COLUMNS does not say. */
 #define CONFIG_TERM_WIDTH 80

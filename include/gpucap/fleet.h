@@ -48,6 +48,9 @@ struct fleet_opts {
 	int lifetime;	 /* quarters until bought units retire; 0: never */
 	double overhead; /* server power over chip TDP */
 	double pue;
+	/* what depreciation and energy are priced at (the flop rate is
+	 * the series', set where the metric is known) */
+	struct series_rates rates;
 	bool total; /* add the FLEET_TOTAL_ORG rows */
 	/* Only these orgs (any case) are kept, as if the ledger held no other
 	 * rows; every row is still checked. norgs 0: all. */

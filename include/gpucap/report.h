@@ -35,6 +35,9 @@ enum report_col {
 	RC_ENERGY_MWH,
 	RC_CO2_T,
 	RC_ENERGY_USD,
+	RC_DEPRECIATION,
+	RC_COST,
+	RC_USD_PER_H100E_HOUR,
 	RC_X_PER_YEAR,
 	RC_DOUBLING_MONTHS,
 	RC_SHARE_PCT,
@@ -49,7 +52,6 @@ enum report_col {
 #define RC_REPORT_COUNT RC_PROJECTED
 
 /* A quarter is a quarter of a year: 8,766 h / 4. */
-#define REPORT_QUARTER_HOURS 2191.5
 
 /* Whether a column holds a number a check can compare and a chart draw:
  * every one but org, quarter and the marks. */

@@ -68,6 +68,12 @@ struct series_row {
 	 * H100e a quarter is a quarter of an H100-year), and the org's share
 	 * of the quarter's h100e over the orgs of the series, in %. */
 	double cum_h100e_years, share_pct;
+	/* Money (SPEC 4.6): capital spent in the quarter (its spend, or what
+	 * it bought at catalog prices; NaN for an org whose rows buy
+	 * nothing), its straight-line depreciation, that plus the energy
+	 * bill, and the sum over the quarter's H100e-hours. Made per lane,
+	 * since the energy and the depreciation of a draw go together. */
+	double capex, depreciation, cost, usd_per_h100e_hour;
 	bool projected; /* extrapolated, not from the ledger */
 	/* A projected row's growth: fitted over this many quarters, or 0
 	 * at a target's rate (fits in the row's padding). */
@@ -112,7 +118,11 @@ struct series_rates {
 	double load;	       /* share of nameplate power drawn */
 	double grid_gco2;      /* g CO2 a kWh; NaN: not given */
 	double usd_per_kwh;
+	int depreciation_quarters; /* capital is written off over these */
 };
+
+/* A quarter is a quarter of a year: 365.25 x 24 / 4 hours. */
+#define SERIES_QUARTER_HOURS 2191.5
 
 struct series {
 	struct series_row *rows;
@@ -172,9 +182,10 @@ bool series_next_org(const struct series *s, struct series_org *o);
 const struct series_row *series_at(const struct series_row *rows, size_t n,
 				   int q);
 
-/* A year of one org's rows, as a row: the flows (added, retired, spend)
- * summed over its quarters, usd_per_h100e as the year's spend over its
- * additions, every other figure at its Q4 (NaN when the org has no Q4
+/* A year of one org's rows, as a row: the flows (added, retired, spend,
+ * capex, depreciation, cost) summed over its quarters, usd_per_h100e as
+ * the year's spend over its additions, usd_per_h100e_hour its cost over
+ * its H100e-hours, every other figure at its Q4 (NaN when the org has no Q4
  * row). Returns how many of the year's four quarters it has rows for. */
 int series_year(const struct series_row *rows, size_t n, int year,
 		struct series_row *out);
@@ -192,6 +203,16 @@ double growth_pct(double now, double before);
 /* Fills qoq, yoy and ytd, and cum_h100e_years, of one org's rows; rows[i]
  * is quarter first + i. */
 void series_fill_growth(struct series_row *rows, int first, size_t n);
+
+/* The energy a fleet drawing power_mw uses in a quarter at the rates'
+ * load, in MWh, and its price in USD. */
+double series_energy_mwh(const struct series_rates *x, double power_mw);
+double series_energy_usd(const struct series_rates *x, double power_mw);
+
+/* Fills depreciation, cost and usd_per_h100e_hour of one org's rows
+ * from their capex, added, retired, h100e and power_mw. */
+void series_fill_costs(struct series_row *rows, size_t n,
+		       const struct series_rates *x);
 
 /* Fills share_pct of one lane's org rows rows[0, n) (no total rows): each
  * row's share of its quarter's h100e over the orgs, undefined where they

@@ -20,7 +20,8 @@ static struct series fleet(struct series_row *r)
 	r->yoy = 100;
 	r->cum_h100e_years = 125000;
 	r->share_pct = 40;
-	s.rates = (struct series_rates){ 989.4e12, 0.4, 90, 0.75, 400, 0.08 };
+	s.rates =
+		(struct series_rates){ 989.4e12, 0.4, 90, 0.75, 400, 0.08, 20 };
 	return s;
 }
 
@@ -46,6 +47,45 @@ static void test_columns(void **state)
 	assert_near(report_value(&s, &r, RC_DOUBLING_MONTHS), 12, 1e-12);
 	assert_near(report_value(&s, &r, RC_CUM_H100E_YEARS), 125000, 0);
 	assert_near(report_value(&s, &r, RC_SHARE_PCT), 40, 0);
+}
+
+/* Depreciation over 2 quarters of three quarters' capital: 100 H100e
+ * for $4,000, then 50 for $3,000 while 120 retire (the oldest: all 100
+ * of the first, 20 of the 50, leaving 0.6 of it), then nothing.
+ *   q0: 4,000 / 2 = 2,000
+ *   q1: 3,000 x 0.6 / 2 = 900 (the first quarter's is gone)
+ *   q2: 900 (the first quarter's is 2 quarters old; the second's 1)
+ * A constant 1 MW at load 0.5 and $0.10/kWh is 1 x 0.5 x 2,191.5 x
+ * 1,000 x 0.1 = $109,575 a quarter: cost q0 = 111,575, an H100e-hour of
+ * it 111,575 / (100 x 2,191.5) = 0.5091262; q1 110,475 / (30 x 2,191.5)
+ * = 1.6803559. Capital unknown (NaN) leaves depreciation unknown. */
+static void test_costs(void **state)
+{
+	struct series_rates x = { NAN, 0.4, 90, 0.5, NAN, 0.1, 2 };
+	struct series_row r[3];
+	size_t i;
+
+	(void)state;
+	memset(r, 0, sizeof r);
+	r[0].added = 100, r[0].capex = 4000, r[0].h100e = 100;
+	r[1].added = 50, r[1].capex = 3000, r[1].retired = 120;
+	r[1].h100e = r[2].h100e = 30;
+	for (i = 0; i < 3; i++)
+		r[i].power_mw = 1;
+	series_fill_costs(r, 3, &x);
+	assert_near(r[0].depreciation, 2000, 1e-9);
+	assert_near(r[1].depreciation, 900, 1e-9);
+	assert_near(r[2].depreciation, 900, 1e-9);
+	assert_near(r[0].cost, 111575, 1e-6);
+	assert_near(r[0].usd_per_h100e_hour, 0.5091262, 1e-7);
+	assert_near(r[1].usd_per_h100e_hour, 1.6803559, 1e-7);
+	assert_near(
+		report_value(&(struct series){ .rates = x }, &r[1], RC_COST),
+		110475, 1e-6);
+	r[0].capex = NAN;
+	series_fill_costs(r, 3, &x);
+	assert_true(isnan(r[0].depreciation) && isnan(r[1].depreciation));
+	assert_near(r[2].depreciation, 900, 1e-9);
 }
 
 /* Undefined, not invented: no CO2 without a grid figure; no doubling for
@@ -117,6 +157,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_columns),
 		cmocka_unit_test(test_undefined),
+		cmocka_unit_test(test_costs),
 		cmocka_unit_test(test_ends),
 		cmocka_unit_test(test_groups),
 	};
