@@ -15,6 +15,7 @@
 #define SVG_LEFT     64.0
 #define SVG_RIGHT    24.0
 #define SVG_BOTTOM   48.0
+#define SVG_SOURCE_H 16.0  /* the source's line, under the notes */
 #define SVG_PLOT_MIN 160.0 /* px of plot, however many rows of legend */
 #define CHAR_W	     7.5   /* a 12 px sans-serif character, at most about */
 
@@ -361,7 +362,14 @@ static void svg_bars(const struct svg *g, size_t org)
 static void svg_notes(const struct svg *g)
 {
 	const char *bars = g->o->style == CHART_BARS ? "bars" : NULL;
-	double y = g->doc_h - 10;
+	double y = g->doc_h - 10 - (g->o->source != NULL ? SVG_SOURCE_H : 0);
+
+	if (g->o->source != NULL) {
+		fprintf(g->out, "<text x=\"%.1f\" y=\"%.1f\" fill=\"#666\">",
+			SVG_LEFT, g->doc_h - 10);
+		util_xml_text(g->out, g->o->source);
+		fputs("</text>\n", g->out);
+	}
 
 	if (plot_any_projected(g->p))
 		fprintf(g->out,
@@ -405,7 +413,8 @@ enum gc_status chart_svg(FILE *out, const struct series *s,
 	g.top = (o->subtitle ? 62 : 44) + 18.0 * rows + 12;
 	/* a long legend takes the plot's room, then makes the page taller */
 	g.height = fmax(SVG_H - g.top - SVG_BOTTOM, SVG_PLOT_MIN);
-	g.doc_h = g.top + g.height + SVG_BOTTOM;
+	g.doc_h = g.top + g.height + SVG_BOTTOM +
+		  (o->source != NULL ? SVG_SOURCE_H : 0);
 	loc = util_c_numeric_begin(); /* coordinates with '.' */
 	svg_head(&g);
 	svg_legend(&g, g.top - 18.0 * rows - 2);

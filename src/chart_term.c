@@ -55,6 +55,7 @@ struct term {
 	int width;	     /* columns, TERM_MIN at least */
 	int label_w, plot_w; /* plot_w <= TERM_COLS_MAX */
 	char *title, **orgs; /* escaped for the terminal */
+	char *source;	     /* the same; NULL: none */
 	const char *cell[TERM_ROWS][TERM_COLS_MAX]; /* NULL: blank */
 	char letters[TERM_ROWS][TERM_COLS_MAX][2];  /* ASCII marks live here */
 };
@@ -339,6 +340,10 @@ static void term_draw(struct term *t)
 	fputc('\n', t->out);
 	term_x_labels(t);
 	term_legend(t);
+	if (t->source != NULL) {
+		term_text(t, t->source, t->width);
+		fputc('\n', t->out);
+	}
 }
 
 static void term_free(struct term *t)
@@ -349,6 +354,7 @@ static void term_free(struct term *t)
 		free(t->orgs[i]);
 	free(t->orgs);
 	free(t->title);
+	free(t->source);
 	free(t);
 }
 
@@ -375,13 +381,15 @@ static struct term *term_new(FILE *out, const struct plot *p,
 	if (t->plot_w > TERM_COLS_MAX)
 		t->plot_w = TERM_COLS_MAX;
 	t->title = util_escape_controls(plot_title(o));
+	t->source = o->source ? util_escape_controls(o->source) : NULL;
 	t->orgs = calloc(p->norgs, sizeof *t->orgs);
 	for (org = 0; t->orgs != NULL && org < p->norgs; org++) {
 		t->orgs[org] = util_escape_controls(p->orgs[org]);
 		if (t->orgs[org] == NULL)
 			break;
 	}
-	if (t->title == NULL || t->orgs == NULL || org < p->norgs) {
+	if (t->title == NULL || t->orgs == NULL || org < p->norgs ||
+	    (o->source != NULL && t->source == NULL)) {
 		term_free(t);
 		return NULL;
 	}

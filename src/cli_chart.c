@@ -66,7 +66,7 @@ static const struct chart_format *chart_format(const char *name)
 }
 
 static enum gc_status draw(const struct cli_request *r, const struct series *s,
-			   struct gc_error *err)
+			   const char *source, struct gc_error *err)
 {
 	const struct options *o = r->o;
 	struct chart_opts co;
@@ -84,6 +84,7 @@ static enum gc_status draw(const struct cli_request *r, const struct series *s,
 	co.ascii = o->ascii;
 	co.width = cli_term_width();
 	co.subtitle = subtitle;
+	co.source = source;
 	st = output_open(&out, o->output, false, err);
 	if (st == GC_OK) {
 		st = chart_format(r->format)->draw(out.fp, s, &co, err);
@@ -101,6 +102,7 @@ enum gc_status cmd_chart(const struct options *o, struct gc_error *err)
 	struct cli_request r;
 	struct cli_ledger l;
 	struct series s = { 0 };
+	char *source = NULL;
 	enum gc_status st;
 
 	/* the title goes into an SVG that says it is UTF-8, or a terminal */
@@ -110,11 +112,17 @@ enum gc_status cmd_chart(const struct options *o, struct gc_error *err)
 	cli_request_init(&r, o);
 	r.project = o->has_project_to;
 	r.project_to = o->project_to;
+	/* Epoch AI's data is CC-BY: a chart of it says whose it is */
+	r.sources = true;
 	st = cli_ledger_load(&r, &l, err);
 	if (st == GC_OK)
 		st = cli_series(&r, &l, &s, NULL, err);
+	if (st == GC_OK && l.nsources > 0 &&
+	    (source = cli_ledger_sources(&l)) == NULL)
+		st = gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	if (st == GC_OK)
-		st = draw(&r, &s, err);
+		st = draw(&r, &s, source, err);
+	free(source);
 	if (st == GC_OK)
 		cli_ledger_summary(&l);
 	series_free(&s);

@@ -141,6 +141,7 @@ struct cli_request {
 	/* Sampled: cum_h100e_years and share_pct are read (they are the
 	 * two figures reduced only when asked for). */
 	bool lane_figures;
+	bool sources; /* keep what the rows name as their source */
 };
 void cli_request_init(struct cli_request *r, const struct options *o);
 
@@ -201,6 +202,8 @@ enum gc_status cli_print(const struct cli_request *r,
 
 /* A ledger read from the command line's files into a series (the orgs'
  * own rows: no projection, no sum). */
+#define CLI_SOURCES_MAX 3
+
 struct cli_ledger {
 	const struct options *o;
 	struct catalog cat;
@@ -208,7 +211,15 @@ struct cli_ledger {
 	struct series series;
 	size_t skipped;	       /* rows --keep-going skipped */
 	struct progress meter; /* of the file being read */
+	/* With cli_request.sources: the first CLI_SOURCES_MAX sources the
+	 * rows name, in order, and whether they name more. */
+	char *source[CLI_SOURCES_MAX];
+	size_t nsources;
+	bool more_sources;
 };
+/* "Source: A; B; C; and others", or NULL when no row names a source or
+ * out of memory (the caller frees it). */
+char *cli_ledger_sources(const struct cli_ledger *l);
 enum gc_status cli_ledger_load(const struct cli_request *r,
 			       struct cli_ledger *l, struct gc_error *err);
 /* The series a command reads, taken from l: projected, summed and cut to

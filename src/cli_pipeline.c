@@ -179,10 +179,61 @@ void cli_ledger_opts(const struct options *o, const struct aliases *al,
 				    .delimiter = o->delimiter };
 }
 
-static enum gc_status read_one(const struct options *o, const char *path,
+/* Keeps a row's source when it is new: the rows of a file name the same
+ * one over and over, so the last kept is compared first. */
+static bool keep_source(struct cli_ledger *l, const char *s)
+{
+	size_t i;
+
+	if (s == NULL || l->more_sources || !util_utf8_valid(s))
+		return true;
+	for (i = l->nsources; i-- > 0;)
+		if (strcmp(l->source[i], s) == 0)
+			return true;
+	if (l->nsources == CLI_SOURCES_MAX) {
+		l->more_sources = true;
+		return true;
+	}
+	l->source[l->nsources] = strdup(s);
+	return l->source[l->nsources++] != NULL;
+}
+
+/* The fleet's sink, keeping each row's source on the way. */
+static enum gc_status add_with_source(const struct ledger_row *row, void *ctx,
+				      struct gc_error *err)
+{
+	struct cli_ledger *l = ctx;
+
+	if (!keep_source(l, row->source))
+		return ledger_row_fail(err, row, LC_SOURCE, "out of memory");
+	return fleet_add(row, &l->fleet, err);
+}
+
+char *cli_ledger_sources(const struct cli_ledger *l)
+{
+	size_t i, n = sizeof "Source: ; and others";
+	char *s;
+
+	for (i = 0; i < l->nsources; i++)
+		n += strlen(l->source[i]) + 2;
+	if (l->nsources == 0 || (s = malloc(n)) == NULL)
+		return NULL;
+	strcpy(s, "Source: ");
+	for (i = 0; i < l->nsources; i++) {
+		if (i > 0)
+			strcat(s, "; ");
+		strcat(s, l->source[i]);
+	}
+	if (l->more_sources)
+		strcat(s, "; and others");
+	return s;
+}
+
+static enum gc_status read_one(const struct cli_request *r, const char *path,
 			       const struct aliases *al, struct cli_ledger *l,
 			       struct gc_error *err)
 {
+	const struct options *o = r->o;
 	struct ledger_opts lo;
 	enum gc_status st;
 
@@ -195,7 +246,8 @@ static enum gc_status read_one(const struct options *o, const char *path,
 	/* a meter only for a person watching: stderr is a terminal */
 	progress_init(&l->meter, strcmp(path, "-") == 0 ? "<stdin>" : path,
 		      stderr, !o->quiet && isatty(fileno(stderr)));
-	st = ledger_read(path, &lo, fleet_add, &l->fleet, err);
+	st = r->sources ? ledger_read(path, &lo, add_with_source, l, err)
+			: ledger_read(path, &lo, fleet_add, &l->fleet, err);
 	progress_clear(&l->meter);
 	return st;
 }
@@ -222,17 +274,18 @@ enum gc_status cli_aliases(const struct options *o, struct aliases **out,
 	return st;
 }
 
-static enum gc_status read_ledgers(const struct options *o,
+static enum gc_status read_ledgers(const struct cli_request *r,
 				   struct cli_ledger *l, struct gc_error *err)
 {
+	const struct options *o = r->o;
 	struct aliases *al;
 	enum gc_status st = cli_aliases(o, &al, err);
 	int i;
 
 	if (st == GC_OK && o->nargs == 0)
-		st = read_one(o, "-", al, l, err);
+		st = read_one(r, "-", al, l, err);
 	for (i = 0; st == GC_OK && i < o->nargs; i++)
-		st = read_one(o, o->args[i], al, l, err);
+		st = read_one(r, o->args[i], al, l, err);
 	aliases_free(al);
 	return st;
 }
@@ -332,7 +385,7 @@ enum gc_status cli_ledger_load(const struct cli_request *r,
 		st = fleet_init(&l->fleet, &fo, err);
 	}
 	if (st == GC_OK)
-		st = read_ledgers(o, l, err);
+		st = read_ledgers(r, l, err);
 	if (st == GC_OK)
 		st = check_orgs(&l->fleet, err);
 	if (st == GC_OK)
@@ -365,6 +418,10 @@ enum gc_status cli_series(const struct cli_request *r, struct cli_ledger *l,
 
 void cli_ledger_free(struct cli_ledger *l)
 {
+	size_t i;
+
+	for (i = 0; i < l->nsources; i++)
+		free(l->source[i]);
 	series_free(&l->series);
 	fleet_free(&l->fleet);
 	catalog_free(&l->cat);

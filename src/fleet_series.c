@@ -195,6 +195,7 @@ static void fill_row(const struct fleet *f, const struct fleet_org *o,
 	r->org = o->name;
 	r->projected = false;
 	r->fit_quarters = 0;
+	r->fit_qoq = NAN;
 	r->entered =
 		(unsigned char)((isnan(c->reported) ? 0
 						    : SERIES_ENTERED_LEVEL) |

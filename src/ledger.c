@@ -40,6 +40,7 @@ static const char *const COL_NAMES[LC_COUNT] = {
 	"name",
 	"designer",
 	"incomplete",
+	"source",
 };
 
 /* Marks in ALIASES a column gpucap knows and reads nothing from. */
@@ -77,7 +78,8 @@ static const struct {
 	{ "kind", LC_KIND },
 	{ "event", LC_KIND },
 	{ "note", LC_NOTE },
-	{ "source", LC_NOTE },
+	{ "source", LC_SOURCE },
+	{ "sources", LC_SOURCE },
 	{ "comment", LC_NOTE },
 	/* the ends of a figure (SPEC 4.4) */
 	{ "units_p5", LC_UNITS_LO },
@@ -835,6 +837,25 @@ static void read_incomplete(struct build *b)
 			b->row->incomplete = false;
 }
 
+const char LEDGER_EPOCH_SOURCE[] =
+	"Epoch AI, AI Chip Owners and Sales (CC-BY 4.0)";
+
+/* The row's source: its cell, or for a row of Epoch AI's (dated by a
+ * start) theirs. A source stands for a missing note, as the note column
+ * it once was. */
+static enum gc_status read_source(struct build *b)
+{
+	struct ledger_row *row = b->row;
+	enum gc_status st = read_text(b, LC_SOURCE, &row->source);
+
+	if (row->source == NULL && (cell(b->cells, LC_START) != NULL ||
+				    cell(b->cells, LC_SERIES_START) != NULL))
+		row->source = LEDGER_EPOCH_SOURCE;
+	else if (row->note == NULL)
+		row->note = row->source;
+	return st;
+}
+
 static enum gc_status build(struct build *b)
 {
 	struct ledger_row *row = b->row;
@@ -868,7 +889,10 @@ static enum gc_status build(struct build *b)
 		st = read_name(b, LC_MODEL, &row->model);
 	if (st == GC_OK)
 		st = read_text(b, LC_NOTE, &row->note);
-	/* without a note, a row's name (Epoch AI's) says what it is */
+	if (st == GC_OK)
+		st = read_source(b);
+	/* without a note, the source or a row's name (Epoch AI's) says
+	 * what it is */
 	if (st == GC_OK && row->note == NULL)
 		st = read_text(b, LC_TITLE, &row->note);
 	if (st != GC_OK)

@@ -21,7 +21,8 @@
 #include "ledger_csv.h"
 #include "util.h"
 
-#define NO_TEXT ((size_t)-1)
+#define NO_TEXT	   ((size_t)-1)
+#define EPOCH_TEXT ((size_t)-2) /* LEDGER_EPOCH_SOURCE */
 
 /* A built row, compactly. Its org and model live in the parsing thread's
  * memo, which lasts the whole read, or else in the batch's text, as its
@@ -30,7 +31,7 @@ struct prow {
 	long line; /* in the part, from 1 */
 	double units, spend, h100e, total;
 	const char *org, *model; /* when kept */
-	size_t org_at, model_at, note;
+	size_t org_at, model_at, note, source;
 	size_t range;	    /* a ranged row's ends, as bytes in the text */
 	int quarter, later; /* later: a fiscal quarter's second */
 	int later_days, days;
@@ -172,6 +173,10 @@ static enum gc_status part_row(const struct csv_record *rec, void *ctx,
 	r->org_at = kept ? NO_TEXT : keep_text(c, row.org);
 	r->model_at = kept ? NO_TEXT : keep_text(c, row.model);
 	r->note = keep_text(c, row.note);
+	/* a note that is the source is kept once */
+	r->source = row.source == LEDGER_EPOCH_SOURCE ? EPOCH_TEXT
+		    : row.source == row.note	      ? r->note
+					     : keep_text(c, row.source);
 	r->range = keep_range(c, &row);
 	if (c->oom)
 		return gc_fail(err, GC_IO, c->p->ld->name, 0, 0,
@@ -336,6 +341,9 @@ static enum gc_status deliver_row(const struct par *p, const struct batch *b,
 		    : r->model_at == NO_TEXT ? NULL
 					     : b->text + r->model_at;
 	row.note = r->note == NO_TEXT ? NULL : b->text + r->note;
+	row.source = r->source == NO_TEXT      ? NULL
+		     : r->source == EPOCH_TEXT ? LEDGER_EPOCH_SOURCE
+					       : b->text + r->source;
 	row.units = r->units;
 	row.spend = r->spend;
 	row.h100e = r->h100e;

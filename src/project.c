@@ -98,6 +98,8 @@ static void project_row(const struct project_opts *o, const struct growth *g,
 	r->quarter = prev->quarter + 1;
 	r->projected = true;
 	r->fit_quarters = (unsigned short)g->window;
+	r->fit_qoq = g->linear ? growth_pct(g->base + g->step, g->base)
+			       : g->rate * 100;
 	r->h100e = h;
 	/* fmax would turn an undefined level into 0 added. */
 	r->added = isnan(h) ? NAN : fmax(0, h - prev->h100e);

@@ -36,6 +36,7 @@ const struct table_col REPORT_COLS[RC_COUNT] = {
 	{ "x_per_year", CT_RATIO, false },
 	{ "doubling_months", CT_FIGURE, false },
 	{ "share_pct", CT_PCT, false },
+	{ "fit_qoq_pct", CT_PCT, false },
 	{ "model", CT_TEXT, false },
 	{ "vendor", CT_TEXT, false },
 };
@@ -72,6 +73,7 @@ const struct table_col REPORT_COLS_BOUNDED[RC_COUNT] = {
 	{ "x_per_year", CT_RATIO, true },
 	{ "doubling_months", CT_FIGURE, true },
 	{ "share_pct", CT_PCT, true },
+	{ "fit_qoq_pct", CT_PCT, true },
 	{ "model", CT_TEXT, false },
 	{ "vendor", CT_TEXT, false },
 };
@@ -179,6 +181,8 @@ double report_value(const struct series *s, const struct series_row *r,
 		return r->cost;
 	case RC_USD_PER_H100E_HOUR:
 		return r->usd_per_h100e_hour;
+	case RC_FIT_QOQ:
+		return r->fit_qoq;
 	default:
 		return derived(&s->rates, r, c);
 	}
@@ -235,6 +239,7 @@ static const char *const GROUP_OF[RC_COUNT] = {
 	[RC_X_PER_YEAR] = "rates",
 	[RC_DOUBLING_MONTHS] = "rates",
 	[RC_SHARE_PCT] = "rates",
+	[RC_FIT_QOQ] = "rates",
 };
 
 /* Whether column c is in group name; false for a name that is none. */

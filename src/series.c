@@ -294,6 +294,7 @@ static void fill_total(const struct series_row *rows, size_t nrows, int first,
 		total[i].org = SERIES_TOTAL_ORG;
 		total[i].total = true;
 		total[i].quarter = first + (int)i;
+		total[i].fit_qoq = NAN; /* the orgs' fits do not add up */
 	}
 	for (i = 0; i < nrows; i++) {
 		struct series_row *t = &total[rows[i].quarter - first];
@@ -393,6 +394,7 @@ static const size_t LEVELS[] = {
 	offsetof(struct series_row, spend),
 	offsetof(struct series_row, cum_spend),
 	offsetof(struct series_row, power_mw),
+	offsetof(struct series_row, fit_qoq),
 	offsetof(struct series_row, depreciation),
 	offsetof(struct series_row, cost),
 	offsetof(struct series_row, usd_per_h100e_hour),
@@ -417,6 +419,7 @@ static const size_t FIGURES[] = {
 	offsetof(struct series_row, cum_spend),
 	offsetof(struct series_row, usd_per_h100e),
 	offsetof(struct series_row, power_mw),
+	offsetof(struct series_row, fit_qoq),
 	/* the figures made per lane, reduced only when read */
 	offsetof(struct series_row, depreciation),
 	offsetof(struct series_row, cost),

@@ -17,6 +17,7 @@ struct chart_opts {
 	enum chart_style style;
 	const char *title;    /* NULL: named after the column */
 	const char *subtitle; /* NULL: none */
+	const char *source;   /* a line under the chart; NULL: none */
 	bool log;	      /* logarithmic y axis: values <= 0 are left out */
 	bool ascii;	      /* terminal: ASCII only */
 	int width;	      /* terminal: columns */

@@ -38,6 +38,7 @@ enum ledger_col {
 	LC_TITLE, /* the row's name (LC_NAME is a locale category of glibc's) */
 	LC_DESIGNER,
 	LC_INCOMPLETE,
+	LC_SOURCE,
 	LC_COUNT
 };
 
@@ -87,10 +88,13 @@ struct ledger_row {
 	const char *org;   /* trimmed; "" for the unnamed fleet */
 	const char *model; /* NULL when absent */
 	const char *note;  /* NULL when absent */
-	double units;	   /* NaN when absent; negative retires */
-	double spend;	   /* NaN when absent */
-	double h100e;	   /* NaN when absent */
-	double total;	   /* NaN when absent */
+	/* Where the row's figures come from: a `source` cell, or for a row of
+	 * Epoch AI's chip data LEDGER_EPOCH_SOURCE; NULL when unsaid. */
+	const char *source;
+	double units; /* NaN when absent; negative retires */
+	double spend; /* NaN when absent */
+	double h100e; /* NaN when absent */
+	double total; /* NaN when absent */
 	/* A figure written as a range LOW..HIGH sets ranged; the figure above
 	 * is then its midpoint. With ranged, low and high hold the ends of
 	 * every figure (a plain one's ends are itself, an absent one's NaN);
@@ -172,6 +176,11 @@ struct ledger_opts {
 };
 
 #define LEDGER_THREADS_MAX 16
+
+/* The source of a row of Epoch AI's chip-owner or chip-sales exports,
+ * which are CC-BY: a chart of them says so. One array, so that a row's
+ * source can be told to be it by its address. */
+extern const char LEDGER_EPOCH_SOURCE[];
 
 /* Reads path ("-" is standard input) and pushes every row to sink. JSON
  * and NDJSON reads point cJSON's allocator at an arena of their own while

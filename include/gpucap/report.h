@@ -41,6 +41,7 @@ enum report_col {
 	RC_X_PER_YEAR,
 	RC_DOUBLING_MONTHS,
 	RC_SHARE_PCT,
+	RC_FIT_QOQ, /* project's fitted growth */
 	/* report --by: the part of the org a row is (text) */
 	RC_BY_MODEL,
 	RC_BY_VENDOR,

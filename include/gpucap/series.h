@@ -74,6 +74,9 @@ struct series_row {
 	 * bill, and the sum over the quarter's H100e-hours. Made per lane,
 	 * since the energy and the depreciation of a draw go together. */
 	double capex, depreciation, cost, usd_per_h100e_hour;
+	/* A projected row's growth as fitted, in % a quarter (a linear
+	 * fit's first step over the level it grows from); NaN elsewhere. */
+	double fit_qoq;
 	bool projected; /* extrapolated, not from the ledger */
 	/* A projected row's growth: fitted over this many quarters, or 0
 	 * at a target's rate (fits in the row's padding). */

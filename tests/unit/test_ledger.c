@@ -17,6 +17,8 @@ struct seen {
 	size_t n;
 	struct ledger_row rows[MAX_ROWS];
 	char org[MAX_ROWS][32], model[MAX_ROWS][32];
+	char note[MAX_ROWS][64], source[MAX_ROWS][64]; /* "" when absent */
+	bool epoch[MAX_ROWS]; /* the source is LEDGER_EPOCH_SOURCE */
 };
 
 static enum gc_status sink(const struct ledger_row *row, void *ctx,
@@ -30,6 +32,11 @@ static enum gc_status sink(const struct ledger_row *row, void *ctx,
 	snprintf(s->org[s->n], sizeof s->org[0], "%s", row->org);
 	snprintf(s->model[s->n], sizeof s->model[0], "%s",
 		 row->model ? row->model : "(none)");
+	snprintf(s->note[s->n], sizeof s->note[0], "%s",
+		 row->note ? row->note : "");
+	snprintf(s->source[s->n], sizeof s->source[0], "%s",
+		 row->source ? row->source : "");
+	s->epoch[s->n] = row->source == LEDGER_EPOCH_SOURCE;
 	s->n++;
 	return GC_OK;
 }
@@ -748,6 +755,38 @@ static void test_period_rows(void **state)
 	assert_int_equal(s.rows[0].quarter, quarter("2024Q4"));
 }
 
+/* A row's source: its `source` cell, standing for a missing note too;
+ * a row of Epoch AI's data (dated by a start) is Epoch AI's, whatever its
+ * Source / Link says, and keeps its name as its note. */
+static void test_sources(void **state)
+{
+	struct seen s;
+	struct gc_error err;
+
+	(void)state;
+	assert_int_equal(load("quarter,org,model,units,source,note\n"
+			      "2024Q1,a,H100,1,S1,\n"
+			      "2024Q1,a,H100,1,,N\n"
+			      "2024Q1,a,H100,1,S2,N2\n",
+			      ',', &s, &err),
+			 GC_OK);
+	assert_string_equal(s.source[0], "S1");
+	assert_string_equal(s.note[0], "S1");
+	assert_string_equal(s.source[1], "");
+	assert_string_equal(s.note[1], "N");
+	assert_string_equal(s.source[2], "S2");
+	assert_string_equal(s.note[2], "N2");
+	assert_false(s.epoch[0] || s.epoch[1] || s.epoch[2]);
+	assert_int_equal(load("Name,Owner,Start date,End date,Number of Units,"
+			      "Chip type,Source / Link\n"
+			      "A Q2,Acme,4/1/2024,6/30/2024,10,H100/H200,"
+			      "https://example.com/a\n",
+			      ',', &s, &err),
+			 GC_OK);
+	assert_true(s.epoch[0]);
+	assert_string_equal(s.note[0], "A Q2");
+}
+
 /* --keep-going skips bad rows, never a bad header: without it no row
  * means anything (a duplicate column, or none for the quarter). */
 static void test_keep_going_header(void **state)
@@ -800,6 +839,7 @@ int main(void)
 		cmocka_unit_test(test_json_scanner),
 		cmocka_unit_test(test_medians),
 		cmocka_unit_test(test_period_rows),
+		cmocka_unit_test(test_sources),
 		cmocka_unit_test(test_keep_going),
 		cmocka_unit_test(test_keep_going_header),
 		cmocka_unit_test(test_sniff),

@@ -49,10 +49,12 @@ static enum gc_status sink(const struct ledger_row *r, void *ctx,
 	int c;
 
 	fprintf(t->out,
-		"row %s:%ld k%d q%d [%s] [%s] [%s] %.17g %.17g %.17g %.17g",
+		"row %s:%ld k%d q%d [%s] [%s] [%s] [%s%s] %.17g %.17g %.17g "
+		"%.17g",
 		r->file, r->line, (int)r->kind, r->quarter, r->org,
-		str(r->model), str(r->note), r->units, r->spend, r->h100e,
-		r->total);
+		str(r->model), str(r->note), str(r->source),
+		r->source == LEDGER_EPOCH_SOURCE ? " (Epoch's)" : "", r->units,
+		r->spend, r->h100e, r->total);
 	for (c = 0; c < LC_COUNT; c++)
 		fprintf(t->out, " %ld:%ld", r->at[c].line, r->at[c].col);
 	for (c = 0; r->ranged && c < LF_COUNT; c++)
@@ -260,7 +262,8 @@ static void test_header_only(void **state)
 }
 
 /* A long ledger with a multi-line note every few rows, cut into blocks
- * of many sizes: most cuts land inside rows, some inside notes. */
+ * of many sizes: most cuts land inside rows, some inside notes. Sources
+ * come and go, and stand for the notes some rows lack. */
 static void test_long(void **state)
 {
 	char *text = malloc(64 * 1024), *p;
@@ -268,10 +271,16 @@ static void test_long(void **state)
 
 	(void)state;
 	assert_non_null(text);
-	p = text + sprintf(text, "quarter,org,model,units,note\n");
+	p = text + sprintf(text, "quarter,org,model,units,note,source\n");
 	for (i = 0; i < 300; i++)
-		p += sprintf(p, "2024Q%d,org-%d,H100,%d,%s\n", 1 + i % 4, i % 7,
-			     i, i % 3 ? "\"a\n2024Q1,z,H100,1\nb\"" : "x");
+		p += sprintf(p, "2024Q%d,org-%d,H100,%d,%s,%s\n", 1 + i % 4,
+			     i % 7, i,
+			     i % 5 == 0	 ? ""
+			     : i % 3 > 0 ? "\"a\n2024Q1,z,H100,1\nb\""
+					 : "x",
+			     i % 4 == 0	  ? ""
+			     : i % 4 == 1 ? "src-a"
+					  : "src-b");
 	same_cut_by(text, false, 97);
 	free(text);
 }
