@@ -248,7 +248,8 @@ static enum gc_status fill_org(const struct fleet *f, const struct fleet_org *o,
 	}
 	free(e);
 	series_fill_growth(rows, o->first, n);
-	series_fill_costs(rows, n, &f->opts.rates);
+	series_fill_costs(rows, n,
+			  f->opts.costs_unread ? NULL : &f->opts.rates);
 	return st;
 }
 
@@ -620,6 +621,7 @@ static enum gc_status draw_lanes(const struct fleet *f,
 		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	quiet.opts.warn = NULL;
 	quiet.opts.keep_going = true;
+	quiet.opts.costs_unread = !how->lane_figures;
 	*job = (struct draw_job){ .f = &quiet,
 				  .order = order,
 				  .central = central,

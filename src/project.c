@@ -226,12 +226,16 @@ static void project_rows(const struct series *in, const struct series_row *rows,
 {
 	struct series_org org = { 0, 0 };
 	size_t at = 0;
+	/* draws whose costs no one reads are spared working them out */
+	const struct series_rates *costs =
+		in->draws != NULL && !in->draws->lane_figures ? NULL
+							      : &in->rates;
 
 	while (series_next_org(in, &org)) {
 		struct growth g;
 
 		growth_of(o, t, &rows[org.at], org.n, &g);
-		project_org(o, &g, &in->rates, &rows[org.at], org.n, steps,
+		project_org(o, &g, costs, &rows[org.at], org.n, steps,
 			    out + at);
 		at += org.n + steps;
 	}

@@ -226,21 +226,23 @@ double series_energy_usd(const struct series_rates *x, double power_mw)
  * the oldest H100e first, whatever their model: with `added` the H100e
  * added through quarter i and `retired` those retired through it,
  * quarter b's H100e are the stretch [A(b-1), A(b)) of the running sum
- * of additions, and the part of it past `retired` is in service. */
-static double depreciation(const struct series_row *rows, size_t i,
+ * of additions, and the part of it past `retired` is in service. Rows
+ * before `from` are wholly retired, and add nothing (not even an
+ * unknown price). */
+static double depreciation(const struct series_row *rows, size_t from, size_t i,
 			   double added, double retired, int d)
 {
 	double top = added, sum = 0;
-	size_t b;
+	size_t b, oldest = i + 1 >= (size_t)d ? i + 1 - (size_t)d : 0;
 
-	for (b = i + 1; b-- > 0 && i - b < (size_t)d;) {
+	for (b = i + 1; b-- > from && b >= oldest;) {
 		double bottom = top - rows[b].added;
-		double left =
-			rows[b].added > 0
-				? (top - fmax(bottom, retired)) / rows[b].added
-				: 1;
+		double left = bottom >= retired || !(rows[b].added > 0)
+				      ? 1
+				      : (top - retired) / rows[b].added;
 
-		sum += rows[b].capex * fmin(1, fmax(0, left));
+		if (left > 0)
+			sum += rows[b].capex * left;
 		top = bottom;
 	}
 	return sum / d;
@@ -249,15 +251,25 @@ static double depreciation(const struct series_row *rows, size_t i,
 void series_fill_costs(struct series_row *rows, size_t n,
 		       const struct series_rates *x)
 {
-	double added = 0, retired = 0;
-	size_t i;
+	double added = 0, retired = 0, below = 0; /* the H100e before from */
+	size_t i, from = 0;
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; x == NULL && i < n; i++)
+		rows[i].depreciation = rows[i].cost =
+			rows[i].usd_per_h100e_hour = NAN;
+	for (i = 0; x != NULL && i < n; i++) {
 		struct series_row *r = &rows[i];
 
 		added += r->added;
 		retired += r->retired;
-		r->depreciation = depreciation(rows, i, added, retired,
+		/* a quarter whose H100e have all retired stays so, as does
+		 * one that bought nothing */
+		while (from < i &&
+		       (rows[from].added > 0
+				? below + rows[from].added <= retired
+				: rows[from].capex == 0))
+			below += rows[from++].added;
+		r->depreciation = depreciation(rows, from, i, added, retired,
 					       x->depreciation_quarters);
 		r->cost = r->depreciation + series_energy_usd(x, r->power_mw);
 		r->usd_per_h100e_hour =

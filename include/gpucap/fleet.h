@@ -51,7 +51,8 @@ struct fleet_opts {
 	/* what depreciation and energy are priced at (the flop rate is
 	 * the series', set where the metric is known) */
 	struct series_rates rates;
-	bool total; /* add the FLEET_TOTAL_ORG rows */
+	bool costs_unread; /* draws: no one reads depreciation or cost */
+	bool total;	   /* add the FLEET_TOTAL_ORG rows */
 	/* Only these orgs (any case) are kept, as if the ledger held no other
 	 * rows; every row is still checked. norgs 0: all. */
 	const char *const *orgs;

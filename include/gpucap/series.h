@@ -213,7 +213,8 @@ double series_energy_mwh(const struct series_rates *x, double power_mw);
 double series_energy_usd(const struct series_rates *x, double power_mw);
 
 /* Fills depreciation, cost and usd_per_h100e_hour of one org's rows
- * from their capex, added, retired, h100e and power_mw. */
+ * from their capex, added, retired, h100e and power_mw; with x NULL
+ * (a draw whose costs no one reads) marks them undefined. */
 void series_fill_costs(struct series_row *rows, size_t n,
 		       const struct series_rates *x);
 

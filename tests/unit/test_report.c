@@ -58,7 +58,8 @@ static void test_columns(void **state)
  * A constant 1 MW at load 0.5 and $0.10/kWh is 1 x 0.5 x 2,191.5 x
  * 1,000 x 0.1 = $109,575 a quarter: cost q0 = 111,575, an H100e-hour of
  * it 111,575 / (100 x 2,191.5) = 0.5091262; q1 110,475 / (30 x 2,191.5)
- * = 1.6803559. Capital unknown (NaN) leaves depreciation unknown. */
+ * = 1.6803559. Capital unknown (NaN) leaves depreciation unknown while
+ * any of it is in service: q0's, not q1's, since all of it retired. */
 static void test_costs(void **state)
 {
 	struct series_rates x = { NAN, 0.4, 90, 0.5, NAN, 0.1, 2 };
@@ -84,8 +85,15 @@ static void test_costs(void **state)
 		110475, 1e-6);
 	r[0].capex = NAN;
 	series_fill_costs(r, 3, &x);
-	assert_true(isnan(r[0].depreciation) && isnan(r[1].depreciation));
+	assert_true(isnan(r[0].depreciation));
+	assert_near(r[1].depreciation, 900, 1e-9);
 	assert_near(r[2].depreciation, 900, 1e-9);
+	/* half of q0's 100 stay, at an unknown price, until q0's capital is
+	 * 2 quarters old; then q1's 50 are all in service: 3,000 / 2 */
+	r[1].retired = 50;
+	series_fill_costs(r, 3, &x);
+	assert_true(isnan(r[1].depreciation));
+	assert_near(r[2].depreciation, 1500, 1e-9);
 }
 
 /* Undefined, not invented: no CO2 without a grid figure; no doubling for
