@@ -143,4 +143,10 @@ bool ledger_unread_add(struct ledger_unread *u, const char *header,
 void ledger_unread_warn(const struct ledger_load *ld, struct ledger_unread *u,
 			const char *what);
 
+/* Whether JSON and NDJSON rows of the flat shape are read without cJSON
+ * (ledger_json.c's fast path); true but for the tests that hold the two
+ * paths to the same rows. */
+extern bool ledger_json_flat;
+extern unsigned long ledger_json_flat_reads; /* rows it read, for tests */
+
 #endif

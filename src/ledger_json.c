@@ -140,6 +140,10 @@ struct rows {
 		size_t used, cap;
 	} arena;
 	bool arena_failed;
+	/* the fast path's copies of a row's keys and strings, each ended
+	 * by a NUL */
+	char *scratch;
+	size_t scratch_cap;
 };
 
 /* cJSON's hooks take no context: the arena of the read under way. Rows
@@ -192,6 +196,7 @@ static void rows_close(struct rows *r)
 	}
 	for (i = 0; i < KEYS_MAX; i++)
 		free(r->key[i]);
+	free(r->scratch);
 	ledger_unread_warn(r->ld, &r->unread, "key");
 	ledger_memo_free(r->memo);
 }
@@ -292,6 +297,34 @@ static enum gc_status cell_value(const struct ledger_load *ld,
 	return GC_OK;
 }
 
+/* The column the row's i-th key, at `at`, names (-1: none, or one gpucap
+ * does not read); a second key for one column is an error. */
+static enum gc_status place_key(struct rows *r, size_t i, const char *key,
+				struct ledger_loc at,
+				const char *key_of[LC_COUNT],
+				struct ledger_cells *cells, int *col,
+				struct gc_error *err)
+{
+	int c = key_col(r, i, key, at);
+
+	*col = c;
+	if (c < 0)
+		return GC_OK;
+	if (key_of[c] != NULL)
+		return gc_fail(err, GC_DATA, r->ld->name, at.line, at.col,
+			       "key '%s' means %s, as key '%s' already does",
+			       key, ledger_col_name(c), key_of[c]);
+	key_of[c] = key;
+	cells->at[c] = at;
+	return GC_OK;
+}
+
+static void cells_open(const struct rows *r, struct ledger_cells *cells)
+{
+	memset(cells, 0, sizeof *cells);
+	cells->fiscal_year_end = r->ld->opts->fiscal_year_end;
+}
+
 /* The object's keys as ledger columns, as the CSV header would map them. */
 static enum gc_status object_cells(struct rows *r, struct row_text *rt,
 				   cJSON *obj, struct ledger_cells *cells,
@@ -302,25 +335,246 @@ static enum gc_status object_cells(struct rows *r, struct row_text *rt,
 	size_t nplaces = key_places(rt, places, KEYS_MAX), i = 0;
 	enum gc_status st = GC_OK;
 	cJSON *item;
+	int c;
 
-	memset(cells, 0, sizeof *cells);
-	cells->fiscal_year_end = r->ld->opts->fiscal_year_end;
+	cells_open(r, cells);
 	for (item = obj->child; item != NULL && st == GC_OK;
 	     item = item->next, i++) {
-		struct ledger_loc at = i < nplaces ? places[i] : rt->start;
-		int c = key_col(r, i, item->string, at);
+		st = place_key(r, i, item->string,
+			       i < nplaces ? places[i] : rt->start, key_of,
+			       cells, &c, err);
+		if (st == GC_OK && c >= 0)
+			st = cell_value(r->ld, rt, item, c, cells, err);
+	}
+	return st;
+}
 
-		if (c < 0)
+/* ---- the fast path: a flat row ---- */
+
+/* A ledger row as nearly every file writes one: an object of keys, each
+ * value a string, a number or null; no nesting, no escapes. Such a row is
+ * read here in one pass, without building a tree. Anything else (an
+ * escape, a nested value, true or false, a control byte, a number outside
+ * JSON's grammar or over FLAT_NUM_MAX bytes, a blank other than space,
+ * tab, CR or LF, more than KEYS_MAX keys) is not flat, and goes to cJSON,
+ * the parser of record: the fast path only reads what cJSON reads the same
+ * way, and a differential fuzzer (tests/fuzz/fuzz_json_flat.c) holds the
+ * two to it. */
+#define FLAT_NUM_MAX 63 /* cJSON reads a number of up to 63 bytes */
+
+bool ledger_json_flat = true;
+unsigned long ledger_json_flat_reads;
+
+enum flat_kind { FLAT_STR, FLAT_NUM, FLAT_NULL };
+
+struct flat_item {
+	size_t key, klen; /* the key's bytes (inside its quotes) */
+	size_t val, vlen; /* the value's: a string's inside its quotes */
+	enum flat_kind kind;
+};
+
+static size_t flat_blanks(const char *s, size_t i, size_t n)
+{
+	while (i < n &&
+	       (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+		i++;
+	return i;
+}
+
+/* A string's bytes from s[i], just past its opening quote, to its
+ * closing quote; SIZE_MAX when it has an escape or a control byte, or
+ * does not close. */
+static size_t flat_string(const char *s, size_t i, size_t n)
+{
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '"')
+			return i;
+		if (c == '\\' || c < 0x20)
+			return SIZE_MAX;
+	}
+	return SIZE_MAX;
+}
+
+static size_t flat_digits(const char *s, size_t i, size_t n)
+{
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++;
+	return i;
+}
+
+/* The end of a number in JSON's grammar from s[i], or SIZE_MAX:
+ * -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
+static size_t flat_number(const char *s, size_t i, size_t n)
+{
+	size_t from = i, d;
+
+	if (i < n && s[i] == '-')
+		i++;
+	if (i < n && s[i] == '0')
+		i++;
+	else if (i < n && s[i] >= '1' && s[i] <= '9')
+		i = flat_digits(s, i, n);
+	else
+		return SIZE_MAX;
+	if (i < n && s[i] == '.') {
+		d = flat_digits(s, i + 1, n);
+		if (d == i + 1)
+			return SIZE_MAX;
+		i = d;
+	}
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < n && (s[i] == '+' || s[i] == '-'))
+			i++;
+		d = flat_digits(s, i, n);
+		if (d == i)
+			return SIZE_MAX;
+		i = d;
+	}
+	return i - from <= FLAT_NUM_MAX ? i : SIZE_MAX;
+}
+
+/* One value from s[i]: its place and kind in it; the index past it, or
+ * SIZE_MAX when it is not flat. */
+static size_t flat_value(const char *s, size_t i, size_t n,
+			 struct flat_item *it)
+{
+	size_t end;
+
+	if (i < n && s[i] == '"') {
+		end = flat_string(s, i + 1, n);
+		it->kind = FLAT_STR;
+		it->val = i + 1;
+		it->vlen = end - (i + 1);
+		return end == SIZE_MAX ? SIZE_MAX : end + 1;
+	}
+	if (n - i >= 4 && memcmp(s + i, "null", 4) == 0) {
+		it->kind = FLAT_NULL;
+		it->val = i;
+		it->vlen = 4;
+		return i + 4;
+	}
+	end = flat_number(s, i, n);
+	it->kind = FLAT_NUM;
+	it->val = i;
+	it->vlen = end - i;
+	return end;
+}
+
+/* The row's items, or false when it is not flat. */
+static bool flat_scan(const char *s, size_t n, struct flat_item *items,
+		      size_t *nitems)
+{
+	size_t i = flat_blanks(s, 0, n), k = 0, end;
+
+	if (i >= n || s[i] != '{')
+		return false;
+	i = flat_blanks(s, i + 1, n);
+	if (i < n && s[i] == '}') {
+		*nitems = 0;
+		return flat_blanks(s, i + 1, n) == n;
+	}
+	for (;;) {
+		if (k == KEYS_MAX || i >= n || s[i] != '"')
+			return false;
+		end = flat_string(s, i + 1, n);
+		if (end == SIZE_MAX)
+			return false;
+		items[k].key = i + 1;
+		items[k].klen = end - (i + 1);
+		i = flat_blanks(s, end + 1, n);
+		if (i >= n || s[i] != ':')
+			return false;
+		i = flat_value(s, flat_blanks(s, i + 1, n), n, &items[k++]);
+		if (i == SIZE_MAX)
+			return false;
+		i = flat_blanks(s, i, n);
+		if (i < n && s[i] == ',') {
+			i = flat_blanks(s, i + 1, n);
 			continue;
-		if (key_of[c] != NULL)
-			return gc_fail(
-				err, GC_DATA, r->ld->name, at.line, at.col,
-				"key '%s' means %s, as key '%s' "
-				"already does",
-				item->string, ledger_col_name(c), key_of[c]);
-		key_of[c] = item->string;
-		cells->at[c] = at;
-		st = cell_value(r->ld, rt, item, c, cells, err);
+		}
+		if (i >= n || s[i] != '}')
+			return false;
+		*nitems = k;
+		return flat_blanks(s, i + 1, n) == n;
+	}
+}
+
+/* s[0, n) copied to the scratch with a NUL after it. */
+static char *flat_copy(char **next, const char *s, size_t n)
+{
+	char *at = *next;
+
+	memcpy(at, s, n);
+	at[n] = '\0';
+	*next = at + n + 1;
+	return at;
+}
+
+/* One flat value into cells[c], as cell_value would have put cJSON's;
+ * false when the number is past a double (cJSON then tells it). */
+static bool flat_cell(struct row_text *rt, const struct flat_item *it,
+		      char *text, int c, struct ledger_cells *cells)
+{
+	double v;
+
+	if (it->kind == FLAT_NULL)
+		return true;
+	if (it->kind == FLAT_STR) {
+		cells->text[c] = text;
+		cells->len[c] = it->vlen;
+		return true;
+	}
+	v = strtod(text, NULL);
+	if (!isfinite(v))
+		return false;
+	if (number_col(c)) {
+		cells->num[c] = v;
+		cells->is_num[c] = true;
+	} else {
+		cells->text[c] = qty_format(v, rt->num[c]);
+		cells->len[c] = strlen(cells->text[c]);
+	}
+	return true;
+}
+
+/* A flat row's cells: GC_OK, an error as cJSON's path would make it, or
+ * *flat false when the row is not flat after all (nothing told). */
+static enum gc_status flat_cells(struct rows *r, struct row_text *rt,
+				 struct ledger_cells *cells, bool *flat,
+				 struct gc_error *err)
+{
+	struct flat_item items[KEYS_MAX];
+	const char *key_of[LC_COUNT] = { NULL };
+	struct ledger_loc at = rt->start;
+	size_t n, i, from = 0;
+	enum gc_status st = GC_OK;
+	char *next;
+	int c;
+
+	*flat = ledger_json_flat && rt->len < SIZE_MAX / 2 &&
+		flat_scan(rt->text, rt->len, items, &n) &&
+		util_grow((void **)&r->scratch, &r->scratch_cap, rt->len + 1,
+			  1);
+	if (!*flat)
+		return GC_OK;
+	next = r->scratch;
+	ledger_json_flat_reads++;
+	cells_open(r, cells);
+	for (i = 0; i < n && st == GC_OK; i++) {
+		const struct flat_item *it = &items[i];
+		char *key = flat_copy(&next, rt->text + it->key, it->klen);
+		char *val = flat_copy(&next, rt->text + it->val, it->vlen);
+
+		at = loc_at(at, rt->text + from, it->key - 1 - from);
+		from = it->key - 1;
+		st = place_key(r, i, key, at, key_of, cells, &c, err);
+		if (st == GC_OK && c >= 0 && !flat_cell(rt, it, val, c, cells))
+			*flat = false;
+		if (!*flat)
+			return GC_OK;
 	}
 	return st;
 }
@@ -384,8 +638,16 @@ static enum gc_status json_row(struct rows *r, struct row_text *rt,
 	struct ledger_loc at;
 	enum gc_status st = nul_byte(ld, rt, err);
 
+	bool flat;
+
 	if (st != GC_OK)
 		return st;
+	st = flat_cells(r, rt, &cells, &flat, err);
+	if (flat)
+		return st == GC_OK
+			       ? ledger_emit_memo(ld, r->memo, r->names_id,
+						  &cells, rt->start.line, err)
+			       : st;
 	r->arena.used = 0;
 	obj = cJSON_ParseWithLengthOpts(rt->text, rt->len, &end, false);
 	if (obj == NULL || trailing(rt, &end)) {

@@ -23,10 +23,11 @@ static inline enum gc_status fuzz_trace_row(const struct ledger_row *row,
 	FUZZ_ASSERT(quarter_year(row->quarter) >= QUARTER_YEAR_MIN);
 	FUZZ_ASSERT(row->kind != ROW_BUY || row->model != NULL);
 	FUZZ_ASSERT(!isinf(row->units) && !isinf(row->spend));
-	fprintf(trace, "%ld %d %d [%s] [%s] [%s] %a %a %a %a", row->line,
+	fprintf(trace, "%ld %d %d [%s] [%s] [%s] [%s] %a %a %a %a", row->line,
 		(int)row->kind, row->quarter, row->org,
 		row->model ? row->model : "-", row->note ? row->note : "-",
-		row->units, row->spend, row->h100e, row->total);
+		row->source ? row->source : "-", row->units, row->spend,
+		row->h100e, row->total);
 	for (c = 0; c < LC_COUNT; c++)
 		fprintf(trace, " %ld:%ld", row->at[c].line, row->at[c].col);
 	/* a range's ends are ordered around its midpoint */

@@ -357,7 +357,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    ledger_read_stream(in, "fuzz", &lo, fleet_add, &f, &err) == GC_OK &&
 	    fleet_series(&f, &s, &err) == GC_OK) {
 		s.rates = (struct series_rates){
-			f.baseline_value * 1e12, 0.4, 90, 0.75, 400, 0.08
+			f.baseline_value * 1e12, 0.4, 90, 0.75, 400, 0.08,
+			k.flags & 32 ? 1 : 20
 		};
 		check_bounds(&s);
 		project(&s, &k);

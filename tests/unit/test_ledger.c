@@ -787,6 +787,98 @@ static void test_sources(void **state)
 	assert_string_equal(s.note[0], "A Q2");
 }
 
+/* Reads text as NDJSON and as a JSON array of the same rows, with the
+ * fast path on and off: the rows, statuses and errors must be the same
+ * (the fuzzer fuzz_json holds the two to it on arbitrary bytes). */
+static void same_both_ways(const char *line)
+{
+	static const enum ledger_format FMT[2] = { LEDGER_NDJSON, LEDGER_JSON };
+	char text[512];
+	struct seen a, b;
+	struct gc_error ea, eb;
+	size_t i;
+	int f;
+
+	for (f = 0; f < 2; f++) {
+		enum gc_status sa, sb;
+
+		snprintf(text, sizeof text, f ? "[%s]" : "%s", line);
+		ledger_json_flat = false;
+		sa = load_fmt(text, FMT[f], &a, &ea);
+		ledger_json_flat = true;
+		sb = load_fmt(text, FMT[f], &b, &eb);
+		assert_int_equal(sa, sb);
+		if (sa != GC_OK) {
+			assert_string_equal(ea.msg, eb.msg);
+			assert_int_equal(ea.line, eb.line);
+			assert_int_equal(ea.col, eb.col);
+		}
+		assert_int_equal(a.n, b.n);
+		for (i = 0; i < a.n; i++) {
+			assert_string_equal(a.org[i], b.org[i]);
+			assert_string_equal(a.model[i], b.model[i]);
+			assert_string_equal(a.note[i], b.note[i]);
+			assert_string_equal(a.source[i], b.source[i]);
+			assert_memory_equal(a.rows[i].at, b.rows[i].at,
+					    sizeof a.rows[i].at);
+			assert_memory_equal(&a.rows[i].units, &b.rows[i].units,
+					    sizeof(double));
+			assert_memory_equal(&a.rows[i].spend, &b.rows[i].spend,
+					    sizeof(double));
+			assert_int_equal(a.rows[i].kind, b.rows[i].kind);
+			assert_int_equal(a.rows[i].quarter, b.rows[i].quarter);
+		}
+	}
+}
+
+/* The flat rows the fast path reads, and the ones it hands to cJSON
+ * (escapes, nesting, booleans, numbers outside JSON's grammar, control
+ * bytes, odd blanks), read alike; so are their errors. */
+static void test_flat_rows(void **state)
+{
+	static const char *const ROWS[] = {
+		"{\"quarter\":\"2024Q1\",\"org\":\"a\",\"model\":\"H100\","
+		"\"units\":10}",
+		" { \"quarter\" : \"2024Q1\" , \"org\" : \"\xC3\xA9t\xC3\xA9\" "
+		","
+		"\t\"h100e\" : 1.5e3 , \"note\" : null } ",
+		"{\"quarter\":\"2024Q1\",\"org\":\"a\\u00e9\",\"h100e\":5}",
+		"{\"quarter\":\"2024Q1\",\"org\":\"a\",\"h100e\":-0,\"x\":[1]}",
+		"{\"quarter\":\"2024Q1\",\"org\":\"a\",\"h100e\":01}",
+		"{\"quarter\":\"2024Q1\",\"org\":\"a\",\"h100e\":1.}",
+		"{\"quarter\":\"2024Q1\",\"org\":\"a\",\"h100e\":1e400}",
+		"{\"quarter\":\"2024Q1\",\"org\":\"a\",\"h100e\":true}",
+		"{\"quarter\":\"2024Q1\",\"org\":\"a\",\"org\":\"b\",\"h100e\":"
+		"1}",
+		"{\"quarter\":\"2024Q1\",\"Org\":\"a\",\"h100e\":\"2k\","
+		"\"source\":\"s\",\"extra\":1}",
+		"{\"quarter\":\"2024Q1\",\"org\":\"a\tb\",\"h100e\":1}",
+		"{\"quarter\":\"2024Q1\",\"org\":\"a\",\"h100e\":1}x",
+		"{\"quarter\":\"2024Q1\",\"org\":\"a\",\"h100e\":1,}",
+		"{\"quarter\":\"2024Q1\",\"org\":\"a\",\"units\":3,"
+		"\"model\":\"H100\",\"spend_usd\":12.5}",
+		"{\"quarter\":\"2024Q1\",\"org\":\"a\",\"h100e\":\"1..3\"}",
+		"{\"quarter\":\"2024Q1\",\"org\":\"a\",\"h100e\":nul}",
+		"{}",
+		"{\"quarter\":\"2024Q1\"\f,\"org\":\"a\",\"h100e\":1}",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof ROWS / sizeof ROWS[0]; i++)
+		same_both_ways(ROWS[i]);
+	/* the first two are flat and read so; the third has an escape */
+	for (i = 0; i < 3; i++) {
+		struct seen s;
+		struct gc_error err;
+		unsigned long before = ledger_json_flat_reads;
+
+		assert_int_equal(load_fmt(ROWS[i], LEDGER_NDJSON, &s, &err),
+				 GC_OK);
+		assert_int_equal(ledger_json_flat_reads - before, i < 2);
+	}
+}
+
 /* --keep-going skips bad rows, never a bad header: without it no row
  * means anything (a duplicate column, or none for the quarter). */
 static void test_keep_going_header(void **state)
@@ -840,6 +932,7 @@ int main(void)
 		cmocka_unit_test(test_medians),
 		cmocka_unit_test(test_period_rows),
 		cmocka_unit_test(test_sources),
+		cmocka_unit_test(test_flat_rows),
 		cmocka_unit_test(test_keep_going),
 		cmocka_unit_test(test_keep_going_header),
 		cmocka_unit_test(test_sniff),
