@@ -126,9 +126,9 @@ tsan:
 			./build/tsan/$$t > build/tsan/$$t.log 2>&1 || \
 				{ cat build/tsan/$$t.log; exit 1; }; \
 		done && \
-		{ sh tests/cli/run.sh ./build/tsan/gpucap-bin threads_agree > build/tsan/cli.log || \
-			{ cat build/tsan/cli.log; exit 1; }; } && \
-		echo "  TSAN   test_parts, test_fleet, threads_agree: no data race"; \
+		{ sh tests/cli/run.sh ./build/tsan/gpucap-bin threads_agree threads_agree_ndjson \
+			> build/tsan/cli.log || { cat build/tsan/cli.log; exit 1; }; } && \
+		echo "  TSAN   test_parts, test_fleet, threads_agree(_ndjson): no data race"; \
 	else echo "clang not installed: skipping ThreadSanitizer"; fi
 
 # Everything also compiles warning-free with clang, when it is installed.

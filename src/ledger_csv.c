@@ -16,7 +16,7 @@
  * flight; files under PAR_MIN read faster on one thread than it takes to
  * start others. A big file is read in parts even on one thread, for the
  * memo of names each parsing thread keeps. */
-#define PAR_BLOCK (512 * 1024)
+#define PAR_BLOCK LEDGER_PAR_BLOCK
 #define PAR_MIN	  (4 * PAR_BLOCK)
 
 struct csv_load {
@@ -191,8 +191,8 @@ enum gc_status ledger_csv_read_parts(const struct csvread_src *src,
 	struct csvread_table table = { read_header, read_row, skip_row, &cl,
 				       0 };
 	struct csvread_part head = { start, start, true, 0, 0 };
-	struct ledger_par_in in = { src, &cl.h, delim, start,
-				    0,	 0,	block, threads };
+	struct ledger_par_in in = { src, &cl.h, delim,	 start, 0,
+				    0,	 block, threads, false };
 	enum gc_status st =
 		csvread_part(src, &head, ld->name, delim, &table, err);
 
@@ -217,8 +217,8 @@ static int par_threads(const struct ledger_opts *o)
 
 /* A regular file big enough to be worth threads: *start is where the
  * bytes not yet read (the prefix included) start. */
-static bool parallel_source(FILE *in, size_t plen, struct csvread_src *src,
-			    long long *start)
+bool ledger_par_source(FILE *in, size_t plen, struct csvread_src *src,
+		       long long *start)
 {
 	struct stat sb;
 	off_t here;
@@ -253,7 +253,7 @@ enum gc_status ledger_csv_read(FILE *in, const void *prefix, size_t plen,
 	int threads = par_threads(ld->opts);
 	enum gc_status st;
 
-	if (parallel_source(in, plen, &src, &start))
+	if (ledger_par_source(in, plen, &src, &start))
 		return ledger_csv_read_parts(&src, start, delim, PAR_BLOCK,
 					     threads, ld, err);
 	st = csvread_file(in, prefix, plen, ld->name, delim, &table, err);

@@ -29,7 +29,24 @@ struct ledger_par_in {
 	long body_line;	  /* its line */
 	size_t block;	  /* bytes a part, nominally */
 	int threads;	  /* workers parsing parts */
+	bool ndjson;	  /* NDJSON lines (header NULL), not CSV records */
 };
+
+/* An NDJSON ledger in src from start, read in parts of block bytes on
+ * `threads` threads: the rows, warnings and errors of a one-thread
+ * read. */
+enum gc_status ledger_ndjson_read_parts(const struct csvread_src *src,
+					long long start, size_t block,
+					int threads,
+					const struct ledger_load *ld,
+					struct gc_error *err);
+
+/* Whether in is a regular file big enough for threads, and if so where
+ * its bytes not yet read (the prefix of plen included) start; the part
+ * size the readers use. */
+bool ledger_par_source(FILE *in, size_t plen, struct csvread_src *src,
+		       long long *start);
+#define LEDGER_PAR_BLOCK (512 * 1024)
 
 /* The ledger in src from start, header and rows, its rows parsed in parts
  * of block bytes on `threads` threads: what ledger_csv_read does with a big

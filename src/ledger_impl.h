@@ -149,4 +149,30 @@ void ledger_unread_warn(const struct ledger_load *ld, struct ledger_unread *u,
 extern bool ledger_json_flat;
 extern unsigned long ledger_json_flat_reads; /* rows it read, for tests */
 
+/* NDJSON on several threads (ledger_par.c). A worker reads the lines it
+ * is sure of: a flat row (ledger_json.c's fast path) whose keys all name
+ * columns, as cells (valid until its next line); a blank line is nothing;
+ * any other line (cJSON's, an unknown key, an error, the first) is
+ * deferred to the reading thread, which reads it with ledger_json_lines
+ * exactly as a one-thread read would, so rows, warnings and errors come
+ * out the same. */
+enum json_line { JSON_LINE_FLAT, JSON_LINE_BLANK, JSON_LINE_DEFER };
+struct ledger_json_worker;
+struct ledger_json_worker *ledger_json_worker_new(const struct ledger_load *ld);
+void ledger_json_worker_free(struct ledger_json_worker *w);
+/* s[0, n) is a line without its break; first: the file's first line. */
+enum json_line ledger_json_worker_line(struct ledger_json_worker *w,
+				       const char *s, size_t n, bool first,
+				       struct ledger_cells *cells);
+
+struct ledger_json_lines;
+struct ledger_json_lines *ledger_json_lines_new(const struct ledger_load *ld);
+/* Line `line` of the file, s[0, n) without its line break: its row to the
+ * sink, or its error (--keep-going skips a bad row, as one thread does). */
+enum gc_status ledger_json_lines_read(struct ledger_json_lines *l,
+				      const char *s, size_t n, long line,
+				      struct gc_error *err);
+/* Warns of the keys no column has, as a one-thread read ends. */
+void ledger_json_lines_free(struct ledger_json_lines *l);
+
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "gpucap/quantity.h"
+#include "ledger_csv.h"
 #include "ledger_impl.h"
 #include "util.h"
 
@@ -144,6 +145,12 @@ struct rows {
 	 * by a NUL */
 	char *scratch;
 	size_t scratch_cap;
+	/* A worker of a read on several threads (ledger_par.c): it reads
+	 * only flat rows whose keys all name columns, and leaves anything
+	 * else (an unknown key, which the file's warning must name in file
+	 * order; cJSON, whose hooks are the process's) to the reading
+	 * thread. */
+	bool worker;
 };
 
 /* cJSON's hooks take no context: the arena of the read under way. Rows
@@ -213,7 +220,7 @@ static int key_col(struct rows *r, size_t i, const char *key,
 	if (i < KEYS_MAX && r->key[i] != NULL && strcmp(r->key[i], key) == 0)
 		return r->col[i];
 	c = ledger_col_find(r->ld->opts, key);
-	if (c == -1 && *key != '\0')
+	if (c == -1 && *key != '\0' && !r->worker)
 		(void)ledger_unread_add(&r->unread, key, at); /* a hint only */
 	if (i < KEYS_MAX && (copy = strdup(key)) != NULL) {
 		free(r->key[i]);
@@ -561,7 +568,6 @@ static enum gc_status flat_cells(struct rows *r, struct row_text *rt,
 	if (!*flat)
 		return GC_OK;
 	next = r->scratch;
-	ledger_json_flat_reads++;
 	cells_open(r, cells);
 	for (i = 0; i < n && st == GC_OK; i++) {
 		const struct flat_item *it = &items[i];
@@ -573,6 +579,8 @@ static enum gc_status flat_cells(struct rows *r, struct row_text *rt,
 		st = place_key(r, i, key, at, key_of, cells, &c, err);
 		if (st == GC_OK && c >= 0 && !flat_cell(rt, it, val, c, cells))
 			*flat = false;
+		if (r->worker && (st != GC_OK || c == -1))
+			*flat = false; /* the reading thread tells it */
 		if (!*flat)
 			return GC_OK;
 	}
@@ -643,6 +651,7 @@ static enum gc_status json_row(struct rows *r, struct row_text *rt,
 	if (st != GC_OK)
 		return st;
 	st = flat_cells(r, rt, &cells, &flat, err);
+	ledger_json_flat_reads += flat;
 	if (flat)
 		return st == GC_OK
 			       ? ledger_emit_memo(ld, r->memo, r->names_id,
@@ -808,7 +817,106 @@ enum gc_status ledger_ndjson_read(FILE *in, const void *prefix, size_t plen,
 				  const struct ledger_load *ld,
 				  struct gc_error *err)
 {
+	struct csvread_src src;
+	long long start;
+
+	/* a big file is read on every core, a line break always ending a
+	 * row (ledger_par.c) */
+	if (ledger_par_source(in, plen, &src, &start))
+		return ledger_ndjson_read_parts(&src, start, LEDGER_PAR_BLOCK,
+						util_threads(ld->opts->threads),
+						ld, err);
 	return ledger_ndjson_read_by(in, prefix, plen, CHUNK, ld, err);
+}
+
+/* ---- NDJSON on several threads (ledger_par.c) ---- */
+
+struct ledger_json_worker {
+	struct rows rows;
+};
+
+struct ledger_json_worker *ledger_json_worker_new(const struct ledger_load *ld)
+{
+	struct ledger_json_worker *w = calloc(1, sizeof *w);
+
+	if (w == NULL)
+		return NULL;
+	w->rows.ld = ld;
+	w->rows.worker = true;
+	return w;
+}
+
+void ledger_json_worker_free(struct ledger_json_worker *w)
+{
+	size_t i;
+
+	if (w == NULL)
+		return;
+	for (i = 0; i < KEYS_MAX; i++)
+		free(w->rows.key[i]);
+	free(w->rows.scratch);
+	free(w);
+}
+
+enum json_line ledger_json_worker_line(struct ledger_json_worker *w,
+				       const char *s, size_t n, bool first,
+				       struct ledger_cells *cells)
+{
+	struct row_text rt;
+	struct gc_error err;
+	size_t lead = 0;
+	bool flat;
+
+	while (lead < n && blank_byte(s[lead]))
+		lead++;
+	if (lead == n)
+		return JSON_LINE_BLANK;
+	/* a byte order mark, a long line, a NUL: the reading thread's */
+	if (first || n > JSON_ROW_MAX || s[lead] != '{' ||
+	    memchr(s, '\0', n) != NULL)
+		return JSON_LINE_DEFER;
+	rt.text = s + lead;
+	rt.len = n - lead;
+	rt.start.line = 1; /* the reading thread knows the line */
+	rt.start.col = 1 + (long)lead;
+	if (flat_cells(&w->rows, &rt, cells, &flat, &err) != GC_OK || !flat)
+		return JSON_LINE_DEFER;
+	return JSON_LINE_FLAT;
+}
+
+struct ledger_json_lines {
+	struct rows rows;
+	struct ndjson nd;
+};
+
+struct ledger_json_lines *ledger_json_lines_new(const struct ledger_load *ld)
+{
+	struct ledger_json_lines *l = calloc(1, sizeof *l);
+
+	if (l == NULL)
+		return NULL;
+	rows_open(&l->rows, ld);
+	l->nd.ld = ld;
+	l->nd.rows = &l->rows;
+	return l;
+}
+
+enum gc_status ledger_json_lines_read(struct ledger_json_lines *l,
+				      const char *s, size_t n, long line,
+				      struct gc_error *err)
+{
+	l->nd.lineno = line;
+	if (n > JSON_ROW_MAX)
+		return nd_too_long(&l->nd, err);
+	return nd_line(&l->nd, s, n, err);
+}
+
+void ledger_json_lines_free(struct ledger_json_lines *l)
+{
+	if (l == NULL)
+		return;
+	rows_close(&l->rows);
+	free(l);
 }
 
 /* The key "rows" followed by ':' starts at buf. */

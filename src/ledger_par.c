@@ -1,4 +1,4 @@
-/* A big CSV or TSV ledger read on several threads.
+/* A big CSV or TSV ledger, or a big NDJSON one, read on several threads.
  *
  * The rows after the header are cut into parts of about `block` bytes.
  * Each part starts after the first line break at or past its nominal
@@ -11,7 +11,13 @@
  * The guess is checked as the batches are taken in order. A part parses
  * on past its end until a line break ends a record, so the true start of
  * the next part is known once this one is: the place where it ended. A
- * part that began anywhere else is parsed again from there, here. */
+ * part that began anywhere else is parsed again from there, here.
+ *
+ * NDJSON cuts exactly: a line break always ends a row. A worker builds the
+ * rows of the lines it is sure of (flat ones, ledger_json.c) and keeps any
+ * other line as its text, which this thread reads when its turn comes as a
+ * one-thread read would (ledger_json_lines): cJSON, unknown keys and every
+ * error of a row stay on this thread. */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -32,6 +38,10 @@ struct prow {
 	double units, spend, h100e, total;
 	const char *org, *model; /* when kept */
 	size_t org_at, model_at, note, source;
+	/* NDJSON: a line left to this thread (its text, dlen bytes), or
+	 * NO_TEXT; the row's columns, nat (column, place) pairs at `at` */
+	size_t defer, dlen, at;
+	unsigned char nat;
 	size_t range;	    /* a ranged row's ends, as bytes in the text */
 	int quarter, later; /* later: a fiscal quarter's second */
 	int later_days, days;
@@ -68,6 +78,8 @@ struct job {
 
 struct par {
 	const struct csvread_src *src;
+	bool ndjson;
+	struct ledger_json_lines *lines; /* NDJSON: the lines left here */
 	const struct ledger_csv_header *h;
 	const struct ledger_load *ld;
 	char delim;
@@ -93,6 +105,9 @@ struct par {
 struct parser {
 	struct par *p;
 	struct ledger_memo *memo;
+	struct ledger_json_worker *json; /* NDJSON */
+	char *buf;			 /* NDJSON: a part read from a file */
+	size_t buf_cap;
 	pthread_t thread;
 };
 
@@ -102,6 +117,7 @@ struct part_ctx {
 	struct batch *b;
 	struct ledger_memo *memo;
 	bool oom;
+	bool ndjson_at; /* rows place their own columns */
 };
 
 static size_t keep_bytes(struct part_ctx *c, const void *s, size_t n)
@@ -124,6 +140,25 @@ static size_t keep_text(struct part_ctx *c, const char *s)
 	return s == NULL ? NO_TEXT : keep_bytes(c, s, strlen(s) + 1);
 }
 
+/* Where an NDJSON row's columns are: each row its own (a CSV file's are
+ * the header's). The line is the row's, set as it is handed on. */
+struct at_pair {
+	int col, at;
+};
+
+static void keep_places(struct part_ctx *c, struct prow *r,
+			const struct ledger_row *row)
+{
+	struct at_pair pairs[LC_COUNT];
+	int i;
+
+	for (i = 0; i < LC_COUNT; i++)
+		if (row->at[i].col != 0)
+			pairs[r->nat++] =
+				(struct at_pair){ i, (int)row->at[i].col };
+	r->at = r->nat ? keep_bytes(c, pairs, r->nat * sizeof *pairs) : NO_TEXT;
+}
+
 /* The ends of a ranged row's figures, low then high. */
 static size_t keep_range(struct part_ctx *c, const struct ledger_row *row)
 {
@@ -136,27 +171,33 @@ static size_t keep_range(struct part_ctx *c, const struct ledger_row *row)
 	return keep_bytes(c, ends, sizeof ends);
 }
 
-static enum gc_status part_row(const struct csv_record *rec, void *ctx,
-			       struct gc_error *err)
+/* A new row of the batch, its text offsets unset; NULL when out of
+ * memory. */
+static struct prow *new_prow(struct part_ctx *c)
 {
-	struct part_ctx *c = ctx;
 	struct batch *b = c->b;
-	struct ledger_cells cells;
-	struct ledger_row row;
 	struct prow *r;
-	enum gc_status st;
-	bool kept;
 
-	ledger_csv_cells(c->p->h, rec, &cells);
-	st = ledger_row_build_memo(c->memo, &cells, c->p->ld->name, rec->line,
-				   &row, &kept, err);
-	if (st != GC_OK)
-		return st;
 	if (!util_grow((void **)&b->rows, &b->rows_cap, b->nrows + 1,
 		       sizeof *b->rows))
+		return NULL;
+	r = &b->rows[b->nrows];
+	r->defer = r->at = NO_TEXT;
+	r->nat = 0;
+	return r;
+}
+
+/* The built row, kept in the batch. */
+static enum gc_status keep_row(struct part_ctx *c, const struct ledger_row *in,
+			       bool kept, struct gc_error *err)
+{
+	struct batch *b = c->b;
+	struct ledger_row row = *in;
+	struct prow *r = new_prow(c);
+
+	if (r == NULL)
 		return gc_fail(err, GC_IO, c->p->ld->name, 0, 0,
 			       "out of memory");
-	r = &b->rows[b->nrows];
 	r->line = row.line;
 	r->units = row.units;
 	r->spend = row.spend;
@@ -178,11 +219,28 @@ static enum gc_status part_row(const struct csv_record *rec, void *ctx,
 		    : row.source == row.note	      ? r->note
 					     : keep_text(c, row.source);
 	r->range = keep_range(c, &row);
+	if (c->ndjson_at)
+		keep_places(c, r, &row);
 	if (c->oom)
 		return gc_fail(err, GC_IO, c->p->ld->name, 0, 0,
 			       "out of memory");
 	b->nrows++;
 	return GC_OK;
+}
+
+static enum gc_status part_row(const struct csv_record *rec, void *ctx,
+			       struct gc_error *err)
+{
+	struct part_ctx *c = ctx;
+	struct ledger_cells cells;
+	struct ledger_row row;
+	enum gc_status st;
+	bool kept;
+
+	ledger_csv_cells(c->p->h, rec, &cells);
+	st = ledger_row_build_memo(c->memo, &cells, c->p->ld->name, rec->line,
+				   &row, &kept, err);
+	return st == GC_OK ? keep_row(c, &row, kept, err) : st;
 }
 
 /* A bad row: with --keep-going it is kept to be reported in turn. */
@@ -209,11 +267,103 @@ static bool part_skip(void *ctx, const struct gc_error *err)
 }
 
 /* Parses [start, ...) with the end rule of csvread_part into j's batch. */
-static void run_part(const struct par *p, struct job *j, long long start,
-		     struct ledger_memo *memo)
+/* ---- NDJSON parts ---- */
+
+/* The bytes [from, to) of the input: where they lie in memory, or read
+ * into me's buffer; NULL when they cannot be had. */
+static const char *part_bytes(const struct par *p, struct parser *me,
+			      long long from, long long to)
 {
-	struct part_ctx c = { p, &j->b, memo, false };
-	struct csvread_table t = { NULL, part_row, part_skip, &c, p->h->ncols };
+	size_t n = (size_t)(to - from), got = 0;
+
+	if (p->src->mem != NULL)
+		return p->src->mem + from;
+	if (!util_grow((void **)&me->buf, &me->buf_cap, n + 1, 1))
+		return NULL;
+	while (got < n) {
+		ssize_t r = pread(p->src->fd, me->buf + got, n - got,
+				  (off_t)(from + (long long)got));
+
+		if (r <= 0)
+			return NULL;
+		got += (size_t)r;
+	}
+	return me->buf;
+}
+
+/* A line the worker is not sure of, kept for this thread. */
+static enum gc_status defer_line(struct part_ctx *c, const char *s, size_t n,
+				 long line, struct gc_error *err)
+{
+	struct prow *r = new_prow(c);
+
+	if (r != NULL) {
+		r->line = line;
+		r->dlen = n;
+		r->defer = keep_bytes(c, s, n);
+	}
+	if (r == NULL || c->oom)
+		return gc_fail(err, GC_IO, c->p->ld->name, 0, 0,
+			       "out of memory");
+	c->b->nrows++;
+	return GC_OK;
+}
+
+/* One line of an NDJSON part, line `line` of it. */
+static enum gc_status nd_part_line(struct part_ctx *c, struct parser *me,
+				   const char *s, size_t n, long line,
+				   bool first, struct gc_error *err)
+{
+	struct ledger_cells cells;
+	struct ledger_row row;
+	struct gc_error lost;
+	bool kept;
+	enum json_line k =
+		ledger_json_worker_line(me->json, s, n, first, &cells);
+
+	if (k == JSON_LINE_BLANK)
+		return GC_OK;
+	if (k == JSON_LINE_FLAT &&
+	    ledger_row_build_memo(c->memo, &cells, c->p->ld->name, line, &row,
+				  &kept, &lost) == GC_OK)
+		return keep_row(c, &row, kept, err);
+	return defer_line(c, s, n, line, err);
+}
+
+/* The lines of [start, j->next), which begin and end with lines. */
+static void nd_part(const struct par *p, struct job *j, long long start,
+		    struct parser *me)
+{
+	struct part_ctx c = { p, &j->b, me->memo, false, true };
+	const char *s = part_bytes(p, me, start, j->next), *nl;
+	size_t n = (size_t)(j->next - start);
+	enum gc_status st = GC_OK;
+
+	j->part.end = j->next;
+	if (s == NULL) {
+		j->status = gc_fail(&j->err, GC_IO, p->ld->name, 0, 0,
+				    "cannot read the ledger");
+		return;
+	}
+	while (n > 0 && st == GC_OK) {
+		size_t len = (nl = memchr(s, '\n', n)) ? (size_t)(nl - s) : n;
+
+		st = nd_part_line(&c, me, s, len, j->part.lines + 1,
+				  start == p->body && j->part.lines == 0,
+				  &j->err);
+		j->part.lines += nl != NULL;
+		s += len + (nl != NULL);
+		n -= len + (nl != NULL);
+	}
+	j->status = st;
+}
+
+static void run_part(const struct par *p, struct job *j, long long start,
+		     struct parser *me)
+{
+	struct part_ctx c = { p, &j->b, me->memo, false, false };
+	struct csvread_table t = { NULL, part_row, part_skip, &c,
+				   p->h ? p->h->ncols : 0 };
 
 	j->b.nrows = j->b.nevents = j->b.tlen = 0;
 	j->part.start = start;
@@ -223,6 +373,10 @@ static void run_part(const struct par *p, struct job *j, long long start,
 	j->part.lines = 0;
 	if (start >= j->next) { /* nothing starts here */
 		j->status = GC_OK;
+		return;
+	}
+	if (p->ndjson) {
+		nd_part(p, j, start, me);
 		return;
 	}
 	j->status = csvread_part(p->src, &j->part, p->ld->name, p->delim, &t,
@@ -264,12 +418,12 @@ static long long nominal(const struct par *p, long k)
 }
 
 static void do_job(const struct par *p, long k, struct job *j,
-		   struct ledger_memo *memo)
+		   struct parser *me)
 {
 	j->start = k == 0 ? p->body : line_start(p->src, nominal(p, k));
 	j->next = k + 1 >= p->njobs ? p->src->size
 				    : line_start(p->src, nominal(p, k + 1));
-	run_part(p, j, j->start, memo);
+	run_part(p, j, j->start, me);
 }
 
 /* With p->mu held: whether a job may be taken now (the ring has room). */
@@ -279,13 +433,13 @@ static bool job_ready(const struct par *p)
 }
 
 /* Takes the next job and runs it; called and returns with p->mu held. */
-static void run_next(struct par *p, struct ledger_memo *memo)
+static void run_next(struct par *p, struct parser *me)
 {
 	long k = p->taken++;
 
 	p->ring[k % p->nring].state = JOB_TAKEN;
 	pthread_mutex_unlock(&p->mu);
-	do_job(p, k, &p->ring[k % p->nring], memo);
+	do_job(p, k, &p->ring[k % p->nring], me);
 	pthread_mutex_lock(&p->mu);
 	p->ring[k % p->nring].state = JOB_DONE;
 	pthread_cond_broadcast(&p->done);
@@ -302,7 +456,7 @@ static void *worker(void *arg)
 			pthread_cond_wait(&p->work, &p->mu);
 		if (p->quit || p->taken >= p->njobs)
 			break;
-		run_next(p, me->memo);
+		run_next(p, me);
 	}
 	pthread_mutex_unlock(&p->mu);
 	return NULL;
@@ -326,11 +480,20 @@ static enum gc_status deliver_row(const struct par *p, const struct batch *b,
 				  struct gc_error *err)
 {
 	struct ledger_row row = p->template;
+	struct at_pair pair;
 	int i;
 
 	row.line = file_line(base, r->line);
+	if (r->defer != NO_TEXT)
+		return ledger_json_lines_read(p->lines, b->text + r->defer,
+					      r->dlen, row.line, err);
 	for (i = 0; i < p->npresent; i++)
 		row.at[p->present[i]].line = row.line;
+	for (i = 0; i < r->nat; i++) {
+		memcpy(&pair, b->text + r->at + (size_t)i * sizeof pair,
+		       sizeof pair);
+		row.at[pair.col] = (struct ledger_loc){ row.line, pair.at };
+	}
 	row.kind = r->kind;
 	row.quarter = r->quarter;
 	row.later = r->later;
@@ -365,7 +528,7 @@ static void make_template(struct par *p)
 
 	memset(&p->template, 0, sizeof p->template);
 	p->template.file = p->ld->name;
-	for (c = 0; c < LC_COUNT; c++) {
+	for (c = 0; p->h != NULL && c < LC_COUNT; c++) {
 		if (p->h->col[c] == 0)
 			continue;
 		p->template.at[c].col = p->h->col[c];
@@ -407,14 +570,14 @@ static enum gc_status deliver(const struct par *p, struct job *j, long base,
 
 /* Waits for job k, parsing later parts meanwhile: this thread is one of
  * the parsers too, and hands batches on as they come due. */
-static void wait_job(struct par *p, long k, struct ledger_memo *memo)
+static void wait_job(struct par *p, long k, struct parser *me)
 {
 	struct job *j = &p->ring[k % p->nring];
 
 	pthread_mutex_lock(&p->mu);
 	while (j->state != JOB_DONE) {
 		if (job_ready(p))
-			run_next(p, memo);
+			run_next(p, me);
 		else
 			pthread_cond_wait(&p->done, &p->mu);
 	}
@@ -431,8 +594,8 @@ static void release_job(struct par *p, long k)
 }
 
 /* Takes the parts in order, checking each began where the last ended. */
-static enum gc_status consume(struct par *p, long line,
-			      struct ledger_memo *memo, struct gc_error *err)
+static enum gc_status consume(struct par *p, long line, struct parser *me,
+			      struct gc_error *err)
 {
 	long long pos = p->body;
 	enum gc_status st = GC_OK;
@@ -441,11 +604,11 @@ static enum gc_status consume(struct par *p, long line,
 	for (k = 0; st == GC_OK && k < p->njobs; k++) {
 		struct job *j = &p->ring[k % p->nring];
 
-		wait_job(p, k, memo);
+		wait_job(p, k, me);
 		/* A wrong guess: the last part ended past this one's start.
 		 * What it left of this part is parsed again, from there. */
 		if (j->start != pos)
-			run_part(p, j, pos, memo);
+			run_part(p, j, pos, me);
 		st = deliver(p, j, line, err);
 		line += j->part.lines;
 		pos = j->part.end;
@@ -476,7 +639,13 @@ static int start_parsers(struct par *p, struct parser *parsers, int n)
 	for (i = 0; i < n; i++) {
 		parsers[i].p = p;
 		parsers[i].memo = ledger_memo_new(); /* NULL: no memo, slower */
+		parsers[i].json = NULL;
+		parsers[i].buf = NULL;
+		parsers[i].buf_cap = 0;
 	}
+	/* a worker that cannot have its reader leaves every line here */
+	for (i = 0; p->ndjson && i < n; i++)
+		parsers[i].json = ledger_json_worker_new(p->ld);
 	while (started < n && pthread_create(&parsers[started].thread, NULL,
 					     worker, &parsers[started]) == 0)
 		started++;
@@ -494,8 +663,11 @@ static void stop_parsers(struct par *p, struct parser *parsers, int started,
 	pthread_mutex_unlock(&p->mu);
 	for (i = 1; i < started; i++)
 		pthread_join(parsers[i].thread, NULL);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		ledger_memo_free(parsers[i].memo);
+		ledger_json_worker_free(parsers[i].json);
+		free(parsers[i].buf);
+	}
 }
 
 enum gc_status ledger_par_read(const struct ledger_par_in *in,
@@ -503,6 +675,7 @@ enum gc_status ledger_par_read(const struct ledger_par_in *in,
 			       struct gc_error *err)
 {
 	struct par p = { .src = in->src,
+			 .ndjson = in->ndjson,
 			 .h = in->header,
 			 .ld = ld,
 			 .delim = in->delim,
@@ -524,12 +697,35 @@ enum gc_status ledger_par_read(const struct ledger_par_in *in,
 	pthread_cond_init(&p.work, NULL);
 	pthread_cond_init(&p.done, NULL);
 	make_template(&p);
+	if (p.ndjson && (p.lines = ledger_json_lines_new(ld)) == NULL) {
+		free(p.ring);
+		return gc_fail(err, GC_IO, ld->name, 0, 0, "out of memory");
+	}
 	started = start_parsers(&p, parsers, n);
-	st = consume(&p, in->body_line, parsers[0].memo, err);
+	st = consume(&p, in->body_line, &parsers[0], err);
 	stop_parsers(&p, parsers, started, n);
+	/* the warning of keys no column has, as one thread ends the read */
+	ledger_json_lines_free(p.lines);
 	pthread_cond_destroy(&p.done);
 	pthread_cond_destroy(&p.work);
 	pthread_mutex_destroy(&p.mu);
 	free_ring(&p);
 	return st;
+}
+
+enum gc_status ledger_ndjson_read_parts(const struct csvread_src *src,
+					long long start, size_t block,
+					int threads,
+					const struct ledger_load *ld,
+					struct gc_error *err)
+{
+	struct ledger_par_in in = { .src = src,
+				    .origin = start,
+				    .body = start,
+				    .body_line = 1,
+				    .block = block,
+				    .threads = threads,
+				    .ndjson = true };
+
+	return ledger_par_read(&in, ld, err);
 }

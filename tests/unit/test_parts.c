@@ -83,6 +83,10 @@ static void end(struct trace *t, enum gc_status st, const struct gc_error *e)
 			str(e->file), e->line, e->col, e->msg);
 }
 
+/* The format the reads below are of: CSV, or NDJSON (whose parts cut at
+ * every line break). */
+static bool ndjson;
+
 /* One thread, the plain reader. */
 static char *serial(const char *text, bool keep_going)
 {
@@ -101,7 +105,8 @@ static char *serial(const char *text, bool keep_going)
 	rewind(in);
 	trace_open(&t);
 	gc_error_clear(&err);
-	st = ledger_csv_read(in, NULL, 0, ',', &ld, &err);
+	st = ndjson ? ledger_ndjson_read(in, NULL, 0, &ld, &err)
+		    : ledger_csv_read(in, NULL, 0, ',', &ld, &err);
 	fclose(in);
 	end(&t, st, &err);
 	return trace_close(&t);
@@ -122,7 +127,10 @@ static char *in_parts(const char *text, bool keep_going, size_t block,
 
 	trace_open(&t);
 	gc_error_clear(&err);
-	st = ledger_csv_read_parts(&src, 0, ',', block, threads, &ld, &err);
+	st = ndjson ? ledger_ndjson_read_parts(&src, 0, block, threads, &ld,
+					       &err)
+		    : ledger_csv_read_parts(&src, 0, ',', block, threads, &ld,
+					    &err);
 	end(&t, st, &err);
 	return trace_close(&t);
 }
@@ -387,6 +395,53 @@ static void test_json_pieces(void **state)
 		       true);
 }
 
+/* NDJSON read on several threads, cut at every size: flat rows built by
+ * the workers, and every other line (escapes, unknown keys, bad rows, a
+ * BOM on the first, blank lines, CRLF, a refused row) left to the
+ * reading thread, must give what one thread gives, with and without
+ * --keep-going. */
+static void test_ndjson_parts(void **state)
+{
+	static const char *const LINES[] = {
+		"\xEF\xBB\xBF{\"quarter\":\"2024Q1\",\"org\":\"a\",\"h100e\":"
+		"1}",
+		"{\"quarter\":\"2024Q2\",\"org\":\"b\",\"model\":\"H100\","
+		"\"units\":3,\"note\":\"n\",\"source\":\"s\"}",
+		"",
+		"  {\"quarter\":\"2024Q2\",\"org\":\"a\\u00e9\",\"h100e\":2}\r",
+		"{\"quarter\":\"2024Q3\",\"org\":\"c\",\"h100e\":\"1..3\","
+		"\"mystery\":1}",
+		"{\"quarter\":\"2024Q9\",\"org\":\"a\",\"h100e\":1}",
+		"{\"quarter\":\"2024Q3\",\"org\":\"refuse\",\"h100e\":1}",
+		"{\"quarter\":\"2024Q4\",\"org\":\"d\",\"h100e\":[1]}",
+		"{\"quarter\":\"2024Q4\",\"org\":\"\xC3\xA9t\xC3\xA9\","
+		"\"h100e\":4}",
+		"not json",
+		"{\"quarter\":\"2024Q4\",\"org\":\"e\",\"extra\":2,\"h100e\":"
+		"5}",
+	};
+	char *text = malloc(16 * 1024), *p;
+	size_t i;
+	int k;
+
+	(void)state;
+	assert_non_null(text);
+	ndjson = true;
+	for (k = 0; k < 2; k++) {
+		p = text;
+		for (i = 0; i < 40; i++)
+			p += sprintf(
+				p, "%s\n",
+				LINES[i % (sizeof LINES / sizeof LINES[0])]);
+		p[-1] = (char)(k ? '\n' : '\0'); /* a last line with no break */
+		same_cut_by(text, true, 13);
+		/* without --keep-going, a read ends at the first bad line */
+		same_cut_by(text, false, 29);
+	}
+	ndjson = false;
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -398,6 +453,7 @@ int main(void)
 		cmocka_unit_test(test_long),
 		cmocka_unit_test(test_many_names),
 		cmocka_unit_test(test_json_pieces),
+		cmocka_unit_test(test_ndjson_parts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
