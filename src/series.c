@@ -171,9 +171,14 @@ int series_year(const struct series_row *rows, size_t n, int year,
 void series_year_bound(struct series_row *lo, struct series_row *hi)
 {
 	double lo_usd = ratio(lo->spend, hi->added);
+	/* the year's H100e-hours at each end, from its cost and their ratio */
+	double lo_hours = lo->cost / lo->usd_per_h100e_hour;
+	double hi_hours = hi->cost / hi->usd_per_h100e_hour;
 
 	hi->usd_per_h100e = ratio(hi->spend, lo->added);
 	lo->usd_per_h100e = lo_usd;
+	lo->usd_per_h100e_hour = ratio(lo->cost, hi_hours);
+	hi->usd_per_h100e_hour = ratio(hi->cost, lo_hours);
 }
 
 /* ---- growth and the sum of the orgs ---- */
@@ -409,7 +414,6 @@ static const size_t LEVELS[] = {
 	offsetof(struct series_row, fit_qoq),
 	offsetof(struct series_row, depreciation),
 	offsetof(struct series_row, cost),
-	offsetof(struct series_row, usd_per_h100e_hour),
 	offsetof(struct series_row, cum_h100e_years),
 	/* a share at every end is that end's scenario's: bounded as the
 	 * least and greatest of the three */
@@ -530,6 +534,13 @@ void series_bound_ratios(struct series *s, size_t from)
 			ratio(s->low[j].spend, s->high[j].added);
 		s->high[j].usd_per_h100e =
 			ratio(s->high[j].spend, s->low[j].added);
+		/* the same for cost over H100e-hours */
+		s->low[j].usd_per_h100e_hour =
+			ratio(s->low[j].cost,
+			      s->high[j].h100e * SERIES_QUARTER_HOURS);
+		s->high[j].usd_per_h100e_hour =
+			ratio(s->high[j].cost,
+			      s->low[j].h100e * SERIES_QUARTER_HOURS);
 	}
 	while (series_next_org(s, &o))
 		bound_growth(s->low + o.at, s->high + o.at,

@@ -19,9 +19,9 @@
  * and series_reduce() turns the lanes into what printers and checks read,
  * rows with their low and high ends: with bounds the central lane and the
  * least and greatest of the three (gap_h100e by interval subtraction,
- * growth and usd_per_h100e from the bounds), with samples each figure's
- * median and percentiles across the draws. Printers and checks never know
- * which method made a band. */
+ * growth, usd_per_h100e and usd_per_h100e_hour from the bounds), with samples
+ * each figure's median and percentiles across the draws. Printers and checks
+ * never know which method made a band. */
 #ifndef GPUCAP_SERIES_H
 #define GPUCAP_SERIES_H
 
@@ -194,7 +194,7 @@ int series_year(const struct series_row *rows, size_t n, int year,
 		struct series_row *out);
 
 /* With bounds, a year's usd_per_h100e ends: the low spend over the high
- * additions, and the other way round. */
+ * additions, and the other way round; usd_per_h100e_hour's alike. */
 void series_year_bound(struct series_row *lo, struct series_row *hi);
 
 /* ---- making series ---- */
