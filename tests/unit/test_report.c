@@ -94,6 +94,13 @@ static void test_costs(void **state)
 	series_fill_costs(r, 3, &x);
 	assert_true(isnan(r[1].depreciation));
 	assert_near(r[2].depreciation, 1500, 1e-9);
+	/* SPEC's worked figure: 100,000 H100 at $33,600 over five years,
+	 * 3.36e9 / 20 = $168M a quarter */
+	memset(r, 0, sizeof r);
+	r[0].added = 100000, r[0].capex = 100000 * 33600.0;
+	x.depreciation_quarters = 20;
+	series_fill_costs(r, 1, &x);
+	assert_near(r[0].depreciation, 168e6, 1e-3);
 }
 
 /* Undefined, not invented: no CO2 without a grid figure; no doubling for
