@@ -157,6 +157,8 @@ extern unsigned long ledger_json_flat_reads; /* rows it read, for tests */
  * exactly as a one-thread read would, so rows, warnings and errors come
  * out the same. */
 enum json_line { JSON_LINE_FLAT, JSON_LINE_BLANK, JSON_LINE_DEFER };
+/* No real row object or NDJSON line comes near this; it bounds memory. */
+#define LEDGER_JSON_ROW_MAX (1024 * 1024)
 struct ledger_json_worker;
 struct ledger_json_worker *ledger_json_worker_new(const struct ledger_load *ld);
 void ledger_json_worker_free(struct ledger_json_worker *w);

@@ -13,8 +13,7 @@
 #include "ledger_impl.h"
 #include "util.h"
 
-/* No real row object or NDJSON line comes near this; it bounds memory. */
-#define JSON_ROW_MAX (1024 * 1024)
+#define JSON_ROW_MAX LEDGER_JSON_ROW_MAX
 #define CHUNK	     (64 * 1024)
 
 /* ---- one row object ---- */

@@ -18,8 +18,10 @@
  * other line as its text, which this thread reads when its turn comes as a
  * one-thread read would (ledger_json_lines): cJSON, unknown keys and every
  * error of a row stay on this thread. */
+#include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -38,16 +40,19 @@ struct prow {
 	double units, spend, h100e, total;
 	const char *org, *model; /* when kept */
 	size_t org_at, model_at, note, source;
-	/* NDJSON: a line left to this thread (its text, dlen bytes), or
-	 * NO_TEXT; the row's columns, nat (column, place) pairs at `at` */
-	size_t defer, dlen, at;
-	unsigned char nat;
 	size_t range;	    /* a ranged row's ends, as bytes in the text */
 	int quarter, later; /* later: a fiscal quarter's second */
 	int later_days, days;
 	enum row_kind kind;
+	/* NDJSON: the row's columns, nat (column, place) pairs at `at` in
+	 * the text; with nat DEFERRED, a line left to this thread, its text
+	 * at `note` and its length in `range` (where the padding was: a
+	 * CSV row is no bigger for them) */
+	uint32_t at;
 	bool kept;
+	unsigned char nat;
 };
+#define DEFERRED UCHAR_MAX
 
 /* A bad row skipped under --keep-going, reported when its turn comes. */
 struct pevent {
@@ -156,7 +161,8 @@ static void keep_places(struct part_ctx *c, struct prow *r,
 		if (row->at[i].col != 0)
 			pairs[r->nat++] =
 				(struct at_pair){ i, (int)row->at[i].col };
-	r->at = r->nat ? keep_bytes(c, pairs, r->nat * sizeof *pairs) : NO_TEXT;
+	r->at = r->nat ? (uint32_t)keep_bytes(c, pairs, r->nat * sizeof *pairs)
+		       : 0;
 }
 
 /* The ends of a ranged row's figures, low then high. */
@@ -182,7 +188,7 @@ static struct prow *new_prow(struct part_ctx *c)
 		       sizeof *b->rows))
 		return NULL;
 	r = &b->rows[b->nrows];
-	r->defer = r->at = NO_TEXT;
+	r->at = 0;
 	r->nat = 0;
 	return r;
 }
@@ -299,8 +305,10 @@ static enum gc_status defer_line(struct part_ctx *c, const char *s, size_t n,
 
 	if (r != NULL) {
 		r->line = line;
-		r->dlen = n;
-		r->defer = keep_bytes(c, s, n);
+		r->nat = DEFERRED;
+		r->range = n;
+		/* a line too long to read is told so by its length alone */
+		r->note = keep_bytes(c, s, n > LEDGER_JSON_ROW_MAX ? 0 : n);
 	}
 	if (r == NULL || c->oom)
 		return gc_fail(err, GC_IO, c->p->ld->name, 0, 0,
@@ -484,9 +492,9 @@ static enum gc_status deliver_row(const struct par *p, const struct batch *b,
 	int i;
 
 	row.line = file_line(base, r->line);
-	if (r->defer != NO_TEXT)
-		return ledger_json_lines_read(p->lines, b->text + r->defer,
-					      r->dlen, row.line, err);
+	if (r->nat == DEFERRED)
+		return ledger_json_lines_read(p->lines, b->text + r->note,
+					      r->range, row.line, err);
 	for (i = 0; i < p->npresent; i++)
 		row.at[p->present[i]].line = row.line;
 	for (i = 0; i < r->nat; i++) {

@@ -438,6 +438,16 @@ static void test_ndjson_parts(void **state)
 		/* without --keep-going, a read ends at the first bad line */
 		same_cut_by(text, false, 29);
 	}
+	/* a line past the longest a row may be, between two rows: the
+	 * worker leaves it to the reading thread by its length alone */
+	text = realloc(text, 1200 * 1024);
+	assert_non_null(text);
+	p = text + sprintf(text, "%s\n{\"note\":\"", LINES[1]);
+	memset(p, 'x', 1100 * 1024);
+	p += 1100 * 1024;
+	sprintf(p, "\"}\n%s\n", LINES[1]);
+	same_cut_from(text, true, 64 * 1024, 256 * 1024);
+	same_cut_from(text, false, 64 * 1024, 256 * 1024);
 	ndjson = false;
 	free(text);
 }
