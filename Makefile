@@ -263,9 +263,15 @@ $(B)/bench/gen: tests/bench/gen.c
 	$(say) CC $@
 	$(Q)$(CC) $(ALL_CFLAGS) -O2 -o $@ $<
 
+$(B)/bench/csvfloor: tests/bench/csvfloor.c
+	@mkdir -p $(@D)
+	$(say) CC $@
+	$(Q)$(CC) $(ALL_CFLAGS) -O2 -o $@ $< $(LIBS)
+
 BENCH_PYTHON ?= /usr/bin/python3
-bench: gpucap $(B)/bench/gen
-	python3 tests/bench/bench.py ./gpucap $(B)/bench/gen --sizes $(BENCH_SIZES) \
+bench: gpucap $(B)/bench/gen $(B)/bench/csvfloor
+	python3 tests/bench/bench.py ./gpucap $(B)/bench/gen --floor $(B)/bench/csvfloor \
+		--sizes $(BENCH_SIZES) \
 		--formats $(BENCH_FORMATS) --runs $(BENCH_RUNS) --dir $(BENCH_DIR) $(if $(BENCH_DUCKDB),--duckdb $(BENCH_DUCKDB))
 	python3 tests/bench/sampling.py ./gpucap --runs $(BENCH_RUNS) --dir $(BENCH_DIR) \
 		--python $(BENCH_PYTHON) --epoch $(EPOCH_DIR)

@@ -8,11 +8,16 @@ spend written with $ and suffixes) in CSV, NDJSON and JSON; times
 aggregation (the sum of units x H100e factor by org and quarter): sqlite3,
 mawk, and DuckDB through Node (`npm install @duckdb/node-api` in a scratch
 folder, never a dependency of gpucap). Every tool's total and group count
-must agree with gpucap's. Prints wall time (median of --runs), MB/s,
-rows/s, peak RSS and each tool's time over gpucap's.
+must agree with gpucap's. With --floor (tests/bench/csvfloor.c), libcsv's
+parser alone with callbacks that only count, on 1 and 2 threads: the floor
+for reading CSV, aggregating nothing. Prints wall time (median of --runs),
+MB/s, rows/s, peak RSS and each tool's time over gpucap's, then whether
+each goal against DuckDB on two threads holds (CSV 1.25x, NDJSON and JSON
+1x) and how close gpucap comes to the floor.
 
 Usage: bench.py GPUCAP GEN [--sizes 1e5,1e6,1e7] [--formats csv,ndjson,json]
                 [--runs 3] [--dir DIR] [--duckdb DIR_WITH_NODE_MODULES]
+                [--floor CSVFLOOR]
 Standard library only.
 """
 import csv
@@ -150,9 +155,20 @@ def duckdb_tool(f, folder, threads):
     return cmd, totals
 
 
+def floor_tool(floor, threads):
+    """libcsv's csv_parse alone, counting: the floor for reading CSV."""
+    def cmd(path, fmt):
+        return [floor, path, str(threads)] if fmt == "csv" else None
+    return cmd, None
+
+
 def tools(gpucap):
     f = factors(gpucap)
     found = [("gpucap", gpucap_tool(gpucap))]
+    floor = opt("--floor", None)
+    if floor and os.path.exists(floor):
+        found.append(("libcsv alone 1t", floor_tool(os.path.abspath(floor), 1)))
+        found.append(("libcsv alone 2t", floor_tool(os.path.abspath(floor), 2)))
     if shutil.which("sqlite3"):
         found.append(("sqlite3", sqlite_tool(f)))
     if shutil.which("mawk"):
@@ -190,11 +206,27 @@ def measure(cmd, runs):
 
 
 def targets(results):
-    """Issue 7's targets, each as a line saying whether it holds."""
+    """The goals, each as a line saying whether it holds."""
     lines = []
 
     def t(tool, fmt, n):
         return results.get((tool, fmt, n), (None, None))[0]
+
+    # issue 20: every format against DuckDB on two threads, at each size
+    goal = {"csv": 1.25, "ndjson": 1.0, "json": 1.0}
+    for (tool, fmt, n), (wall, _) in sorted(results.items()):
+        duck = t("duckdb 2 threads", fmt, n)
+        if tool != "gpucap" or not duck:
+            continue
+        ratio = duck / wall
+        lines.append("%s %s vs DuckDB 2 threads: %.2fx as fast (goal %gx): "
+                     "%s" % (n, fmt, ratio, goal[fmt],
+                             "holds" if ratio >= goal[fmt] else "NOT met"))
+    for n in sorted({k[2] for k in results}):
+        ours, floor = t("gpucap", "csv", n), t("libcsv alone 2t", "csv", n)
+        if ours and floor:
+            lines.append("%s csv: gpucap takes %.2fx the time of libcsv's "
+                         "parser alone on 2 threads" % (n, ours / floor))
 
     csv7, duck = t("gpucap", "csv", "1e7"), t("duckdb 2 threads", "csv", "1e7")
     if csv7 and duck:
@@ -243,8 +275,13 @@ def main():
             if cmd is None:
                 continue
             wall, rss, out = measure(cmd, runs)
-            got = totals_of(out)
             results[(name, fmt, n)] = (wall, rss)
+            if totals_of is None:  # parses only: nothing to compare
+                print("%-17s %-6s %5s %8.3f %8.0f %11.0f %8.1f %6.2fx  %s" % (
+                    name, fmt, n, wall, size_mb / wall, float(n) / wall,
+                    rss, wall / base[0], "(parse only)"), flush=True)
+                continue
+            got = totals_of(out)
             if base is None:
                 base = (wall, got)
             same = got[0] == base[1][0] and \
