@@ -80,7 +80,8 @@ static enum gc_status draw(const struct cli_request *r, const struct series *s,
 	co.column = o->column;
 	co.style = o->bars ? CHART_BARS : CHART_LINE;
 	co.title = o->title;
-	co.log = o->log;
+	/* FLOP spans orders of magnitude: its axis is logarithmic */
+	co.log = o->log || REPORT_COLS[o->column].type == CT_SCI;
 	co.ascii = o->ascii;
 	co.width = cli_term_width();
 	co.subtitle = subtitle;

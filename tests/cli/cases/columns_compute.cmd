@@ -36,6 +36,14 @@ gpucap convert 100MW H100-SXM --overhead 1.82 --pue 1.12
 # A chart of any column: run_flop on a log axis, 3.077e26 rising to
 # 6.155e26 for labx.
 gpucap chart -f term --column run_flop --log --org labx ledgers/hundredk.csv | head -n 1
+# A FLOP column is drawn on a log axis without --log: the same chart.
+gpucap chart -f term --column run_flop --org labx ledgers/hundredk.csv > "$T/auto"
+gpucap chart -f term --column run_flop --log --org labx ledgers/hundredk.csv | cmp - "$T/auto" &&
+	echo "run_flop: a log axis by itself"
+# h100e is not FLOP: without --log its axis is linear, another chart.
+gpucap chart -f term --org labx ledgers/hundredk.csv > "$T/lin"
+gpucap chart -f term --log --org labx ledgers/hundredk.csv | cmp -s - "$T/lin" ||
+	echo "h100e: linear unless asked"
 # share_pct is made in every draw: a and b each buy 100..300 H100; drawn
 # at the same quantile (--correlation 1) each is half of the quarter in
 # every draw, so the median and both ends are 50; drawn apart they are
