@@ -1067,17 +1067,23 @@ static void move_pos(struct ledger_loc *pos, const char *s, size_t n)
  * n when it goes on: a tight loop, as rows are most of a ledger. */
 static size_t row_end(struct frame *f, const char *s, size_t from, size_t n)
 {
-	size_t k;
+	/* in locals: through f, every byte read from s could alias them */
+	struct json_lex lx = f->lex;
+	size_t k, depth = f->row_depth;
 
 	for (k = from; k < n; k++) {
-		unsigned char c = json_step(&f->lex, (unsigned char)s[k]);
+		unsigned char c = json_step(&lx, (unsigned char)s[k]);
 
-		if (c == J_OPEN)
-			f->row_depth++;
-		else if (c == J_CLOSE && --f->row_depth == 0)
-			return k + 1;
+		if (c == J_OPEN) {
+			depth++;
+		} else if (c == J_CLOSE && --depth == 0) {
+			k++;
+			break;
+		}
 	}
-	return n;
+	f->lex = lx;
+	f->row_depth = depth;
+	return k < n ? k : n;
 }
 
 static enum gc_status keep_row_bytes(struct frame *f, const char *s, size_t n,
