@@ -395,8 +395,12 @@ static enum gc_status quarters_opt(const char *opt, const char *arg, bool years,
 				   int *out, struct gc_error *err)
 {
 	char *end;
-	long n = strtol(arg, &end, 10);
+	long n;
 
+	errno = 0;
+	n = strtol(arg, &end, 10);
+	if (errno != 0 || n > FLEET_SPAN_MAX)
+		n = 0; /* out of range either way: refused below */
 	if (years && end != arg && (*end == 'y' || *end == 'Y') &&
 	    end[1] == '\0') {
 		n *= 4;

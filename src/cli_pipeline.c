@@ -198,15 +198,19 @@ static bool keep_source(struct cli_ledger *l, const char *s)
 	return l->source[l->nsources++] != NULL;
 }
 
-/* The fleet's sink, keeping each row's source on the way. */
+/* The fleet's sink, keeping the source of each row it counts (not one
+ * --org or --as-of leaves out, nor a bad one). */
 static enum gc_status add_with_source(const struct ledger_row *row, void *ctx,
 				      struct gc_error *err)
 {
 	struct cli_ledger *l = ctx;
+	size_t before = l->fleet.kept;
+	enum gc_status st = fleet_add(row, &l->fleet, err);
 
-	if (!keep_source(l, row->source))
-		return ledger_row_fail(err, row, LC_SOURCE, "out of memory");
-	return fleet_add(row, &l->fleet, err);
+	if (st == GC_OK && l->fleet.kept > before &&
+	    !keep_source(l, row->source))
+		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	return st;
 }
 
 char *cli_ledger_sources(const struct cli_ledger *l)

@@ -980,6 +980,7 @@ static enum gc_status add_planned(struct fleet *f, const struct ledger_row *row,
 	if (!wanted(f, row->org))
 		return GC_OK;
 	f->cells += p->cells;
+	f->kept++;
 	return apply_row(f, row, p, err);
 }
 

@@ -381,8 +381,8 @@ static void put_delta(struct lane_org *v, const struct lane_delta *d, double x)
 	case LT_PART:
 		c->reported = (isnan(c->reported) ? 0 : c->reported) + x;
 		break;
-	case LT_UNPAID:
-		c->unpaid += x > 0 ? x : 0;
+	case LT_UNPAID: /* NaN: a model without a price */
+		c->unpaid += isnan(x) ? NAN : x > 0 ? x : 0;
 		break;
 	}
 }

@@ -364,8 +364,8 @@ static enum gc_status object_cells(struct rows *r, struct row_text *rt,
  * JSON's grammar or over FLAT_NUM_MAX bytes, a blank other than space,
  * tab, CR or LF, more than KEYS_MAX keys) is not flat, and goes to cJSON,
  * the parser of record: the fast path only reads what cJSON reads the same
- * way, and a differential fuzzer (tests/fuzz/fuzz_json_flat.c) holds the
- * two to it. */
+ * way, and a differential fuzzer (tests/fuzz/fuzz_json.c) holds the two
+ * to it. */
 #define FLAT_NUM_MAX 63 /* cJSON reads a number of up to 63 bytes */
 
 bool ledger_json_flat = true;
@@ -832,6 +832,7 @@ enum gc_status ledger_ndjson_read(FILE *in, const void *prefix, size_t plen,
 
 struct ledger_json_worker {
 	struct rows rows;
+	struct row_text rt; /* its numbers written back, for the cells */
 };
 
 struct ledger_json_worker *ledger_json_worker_new(const struct ledger_load *ld)
@@ -861,24 +862,26 @@ enum json_line ledger_json_worker_line(struct ledger_json_worker *w,
 				       const char *s, size_t n, bool first,
 				       struct ledger_cells *cells)
 {
-	struct row_text rt;
+	struct row_text *rt = &w->rt;
 	struct gc_error err;
 	size_t lead = 0;
 	bool flat;
 
+	/* a line too long (even a blank one), a byte order mark, a NUL: the
+	 * reading thread's */
+	if (first || n > JSON_ROW_MAX || memchr(s, '\0', n) != NULL)
+		return JSON_LINE_DEFER;
 	while (lead < n && blank_byte(s[lead]))
 		lead++;
 	if (lead == n)
 		return JSON_LINE_BLANK;
-	/* a byte order mark, a long line, a NUL: the reading thread's */
-	if (first || n > JSON_ROW_MAX || s[lead] != '{' ||
-	    memchr(s, '\0', n) != NULL)
+	if (s[lead] != '{')
 		return JSON_LINE_DEFER;
-	rt.text = s + lead;
-	rt.len = n - lead;
-	rt.start.line = 1; /* the reading thread knows the line */
-	rt.start.col = 1 + (long)lead;
-	if (flat_cells(&w->rows, &rt, cells, &flat, &err) != GC_OK || !flat)
+	rt->text = s + lead;
+	rt->len = n - lead;
+	rt->start.line = 1; /* the reading thread knows the line */
+	rt->start.col = 1 + (long)lead;
+	if (flat_cells(&w->rows, rt, cells, &flat, &err) != GC_OK || !flat)
 		return JSON_LINE_DEFER;
 	return JSON_LINE_FLAT;
 }

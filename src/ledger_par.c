@@ -51,8 +51,17 @@ struct prow {
 	uint32_t at;
 	bool kept;
 	unsigned char nat;
+	unsigned char marks; /* MARK_*: the row's flags */
 };
 #define DEFERRED UCHAR_MAX
+
+/* A row's flags, in prow.marks: a quarter marked partial, a part of a
+ * level, and from MARK_MEDIAN on, whether each figure's centre was a
+ * median given (ledger_row.median). */
+#define MARK_INCOMPLETE 1u
+#define MARK_PART	2u
+#define MARK_MEDIAN	4u
+_Static_assert(LF_COUNT <= 6, "the medians fit in marks");
 
 /* A bad row skipped under --keep-going, reported when its turn comes. */
 struct pevent {
@@ -190,6 +199,7 @@ static struct prow *new_prow(struct part_ctx *c)
 	r = &b->rows[b->nrows];
 	r->at = 0;
 	r->nat = 0;
+	r->marks = 0;
 	return r;
 }
 
@@ -200,6 +210,7 @@ static enum gc_status keep_row(struct part_ctx *c, const struct ledger_row *in,
 	struct batch *b = c->b;
 	struct ledger_row row = *in;
 	struct prow *r = new_prow(c);
+	int i;
 
 	if (r == NULL)
 		return gc_fail(err, GC_IO, c->p->ld->name, 0, 0,
@@ -215,6 +226,11 @@ static enum gc_status keep_row(struct part_ctx *c, const struct ledger_row *in,
 	r->days = row.days;
 	r->kind = row.kind;
 	r->kept = kept;
+	r->marks = (unsigned char)((row.incomplete ? MARK_INCOMPLETE : 0) |
+				   (row.part ? MARK_PART : 0));
+	for (i = 0; i < LF_COUNT; i++)
+		if (row.median[i])
+			r->marks |= (unsigned char)(MARK_MEDIAN << i);
 	r->org = row.org;
 	r->model = row.model;
 	r->org_at = kept ? NO_TEXT : keep_text(c, row.org);
@@ -326,8 +342,11 @@ static enum gc_status nd_part_line(struct part_ctx *c, struct parser *me,
 	struct ledger_row row;
 	struct gc_error lost;
 	bool kept;
-	enum json_line k =
-		ledger_json_worker_line(me->json, s, n, first, &cells);
+	/* a worker without its reader (out of memory) leaves all here */
+	enum json_line k = me->json == NULL
+				   ? JSON_LINE_DEFER
+				   : ledger_json_worker_line(me->json, s, n,
+							     first, &cells);
 
 	if (k == JSON_LINE_BLANK)
 		return GC_OK;
@@ -526,6 +545,10 @@ static enum gc_status deliver_row(const struct par *p, const struct batch *b,
 		       sizeof row.high);
 	}
 	row.names_id = r->kept ? p->names_id : 0;
+	row.incomplete = (r->marks & MARK_INCOMPLETE) != 0;
+	row.part = (r->marks & MARK_PART) != 0;
+	for (i = 0; i < LF_COUNT; i++)
+		row.median[i] = (r->marks & (MARK_MEDIAN << i)) != 0;
 	return skip_or_fail(p->ld, ledger_deliver(p->ld, &row, err), err);
 }
 

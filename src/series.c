@@ -155,6 +155,7 @@ int series_year(const struct series_row *rows, size_t n, int year,
 		out->units = out->h100e = out->reported = out->gap = NAN;
 		out->qoq = out->yoy = out->ytd = out->cum_spend = NAN;
 		out->power_mw = out->cum_h100e_years = out->share_pct = NAN;
+		out->fit_qoq = NAN;
 	}
 	out->capex = capex;
 	out->depreciation = dep;

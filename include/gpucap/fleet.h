@@ -83,6 +83,7 @@ struct fleet {
 	size_t *org_index; /* hash of lowercased names: 1 + index, 0 empty */
 	size_t index_cap;  /* a power of two, over twice norgs */
 	size_t cells;	   /* org-quarters held, against FLEET_CELLS_MAX */
+	size_t kept;	   /* rows counted: not before --as-of, of an --org */
 	struct model_ref *models;
 	size_t nmodels, models_cap;
 	unsigned model_index[512]; /* 1 + index into models; 0 empty */

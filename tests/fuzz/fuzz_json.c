@@ -5,8 +5,11 @@
  * whole (the same rows, warnings and error, in the same order). The
  * whole read goes through cJSON alone, the parser of record; the read in
  * pieces takes the fast path for flat rows: so this is also the
- * differential test of the fast path against cJSON. */
+ * differential test of the fast path against cJSON. NDJSON is read a
+ * third time in parts on two threads (ledger_par.c), the workers taking
+ * the flat lines, and must give the same again. */
 #include "fuzz_ledger.h"
+#include "ledger_csv.h"
 
 static char *traced(const uint8_t *data, size_t size, unsigned flags,
 		    size_t chunk, bool flat)
@@ -32,6 +35,29 @@ static char *traced(const uint8_t *data, size_t size, unsigned flags,
 	return buf;
 }
 
+/* NDJSON in parts of `block` bytes on two threads. */
+static char *in_parts(const uint8_t *data, size_t size, unsigned flags,
+		      size_t block)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *trace = open_memstream(&buf, &len);
+	struct ledger_opts o = { .format = LEDGER_NDJSON,
+				 .keep_going = flags & 2,
+				 .warn = fuzz_trace_warning,
+				 .warn_ctx = trace };
+	struct ledger_load ld = { "fuzz.json", &o, fuzz_trace_row, trace, 0 };
+	struct csvread_src src = { -1, (const char *)data, (long long)size };
+	struct gc_error err;
+	enum gc_status st;
+
+	FUZZ_ASSERT(trace != NULL);
+	ledger_json_flat = true;
+	st = ledger_ndjson_read_parts(&src, 0, block, 2, &ld, &err);
+	fuzz_trace_end(trace, st, &err);
+	return buf;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	unsigned flags = size ? data[0] : 0;
@@ -42,5 +68,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			traced(data, size, flags, 1 << 20, false),
 			"in pieces, flat rows by the fast path",
 			traced(data, size, flags, (flags >> 2) + 1, true));
+	if (flags & 1)
+		fuzz_same_reads(
+			"whole, by cJSON",
+			traced(data, size, flags, 1 << 20, false),
+			"in parts on two threads",
+			in_parts(data, size, flags, (flags >> 2) * 5 + 1));
 	return 0;
 }

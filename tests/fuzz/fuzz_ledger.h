@@ -33,9 +33,11 @@ static inline enum gc_status fuzz_trace_row(const struct ledger_row *row,
 	/* a range's ends are ordered around its midpoint */
 	for (c = 0; row->ranged && c < LF_COUNT; c++) {
 		FUZZ_ASSERT(isnan(row->low[c]) || row->low[c] <= row->high[c]);
-		fprintf(trace, " %a..%a", row->low[c], row->high[c]);
+		fprintf(trace, " %a..%a%s", row->low[c], row->high[c],
+			row->median[c] ? "m" : "");
 	}
-	fputc('\n', trace);
+	fprintf(trace, "%s%s\n", row->incomplete ? " incomplete" : "",
+		row->part ? " part" : "");
 	return GC_OK;
 }
 

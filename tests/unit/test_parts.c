@@ -58,8 +58,10 @@ static enum gc_status sink(const struct ledger_row *r, void *ctx,
 	for (c = 0; c < LC_COUNT; c++)
 		fprintf(t->out, " %ld:%ld", r->at[c].line, r->at[c].col);
 	for (c = 0; r->ranged && c < LF_COUNT; c++)
-		fprintf(t->out, " %.17g..%.17g", r->low[c], r->high[c]);
-	fputc('\n', t->out);
+		fprintf(t->out, " %.17g..%.17g%s", r->low[c], r->high[c],
+			r->median[c] ? " (median)" : "");
+	fprintf(t->out, "%s%s\n", r->incomplete ? " incomplete" : "",
+		r->part ? " part" : "");
 	if (strcmp(r->org, "refuse") == 0)
 		return gc_fail(err, GC_DATA, r->file, r->line, 2,
 			       "org: refused");
@@ -419,6 +421,16 @@ static void test_ndjson_parts(void **state)
 		"not json",
 		"{\"quarter\":\"2024Q4\",\"org\":\"e\",\"extra\":2,\"h100e\":"
 		"5}",
+		/* a number where text is read, written back as text */
+		"{\"quarter\":\"2024Q1\",\"org\":100,\"model\":\"H100\","
+		"\"units\":2,\"units_p5\":1,\"units_p95\":4}",
+		/* what a row says beside its figures: partial, a part of a
+		 * level, a median */
+		"{\"quarter\":\"2024Q2\",\"org\":\"f\",\"h100e\":3,"
+		"\"incomplete\":\"true\"}",
+		"{\"quarter\":\"2024Q2\",\"org\":\"g\",\"series_start\":"
+		"\"2020Q1\","
+		"\"h100e\":5}",
 	};
 	char *text = malloc(16 * 1024), *p;
 	size_t i;
