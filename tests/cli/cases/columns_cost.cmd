@@ -60,3 +60,9 @@ gpucap report -f csv --samples 2000 --columns units,depreciation_usd --org a \
 # A wrong --depreciation is a usage error.
 gpucap report --depreciation 0 ledgers/capex.csv
 echo "exit $?"
+# A model without a catalog price (B200 here) leaves its quarter's capital
+# unknown, whether its count is certain or a range: 2024Q1's 100 H100 are
+# 100 x 33,600 / 20 = $168,000 a quarter; from 2024Q2 it is undefined.
+printf 'quarter,org,model,units\n2024Q1,a,H100,100\n2024Q2,a,B200,100..200\n' > "$T/nop.csv"
+gpucap report -f csv --columns depreciation_usd "$T/nop.csv" | cut -d, -f1-3
+gpucap report -f csv --samples 200 --columns depreciation_usd "$T/nop.csv" | cut -d, -f1-3
