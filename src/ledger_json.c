@@ -381,8 +381,7 @@ struct flat_item {
 
 static size_t flat_blanks(const char *s, size_t i, size_t n)
 {
-	while (i < n &&
-	       (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+	while (i < n && blank_byte(s[i]))
 		i++;
 	return i;
 }
@@ -848,13 +847,10 @@ struct ledger_json_worker *ledger_json_worker_new(const struct ledger_load *ld)
 
 void ledger_json_worker_free(struct ledger_json_worker *w)
 {
-	size_t i;
-
 	if (w == NULL)
 		return;
-	for (i = 0; i < KEYS_MAX; i++)
-		free(w->rows.key[i]);
-	free(w->rows.scratch);
+	/* a worker's rows have no arena, memo or unread keys to warn of */
+	rows_close(&w->rows);
 	free(w);
 }
 
