@@ -126,9 +126,9 @@ tsan:
 			./build/tsan/$$t > build/tsan/$$t.log 2>&1 || \
 				{ cat build/tsan/$$t.log; exit 1; }; \
 		done && \
-		{ sh tests/cli/run.sh ./build/tsan/gpucap-bin threads_agree threads_agree_ndjson \
+		{ sh tests/cli/run.sh ./build/tsan/gpucap-bin threads_agree threads_agree_ndjson threads_agree_json \
 			> build/tsan/cli.log || { cat build/tsan/cli.log; exit 1; }; } && \
-		echo "  TSAN   test_parts, test_fleet, threads_agree(_ndjson): no data race"; \
+		echo "  TSAN   test_parts, test_fleet, threads_agree(_ndjson, _json): no data race"; \
 	else echo "clang not installed: skipping ThreadSanitizer"; fi
 
 # Everything also compiles warning-free with clang, when it is installed.

@@ -192,7 +192,7 @@ enum gc_status ledger_csv_read_parts(const struct csvread_src *src,
 				       0 };
 	struct csvread_part head = { start, start, true, 0, 0 };
 	struct ledger_par_in in = { src, &cl.h, delim,	 start, 0,
-				    0,	 block, threads, false };
+				    0,	 block, threads, false, false };
 	enum gc_status st =
 		csvread_part(src, &head, ld->name, delim, &table, err);
 

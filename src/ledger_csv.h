@@ -30,6 +30,7 @@ struct ledger_par_in {
 	size_t block;	  /* bytes a part, nominally */
 	int threads;	  /* workers parsing parts */
 	bool ndjson;	  /* NDJSON lines (header NULL), not CSV records */
+	bool array;	  /* with ndjson: a JSON ledger's lines */
 };
 
 /* An NDJSON ledger in src from start, read in parts of block bytes on
@@ -40,6 +41,14 @@ enum gc_status ledger_ndjson_read_parts(const struct csvread_src *src,
 					int threads,
 					const struct ledger_load *ld,
 					struct gc_error *err);
+
+/* A JSON ledger (an array of rows, or an object with one) in src from
+ * start, read a line at a time as NDJSON is: the rows, warnings and errors
+ * of a one-thread read. */
+enum gc_status ledger_json_read_parts(const struct csvread_src *src,
+				      long long start, size_t block,
+				      int threads, const struct ledger_load *ld,
+				      struct gc_error *err);
 
 /* Whether in is a regular file big enough for threads, and if so where
  * its bytes not yet read (the prefix of plen included) start; the part

@@ -177,4 +177,28 @@ enum gc_status ledger_json_lines_read(struct ledger_json_lines *l,
 /* Warns of the keys no column has, as a one-thread read ends. */
 void ledger_json_lines_free(struct ledger_json_lines *l);
 
+/* A JSON array on several threads (ledger_par.c), cut at line breaks as
+ * NDJSON is. A worker reads a line that is one flat row, perhaps with the
+ * comma after it (JSON_LINE_FLAT, *comma), as ledger_json_worker_line
+ * does; every other line is deferred. The reading thread follows the
+ * array's structure in a frame: it feeds the frame every deferred line,
+ * and a worker's row too when the frame is not waiting for a row at the
+ * start of a line (ledger_json_frame_row false), as a one-thread read
+ * would read them; so rows, warnings and errors come out the same. */
+enum json_line ledger_json_worker_element(struct ledger_json_worker *w,
+					  const char *s, size_t n, bool *comma,
+					  struct ledger_cells *cells);
+struct ledger_json_frame;
+struct ledger_json_frame *ledger_json_frame_new(const struct ledger_load *ld);
+enum gc_status ledger_json_frame_feed(struct ledger_json_frame *fr,
+				      const char *s, size_t n,
+				      struct gc_error *err);
+/* Whether the frame takes a worker's row line as read (see above). */
+bool ledger_json_frame_row(struct ledger_json_frame *fr, bool comma);
+/* The end of the input: whether the ledger closed. */
+enum gc_status ledger_json_frame_end(struct ledger_json_frame *fr,
+				     struct gc_error *err);
+/* Warns of the keys no column has, as a one-thread read ends. */
+void ledger_json_frame_free(struct ledger_json_frame *fr);
+
 #endif

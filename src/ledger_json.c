@@ -1248,5 +1248,91 @@ enum gc_status ledger_json_read(FILE *in, const void *prefix, size_t plen,
 				const struct ledger_load *ld,
 				struct gc_error *err)
 {
+	struct csvread_src src;
+	long long start;
+
+	/* a big file is read on every core, a line at a time (ledger_par.c) */
+	if (ledger_par_source(in, plen, &src, &start))
+		return ledger_json_read_parts(&src, start, LEDGER_PAR_BLOCK,
+					      util_threads(ld->opts->threads),
+					      ld, err);
 	return ledger_json_read_by(in, prefix, plen, CHUNK, ld, err);
+}
+
+/* ---- a JSON array on several threads (ledger_par.c) ---- */
+
+enum json_line ledger_json_worker_element(struct ledger_json_worker *w,
+					  const char *s, size_t n, bool *comma,
+					  struct ledger_cells *cells)
+{
+	size_t end = n;
+
+	if (n > JSON_ROW_MAX)
+		return JSON_LINE_DEFER;
+	while (end > 0 && blank_byte(s[end - 1]))
+		end--;
+	*comma = end > 0 && s[end - 1] == ',';
+	end -= *comma;
+	if (end == 0 ||
+	    ledger_json_worker_line(w, s, end, false, cells) != JSON_LINE_FLAT)
+		return JSON_LINE_DEFER;
+	return JSON_LINE_FLAT;
+}
+
+struct ledger_json_frame {
+	struct frame f;
+	struct rows rows;
+};
+
+struct ledger_json_frame *ledger_json_frame_new(const struct ledger_load *ld)
+{
+	struct ledger_json_frame *fr = calloc(1, sizeof *fr);
+
+	if (fr == NULL)
+		return NULL;
+	fr->f.ld = ld;
+	fr->f.rows = &fr->rows;
+	fr->f.pos.line = fr->f.pos.col = 1;
+	rows_open(&fr->rows, ld);
+	return fr;
+}
+
+enum gc_status ledger_json_frame_feed(struct ledger_json_frame *fr,
+				      const char *s, size_t n,
+				      struct gc_error *err)
+{
+	return frame_feed(&fr->f, s, n, err);
+}
+
+/* A line that is a flat row and its comma does to the frame what
+ * frame_feed would do, when the frame waits for a row at a line's start:
+ * the row is the worker's, the frame passes it. */
+bool ledger_json_frame_row(struct ledger_json_frame *fr, bool comma)
+{
+	struct frame *f = &fr->f;
+
+	if (f->state != F_EXPECT_ROW || f->lex.in_string || f->len > 0 ||
+	    f->pos.col != 1)
+		return false;
+	if (comma)
+		f->after_comma = true;
+	else
+		f->state = F_AFTER_ROW;
+	f->pos.line++;
+	return true;
+}
+
+enum gc_status ledger_json_frame_end(struct ledger_json_frame *fr,
+				     struct gc_error *err)
+{
+	return frame_finish(&fr->f, err);
+}
+
+void ledger_json_frame_free(struct ledger_json_frame *fr)
+{
+	if (fr == NULL)
+		return;
+	rows_close(&fr->rows);
+	free(fr->f.row);
+	free(fr);
 }

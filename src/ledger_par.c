@@ -17,7 +17,18 @@
  * rows of the lines it is sure of (flat ones, ledger_json.c) and keeps any
  * other line as its text, which this thread reads when its turn comes as a
  * one-thread read would (ledger_json_lines): cJSON, unknown keys and every
- * error of a row stay on this thread. */
+ * error of a row stay on this thread.
+ *
+ * A JSON ledger is cut at line breaks too, which are not always between
+ * rows: a worker builds the lines that are one flat row, with or without
+ * the comma after it, and leaves every other line where it lies in the
+ * file. This thread follows the array's structure in a frame
+ * (ledger_json_frame): the lines left to it, and a worker's row line
+ * whenever the frame is not waiting for a row, are read through it as one
+ * thread reads them. A part's start is looked for at most a row's length
+ * past its nominal one: a file with longer lines (a whole array on one)
+ * is read on from there by this thread alone, so no line is searched
+ * twice. */
 #include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -30,7 +41,8 @@
 #include "util.h"
 
 #define NO_TEXT	   ((size_t)-1)
-#define EPOCH_TEXT ((size_t)-2) /* LEDGER_EPOCH_SOURCE */
+#define FEED_BYTES ((size_t)64 * 1024) /* a JSON frame's reads */
+#define EPOCH_TEXT ((size_t)-2)	       /* LEDGER_EPOCH_SOURCE */
 
 /* A built row, compactly. Its org and model live in the parsing thread's
  * memo, which lasts the whole read, or else in the batch's text, as its
@@ -52,7 +64,13 @@ struct prow {
 	bool kept;
 	unsigned char nat;
 	unsigned char marks; /* MARK_*: the row's flags */
+	/* A JSON array's row line: the comma after the row, and the line's
+	 * bytes with its break; a deferred line's are `range` bytes at
+	 * `note` in the file (no copy: the line may be long). */
+	bool comma;
+	uint32_t len;
 };
+_Static_assert(sizeof(struct prow) <= 128, "a row fits two cache lines");
 #define DEFERRED UCHAR_MAX
 
 /* A row's flags, in prow.marks: a quarter marked partial, a part of a
@@ -94,6 +112,9 @@ struct par {
 	const struct csvread_src *src;
 	bool ndjson;
 	struct ledger_json_lines *lines; /* NDJSON: the lines left here */
+	bool array;			 /* with ndjson: a JSON ledger */
+	struct ledger_json_frame *frame; /* its structure, followed here */
+	char *feed;			 /* the bytes fed to it from a file */
 	const struct ledger_csv_header *h;
 	const struct ledger_load *ld;
 	char delim;
@@ -200,6 +221,8 @@ static struct prow *new_prow(struct part_ctx *c)
 	r->at = 0;
 	r->nat = 0;
 	r->marks = 0;
+	r->comma = false;
+	r->len = 0;
 	return r;
 }
 
@@ -333,6 +356,52 @@ static enum gc_status defer_line(struct part_ctx *c, const char *s, size_t n,
 	return GC_OK;
 }
 
+/* A line of a JSON array left to this thread, where it lies: n bytes at
+ * from, its break included. */
+static enum gc_status defer_element(struct part_ctx *c, long long from,
+				    size_t n, long line, struct gc_error *err)
+{
+	struct prow *r = new_prow(c);
+
+	if (r == NULL)
+		return gc_fail(err, GC_IO, c->p->ld->name, 0, 0,
+			       "out of memory");
+	r->line = line;
+	r->nat = DEFERRED;
+	r->note = (size_t)from;
+	r->range = n;
+	c->b->nrows++;
+	return GC_OK;
+}
+
+/* A line of a JSON array, at `from` in the file: n bytes and its break
+ * (none: the file's last line, which is left here). */
+static enum gc_status array_line(struct part_ctx *c, struct parser *me,
+				 const char *s, size_t n, bool broken,
+				 long long from, long line,
+				 struct gc_error *err)
+{
+	struct ledger_cells cells;
+	struct ledger_row row;
+	struct gc_error lost;
+	bool kept, comma;
+	size_t total = n + broken;
+	enum gc_status st;
+
+	if (me->json == NULL || !broken ||
+	    ledger_json_worker_element(me->json, s, n, &comma, &cells) !=
+		    JSON_LINE_FLAT ||
+	    ledger_row_build_memo(c->memo, &cells, c->p->ld->name, line, &row,
+				  &kept, &lost) != GC_OK)
+		return defer_element(c, from, total, line, err);
+	st = keep_row(c, &row, kept, err);
+	if (st == GC_OK) {
+		c->b->rows[c->b->nrows - 1].comma = comma;
+		c->b->rows[c->b->nrows - 1].len = (uint32_t)total;
+	}
+	return st;
+}
+
 /* One line of an NDJSON part, line `line` of it. */
 static enum gc_status nd_part_line(struct part_ctx *c, struct parser *me,
 				   const char *s, size_t n, long line,
@@ -375,9 +444,15 @@ static void nd_part(const struct par *p, struct job *j, long long start,
 	while (n > 0 && st == GC_OK) {
 		size_t len = (nl = memchr(s, '\n', n)) ? (size_t)(nl - s) : n;
 
-		st = nd_part_line(&c, me, s, len, j->part.lines + 1,
-				  start == p->body && j->part.lines == 0,
-				  &j->err);
+		if (p->array)
+			st = array_line(&c, me, s, len, nl != NULL,
+					j->next - (long long)n,
+					j->part.lines + 1, &j->err);
+		else
+			st = nd_part_line(&c, me, s, len, j->part.lines + 1,
+					  start == p->body &&
+						  j->part.lines == 0,
+					  &j->err);
 		j->part.lines += nl != NULL;
 		s += len + (nl != NULL);
 		n -= len + (nl != NULL);
@@ -412,7 +487,22 @@ static void run_part(const struct par *p, struct job *j, long long start,
 
 /* The first place at or after pos where a line starts: just after a line
  * break, or the end of the input. */
+static long long line_start_within(const struct csvread_src *src, long long pos,
+				   long long limit);
+
 static long long line_start(const struct csvread_src *src, long long pos)
+{
+	return line_start_within(src, pos, LLONG_MAX);
+}
+
+/* No line starts at or after pos before limit (past it, if at all). */
+#define NO_LINE (-1LL)
+
+/* The first place at or after pos where a line starts, if that is at or
+ * before limit: just after a line break, or the end of the input; else
+ * NO_LINE. */
+static long long line_start_within(const struct csvread_src *src, long long pos,
+				   long long limit)
 {
 	char buf[4096];
 	const char *s, *nl;
@@ -421,12 +511,20 @@ static long long line_start(const struct csvread_src *src, long long pos)
 	if (pos <= 0)
 		return 0;
 	for (pos--; pos < src->size; pos += n) {
+		/* a break at byte b starts a line at b + 1 */
+		long long want = (limit < src->size ? limit : src->size) - pos;
+
+		if (want <= 0)
+			return NO_LINE;
 		if (src->mem != NULL) {
 			s = src->mem + pos;
-			n = (ssize_t)(src->size - pos);
+			n = (ssize_t)want;
 		} else {
 			s = buf;
-			n = pread(src->fd, buf, sizeof buf, (off_t)pos);
+			n = pread(src->fd, buf,
+				  want < (long long)sizeof buf ? (size_t)want
+							       : sizeof buf,
+				  (off_t)pos);
 			if (n <= 0)
 				return src->size;
 		}
@@ -444,12 +542,31 @@ static long long nominal(const struct par *p, long k)
 			       : p->body + (long long)k * p->block;
 }
 
+/* Where part k starts: a JSON array's within a row's length of the
+ * nominal start, or NO_LINE. */
+static long long part_start(const struct par *p, long k)
+{
+	long long at = nominal(p, k);
+
+	if (k == 0)
+		return p->body;
+	if (k >= p->njobs)
+		return p->src->size;
+	return p->array
+		       ? line_start_within(p->src, at, at + LEDGER_JSON_ROW_MAX)
+		       : line_start(p->src, at);
+}
+
 static void do_job(const struct par *p, long k, struct job *j,
 		   struct parser *me)
 {
-	j->start = k == 0 ? p->body : line_start(p->src, nominal(p, k));
-	j->next = k + 1 >= p->njobs ? p->src->size
-				    : line_start(p->src, nominal(p, k + 1));
+	j->start = part_start(p, k);
+	j->next = part_start(p, k + 1);
+	if (j->start == NO_LINE || j->next == NO_LINE) { /* this thread's */
+		j->b.nrows = j->b.nevents = j->b.tlen = 0;
+		j->status = GC_OK;
+		return;
+	}
 	run_part(p, j, j->start, me);
 }
 
@@ -501,16 +618,63 @@ static enum gc_status skip_or_fail(const struct ledger_load *ld,
 	return ledger_skip(ld, st, err) ? GC_OK : st;
 }
 
-/* Hands a row on: the template's file and columns, the row's figures. */
+/* The bytes [from, from + n) of the file through the JSON frame. */
+static enum gc_status feed_frame(const struct par *p, long long from, size_t n,
+				 struct gc_error *err)
+{
+	enum gc_status st = GC_OK;
+
+	if (p->src->mem != NULL)
+		return ledger_json_frame_feed(p->frame, p->src->mem + from, n,
+					      err);
+	while (n > 0 && st == GC_OK) {
+		size_t want = n < FEED_BYTES ? n : FEED_BYTES;
+		ssize_t got = pread(p->src->fd, p->feed, want, (off_t)from);
+
+		if (got <= 0)
+			return gc_fail(err, GC_IO, p->ld->name, 0, 0,
+				       "read error");
+		st = ledger_json_frame_feed(p->frame, p->feed, (size_t)got,
+					    err);
+		from += got;
+		n -= (size_t)got;
+	}
+	return st;
+}
+
+/* A JSON array's line, at *from in the file: fed to the frame, or a
+ * worker's row the frame takes as read (then handed on below). */
+static bool array_fed(const struct par *p, const struct prow *r,
+		      long long *from, enum gc_status *st, struct gc_error *err)
+{
+	long long at = *from;
+
+	if (r->nat != DEFERRED) {
+		*from += r->len;
+		if (ledger_json_frame_row(p->frame, r->comma))
+			return false;
+		*st = feed_frame(p, at, r->len, err);
+		return true;
+	}
+	*from += (long long)r->range;
+	*st = feed_frame(p, at, r->range, err);
+	return true;
+}
+
+/* Hands a row on: the template's file and columns, the row's figures. A
+ * JSON array's lines are at *from in the file. */
 static enum gc_status deliver_row(const struct par *p, const struct batch *b,
 				  const struct prow *r, long base,
-				  struct gc_error *err)
+				  long long *from, struct gc_error *err)
 {
 	struct ledger_row row = p->template;
 	struct at_pair pair;
+	enum gc_status st;
 	int i;
 
 	row.line = file_line(base, r->line);
+	if (p->array && array_fed(p, r, from, &st, err))
+		return st;
 	if (r->nat == DEFERRED)
 		return ledger_json_lines_read(p->lines, b->text + r->note,
 					      r->range, row.line, err);
@@ -585,12 +749,13 @@ static enum gc_status deliver(const struct par *p, struct job *j, long base,
 	const struct batch *b = &j->b;
 	size_t i, e = 0;
 	enum gc_status st = GC_OK;
+	long long from = j->part.start;
 
 	for (i = 0; st == GC_OK && i <= b->nrows; i++) {
 		for (; e < b->nevents && b->events[e].before == i; e++)
 			deliver_event(p, b, &b->events[e], base);
 		if (i < b->nrows)
-			st = deliver_row(p, b, &b->rows[i], base, err);
+			st = deliver_row(p, b, &b->rows[i], base, &from, err);
 	}
 	if (st != GC_OK || j->status == GC_OK)
 		return st;
@@ -636,6 +801,13 @@ static enum gc_status consume(struct par *p, long line, struct parser *me,
 		struct job *j = &p->ring[k % p->nring];
 
 		wait_job(p, k, me);
+		/* Lines too long to look for a part's start in: the rest of
+		 * the file is this thread's, through the frame. */
+		if (j->start == NO_LINE || j->next == NO_LINE) {
+			release_job(p, k);
+			return feed_frame(p, pos, (size_t)(p->src->size - pos),
+					  err);
+		}
 		/* A wrong guess: the last part ended past this one's start.
 		 * What it left of this part is parsed again, from there. */
 		if (j->start != pos)
@@ -701,12 +873,34 @@ static void stop_parsers(struct par *p, struct parser *parsers, int started,
 	}
 }
 
+/* What this thread reads NDJSON or a JSON array with; false when out of
+ * memory. */
+static bool open_json(struct par *p)
+{
+	if (p->array) {
+		p->frame = ledger_json_frame_new(p->ld);
+		p->feed = p->src->mem ? NULL : malloc(FEED_BYTES);
+		return p->frame != NULL && (p->src->mem || p->feed != NULL);
+	}
+	if (p->ndjson)
+		return (p->lines = ledger_json_lines_new(p->ld)) != NULL;
+	return true;
+}
+
+static void close_json(struct par *p)
+{
+	ledger_json_lines_free(p->lines);
+	ledger_json_frame_free(p->frame);
+	free(p->feed);
+}
+
 enum gc_status ledger_par_read(const struct ledger_par_in *in,
 			       const struct ledger_load *ld,
 			       struct gc_error *err)
 {
 	struct par p = { .src = in->src,
 			 .ndjson = in->ndjson,
+			 .array = in->ndjson && in->array,
 			 .h = in->header,
 			 .ld = ld,
 			 .delim = in->delim,
@@ -728,15 +922,18 @@ enum gc_status ledger_par_read(const struct ledger_par_in *in,
 	pthread_cond_init(&p.work, NULL);
 	pthread_cond_init(&p.done, NULL);
 	make_template(&p);
-	if (p.ndjson && (p.lines = ledger_json_lines_new(ld)) == NULL) {
+	if (!open_json(&p)) {
+		close_json(&p);
 		free(p.ring);
 		return gc_fail(err, GC_IO, ld->name, 0, 0, "out of memory");
 	}
 	started = start_parsers(&p, parsers, n);
 	st = consume(&p, in->body_line, &parsers[0], err);
 	stop_parsers(&p, parsers, started, n);
+	if (st == GC_OK && p.array)
+		st = ledger_json_frame_end(p.frame, err);
 	/* the warning of keys no column has, as one thread ends the read */
-	ledger_json_lines_free(p.lines);
+	close_json(&p);
 	pthread_cond_destroy(&p.done);
 	pthread_cond_destroy(&p.work);
 	pthread_mutex_destroy(&p.mu);
@@ -757,6 +954,23 @@ enum gc_status ledger_ndjson_read_parts(const struct csvread_src *src,
 				    .block = block,
 				    .threads = threads,
 				    .ndjson = true };
+
+	return ledger_par_read(&in, ld, err);
+}
+
+enum gc_status ledger_json_read_parts(const struct csvread_src *src,
+				      long long start, size_t block,
+				      int threads, const struct ledger_load *ld,
+				      struct gc_error *err)
+{
+	struct ledger_par_in in = { .src = src,
+				    .origin = start,
+				    .body = start,
+				    .body_line = 1,
+				    .block = block,
+				    .threads = threads,
+				    .ndjson = true,
+				    .array = true };
 
 	return ledger_par_read(&in, ld, err);
 }

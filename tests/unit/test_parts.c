@@ -85,9 +85,9 @@ static void end(struct trace *t, enum gc_status st, const struct gc_error *e)
 			str(e->file), e->line, e->col, e->msg);
 }
 
-/* The format the reads below are of: CSV, or NDJSON (whose parts cut at
- * every line break). */
-static bool ndjson;
+/* The format the reads below are of: CSV, or NDJSON or JSON (whose parts
+ * cut at every line break). */
+static enum { AS_CSV, AS_NDJSON, AS_JSON } format;
 
 /* One thread, the plain reader. */
 static char *serial(const char *text, bool keep_going)
@@ -107,8 +107,9 @@ static char *serial(const char *text, bool keep_going)
 	rewind(in);
 	trace_open(&t);
 	gc_error_clear(&err);
-	st = ndjson ? ledger_ndjson_read(in, NULL, 0, &ld, &err)
-		    : ledger_csv_read(in, NULL, 0, ',', &ld, &err);
+	st = format == AS_NDJSON ? ledger_ndjson_read(in, NULL, 0, &ld, &err)
+	     : format == AS_JSON ? ledger_json_read(in, NULL, 0, &ld, &err)
+				 : ledger_csv_read(in, NULL, 0, ',', &ld, &err);
 	fclose(in);
 	end(&t, st, &err);
 	return trace_close(&t);
@@ -129,10 +130,14 @@ static char *in_parts(const char *text, bool keep_going, size_t block,
 
 	trace_open(&t);
 	gc_error_clear(&err);
-	st = ndjson ? ledger_ndjson_read_parts(&src, 0, block, threads, &ld,
-					       &err)
-		    : ledger_csv_read_parts(&src, 0, ',', block, threads, &ld,
-					    &err);
+	if (format == AS_NDJSON)
+		st = ledger_ndjson_read_parts(&src, 0, block, threads, &ld,
+					      &err);
+	else if (format == AS_JSON)
+		st = ledger_json_read_parts(&src, 0, block, threads, &ld, &err);
+	else
+		st = ledger_csv_read_parts(&src, 0, ',', block, threads, &ld,
+					   &err);
 	end(&t, st, &err);
 	return trace_close(&t);
 }
@@ -438,7 +443,7 @@ static void test_ndjson_parts(void **state)
 
 	(void)state;
 	assert_non_null(text);
-	ndjson = true;
+	format = AS_NDJSON;
 	for (k = 0; k < 2; k++) {
 		p = text;
 		for (i = 0; i < 40; i++)
@@ -460,7 +465,100 @@ static void test_ndjson_parts(void **state)
 	sprintf(p, "\"}\n%s\n", LINES[1]);
 	same_cut_from(text, true, 64 * 1024, 256 * 1024);
 	same_cut_from(text, false, 64 * 1024, 256 * 1024);
-	ndjson = false;
+	format = AS_CSV;
+	free(text);
+}
+
+/* A JSON ledger's lines, a row a line or otherwise: what a worker may
+ * build (a flat row alone on its line, with its comma or without) and
+ * all it must leave to the frame of the reading thread. */
+static const char *const ELEMENTS[] = {
+	"{\"quarter\":\"2024Q1\",\"org\":\"a\",\"h100e\":1},",
+	"  {\"quarter\":\"2024Q2\",\"org\":\"b\",\"model\":\"H100\","
+	"\"units\":3,\"note\":\"n\",\"source\":\"s\"} ,\r",
+	"",
+	/* a row over two lines, and one holding what looks like rows */
+	"{\"quarter\":\"2024Q2\",",
+	" \"org\":\"a\\u00e9\",\"h100e\":2},",
+	"{\"quarter\":\"2024Q3\",\"org\":\"c\",\"note\":\"x},",
+	"{\"quarter\":\"2024Q1\",\"org\":\"ghost\",\"h100e\":7},",
+	"tail\",\"h100e\":\"1..3\"},",
+	"{\"quarter\":\"2024Q3\",\"org\":\"c\",\"mystery\":1},",
+	/* two rows on a line */
+	"{\"quarter\":\"2024Q9\",\"org\":\"a\",\"h100e\":1}, "
+	"{\"quarter\":\"2024Q3\",\"org\":\"refuse\",\"h100e\":1},",
+	"{\"quarter\":\"2024Q4\",\"org\":\"d\",\"h100e\":[1]},",
+	"{\"quarter\":\"2024Q4\",\"org\":\"\xC3\xA9t\xC3\xA9\","
+	"\"h100e\":4},",
+	"{\"quarter\":\"2024Q1\",\"org\":100,\"model\":\"H100\","
+	"\"units\":2,\"units_p5\":1,\"units_p95\":4},",
+	"{\"quarter\":\"2024Q2\",\"org\":\"f\",\"h100e\":3,"
+	"\"incomplete\":\"true\"},",
+	"{\"quarter\":\"2024Q2\",\"org\":\"g\",\"series_start\":"
+	"\"2020Q1\",\"h100e\":5},",
+};
+
+/* An array of 40 of the lines above (a BOM first), the `bad`-th of them
+ * (0: none) replaced by line `instead`, closed by `close`. */
+static void json_text(char *text, size_t bad, const char *instead,
+		      const char *open, const char *close)
+{
+	char *p = text + sprintf(text, "\xEF\xBB\xBF%s\n", open);
+	size_t i, n = sizeof ELEMENTS / sizeof ELEMENTS[0];
+
+	for (i = 0; i < 40; i++)
+		p += sprintf(p, "%s\n",
+			     i + 1 == bad ? instead : ELEMENTS[i % n]);
+	p += sprintf(p, "{\"quarter\":\"2024Q1\",\"org\":\"z\",\"h100e\":9}");
+	sprintf(p, "%s", close);
+}
+
+/* A JSON ledger read on several threads, cut at every size: the rows a
+ * worker builds and every line the frame reads must give what one thread
+ * gives, with and without --keep-going, in both of the ledger's forms,
+ * and where the ledger does not close or goes on after it closes. */
+static void test_json_parts(void **state)
+{
+	static const char *const FORMS[][2] = {
+		{ "[", "\n]\n" },
+		{ "{\"meta\":{\"rows\":[1]},\"rows\":[", "\n],\"x\":[{}]}" },
+		{ "[", "\n" },	    /* it does not close */
+		{ "[", "]\n{}\n" }, /* text after it */
+		{ "[", "\n,]" },    /* a comma with no row after it */
+	};
+	char *text = malloc(16 * 1024), *p;
+	size_t f;
+
+	(void)state;
+	assert_non_null(text);
+	format = AS_JSON;
+	for (f = 0; f < sizeof FORMS / sizeof FORMS[0]; f++) {
+		json_text(text, 0, NULL, FORMS[f][0], FORMS[f][1]);
+		same_cut_by(text, true, 41);
+		same_cut_by(text, false, 73);
+	}
+	/* a row without its org part way: --keep-going reads on; a row
+	 * without the comma before the next ends the read */
+	json_text(text, 23, "{\"quarter\":\"2024Q1\"},", "[", "]");
+	same_cut_by(text, true, 29);
+	json_text(text, 31,
+		  "{\"quarter\":\"2024Q1\",\"org\":\"a\",\"h100e\":1}", "[",
+		  "]");
+	same_cut_by(text, true, 43);
+	/* a line longer than a row may be: many rows on it (a minified
+	 * array), or one too long; past it the reading thread reads on */
+	text = realloc(text, 1300 * 1024);
+	assert_non_null(text);
+	p = text + sprintf(text, "[\n%s\n", ELEMENTS[1]);
+	while (p - text < 1150 * 1024)
+		p += sprintf(p, "%s ", ELEMENTS[0]);
+	sprintf(p, "\n%s\n%s\n{}]\n", ELEMENTS[0], ELEMENTS[1]);
+	same_cut_from(text, true, 64 * 1024, 200 * 1024);
+	p = text + sprintf(text, "[\n%s\n{\"note\":\"", ELEMENTS[1]);
+	memset(p, 'x', 1100 * 1024);
+	sprintf(p + 1100 * 1024, "\"}\n]\n");
+	same_cut_from(text, true, 64 * 1024, 200 * 1024);
+	format = AS_CSV;
 	free(text);
 }
 
@@ -476,6 +574,7 @@ int main(void)
 		cmocka_unit_test(test_many_names),
 		cmocka_unit_test(test_json_pieces),
 		cmocka_unit_test(test_ndjson_parts),
+		cmocka_unit_test(test_json_parts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
