@@ -126,9 +126,9 @@ tsan:
 			./build/tsan/$$t > build/tsan/$$t.log 2>&1 || \
 				{ cat build/tsan/$$t.log; exit 1; }; \
 		done && \
-		{ sh tests/cli/run.sh ./build/tsan/gpucap-bin threads_agree threads_agree_ndjson threads_agree_json \
+		{ sh tests/cli/run.sh ./build/tsan/gpucap-bin threads_agree threads_agree_ndjson threads_agree_json threads_long_lines \
 			> build/tsan/cli.log || { cat build/tsan/cli.log; exit 1; }; } && \
-		echo "  TSAN   test_parts, test_fleet, threads_agree(_ndjson, _json): no data race"; \
+		echo "  TSAN   test_parts, test_fleet, threads_agree(_ndjson, _json), threads_long_lines: no data race"; \
 	else echo "clang not installed: skipping ThreadSanitizer"; fi
 
 # Everything also compiles warning-free with clang, when it is installed.
@@ -253,8 +253,8 @@ test: check
 
 # Speed and memory against peers on generated ledgers; never part of check.
 # BENCH_DUCKDB names a folder where `npm install @duckdb/node-api` was run.
-BENCH_SIZES ?= 1e5,1e6,1e7
-BENCH_FORMATS ?= csv,ndjson,json
+BENCH_SIZES ?= 1e5,1e6,3e6,1e7
+BENCH_FORMATS ?= csv,tsv,ndjson,json
 BENCH_RUNS ?= 3
 BENCH_DIR ?= /tmp/gpucap-bench
 BENCH_DUCKDB ?=

@@ -174,6 +174,14 @@ struct ledger_json_lines *ledger_json_lines_new(const struct ledger_load *ld);
 enum gc_status ledger_json_lines_read(struct ledger_json_lines *l,
 				      const char *s, size_t n, long line,
 				      struct gc_error *err);
+/* The rest of the file, s[0, n) and the pieces after it, line `line`
+ * first, read as a one-thread read reads it; then its end (a last line
+ * without a break). */
+enum gc_status ledger_json_lines_feed(struct ledger_json_lines *l,
+				      const char *s, size_t n, long line,
+				      struct gc_error *err);
+enum gc_status ledger_json_lines_end(struct ledger_json_lines *l,
+				     struct gc_error *err);
 /* Warns of the keys no column has, as a one-thread read ends. */
 void ledger_json_lines_free(struct ledger_json_lines *l);
 

@@ -909,11 +909,28 @@ enum gc_status ledger_json_lines_read(struct ledger_json_lines *l,
 	return nd_line(&l->nd, s, n, err);
 }
 
+enum gc_status ledger_json_lines_feed(struct ledger_json_lines *l,
+				      const char *s, size_t n, long line,
+				      struct gc_error *err)
+{
+	if (l->nd.len == 0)
+		l->nd.lineno = line;
+	return nd_feed(&l->nd, s, n, err);
+}
+
+enum gc_status ledger_json_lines_end(struct ledger_json_lines *l,
+				     struct gc_error *err)
+{
+	return l->nd.len > 0 ? nd_line(&l->nd, l->nd.line, l->nd.len, err)
+			     : GC_OK;
+}
+
 void ledger_json_lines_free(struct ledger_json_lines *l)
 {
 	if (l == NULL)
 		return;
 	rows_close(&l->rows);
+	free(l->nd.line);
 	free(l);
 }
 

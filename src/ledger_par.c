@@ -231,41 +231,41 @@ static enum gc_status keep_row(struct part_ctx *c, const struct ledger_row *in,
 			       bool kept, struct gc_error *err)
 {
 	struct batch *b = c->b;
-	struct ledger_row row = *in;
+	const struct ledger_row *row = in;
 	struct prow *r = new_prow(c);
 	int i;
 
 	if (r == NULL)
 		return gc_fail(err, GC_IO, c->p->ld->name, 0, 0,
 			       "out of memory");
-	r->line = row.line;
-	r->units = row.units;
-	r->spend = row.spend;
-	r->h100e = row.h100e;
-	r->total = row.total;
-	r->quarter = row.quarter;
-	r->later = row.later;
-	r->later_days = row.later_days;
-	r->days = row.days;
-	r->kind = row.kind;
+	r->line = row->line;
+	r->units = row->units;
+	r->spend = row->spend;
+	r->h100e = row->h100e;
+	r->total = row->total;
+	r->quarter = row->quarter;
+	r->later = row->later;
+	r->later_days = row->later_days;
+	r->days = row->days;
+	r->kind = row->kind;
 	r->kept = kept;
-	r->marks = (unsigned char)((row.incomplete ? MARK_INCOMPLETE : 0) |
-				   (row.part ? MARK_PART : 0));
+	r->marks = (unsigned char)((row->incomplete ? MARK_INCOMPLETE : 0) |
+				   (row->part ? MARK_PART : 0));
 	for (i = 0; i < LF_COUNT; i++)
-		if (row.median[i])
+		if (row->median[i])
 			r->marks |= (unsigned char)(MARK_MEDIAN << i);
-	r->org = row.org;
-	r->model = row.model;
-	r->org_at = kept ? NO_TEXT : keep_text(c, row.org);
-	r->model_at = kept ? NO_TEXT : keep_text(c, row.model);
-	r->note = keep_text(c, row.note);
+	r->org = row->org;
+	r->model = row->model;
+	r->org_at = kept ? NO_TEXT : keep_text(c, row->org);
+	r->model_at = kept ? NO_TEXT : keep_text(c, row->model);
+	r->note = keep_text(c, row->note);
 	/* a note that is the source is kept once */
-	r->source = row.source == LEDGER_EPOCH_SOURCE ? EPOCH_TEXT
-		    : row.source == row.note	      ? r->note
-					     : keep_text(c, row.source);
-	r->range = keep_range(c, &row);
+	r->source = row->source == LEDGER_EPOCH_SOURCE ? EPOCH_TEXT
+		    : row->source == row->note	       ? r->note
+					       : keep_text(c, row->source);
+	r->range = keep_range(c, row);
 	if (c->ndjson_at)
-		keep_places(c, r, &row);
+		keep_places(c, r, row);
 	if (c->oom)
 		return gc_fail(err, GC_IO, c->p->ld->name, 0, 0,
 			       "out of memory");
@@ -542,8 +542,8 @@ static long long nominal(const struct par *p, long k)
 			       : p->body + (long long)k * p->block;
 }
 
-/* Where part k starts: a JSON array's within a row's length of the
- * nominal start, or NO_LINE. */
+/* Where part k starts: NDJSON's and a JSON array's within a row's length
+ * of the nominal start, or NO_LINE. */
 static long long part_start(const struct par *p, long k)
 {
 	long long at = nominal(p, k);
@@ -552,7 +552,7 @@ static long long part_start(const struct par *p, long k)
 		return p->body;
 	if (k >= p->njobs)
 		return p->src->size;
-	return p->array
+	return p->ndjson
 		       ? line_start_within(p->src, at, at + LEDGER_JSON_ROW_MAX)
 		       : line_start(p->src, at);
 }
@@ -618,15 +618,23 @@ static enum gc_status skip_or_fail(const struct ledger_load *ld,
 	return ledger_skip(ld, st, err) ? GC_OK : st;
 }
 
-/* The bytes [from, from + n) of the file through the JSON frame. */
+/* s[0, n) to the one-thread reader: a JSON array's frame, or NDJSON's
+ * lines, from line `line` on. */
+static enum gc_status feed_one(const struct par *p, const char *s, size_t n,
+			       long line, struct gc_error *err)
+{
+	return p->array ? ledger_json_frame_feed(p->frame, s, n, err)
+			: ledger_json_lines_feed(p->lines, s, n, line, err);
+}
+
+/* The bytes [from, from + n) of the file to the one-thread reader. */
 static enum gc_status feed_frame(const struct par *p, long long from, size_t n,
-				 struct gc_error *err)
+				 long line, struct gc_error *err)
 {
 	enum gc_status st = GC_OK;
 
 	if (p->src->mem != NULL)
-		return ledger_json_frame_feed(p->frame, p->src->mem + from, n,
-					      err);
+		return feed_one(p, p->src->mem + from, n, line, err);
 	while (n > 0 && st == GC_OK) {
 		size_t want = n < FEED_BYTES ? n : FEED_BYTES;
 		ssize_t got = pread(p->src->fd, p->feed, want, (off_t)from);
@@ -634,8 +642,7 @@ static enum gc_status feed_frame(const struct par *p, long long from, size_t n,
 		if (got <= 0)
 			return gc_fail(err, GC_IO, p->ld->name, 0, 0,
 				       "read error");
-		st = ledger_json_frame_feed(p->frame, p->feed, (size_t)got,
-					    err);
+		st = feed_one(p, p->feed, (size_t)got, line, err);
 		from += got;
 		n -= (size_t)got;
 	}
@@ -653,11 +660,11 @@ static bool array_fed(const struct par *p, const struct prow *r,
 		*from += r->len;
 		if (ledger_json_frame_row(p->frame, r->comma))
 			return false;
-		*st = feed_frame(p, at, r->len, err);
+		*st = feed_frame(p, at, r->len, 0, err);
 		return true;
 	}
 	*from += (long long)r->range;
-	*st = feed_frame(p, at, r->range, err);
+	*st = feed_frame(p, at, r->range, 0, err);
 	return true;
 }
 
@@ -802,11 +809,14 @@ static enum gc_status consume(struct par *p, long line, struct parser *me,
 
 		wait_job(p, k, me);
 		/* Lines too long to look for a part's start in: the rest of
-		 * the file is this thread's, through the frame. */
+		 * the file is this thread's, read as one thread reads it. */
 		if (j->start == NO_LINE || j->next == NO_LINE) {
 			release_job(p, k);
-			return feed_frame(p, pos, (size_t)(p->src->size - pos),
-					  err);
+			st = feed_frame(p, pos, (size_t)(p->src->size - pos),
+					line, err);
+			return st == GC_OK && !p->array
+				       ? ledger_json_lines_end(p->lines, err)
+				       : st;
 		}
 		/* A wrong guess: the last part ended past this one's start.
 		 * What it left of this part is parsed again, from there. */
@@ -882,8 +892,11 @@ static bool open_json(struct par *p)
 		p->feed = p->src->mem ? NULL : malloc(FEED_BYTES);
 		return p->frame != NULL && (p->src->mem || p->feed != NULL);
 	}
-	if (p->ndjson)
-		return (p->lines = ledger_json_lines_new(p->ld)) != NULL;
+	if (p->ndjson) {
+		p->lines = ledger_json_lines_new(p->ld);
+		p->feed = p->src->mem ? NULL : malloc(FEED_BYTES);
+		return p->lines != NULL && (p->src->mem || p->feed != NULL);
+	}
 	return true;
 }
 
