@@ -354,9 +354,15 @@ bool qty_parse_range(const char *s, struct quantity *lo, struct quantity *hi,
 bool qty_parse_triple(const char *s, struct quantity *lo, struct quantity *mid,
 		      bool *has_mid, struct quantity *hi, const char **why)
 {
-	const char *first = strstr(s, ".."), *second;
+	const char *first, *second;
 
 	*has_mid = false;
+	/* most cells are one number: no need to look for dots */
+	if (qty_parse(s, lo, why)) {
+		*mid = *hi = *lo;
+		return true;
+	}
+	first = strstr(s, "..");
 	second = first != NULL ? strstr(first + 2, "..") : NULL;
 	if (second == NULL) {
 		if (!qty_parse_range(s, lo, hi, why))
