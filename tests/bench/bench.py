@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """make bench: gpucap against the tools a user would reach for.
 
-Generates purchases ledgers of 1e5, 1e6 and 1e7 rows (tests/bench/gen.c:
+Generates purchases ledgers of 1e5, 1e6, 3e6 and 1e7 rows (tests/bench/gen.c:
 ~50 orgs, 20 models, 2015-2026, quoted org names with commas in 1% of rows,
-spend written with $ and suffixes) in CSV, NDJSON and JSON; times
+spend written with $ and suffixes) in CSV, TSV, NDJSON and JSON; times
 `gpucap report` on each, and whichever peers are installed doing the same
 aggregation (the sum of units x H100e factor by org and quarter): sqlite3,
 mawk, and DuckDB through Node (`npm install @duckdb/node-api` in a scratch
@@ -12,10 +12,10 @@ must agree with gpucap's. With --floor (tests/bench/csvfloor.c), libcsv's
 parser alone with callbacks that only count, on 1 and 2 threads: the floor
 for reading CSV, aggregating nothing. Prints wall time (median of --runs),
 MB/s, rows/s, peak RSS and each tool's time over gpucap's, then whether
-each goal against DuckDB on two threads holds (CSV 1.25x, NDJSON and JSON
-1x) and how close gpucap comes to the floor.
+each goal against DuckDB on two threads holds (CSV and TSV 1.25x, NDJSON
+and JSON 1x) and how close gpucap comes to the floor.
 
-Usage: bench.py GPUCAP GEN [--sizes 1e5,1e6,1e7] [--formats csv,ndjson,json]
+Usage: bench.py GPUCAP GEN [--sizes 1e5,1e6,3e6,1e7] [--formats csv,tsv,ndjson,json]
                 [--runs 3] [--dir DIR] [--duckdb DIR_WITH_NODE_MODULES]
                 [--floor CSVFLOOR]
 Standard library only.
@@ -87,14 +87,15 @@ def gpucap_tool(gpucap):
 
 def sqlite_tool(f):
     def cmd(path, fmt):
-        if fmt != "csv":
+        if fmt not in ("csv", "tsv"):
             return None
         values = ",".join("('%s',%r)" % (m, f[m]) for m in MODELS)
-        script = (".mode csv\n.import %s t\n"
+        script = (".mode %s\n.import %s t\n"
                   "SELECT count(*), sum(h) FROM (SELECT org, quarter, "
                   "sum(units * k) AS h FROM t JOIN (SELECT column1 AS m, "
                   "column2 AS k FROM (VALUES %s)) ON model = m "
-                  "GROUP BY org, quarter);\n" % (path, values))
+                  "GROUP BY org, quarter);\n"
+                  % ("tabs" if fmt == "tsv" else "csv", path, values))
         return ["sqlite3", ":memory:", {"input": script}]
 
     def totals(out):
@@ -106,14 +107,19 @@ def sqlite_tool(f):
 def mawk_tool(f):
     # A quoted org ("Widgets, Inc.") splits in two at its comma; spend, the
     # last field, is never read.
+    # A TSV file has no quotes.
     table = ";".join('k["%s"]=%r' % (m, f[m]) for m in MODELS)
     prog = ("BEGIN{FS=\",\";%s} NR>1{ if (substr($2,1,1)==\"\\\"\") "
             "{o=$2 $3; m=$4; u=$5} else {o=$2; m=$3; u=$4}; "
             "g[o SUBSEP $1]+=u*k[m]} END{for (x in g) {n++; s+=g[x]}; "
             "printf \"%%d,%%.17g\\n\", n, s}" % table)
+    tabs = ("BEGIN{FS=\"\\t\";%s} NR>1{g[$2 SUBSEP $1]+=$4*k[$3]} "
+            "END{for (x in g) {n++; s+=g[x]}; "
+            "printf \"%%d,%%.17g\\n\", n, s}" % table)
 
     def cmd(path, fmt):
-        return ["mawk", prog, path] if fmt == "csv" else None
+        return (["mawk", prog, path] if fmt == "csv"
+                else ["mawk", tabs, path] if fmt == "tsv" else None)
 
     def totals(out):
         groups, h = out.strip().split(",")
@@ -126,8 +132,9 @@ import { DuckDBInstance } from '@duckdb/node-api';
 const [file, fmt, threads, values] = process.argv.slice(2);
 const db = await DuckDBInstance.create(':memory:', { threads });
 const c = await db.connect();
-const src = fmt === 'csv'
-  ? `read_csv('${file}', header=true, columns={'quarter':'VARCHAR',
+const src = fmt === 'csv' || fmt === 'tsv'
+  ? `read_csv('${file}', header=true, delim='${fmt === 'tsv' ? '\\t' : ','}',
+     columns={'quarter':'VARCHAR',
      'org':'VARCHAR','model':'VARCHAR','units':'DOUBLE',
      'spend_usd':'VARCHAR'})`
   : `read_json('${file}', format='${fmt === 'json' ? 'array' :
@@ -213,7 +220,7 @@ def targets(results):
         return results.get((tool, fmt, n), (None, None))[0]
 
     # issue 20: every format against DuckDB on two threads, at each size
-    goal = {"csv": 1.25, "ndjson": 1.0, "json": 1.0}
+    goal = {"csv": 1.25, "tsv": 1.25, "ndjson": 1.0, "json": 1.0}
     for (tool, fmt, n), (wall, _) in sorted(results.items()):
         duck = t("duckdb 2 threads", fmt, n)
         if tool != "gpucap" or not duck:
@@ -255,8 +262,8 @@ def targets(results):
 
 def main():
     gpucap, gen = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-    sizes = opt("--sizes", "1e5,1e6,1e7").split(",")
-    formats = opt("--formats", "csv,ndjson,json").split(",")
+    sizes = opt("--sizes", "1e5,1e6,3e6,1e7").split(",")
+    formats = opt("--formats", "csv,tsv,ndjson,json").split(",")
     runs = int(opt("--runs", "3"))
     folder = opt("--dir", "/tmp/gpucap-bench")
     found = tools(gpucap)

@@ -1,5 +1,5 @@
 /* Writes a deterministic, realistic purchases ledger for benchmarks:
- *   gen ROWS csv|ndjson|json > ledger
+ *   gen ROWS csv|tsv|ndjson|json > ledger
  * About 50 orgs (one, "Widgets, Inc.", quoted for its comma, in 1% of
  * rows), 20 catalog models, quarters 2015Q1 to 2026Q4, units 1 to 1000,
  * and spend written as people do ($12.5M, $850k, 1,250,000). The same
@@ -53,13 +53,15 @@ int main(int argc, char **argv)
 	char o[32], s[32];
 
 	if (argc != 3) {
-		fprintf(stderr, "usage: gen ROWS csv|ndjson|json\n");
+		fprintf(stderr, "usage: gen ROWS csv|tsv|ndjson|json\n");
 		return 2;
 	}
 	rows = atol(argv[1]);
 	fmt = argv[2];
 	if (strcmp(fmt, "csv") == 0)
 		fputs("quarter,org,model,units,spend_usd\n", stdout);
+	if (strcmp(fmt, "tsv") == 0) /* no quotes: no field holds a tab */
+		fputs("quarter\torg\tmodel\tunits\tspend_usd\n", stdout);
 	if (strcmp(fmt, "json") == 0)
 		fputs("[\n", stdout);
 	for (i = 0; i < rows; i++) {
@@ -73,6 +75,9 @@ int main(int argc, char **argv)
 			printf(strchr(o, ',') ? "%dQ%d,\"%s\",%s,%lu,\"%s\"\n"
 					      : "%dQ%d,%s,%s,%lu,\"%s\"\n",
 			       year, q, o, model, units, s);
+		else if (strcmp(fmt, "tsv") == 0)
+			printf("%dQ%d\t%s\t%s\t%lu\t%s\n", year, q, o, model,
+			       units, s);
 		else
 			printf("{\"quarter\":\"%dQ%d\",\"org\":\"%s\","
 			       "\"model\":\"%s\",\"units\":%lu,"
