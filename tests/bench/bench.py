@@ -98,8 +98,8 @@ def sqlite_tool(f):
                   % ("tabs" if fmt == "tsv" else "csv", path, values))
         return ["sqlite3", ":memory:", {"input": script}]
 
-    def totals(out):
-        groups, h = out.strip().split(",")
+    def totals(out):  # tabs mode prints its result with a tab
+        groups, h = out.strip().replace("\t", ",").split(",")
         return int(groups), float(h)
     return cmd, totals
 
