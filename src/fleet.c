@@ -934,8 +934,12 @@ static void weigh_unkept(struct fleet *f, const char *org)
 
 static bool wanted(struct fleet *f, const char *org)
 {
-	bool keep = f->opts.norgs == 0;
-	size_t i, n = strcspn(org, (char[]){ FLEET_SPLIT_SEP, '\0' });
+	bool keep = false;
+	size_t i, n;
+
+	if (f->opts.norgs == 0) /* no --org: every org */
+		return true;
+	n = strcspn(org, (char[]){ FLEET_SPLIT_SEP, '\0' });
 
 	for (i = 0; i < f->opts.norgs; i++) {
 		if (strlen(f->opts.orgs[i]) == n &&

@@ -1,6 +1,7 @@
 /* Row meaning shared by every ledger format (SPEC 3.2). */
 #include <ctype.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -871,7 +872,12 @@ static enum gc_status build(struct build *b)
 	size_t i;
 	enum spelled_kind kind;
 
-	memset(row, 0, sizeof *row);
+	/* at is copied whole: only what follows it needs clearing */
+	_Static_assert(offsetof(struct ledger_row, kind) ==
+			       offsetof(struct ledger_row, at) +
+				       sizeof((struct ledger_row *)0)->at,
+		       "nothing lies between at and kind");
+	memset(&row->kind, 0, sizeof *row - offsetof(struct ledger_row, kind));
 	row->file = b->file;
 	row->line = b->line;
 	memcpy(row->at, b->cells->at, sizeof row->at);

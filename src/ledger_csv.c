@@ -23,6 +23,8 @@ struct csv_load {
 	const struct ledger_load *ld;
 	const char *name;
 	struct ledger_csv_header h;
+	struct ledger_cells cells; /* the last row's */
+	bool cells_ready;
 };
 
 /* Each header cell's column; those naming none gathered in unread. */
@@ -128,11 +130,14 @@ static void decimal_point(char *s, size_t n)
 }
 
 void ledger_csv_cells(const struct ledger_csv_header *h,
-		      const struct csv_record *rec, struct ledger_cells *cells)
+		      const struct csv_record *rec, struct ledger_cells *cells,
+		      bool *ready)
 {
 	size_t i;
 
-	memset(cells, 0, sizeof *cells);
+	if (!*ready)
+		memset(cells, 0, sizeof *cells);
+	*ready = true;
 	cells->fiscal_year_end = h->fiscal_year_end;
 	for (i = 0; i < rec->n; i++) {
 		int c = h->map[i];
@@ -152,10 +157,9 @@ static enum gc_status read_row(const struct csv_record *rec, void *ctx,
 			       struct gc_error *err)
 {
 	struct csv_load *cl = ctx;
-	struct ledger_cells cells;
 
-	ledger_csv_cells(&cl->h, rec, &cells);
-	return ledger_emit(cl->ld, &cells, rec->line, err);
+	ledger_csv_cells(&cl->h, rec, &cl->cells, &cl->cells_ready);
+	return ledger_emit(cl->ld, &cl->cells, rec->line, err);
 }
 
 static bool skip_row(void *ctx, const struct gc_error *err)

@@ -16,9 +16,13 @@ struct ledger_csv_header {
 	int fiscal_year_end; /* the read's, for FY quarters */
 };
 
-/* The cells of a record, by ledger column. */
+/* The cells of a record, by ledger column, in cells; *ready says cells
+ * hold an earlier record of the same header, whose columns are the only
+ * ones to change (a row has as many fields as its header): cleared once,
+ * not every row. */
 void ledger_csv_cells(const struct ledger_csv_header *h,
-		      const struct csv_record *rec, struct ledger_cells *cells);
+		      const struct csv_record *rec, struct ledger_cells *cells,
+		      bool *ready);
 
 struct ledger_par_in {
 	const struct csvread_src *src;

@@ -152,7 +152,9 @@ struct part_ctx {
 	struct batch *b;
 	struct ledger_memo *memo;
 	bool oom;
-	bool ndjson_at; /* rows place their own columns */
+	bool ndjson_at;		   /* rows place their own columns */
+	struct ledger_cells cells; /* a CSV part's last row's */
+	bool cells_ready;
 };
 
 static size_t keep_bytes(struct part_ctx *c, const void *s, size_t n)
@@ -277,14 +279,13 @@ static enum gc_status part_row(const struct csv_record *rec, void *ctx,
 			       struct gc_error *err)
 {
 	struct part_ctx *c = ctx;
-	struct ledger_cells cells;
 	struct ledger_row row;
 	enum gc_status st;
 	bool kept;
 
-	ledger_csv_cells(c->p->h, rec, &cells);
-	st = ledger_row_build_memo(c->memo, &cells, c->p->ld->name, rec->line,
-				   &row, &kept, err);
+	ledger_csv_cells(c->p->h, rec, &c->cells, &c->cells_ready);
+	st = ledger_row_build_memo(c->memo, &c->cells, c->p->ld->name,
+				   rec->line, &row, &kept, err);
 	return st == GC_OK ? keep_row(c, &row, kept, err) : st;
 }
 
@@ -430,7 +431,9 @@ static enum gc_status nd_part_line(struct part_ctx *c, struct parser *me,
 static void nd_part(const struct par *p, struct job *j, long long start,
 		    struct parser *me)
 {
-	struct part_ctx c = { p, &j->b, me->memo, false, true };
+	struct part_ctx c = {
+		.p = p, .b = &j->b, .memo = me->memo, .ndjson_at = true
+	};
 	const char *s = part_bytes(p, me, start, j->next), *nl;
 	size_t n = (size_t)(j->next - start);
 	enum gc_status st = GC_OK;
@@ -463,7 +466,7 @@ static void nd_part(const struct par *p, struct job *j, long long start,
 static void run_part(const struct par *p, struct job *j, long long start,
 		     struct parser *me)
 {
-	struct part_ctx c = { p, &j->b, me->memo, false, false };
+	struct part_ctx c = { .p = p, .b = &j->b, .memo = me->memo };
 	struct csvread_table t = { NULL, part_row, part_skip, &c,
 				   p->h ? p->h->ncols : 0 };
 
