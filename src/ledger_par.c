@@ -957,27 +957,11 @@ enum gc_status ledger_par_read(const struct ledger_par_in *in,
 	return st;
 }
 
-enum gc_status ledger_ndjson_read_parts(const struct csvread_src *src,
-					long long start, size_t block,
-					int threads,
-					const struct ledger_load *ld,
-					struct gc_error *err)
-{
-	struct ledger_par_in in = { .src = src,
-				    .origin = start,
-				    .body = start,
-				    .body_line = 1,
-				    .block = block,
-				    .threads = threads,
-				    .ndjson = true };
-
-	return ledger_par_read(&in, ld, err);
-}
-
-enum gc_status ledger_json_read_parts(const struct csvread_src *src,
-				      long long start, size_t block,
-				      int threads, const struct ledger_load *ld,
-				      struct gc_error *err)
+/* NDJSON's lines, or with array a JSON ledger's, from start to the end. */
+static enum gc_status json_parts(const struct csvread_src *src, long long start,
+				 size_t block, int threads, bool array,
+				 const struct ledger_load *ld,
+				 struct gc_error *err)
 {
 	struct ledger_par_in in = { .src = src,
 				    .origin = start,
@@ -986,7 +970,24 @@ enum gc_status ledger_json_read_parts(const struct csvread_src *src,
 				    .block = block,
 				    .threads = threads,
 				    .ndjson = true,
-				    .array = true };
+				    .array = array };
 
 	return ledger_par_read(&in, ld, err);
+}
+
+enum gc_status ledger_ndjson_read_parts(const struct csvread_src *src,
+					long long start, size_t block,
+					int threads,
+					const struct ledger_load *ld,
+					struct gc_error *err)
+{
+	return json_parts(src, start, block, threads, false, ld, err);
+}
+
+enum gc_status ledger_json_read_parts(const struct csvread_src *src,
+				      long long start, size_t block,
+				      int threads, const struct ledger_load *ld,
+				      struct gc_error *err)
+{
+	return json_parts(src, start, block, threads, true, ld, err);
 }
