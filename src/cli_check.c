@@ -129,6 +129,7 @@ enum gc_status cmd_check(const struct options *o, struct gc_error *err)
 		r.lane_figures = r.lane_figures ||
 				 cli_lane_figure(checks.items[i].column);
 	r.total = true;
+	r.draws_read = true;
 	r.project = o->has_project_to;
 	r.project_to = o->project_to;
 	r.from = r.to = false;

@@ -141,6 +141,9 @@ struct cli_request {
 	/* Sampled: cum_h100e_years and share_pct are read (they are the
 	 * two figures reduced only when asked for). */
 	bool lane_figures;
+	/* Sampled: the draws are read after the series is made (checks
+	 * count the draws in which they hold), so they are held. */
+	bool draws_read;
 	bool sources; /* keep what the rows name as their source */
 };
 void cli_request_init(struct cli_request *r, const struct options *o);

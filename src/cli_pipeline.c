@@ -358,7 +358,9 @@ static enum gc_status make_series(const struct cli_request *r,
 				      .ctx = &sampler,
 				      .lane_figures = r->lane_figures,
 				      /* a projection makes lanes of its own */
-				      .total_room = r->total && !r->project };
+				      .total_room = r->total && !r->project,
+				      .keep_draws = r->total || r->project ||
+						    r->draws_read };
 	enum gc_status st;
 
 	if (o->samples == 0)

@@ -130,7 +130,8 @@ static enum gc_status run_quarter(const struct fleet *f,
 		k->quarter[k->tail] = q;
 		k->left[k->tail++] = c->bought;
 	}
-	have = in_service(k);
+	/* what is in service is told only when a retirement passes it */
+	have = c->retired > 0 ? in_service(k) : 0;
 	took = take_oldest(k, c->retired);
 	if (c->retired - took > RETIRE_SLACK * fmax(1.0, c->retired) &&
 	    over_retired(f, o, m, c, q, have, err) != GC_OK)
@@ -144,6 +145,11 @@ static enum gc_status run_quarter(const struct fleet *f,
 	return GC_OK;
 }
 
+/* A flow's cohorts (one a quarter) over a span of at most this many
+ * quarters (16 years) lie on the stack: a sampled series runs every flow
+ * in every draw. */
+#define COHORTS_ON_STACK 64
+
 /* Adds one model's effect on each quarter of the org to e (indexed from the
  * org's first quarter). */
 static enum gc_status run_flow(const struct fleet *f, const struct fleet_org *o,
@@ -151,8 +157,12 @@ static enum gc_status run_flow(const struct fleet *f, const struct fleet_org *o,
 			       struct unit_effect *e, struct gc_error *err)
 {
 	size_t span = (size_t)(f->last - m->first + 1);
-	struct cohorts k = { malloc(span * sizeof(int)),
-			     malloc(span * sizeof(double)), 0, 0 };
+	int quarters[COHORTS_ON_STACK];
+	double left[COHORTS_ON_STACK];
+	bool small = span <= COHORTS_ON_STACK;
+	struct cohorts k = { small ? quarters : malloc(span * sizeof(int)),
+			     small ? left : malloc(span * sizeof(double)), 0,
+			     0 };
 	enum gc_status st = GC_OK;
 	int q;
 
@@ -160,8 +170,10 @@ static enum gc_status run_flow(const struct fleet *f, const struct fleet_org *o,
 		st = gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	for (q = m->first; q <= f->last && st == GC_OK; q++)
 		st = run_quarter(f, o, m, &k, q, &e[q - o->first], err);
-	free(k.quarter);
-	free(k.left);
+	if (!small) {
+		free(k.quarter);
+		free(k.left);
+	}
 	return st;
 }
 
@@ -543,6 +555,9 @@ struct draw_job {
 	const struct series_row *central;
 	const struct fleet_sampling *how;
 	struct series *out;
+	/* Draws put here as they are made, not held in out's lanes. */
+	struct series_stream *stream;
+	size_t n; /* rows a draw */
 	enum gc_status st[UTIL_THREADS_MAX];
 	struct gc_error err[UTIL_THREADS_MAX];
 };
@@ -553,17 +568,35 @@ struct draw_job {
 #define DRAWN_MAX ((size_t)1 << 17)
 #define RUN_MAX	  64
 
-static size_t run_length(size_t nfigures)
-{
-	size_t run = DRAWN_MAX / (nfigures + 1);
+/* A streamed run's rows are made in room of at most this much (2 MB),
+ * so a run of a long ledger's draws is shorter, down to one draw. */
+#define STREAM_ROOM ((size_t)1 << 21)
 
-	return run < 2 ? 2 : run > RUN_MAX ? RUN_MAX : run;
+static size_t run_length(const struct draw_job *job)
+{
+	size_t run = DRAWN_MAX / (job->f->nfigures + 1), fit;
+
+	run = run < 2 ? 2 : run > RUN_MAX ? RUN_MAX : run;
+	if (job->stream == NULL)
+		return run;
+	fit = STREAM_ROOM / ((job->n + 1) * sizeof(struct series_row));
+	return fit < 1 ? 1 : fit < run ? fit : run;
 }
 
-/* Draws [k, k + count) of every figure, then each one's rows. */
-static enum gc_status draw_run(const struct draw_job *job, size_t k,
-			       size_t count, double *drawn, size_t run,
-			       struct lane_org *room, struct gc_error *err)
+/* What a part makes its draws in: the drawn figures of a run, an org's
+ * copy, and with a stream the run's rows. */
+struct draw_room {
+	double *drawn;
+	size_t run;
+	struct lane_org org;
+	struct series_row *rows;
+};
+
+/* Draws [k, k + count) of every figure, then each one's rows: in the
+ * lanes, or in the room's rows and then into the stream. */
+static enum gc_status draw_run(const struct draw_job *job, int part, size_t k,
+			       size_t count, struct draw_room *room,
+			       struct gc_error *err)
 {
 	const struct fleet *f = job->f;
 	enum gc_status st = GC_OK;
@@ -571,32 +604,44 @@ static enum gc_status draw_run(const struct draw_job *job, size_t k,
 
 	for (i = 0; i < f->nfigures; i++)
 		job->how->draw(job->how->ctx, i, &f->figures[i], k, count,
-			       drawn + i * run);
+			       room->drawn + i * room->run);
 	for (i = 0; i < count && st == GC_OK; i++) {
-		struct lane_src src = { i, drawn, run };
+		struct lane_src src = { i, room->drawn, room->run };
+		struct series_row *rows =
+			job->stream != NULL ? room->rows + i * job->n
+					    : job->out->draws->lane[k + i];
 
-		st = lane_rows(f, job->order, &src, job->central,
-			       job->out->draws->lane[k + i], room, err);
+		st = lane_rows(f, job->order, &src, job->central, rows,
+			       &room->org, err);
 	}
+	if (st == GC_OK && job->stream != NULL)
+		series_stream_put(job->stream, part, k, count, room->rows);
 	return st;
 }
 
 static void draw_part(void *ctx, int part, size_t from, size_t to)
 {
 	struct draw_job *job = ctx;
-	size_t run = run_length(job->f->nfigures), k;
-	double *drawn = malloc((job->f->nfigures * run + 1) * sizeof *drawn);
-	struct lane_org room = { 0 };
+	struct draw_room room = { .run = run_length(job) };
 	enum gc_status st = GC_OK;
+	size_t k;
 
-	if (drawn == NULL)
+	room.drawn =
+		malloc((job->f->nfigures * room.run + 1) * sizeof *room.drawn);
+	if (job->stream != NULL) {
+		series_stream_part(job->stream, part, from, to);
+		room.rows = malloc((room.run * job->n + 1) * sizeof *room.rows);
+	}
+	if (room.drawn == NULL || (job->stream != NULL && room.rows == NULL))
 		st = gc_fail(&job->err[part], GC_IO, NULL, 0, 0,
 			     "out of memory");
-	for (k = from; k < to && st == GC_OK; k += run)
-		st = draw_run(job, k, to - k < run ? to - k : run, drawn, run,
-			      &room, &job->err[part]);
-	lane_org_free(&room);
-	free(drawn);
+	for (k = from; k < to && st == GC_OK; k += room.run)
+		st = draw_run(job, part, k,
+			      to - k < room.run ? to - k : room.run, &room,
+			      &job->err[part]);
+	lane_org_free(&room.org);
+	free(room.drawn);
+	free(room.rows);
 	job->st[part] = st;
 }
 
@@ -606,11 +651,11 @@ static void draw_part(void *ctx, int part, size_t from, size_t to)
  * draw retires all of it. A draw depends on its number alone, so the
  * threads take contiguous runs of draws; the first failing part's error
  * (out of memory) is the one told. */
-static enum gc_status draw_lanes(const struct fleet *f,
-				 const struct fleet_org *const *order,
-				 const struct series_row *central,
-				 const struct fleet_sampling *how,
-				 struct series *out, struct gc_error *err)
+static enum gc_status
+draw_lanes(const struct fleet *f, const struct fleet_org *const *order,
+	   const struct series *central, const struct fleet_sampling *how,
+	   struct series *out, struct series_stream *stream,
+	   struct gc_error *err)
 {
 	struct fleet quiet = *f;
 	struct draw_job *job = calloc(1, sizeof *job);
@@ -624,10 +669,12 @@ static enum gc_status draw_lanes(const struct fleet *f,
 	quiet.opts.costs_unread = !how->lane_figures;
 	*job = (struct draw_job){ .f = &quiet,
 				  .order = order,
-				  .central = central,
+				  .central = central->rows,
 				  .how = how,
-				  .out = out };
-	util_parallel(out->draws->k, how->threads, 1, draw_part, job);
+				  .out = out,
+				  .stream = stream,
+				  .n = central->n };
+	util_parallel(how->k, how->threads, 1, draw_part, job);
 	for (t = 0; t < UTIL_THREADS_MAX && st == GC_OK; t++) {
 		st = job->st[t];
 		if (st != GC_OK)
@@ -637,7 +684,51 @@ static enum gc_status draw_lanes(const struct fleet *f,
 	return st;
 }
 
-/* The central rows, and from them the draws, reduced. */
+/* The draws held as lanes, with room for `room` more rows each, and
+ * reduced. */
+static enum gc_status held_draws(const struct fleet *f,
+				 const struct fleet_org *const *order,
+				 const struct series *central,
+				 const struct fleet_sampling *how, size_t room,
+				 struct series *out, struct gc_error *err)
+{
+	enum gc_status st;
+
+	if (!series_draws_init(out, central->n, room, how->k, how->interval,
+			       how->threads))
+		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	out->draws->lane_figures = how->lane_figures;
+	st = draw_lanes(f, order, central, how, out, NULL, err);
+	if (st == GC_OK)
+		series_reduce(out);
+	return st;
+}
+
+/* The draws reduced as they are made, never held (series_stream). */
+static enum gc_status streamed_draws(const struct fleet *f,
+				     const struct fleet_org *const *order,
+				     const struct series *central,
+				     const struct fleet_sampling *how,
+				     struct series *out, struct gc_error *err)
+{
+	struct series_stream *stream =
+		series_stream_new(central->n, how->k, how->lane_figures,
+				  how->threads, central->rows);
+	enum gc_status st;
+
+	if (stream == NULL)
+		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	st = draw_lanes(f, order, central, how, out, stream, err);
+	if (st == GC_OK &&
+	    !series_stream_reduce(out, stream, how->interval, how->threads))
+		st = gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	series_stream_free(stream);
+	return st;
+}
+
+/* The central rows, and from them the draws, reduced. The draws are held
+ * only when something reads them after the reduction: the caller says
+ * so, or the sum of the orgs is added to every draw. */
 static enum gc_status drawn_series(const struct fleet *f,
 				   const struct fleet_sampling *how,
 				   struct series *out, struct gc_error *err)
@@ -646,27 +737,24 @@ static enum gc_status drawn_series(const struct fleet *f,
 	const struct fleet_org **order;
 	size_t k = how->k,
 	       room = f->opts.total || how->total_room ? total_rows(f) : 0;
+	bool held = how->keep_draws || f->opts.total;
 	enum gc_status st;
 
 	memset(&central, 0, sizeof central);
 	st = org_series_central(f, &central, &order, err);
+	/* the same limit held or not: a ledger's --samples fit every command */
 	if (st == GC_OK && k > series_draws_fit(central.n + room))
 		st = gc_fail(err, GC_USAGE, NULL, 0, 0,
 			     "--samples: %zu draws of this ledger's %zu rows "
 			     "need over %.0f MB; at most %zu fit",
 			     k, central.n + room, SERIES_DRAWS_BYTES / 1048576,
 			     series_draws_fit(central.n + room));
-	if (st == GC_OK && !series_draws_init(out, central.n, room, k,
-					      how->interval, how->threads))
-		st = gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
-	if (st == GC_OK)
-		out->draws->lane_figures = how->lane_figures;
-	if (st == GC_OK)
-		st = draw_lanes(f, order, central.rows, how, out, err);
+	if (st == GC_OK && held)
+		st = held_draws(f, order, &central, how, room, out, err);
+	else if (st == GC_OK)
+		st = streamed_draws(f, order, &central, how, out, err);
 	free(order);
 	series_free(&central);
-	if (st == GC_OK)
-		series_reduce(out);
 	return st;
 }
 

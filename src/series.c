@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "gpucap/quarter.h"
-#include "quantile.h"
+#include "series_impl.h"
 #include "util.h"
 
 /* ---- lanes ---- */
@@ -421,45 +421,15 @@ static const size_t LEVELS[] = {
 	offsetof(struct series_row, share_pct),
 };
 
-/* Every figure of a row, for passes over all of them. */
-static const size_t FIGURES[] = {
-	offsetof(struct series_row, units),
-	offsetof(struct series_row, added),
-	offsetof(struct series_row, retired),
-	offsetof(struct series_row, h100e),
-	offsetof(struct series_row, reported),
-	offsetof(struct series_row, gap),
-	offsetof(struct series_row, qoq),
-	offsetof(struct series_row, yoy),
-	offsetof(struct series_row, ytd),
-	offsetof(struct series_row, spend),
-	offsetof(struct series_row, cum_spend),
-	offsetof(struct series_row, usd_per_h100e),
-	offsetof(struct series_row, power_mw),
-	offsetof(struct series_row, fit_qoq),
-	/* the figures made per lane, reduced only when read */
-	offsetof(struct series_row, depreciation),
-	offsetof(struct series_row, cost),
-	offsetof(struct series_row, usd_per_h100e_hour),
-	offsetof(struct series_row, cum_h100e_years),
-	offsetof(struct series_row, share_pct),
-};
-#define LANE_ONLY 5
-
-static double *field(struct series_row *r, size_t at)
-{
-	return (double *)(void *)((char *)r + at);
-}
-
 /* Bounds of a level: the least and the greatest of the three. */
 static void bound_level(const struct series_row *mid, struct series_row *lo,
 			struct series_row *hi, size_t at)
 {
-	double m = *field((struct series_row *)mid, at);
-	double a = *field(lo, at), b = *field(hi, at);
+	double m = *series_field((struct series_row *)mid, at);
+	double a = *series_field(lo, at), b = *series_field(hi, at);
 
-	*field(lo, at) = isnan(m) ? NAN : fmin(m, fmin(a, b));
-	*field(hi, at) = isnan(m) ? NAN : fmax(m, fmax(a, b));
+	*series_field(lo, at) = isnan(m) ? NAN : fmin(m, fmin(a, b));
+	*series_field(hi, at) = isnan(m) ? NAN : fmax(m, fmax(a, b));
 }
 
 /* gap = reported - computed, where the level computed from earlier rows
@@ -576,9 +546,11 @@ static void scrub_rows(struct series_row *rows, size_t n)
 	size_t i, k;
 
 	for (i = 0; rows != NULL && i < n; i++)
-		for (k = 0; k < sizeof FIGURES / sizeof FIGURES[0]; k++)
-			if (!isfinite(*field(&rows[i], FIGURES[k])))
-				*field(&rows[i], FIGURES[k]) = NAN;
+		for (k = 0; k < SERIES_NFIGURES; k++)
+			if (!isfinite(
+				    *series_field(&rows[i], series_figures[k])))
+				*series_field(&rows[i], series_figures[k]) =
+					NAN;
 }
 
 void series_scrub(struct series *s)
@@ -588,156 +560,6 @@ void series_scrub(struct series *s)
 	scrub_rows(s->high, s->n);
 	/* a draw's overflow stays in its lane: checks count only finite
 	 * figures of a draw, and the reduced rows above are scrubbed */
-}
-
-/* ---- reducing draws: medians and percentiles ---- */
-
-#define NFIGURES (sizeof FIGURES / sizeof FIGURES[0])
-
-/* One figure's defined draws, buf[0, n) of k (all equal when same):
- * median to mid, the interval's ends to lo and hi; undefined where too
- * few draws define it. */
-static void reduce_figure(const double *buf, size_t n, size_t k, bool same,
-			  double interval, double *scratch, double *mid,
-			  double *lo, double *hi)
-{
-	double tail = (1 - interval) / 2, p[3] = { tail, 0.5, 1 - tail }, q[3];
-
-	if (n == 0 || (double)n < SERIES_DEFINED_MIN * (double)k) {
-		*mid = *lo = *hi = NAN;
-		return;
-	}
-	if (same) { /* a figure no draw changes: nothing to select */
-		*mid = *lo = *hi = buf[0];
-		return;
-	}
-	quantiles(buf, n, p, 3, q, scratch);
-	*lo = q[0];
-	*mid = q[1];
-	*hi = q[2];
-}
-
-/* Rows reduced together: each draw's rows of a block are read in one go
- * (they lie together), which keeps the reads sequential where a row at a
- * time would miss the cache in every draw. */
-#define REDUCE_BLOCK 16
-
-/* Lanes lie far apart: the processor's prefetcher follows a lane's rows
- * but not the jump to the next lane, so the block of the lane this many
- * ahead is asked for while this one is read. */
-#define AHEAD 4
-
-static void prefetch(const void *p, size_t n)
-{
-#if defined(__GNUC__)
-	size_t o;
-
-	for (o = 0; o < n; o += 64) /* a cache line */
-		__builtin_prefetch((const char *)p + o);
-#else
-	(void)p;
-	(void)n;
-#endif
-}
-
-/* Rows [i, i + b) of every draw, each defined figure of each row into its
- * own column of buf (k values a column: row r, figure f at column
- * r * NFIGURES + f); same[] says whether a column's values all equal its
- * first. */
-/* The figures a sampled series reduces: all of them, or without the
- * last two (cum_h100e_years, share_pct) when no one reads them. */
-static size_t reduced_figures(const struct series_draws *d)
-{
-	return d->lane_figures ? NFIGURES : NFIGURES - LANE_ONLY;
-}
-
-static void gather_block(const struct series_draws *d, size_t i, size_t b,
-			 double *buf, size_t *n, bool *same)
-{
-	size_t k, r, f, c, nf = reduced_figures(d);
-
-	for (c = 0; c < b * nf; c++) {
-		n[c] = 0;
-		same[c] = true;
-	}
-	for (k = 0; k < d->k; k++) {
-		const struct series_row *row = &d->lane[k][i];
-
-		if (k + AHEAD < d->k)
-			prefetch(&d->lane[k + AHEAD][i], b * sizeof *row);
-		for (r = 0, c = 0; r < b; r++, row++) {
-			for (f = 0; f < nf; f++, c++) {
-				double x = *field((struct series_row *)row,
-						  FIGURES[f]);
-				double *col = buf + c * d->k;
-
-				if (isnan(x))
-					continue;
-				same[c] = same[c] && (n[c] == 0 || x == col[0]);
-				col[n[c]++] = x;
-			}
-		}
-	}
-}
-
-/* Rows [from, to) of the draws reduced, a block at a time. */
-static void reduce_rows(struct series *s, size_t from, size_t to)
-{
-	const struct series_draws *d = s->draws;
-	double *buf = malloc(
-		(REDUCE_BLOCK * NFIGURES * d->k + quantile_scratch(d->k)) *
-		sizeof *buf);
-	double *scratch = buf + REDUCE_BLOCK * NFIGURES * d->k;
-	size_t n[REDUCE_BLOCK * NFIGURES], i, r, f, b, nf = reduced_figures(d);
-	bool same[REDUCE_BLOCK * NFIGURES];
-
-	for (i = from; buf != NULL && i < to; i += b) {
-		b = to - i < REDUCE_BLOCK ? to - i : REDUCE_BLOCK;
-		gather_block(d, i, b, buf, n, same);
-		for (r = 0; r < b; r++) {
-			size_t at = i + r;
-
-			s->rows[at] = s->low[at] = s->high[at] = d->lane[0][at];
-			for (f = nf; f < NFIGURES; f++) /* not asked for */
-				*field(&s->rows[at], FIGURES[f]) = *field(
-					&s->low[at], FIGURES[f]) =
-					*field(&s->high[at], FIGURES[f]) = NAN;
-			for (f = 0; f < nf; f++) {
-				size_t c = r * nf + f;
-
-				reduce_figure(buf + c * d->k, n[c], d->k,
-					      same[c], d->interval, scratch,
-					      field(&s->rows[at], FIGURES[f]),
-					      field(&s->low[at], FIGURES[f]),
-					      field(&s->high[at], FIGURES[f]));
-			}
-		}
-	}
-	free(buf);
-}
-
-/* A part of the rows past `from`, for one thread. */
-struct reduce_job {
-	struct series *s;
-	size_t from;
-};
-
-static void reduce_part(void *ctx, int part, size_t from, size_t to)
-{
-	struct reduce_job *job = ctx;
-
-	(void)part;
-	reduce_rows(job->s, job->from + from, job->from + to);
-}
-
-/* Rows are reduced independently of one another: the threads take
- * contiguous runs of rows, a block or more each. */
-static void reduce_draws(struct series *s, size_t from)
-{
-	struct reduce_job job = { s, from };
-
-	util_parallel(s->n - from, s->draws->threads, REDUCE_BLOCK, reduce_part,
-		      &job);
 }
 
 /* Quarters whose sums fit on the stack; a longer span allocates. */
@@ -774,7 +596,7 @@ void series_fill_shares(struct series_row *rows, size_t n)
 void series_reduce_from(struct series *s, size_t from)
 {
 	if (s->draws != NULL)
-		reduce_draws(s, from);
+		series_reduce_lanes(s, from);
 	else if (s->low != NULL && from == 0)
 		series_bound(s);
 	else if (s->low != NULL)

@@ -155,6 +155,10 @@ struct fleet_sampling {
 	void *ctx;
 	bool lane_figures; /* reduce cum_h100e_years and share_pct too */
 	bool total_room;   /* the sum of the orgs will be added to the lanes */
+	/* The draws are read after the reduction (by checks, a projection,
+	 * the sum of the orgs): held as lanes. Without it they are reduced
+	 * as they are made, and the series has no draws (series.h). */
+	bool keep_draws;
 };
 
 /* The series as draws (series.h): the central series is worked out

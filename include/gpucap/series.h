@@ -169,6 +169,42 @@ struct series_row *series_lane(const struct series *s, size_t k);
 void series_reduce(struct series *s);
 void series_reduce_from(struct series *s, size_t from);
 
+/* ---- draws reduced as they are made ----
+ *
+ * A command that reads nothing but the reduced rows (no check, projection
+ * or sum of the orgs reads a draw after the reduction) need not hold the
+ * draws as lanes. Each thread makes a few draws at a time and puts them
+ * here, where each figure of each row keeps its draws in a column, and
+ * the reduction reads the columns. A column is written only from the
+ * first draw in which the figure differs from the central row's: the
+ * columns of figures no draw changes (certain spends, missing reported
+ * levels, growth before an org's data) are never written, so their
+ * memory is never touched. The reduced rows are the bytes series_reduce
+ * makes of the same draws held as lanes. */
+struct series_stream;
+
+/* Columns for k draws of n rows, to be made in `parts` parts (threads),
+ * each figure's reference from central[0, n); NULL when out of memory. */
+struct series_stream *series_stream_new(size_t n, size_t k, bool lane_figures,
+					int parts,
+					const struct series_row *central);
+void series_stream_free(struct series_stream *st);
+
+/* Part `part` makes draws [from, to): said before its first put. */
+void series_stream_part(struct series_stream *st, int part, size_t from,
+			size_t to);
+
+/* Draws [k, k + count) of one part, in order: draw k + i's n rows at
+ * lanes[i * n, (i + 1) * n). */
+void series_stream_put(struct series_stream *st, int part, size_t k,
+		       size_t count, const struct series_row *lanes);
+
+/* s made the n rows, low and high reduced from the columns, without
+ * draws (interval as series_draws'); false when out of memory (s is
+ * then for series_free). */
+bool series_stream_reduce(struct series *s, struct series_stream *st,
+			  double interval, int threads);
+
 /* ---- one org's rows ---- */
 
 /* The rows of one org, or of the total: s->rows[at, at + n), consecutive

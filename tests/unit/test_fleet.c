@@ -1017,9 +1017,12 @@ static void same_row(const struct series_row *a, const struct series_row *b)
  * draw (its rows are copied from the central series). */
 static void test_thousand_scenarios(void **state)
 {
-	struct fleet_sampling how = {
-		1000, 0.9, 1, even_draw, NULL, true, false
-	};
+	struct fleet_sampling how = { .k = 1000,
+				      .interval = 0.9,
+				      .threads = 1,
+				      .draw = even_draw,
+				      .lane_figures = true,
+				      .keep_draws = true };
 	struct series two;
 	struct run r;
 	size_t i, k;
@@ -1060,6 +1063,76 @@ static void test_thousand_scenarios(void **state)
 	done(&r);
 }
 
+/* A figure at its central value in draws 0..899 and at its high end in
+ * draws 900..999: its column is first written by the run that holds
+ * draw 900, late in the last part on three threads. */
+static void late_draw(void *ctx, size_t figure, const struct sample_figure *g,
+		      size_t first, size_t count, double *out)
+{
+	size_t lane;
+
+	(void)ctx;
+	(void)figure;
+	for (lane = first; lane < first + count; lane++)
+		out[lane - first] = lane < 900 ? g->mid : g->hi;
+}
+
+/* The draws reduced as they are made (no one reads them after) give
+ * the bytes the held draws give, on one to three threads, with both a
+ * draw function that moves every figure and one that moves them late.
+ * Hand-worked: acme buys 100..300 H100 (central 200) in 24Q1. With
+ * late_draw, 900 of 1000 draws hold 200 and 100 hold 300: the median
+ * (at rank 999 x 0.5 = 499.5) and the 5th percentile are 200, the 95th
+ * (rank 949.05, past 899) is 300. beta's spend-free capacity of 50 is
+ * the same in every draw: its spend stays undefined and its h100e 50. */
+static void test_streamed_draws(void **state)
+{
+	const fleet_draw_fn draw[2] = { even_draw, late_draw };
+	struct fleet_sampling how = { .k = 1000,
+				      .interval = 0.9,
+				      .lane_figures = true };
+	struct series held, streamed;
+	struct run r;
+	size_t i;
+	int d, t;
+
+	(void)state;
+	start(&r, NULL);
+	add(&r,
+	    ranged(buy("2024Q1", "acme", "H100-SXM", 0), LF_UNITS, 100, 300));
+	add(&r, ranged(buy("2024Q3", "acme", "H100-SXM", 0), LF_UNITS, 10, 30));
+	add(&r, capacity("2024Q2", "beta", 50));
+	for (d = 0; d < 2; d++) {
+		how.draw = draw[d];
+		how.threads = 1;
+		how.keep_draws = true;
+		assert_int_equal(fleet_series_drawn(&r.f, &how, &held, &r.err),
+				 GC_OK);
+		for (t = 1; t <= 3; t++) {
+			how.threads = t;
+			how.keep_draws = false;
+			assert_int_equal(fleet_series_drawn(&r.f, &how,
+							    &streamed, &r.err),
+					 GC_OK);
+			assert_null(streamed.draws);
+			assert_int_equal(streamed.n, held.n);
+			for (i = 0; i < held.n; i++) {
+				same_row(&streamed.rows[i], &held.rows[i]);
+				same_row(&streamed.low[i], &held.low[i]);
+				same_row(&streamed.high[i], &held.high[i]);
+			}
+			if (d == 1) {
+				BOUNDS(&streamed, 0, h100e, 200, 200, 300);
+				BOUNDS(&streamed, 4, h100e, 50, 50, 50);
+				assert_true(isnan(streamed.rows[4].spend));
+			}
+			series_free(&streamed);
+		}
+		series_free(&held);
+	}
+	done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1094,6 +1167,7 @@ int main(void)
 		cmocka_unit_test(test_range_over_retire_at_an_end),
 		cmocka_unit_test(test_range_conflicting_levels),
 		cmocka_unit_test(test_thousand_scenarios),
+		cmocka_unit_test(test_streamed_draws),
 		cmocka_unit_test(test_level_parts),
 	};
 

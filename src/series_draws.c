@@ -1,0 +1,420 @@
+/* Reducing a sampled series' draws to medians and percentiles
+ * (series.h): from lanes held whole, or from columns filled as the draws
+ * are made (series_stream). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "quantile.h"
+#include "series_impl.h"
+#include "util.h"
+
+/* The order is the order of series_impl.h's count. */
+const size_t series_figures[] = {
+	offsetof(struct series_row, units),
+	offsetof(struct series_row, added),
+	offsetof(struct series_row, retired),
+	offsetof(struct series_row, h100e),
+	offsetof(struct series_row, reported),
+	offsetof(struct series_row, gap),
+	offsetof(struct series_row, qoq),
+	offsetof(struct series_row, yoy),
+	offsetof(struct series_row, ytd),
+	offsetof(struct series_row, spend),
+	offsetof(struct series_row, cum_spend),
+	offsetof(struct series_row, usd_per_h100e),
+	offsetof(struct series_row, power_mw),
+	offsetof(struct series_row, fit_qoq),
+	/* the figures made per lane, reduced only when read */
+	offsetof(struct series_row, depreciation),
+	offsetof(struct series_row, cost),
+	offsetof(struct series_row, usd_per_h100e_hour),
+	offsetof(struct series_row, cum_h100e_years),
+	offsetof(struct series_row, share_pct),
+};
+
+_Static_assert(sizeof series_figures / sizeof series_figures[0] ==
+		       SERIES_NFIGURES,
+	       "SERIES_NFIGURES counts series_figures");
+
+/* ---- from lanes ---- */
+
+/* One figure's defined draws, buf[0, n) of k (all equal when same):
+ * median to mid, the interval's ends to lo and hi; undefined where too
+ * few draws define it. */
+static void reduce_figure(const double *buf, size_t n, size_t k, bool same,
+			  double interval, double *scratch, double *mid,
+			  double *lo, double *hi)
+{
+	double tail = (1 - interval) / 2, p[3] = { tail, 0.5, 1 - tail }, q[3];
+
+	if (n == 0 || (double)n < SERIES_DEFINED_MIN * (double)k) {
+		*mid = *lo = *hi = NAN;
+		return;
+	}
+	if (same) { /* a figure no draw changes: nothing to select */
+		*mid = *lo = *hi = buf[0];
+		return;
+	}
+	quantiles(buf, n, p, 3, q, scratch);
+	*lo = q[0];
+	*mid = q[1];
+	*hi = q[2];
+}
+
+/* The figures a sampled series reduces: all of them, or all but the
+ * lane figures when no one reads them. */
+static size_t reduced_figures(bool lane_figures)
+{
+	return lane_figures ? SERIES_NFIGURES
+			    : SERIES_NFIGURES - SERIES_LANE_ONLY;
+}
+
+/* Row at of rows, low and high before its figures are reduced: the
+ * fields that are no figure (org, quarter, marks) from the first draw,
+ * the figures not reduced undefined. */
+static void reduced_row_init(struct series *s, size_t at,
+			     const struct series_row *first, size_t nf)
+{
+	size_t f;
+
+	s->rows[at] = s->low[at] = s->high[at] = *first;
+	for (f = nf; f < SERIES_NFIGURES; f++) {
+		size_t o = series_figures[f];
+
+		*series_field(&s->rows[at], o) = *series_field(&s->low[at], o) =
+			*series_field(&s->high[at], o) = NAN;
+	}
+}
+
+/* Figure f of row at from its defined draws buf[0, n) of k. */
+static void reduce_into(struct series *s, size_t at, size_t f,
+			const double *buf, size_t n, size_t k, bool same,
+			double interval, double *scratch)
+{
+	size_t o = series_figures[f];
+
+	reduce_figure(buf, n, k, same, interval, scratch,
+		      series_field(&s->rows[at], o),
+		      series_field(&s->low[at], o),
+		      series_field(&s->high[at], o));
+}
+
+/* Rows reduced together: each draw's rows of a block are read in one go
+ * (they lie together), which keeps the reads sequential where a row at a
+ * time would miss the cache in every draw. */
+#define REDUCE_BLOCK 16
+
+/* Lanes lie far apart: the processor's prefetcher follows a lane's rows
+ * but not the jump to the next lane, so the block of the lane this many
+ * ahead is asked for while this one is read. */
+#define AHEAD 4
+
+static void prefetch(const void *p, size_t n)
+{
+#if defined(__GNUC__)
+	size_t o;
+
+	for (o = 0; o < n; o += 64) /* a cache line */
+		__builtin_prefetch((const char *)p + o);
+#else
+	(void)p;
+	(void)n;
+#endif
+}
+
+/* Rows [i, i + b) of every draw, each defined figure of each row into its
+ * own column of buf (k values a column: row r, figure f at column
+ * r * nf + f); same[] says whether a column's values all equal its
+ * first. */
+static void gather_block(const struct series_draws *d, size_t i, size_t b,
+			 double *buf, size_t *n, bool *same)
+{
+	size_t k, r, f, c, nf = reduced_figures(d->lane_figures);
+
+	for (c = 0; c < b * nf; c++) {
+		n[c] = 0;
+		same[c] = true;
+	}
+	for (k = 0; k < d->k; k++) {
+		const struct series_row *row = &d->lane[k][i];
+
+		if (k + AHEAD < d->k)
+			prefetch(&d->lane[k + AHEAD][i], b * sizeof *row);
+		for (r = 0, c = 0; r < b; r++, row++) {
+			for (f = 0; f < nf; f++, c++) {
+				double x =
+					*series_field((struct series_row *)row,
+						      series_figures[f]);
+				double *col = buf + c * d->k;
+
+				if (isnan(x))
+					continue;
+				same[c] = same[c] && (n[c] == 0 || x == col[0]);
+				col[n[c]++] = x;
+			}
+		}
+	}
+}
+
+/* Rows [from, to) of the draws reduced, a block at a time. */
+static void reduce_rows(struct series *s, size_t from, size_t to)
+{
+	const struct series_draws *d = s->draws;
+	double *buf = malloc((REDUCE_BLOCK * SERIES_NFIGURES * d->k +
+			      quantile_scratch(d->k)) *
+			     sizeof *buf);
+	double *scratch = buf + REDUCE_BLOCK * SERIES_NFIGURES * d->k;
+	size_t n[REDUCE_BLOCK * SERIES_NFIGURES], i, r, f, b,
+		nf = reduced_figures(d->lane_figures);
+	bool same[REDUCE_BLOCK * SERIES_NFIGURES];
+
+	for (i = from; buf != NULL && i < to; i += b) {
+		b = to - i < REDUCE_BLOCK ? to - i : REDUCE_BLOCK;
+		gather_block(d, i, b, buf, n, same);
+		for (r = 0; r < b; r++) {
+			size_t at = i + r;
+
+			reduced_row_init(s, at, &d->lane[0][at], nf);
+			for (f = 0; f < nf; f++) {
+				size_t c = r * nf + f;
+
+				reduce_into(s, at, f, buf + c * d->k, n[c],
+					    d->k, same[c], d->interval,
+					    scratch);
+			}
+		}
+	}
+	free(buf);
+}
+
+/* A part of the rows past `from`, for one thread. */
+struct reduce_job {
+	struct series *s;
+	size_t from;
+};
+
+static void reduce_part(void *ctx, int part, size_t from, size_t to)
+{
+	struct reduce_job *job = ctx;
+
+	(void)part;
+	reduce_rows(job->s, job->from + from, job->from + to);
+}
+
+/* Rows are reduced independently of one another: the threads take
+ * contiguous runs of rows, a block or more each. */
+void series_reduce_lanes(struct series *s, size_t from)
+{
+	struct reduce_job job = { s, from };
+
+	util_parallel(s->n - from, s->draws->threads, REDUCE_BLOCK, reduce_part,
+		      &job);
+}
+
+/* ---- as the draws are made ---- */
+
+struct series_stream {
+	size_t n, k, nf; /* rows, draws, figures reduced a row */
+	/* column c = row * nf + figure: the figure's k draws at cols + c * k */
+	double *cols;
+	const struct series_row *central; /* each column's reference */
+	struct series_row *first;	  /* draw 0's rows */
+	/* Which columns a part has written: all of its draws, or none
+	 * (every one of them equal to the reference). */
+	unsigned char *live;
+	int parts;
+	size_t from[UTIL_THREADS_MAX], to[UTIL_THREADS_MAX];
+};
+
+struct series_stream *series_stream_new(size_t n, size_t k, bool lane_figures,
+					int parts,
+					const struct series_row *central)
+{
+	struct series_stream *st = calloc(1, sizeof *st);
+	size_t nf = reduced_figures(lane_figures), ncols = n * nf;
+
+	if (st == NULL)
+		return NULL;
+	*st = (struct series_stream){
+		.n = n, .k = k, .nf = nf, .central = central, .parts = parts
+	};
+	/* not cleared: a column's pages are touched only if it is written */
+	st->cols = ncols > 0 && k <= SIZE_MAX / sizeof *st->cols / ncols
+			   ? malloc(ncols * k * sizeof *st->cols)
+			   : NULL;
+	st->first = malloc((n + 1) * sizeof *st->first);
+	st->live = calloc((size_t)parts * ncols + 1, 1);
+	if (st->cols == NULL || st->first == NULL || st->live == NULL ||
+	    parts < 1 || parts > UTIL_THREADS_MAX) {
+		series_stream_free(st);
+		return NULL;
+	}
+	return st;
+}
+
+void series_stream_free(struct series_stream *st)
+{
+	if (st == NULL)
+		return;
+	free(st->cols);
+	free(st->first);
+	free(st->live);
+	free(st);
+}
+
+void series_stream_part(struct series_stream *st, int part, size_t from,
+			size_t to)
+{
+	st->from[part] = from;
+	st->to[part] = to;
+}
+
+/* Whether a draw is its column's reference value: NaN for NaN, and a
+ * zero of the same sign (the reduction of equal draws is their value). */
+static bool is_reference(double x, double ref)
+{
+	return isnan(x) ? isnan(ref) : x == ref && !signbit(x) == !signbit(ref);
+}
+
+static double reference(const struct series_stream *st, size_t c)
+{
+	return *series_field((struct series_row *)&st->central[c / st->nf],
+			     series_figures[c % st->nf]);
+}
+
+/* Whether any of a run's draws of column c (row r, figure offset o)
+ * differs from the reference. */
+static bool run_differs(const struct series_row *lanes, size_t n, size_t r,
+			size_t o, size_t count, double ref)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		if (!is_reference(
+			    *series_field(
+				    (struct series_row *)&lanes[i * n + r], o),
+			    ref))
+			return true;
+	return false;
+}
+
+void series_stream_put(struct series_stream *st, int part, size_t k,
+		       size_t count, const struct series_row *lanes)
+{
+	unsigned char *live = st->live + (size_t)part * st->n * st->nf;
+	size_t r, f, i, c, n = st->n;
+
+	if (k == 0)
+		memcpy(st->first, lanes, n * sizeof *lanes);
+	for (r = 0, c = 0; r < n; r++) {
+		for (f = 0; f < st->nf; f++, c++) {
+			size_t o = series_figures[f];
+			double *col = st->cols + c * st->k,
+			       ref = reference(st, c);
+
+			if (!live[c]) {
+				if (!run_differs(lanes, n, r, o, count, ref))
+					continue;
+				/* the part's earlier draws were all ref */
+				for (i = st->from[part]; i < k; i++)
+					col[i] = ref;
+				live[c] = 1;
+			}
+			for (i = 0; i < count; i++)
+				col[k + i] = *series_field(
+					(struct series_row *)&lanes[i * n + r],
+					o);
+		}
+	}
+}
+
+/* Column c made whole: the draws of the parts that did not write it are
+ * its reference. False when no part wrote it. */
+static bool column_whole(const struct series_stream *st, size_t c)
+{
+	size_t ncols = st->n * st->nf, i;
+	double *col = st->cols + c * st->k, ref = reference(st, c);
+	bool any = false;
+	int p;
+
+	for (p = 0; p < st->parts; p++)
+		any = any || st->live[(size_t)p * ncols + c];
+	for (p = 0; any && p < st->parts; p++)
+		if (!st->live[(size_t)p * ncols + c])
+			for (i = st->from[p]; i < st->to[p]; i++)
+				col[i] = ref;
+	return any;
+}
+
+/* The defined draws of a whole column moved to its front, in draw order
+ * (as gather_block leaves them); *same says whether all equal the first. */
+static size_t defined_front(double *col, size_t k, bool *same)
+{
+	size_t i, n = 0;
+
+	*same = true;
+	for (i = 0; i < k; i++) {
+		double x = col[i];
+
+		if (isnan(x))
+			continue;
+		*same = *same && (n == 0 || x == col[0]);
+		col[n++] = x;
+	}
+	return n;
+}
+
+struct stream_job {
+	struct series *s;
+	struct series_stream *st;
+	double interval;
+	bool failed[UTIL_THREADS_MAX];
+};
+
+static void stream_part(void *ctx, int part, size_t from, size_t to)
+{
+	struct stream_job *job = ctx;
+	struct series_stream *st = job->st;
+	double *scratch = malloc(quantile_scratch(st->k) * sizeof *scratch);
+	size_t at, f;
+
+	job->failed[part] = scratch == NULL;
+	for (at = from; scratch != NULL && at < to; at++) {
+		reduced_row_init(job->s, at, &st->first[at], st->nf);
+		for (f = 0; f < st->nf; f++) {
+			size_t c = at * st->nf + f, n;
+			double ref = reference(st, c),
+			       *col = st->cols + c * st->k;
+			bool same = true;
+
+			if (column_whole(st, c))
+				n = defined_front(col, st->k, &same);
+			else
+				col = &ref, n = isnan(ref) ? 0 : st->k;
+			reduce_into(job->s, at, f, col, n, st->k, same,
+				    job->interval, scratch);
+		}
+	}
+	free(scratch);
+}
+
+bool series_stream_reduce(struct series *s, struct series_stream *st,
+			  double interval, int threads)
+{
+	struct stream_job job = { .s = s, .st = st, .interval = interval };
+	int p;
+
+	memset(s, 0, sizeof *s);
+	s->n = st->n;
+	s->rows = calloc(st->n + 1, sizeof *s->rows);
+	s->low = calloc(st->n + 1, sizeof *s->low);
+	s->high = calloc(st->n + 1, sizeof *s->high);
+	if (s->rows == NULL || s->low == NULL || s->high == NULL)
+		return false;
+	util_parallel(st->n, threads, REDUCE_BLOCK, stream_part, &job);
+	for (p = 0; p < UTIL_THREADS_MAX; p++)
+		if (job.failed[p])
+			return false;
+	return true;
+}
