@@ -10,9 +10,12 @@
  * rest the width), its column, the projection's length (two bytes, up to
  * the ledger's span), and a byte that picks extreme values (1e-300, 1e12,
  * growth that cancels to 2.2e-14, DBL_MAX, infinities, NaN) to plant in
- * the rows before they are charted, as no ledger can state them. */
+ * the rows before they are charted, as no ledger can state them. A
+ * ledger with ranges is also sampled, its draws held and not, which must
+ * reduce to the same figures. */
 #include <float.h>
 #include <math.h>
+#include <string.h>
 #include <strings.h>
 
 #include "fuzz.h"
@@ -316,6 +319,66 @@ static void project(const struct series *s, const struct knobs *k)
 }
 
 /* The header's knobs, and how many bytes it took. */
+/* Draw d of figure j: its central value in the first 150 of 160 draws
+ * (so a column is first written late: on two threads, in the second run
+ * of the second part, draws 80..159 in runs of at most 64), then spread
+ * over its range by (d, j). */
+static void fuzz_draw(void *ctx, size_t figure, const struct sample_figure *g,
+		      size_t first, size_t count, double *out)
+{
+	size_t i, d;
+
+	(void)ctx;
+	for (i = 0; i < count; i++) {
+		d = first + i;
+		out[i] = d < 150 ? g->mid
+				 : g->lo + (g->hi - g->lo) *
+						   (double)((d * 7 +
+							     figure * 3) %
+							    11) /
+						   10;
+	}
+}
+
+/* The draws reduced as they are made (series_stream) give what the draws
+ * held as lanes give, figure for figure, bit for bit. */
+static void check_streamed(const struct fleet *f)
+{
+	struct fleet_sampling how = { .k = 160,
+				      .interval = 0.9,
+				      .threads = 2,
+				      .draw = fuzz_draw,
+				      .lane_figures = true,
+				      .keep_draws = true };
+	struct series held = { 0 }, streamed = { 0 };
+	struct gc_error err;
+	enum gc_status st;
+	size_t i, from = offsetof(struct series_row, units),
+		  to = offsetof(struct series_row, fit_qoq) + sizeof(double);
+
+	if (f->nfigures == 0)
+		return;
+	st = fleet_series_drawn(f, &how, &held, &err);
+	how.keep_draws = false;
+	FUZZ_ASSERT(fleet_series_drawn(f, &how, &streamed, &err) == st);
+	for (i = 0; st == GC_OK && i < held.n; i++) {
+		const struct series_row *h[3] = { &held.rows[i], &held.low[i],
+						  &held.high[i] };
+		const struct series_row *s[3] = { &streamed.rows[i],
+						  &streamed.low[i],
+						  &streamed.high[i] };
+		int e;
+
+		FUZZ_ASSERT(streamed.n == held.n && streamed.draws == NULL);
+		for (e = 0; e < 3; e++)
+			FUZZ_ASSERT(memcmp((const char *)h[e] + from,
+					   (const char *)s[e] + from,
+					   to - from) == 0);
+	}
+	series_free(&held);
+	series_free(&streamed);
+}
+
 static size_t knobs_read(const uint8_t *data, size_t size, struct knobs *k)
 {
 	if (size >= EXTENDED_HEADER && data[0] == EXTENDED) {
@@ -356,6 +419,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (fleet_init(&f, &fo, &err) == GC_OK &&
 	    ledger_read_stream(in, "fuzz", &lo, fleet_add, &f, &err) == GC_OK &&
 	    fleet_series(&f, &s, &err) == GC_OK) {
+		check_streamed(&f);
 		s.rates = (struct series_rates){
 			f.baseline_value * 1e12, 0.4, 90, 0.75, 400, 0.08,
 			k.flags & 32 ? 1 : 20
