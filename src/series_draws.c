@@ -123,6 +123,16 @@ static void prefetch(const void *p, size_t n)
 #endif
 }
 
+/* Draw x added to a figure's defined draws col[0, *n), unless it is
+ * undefined; *same stays true while every one equals the first. */
+static void keep_defined(double *col, size_t *n, bool *same, double x)
+{
+	if (isnan(x))
+		return;
+	*same = *same && (*n == 0 || x == col[0]);
+	col[(*n)++] = x;
+}
+
 /* Rows [i, i + b) of every draw, each defined figure of each row into its
  * own column of buf (k values a column: row r, figure f at column
  * r * nf + f); same[] says whether a column's values all equal its
@@ -143,15 +153,10 @@ static void gather_block(const struct series_draws *d, size_t i, size_t b,
 			prefetch(&d->lane[k + AHEAD][i], b * sizeof *row);
 		for (r = 0, c = 0; r < b; r++, row++) {
 			for (f = 0; f < nf; f++, c++) {
-				double x =
+				keep_defined(
+					buf + c * d->k, &n[c], &same[c],
 					*series_field((struct series_row *)row,
-						      series_figures[f]);
-				double *col = buf + c * d->k;
-
-				if (isnan(x))
-					continue;
-				same[c] = same[c] && (n[c] == 0 || x == col[0]);
-				col[n[c]++] = x;
+						      series_figures[f]));
 			}
 		}
 	}
@@ -354,14 +359,8 @@ static size_t defined_front(double *col, size_t k, bool *same)
 	size_t i, n = 0;
 
 	*same = true;
-	for (i = 0; i < k; i++) {
-		double x = col[i];
-
-		if (isnan(x))
-			continue;
-		*same = *same && (n == 0 || x == col[0]);
-		col[n++] = x;
-	}
+	for (i = 0; i < k; i++) /* n <= i: what is read is not yet moved */
+		keep_defined(col, &n, same, col[i]);
 	return n;
 }
 
