@@ -318,7 +318,6 @@ static void project(const struct series *s, const struct knobs *k)
 	series_free(&out);
 }
 
-/* The header's knobs, and how many bytes it took. */
 /* Draw d of figure j: its central value in the first 150 of 160 draws
  * (so a column is first written late: on two threads, in the second run
  * of the second part, draws 80..159 in runs of at most 64), then spread
@@ -379,6 +378,7 @@ static void check_streamed(const struct fleet *f)
 	series_free(&streamed);
 }
 
+/* The header's knobs, and how many bytes it took. */
 static size_t knobs_read(const uint8_t *data, size_t size, struct knobs *k)
 {
 	if (size >= EXTENDED_HEADER && data[0] == EXTENDED) {
