@@ -124,18 +124,24 @@ static enum gc_status run_quarter(const struct fleet *f,
 	size_t i = (size_t)(q - m->first);
 	const struct flow_cell *c = i < m->n ? &m->cells[i] : &NONE;
 	double aged = retire_aged(k, f->opts.lifetime, q);
-	double took, have, left, tdp = m->accel->fig[FIG_TDP_W];
+	double took = 0, left, tdp = m->accel->fig[FIG_TDP_W];
 
 	if (c->bought > 0) {
 		k->quarter[k->tail] = q;
 		k->left[k->tail++] = c->bought;
 	}
-	/* what is in service is told only when a retirement passes it */
-	have = c->retired > 0 ? in_service(k) : 0;
-	took = take_oldest(k, c->retired);
-	if (c->retired - took > RETIRE_SLACK * fmax(1.0, c->retired) &&
-	    over_retired(f, o, m, c, q, have, err) != GC_OK)
-		return GC_DATA;
+	/* most quarters retire nothing: a sampled series runs each one in
+	 * every draw, so their cohorts are not walked */
+	if (c->retired > 0) {
+		/* what is in service is told only when a retirement passes it
+		 */
+		double have = in_service(k);
+
+		took = take_oldest(k, c->retired);
+		if (c->retired - took > RETIRE_SLACK * fmax(1.0, c->retired) &&
+		    over_retired(f, o, m, c, q, have, err) != GC_OK)
+			return GC_DATA;
+	}
 	left = c->bought - aged - took;
 	e->units += left;
 	e->added += c->bought * m->factor;
@@ -145,9 +151,9 @@ static enum gc_status run_quarter(const struct fleet *f,
 	return GC_OK;
 }
 
-/* A flow's cohorts (one a quarter) over a span of at most this many
- * quarters (16 years) lie on the stack: a sampled series runs every flow
- * in every draw. */
+/* A flow's cohorts (one a quarter), and an org's effects of its flows,
+ * over a span of at most this many quarters (16 years) lie on the stack:
+ * a sampled series runs every org and flow in every draw. */
 #define COHORTS_ON_STACK 64
 
 /* Adds one model's effect on each quarter of the org to e (indexed from the
@@ -245,12 +251,16 @@ static enum gc_status fill_org(const struct fleet *f, const struct fleet_org *o,
 {
 	static const struct qcell EMPTY = { .reported = NAN };
 	size_t n = (size_t)(f->last - o->first + 1), i;
-	struct unit_effect *e = calloc(n, sizeof *e);
+	struct unit_effect near[COHORTS_ON_STACK];
+	struct unit_effect *e =
+		n <= COHORTS_ON_STACK ? near : calloc(n, sizeof *e);
 	struct running run = { 0, 0, 0, 0 };
 	enum gc_status st = GC_OK;
 
 	if (e == NULL)
 		return gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
+	if (e == near)
+		memset(near, 0, n * sizeof *near);
 	for (i = 0; i < o->nflows && st == GC_OK; i++)
 		st = run_flow(f, o, &o->flows[i], e, err);
 	for (i = 0; i < n && st == GC_OK; i++) {
@@ -258,7 +268,8 @@ static enum gc_status fill_org(const struct fleet *f, const struct fleet_org *o,
 			 &rows[i]);
 		rows[i].quarter = o->first + (int)i;
 	}
-	free(e);
+	if (e != near)
+		free(e);
 	series_fill_growth(rows, o->first, n);
 	series_fill_costs(rows, n,
 			  f->opts.costs_unread ? NULL : &f->opts.rates);

@@ -204,23 +204,24 @@ static void place_brackets(const double *v, size_t n, struct want *w, size_t np,
 	select_ends(sample, e, 2 * np);
 }
 
-/* One pass over v: for each want, the draws below its bracket counted and
- * those in it gathered. No branch depends on a draw. */
-static void gather(const double *v, size_t n, struct want *w, size_t np)
+/* A pass over v for one want: the draws below its bracket counted and
+ * those in it gathered, with no branch that depends on a draw. A pass a
+ * want, not one for all: v stays in cache, and the want's counts stay in
+ * registers (stores through w->in could alias them in a shared loop). */
+static void gather(const double *v, size_t n, struct want *w)
 {
-	size_t j, t;
+	double lo = w->lo, hi = w->hi, *in = w->in;
+	size_t j, m = 0, below = 0;
 
-	for (t = 0; t < np; t++)
-		w[t].below = w[t].m = 0;
 	for (j = 0; j < n; j++) {
 		double x = v[j];
 
-		for (t = 0; t < np; t++) {
-			w[t].in[w[t].m] = x;
-			w[t].m += (size_t)((x >= w[t].lo) & (x <= w[t].hi));
-			w[t].below += (size_t)(x < w[t].lo);
-		}
+		in[m] = x;
+		m += (size_t)((x >= lo) & (x <= hi));
+		below += (size_t)(x < lo);
 	}
+	w->m = m;
+	w->below = below;
 }
 
 /* The quantile of one want, from its gathered bracket when the order
@@ -255,7 +256,8 @@ void quantiles(const double *v, size_t n, const double *p, size_t np, double *q,
 		return;
 	}
 	place_brackets(v, n, w, np, scratch);
-	gather(v, n, w, np);
-	for (t = 0; t < np; t++)
+	for (t = 0; t < np; t++) {
+		gather(v, n, &w[t]);
 		q[t] = bracketed(&w[t], v, n);
+	}
 }

@@ -125,18 +125,24 @@ void sample_draws(const struct sampler *s, size_t j,
 		  const struct sample_figure *f, size_t first, size_t count,
 		  double *out)
 {
-	double a = 0, r = 0;
+	double pair[2] = { 0, 0 };
 	size_t k;
 
 	for (k = first; k < first + count; k++) {
 		double e = 0;
 
 		if (s->correlation < 1) {
-			/* an odd draw after its even one: the pair is made */
-			if (k % 2 == 0 || k == first)
-				r = pair_radius(s->seed, (uint64_t)j, k / 2,
-						&a);
-			e = r * (k % 2 == 0 ? cos(a) : sin(a));
+			/* an odd draw after its even one: the pair is made.
+			 * Both halves at once, so that the compiler may take
+			 * sine and cosine from one call (the same bits). */
+			if (k % 2 == 0 || k == first) {
+				double a, r = pair_radius(s->seed, (uint64_t)j,
+							  k / 2, &a);
+
+				pair[0] = r * cos(a);
+				pair[1] = r * sin(a);
+			}
+			e = pair[k % 2];
 		}
 		out[k - first] = mixed(s, f, k, e);
 	}

@@ -2,6 +2,7 @@
  * (series.h): from lanes held whole, or from columns filled as the draws
  * are made (series_stream). */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -288,48 +289,80 @@ static double reference(const struct series_stream *st, size_t c)
 			     series_figures[c % st->nf]);
 }
 
-/* Whether any of a run's draws of column c (row r, figure offset o)
- * differs from the reference. */
-static bool run_differs(const struct series_row *lanes, size_t n, size_t r,
-			size_t o, size_t count, double ref)
+/* Which of row r's columns not yet written this part the run's draws
+ * move from their reference: each draw's row is read once for all its
+ * figures (the run's rows lie a whole draw apart, so reading them figure
+ * by figure would fetch each row's cache lines once per figure). */
+static void find_moved(const struct series_stream *st, size_t r, size_t count,
+		       const struct series_row *lanes,
+		       const unsigned char *live, bool *moved)
 {
-	size_t i;
+	size_t nf = st->nf, f, i, j, nq = 0, at[SERIES_NFIGURES];
+	double ref[SERIES_NFIGURES];
+	uint64_t bits[SERIES_NFIGURES];
 
-	for (i = 0; i < count; i++)
-		if (!is_reference(
-			    *series_field(
-				    (struct series_row *)&lanes[i * n + r], o),
-			    ref))
-			return true;
-	return false;
+	for (f = 0; f < nf; f++) {
+		moved[f] = false;
+		if (!live[f]) {
+			ref[nq] = reference(st, r * nf + f);
+			at[nq++] = f;
+		}
+	}
+	for (f = 0; f < nq; f++)
+		memcpy(&bits[f], &ref[f], sizeof bits[f]);
+	for (i = 0; i < count && nq > 0; i++) {
+		const char *row = (const char *)&lanes[i * st->n + r];
+
+		for (j = 0; j < nq; j++) {
+			uint64_t b;
+			double x;
+
+			/* mostly the very bits of the reference: a compare */
+			memcpy(&b, row + series_figures[at[j]], sizeof b);
+			if (b == bits[j] || moved[at[j]])
+				continue;
+			memcpy(&x, &b, sizeof x);
+			moved[at[j]] = !is_reference(x, ref[j]);
+		}
+	}
 }
 
+/* Row r's written columns get the run's draws, a draw's row at a time.
+ * A column first moved in this run starts with the reference for the
+ * part's earlier draws; the run's own draws are copied whole, since
+ * those before the first that moved are the reference too. */
 void series_stream_put(struct series_stream *st, int part, size_t k,
 		       size_t count, const struct series_row *lanes)
 {
-	unsigned char *live = st->live + (size_t)part * st->n * st->nf;
-	size_t r, f, i, c, n = st->n;
+	size_t n = st->n, nf = st->nf, r, f, i, j;
 
 	if (k == 0)
 		memcpy(st->first, lanes, n * sizeof *lanes);
-	for (r = 0, c = 0; r < n; r++) {
-		for (f = 0; f < st->nf; f++, c++) {
-			size_t o = series_figures[f];
-			double *col = st->cols + c * st->k,
-			       ref = reference(st, c);
+	for (r = 0; r < n; r++) {
+		unsigned char *live = st->live + ((size_t)part * n + r) * nf;
+		size_t off[SERIES_NFIGURES], nl = 0;
+		double *col[SERIES_NFIGURES];
+		bool moved[SERIES_NFIGURES];
 
-			if (!live[c]) {
-				if (!run_differs(lanes, n, r, o, count, ref))
-					continue;
-				/* the part's earlier draws were all ref */
-				for (i = st->from[part]; i < k; i++)
-					col[i] = ref;
-				live[c] = 1;
+		find_moved(st, r, count, lanes, live, moved);
+		for (f = 0; f < nf; f++) {
+			double *c = st->cols + (r * nf + f) * st->k;
+
+			if (moved[f])
+				for (j = st->from[part]; j < k; j++)
+					c[j] = reference(st, r * nf + f);
+			live[f] = live[f] || moved[f];
+			if (live[f]) {
+				off[nl] = series_figures[f];
+				col[nl++] = c + k;
 			}
-			for (i = 0; i < count; i++)
-				col[k + i] = *series_field(
-					(struct series_row *)&lanes[i * n + r],
-					o);
+		}
+		for (i = 0; i < count; i++) {
+			const char *row = (const char *)&lanes[i * n + r];
+
+			for (j = 0; j < nl; j++)
+				memcpy(&col[j][i], row + off[j],
+				       sizeof(double));
 		}
 	}
 }
