@@ -170,11 +170,15 @@ static enum gc_status run_flow(const struct fleet *f, const struct fleet_org *o,
 			     small ? left : malloc(span * sizeof(double)), 0,
 			     0 };
 	enum gc_status st = GC_OK;
-	int q;
+	int q, last = f->last;
 
 	if (k.quarter == NULL || k.left == NULL)
 		st = gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
-	for (q = m->first; q <= f->last && st == GC_OK; q++)
+	/* Without a lifetime, a quarter past the flow's cells buys, ages and
+	 * retires nothing: it adds zeros, and is not run. */
+	if (f->opts.lifetime == 0 && m->n < span)
+		last = m->first + (int)m->n - 1;
+	for (q = m->first; q <= last && st == GC_OK; q++)
 		st = run_quarter(f, o, m, &k, q, &e[q - o->first], err);
 	if (!small) {
 		free(k.quarter);

@@ -1,10 +1,14 @@
 /* Reducing a sampled series' draws to medians and percentiles
  * (series.h): from lanes held whole, or from columns filled as the draws
  * are made (series_stream). */
+/* madvise's MADV_HUGEPAGE, where the system has it */
+#define _DEFAULT_SOURCE
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "quantile.h"
 #include "series_impl.h"
@@ -220,10 +224,21 @@ void series_reduce_lanes(struct series *s, size_t from)
 
 /* ---- as the draws are made ---- */
 
+/* A column's draws lie in the block's slot of that number, given out in
+ * the order the columns are first written: written columns lie side by
+ * side, and the block may be backed by large pages without holding a
+ * column nobody writes. */
+#define NO_SLOT SIZE_MAX
+/* Large pages: the size the block is aligned to. */
+#define HUGE_PAGE ((size_t)2 << 20)
+
 struct series_stream {
 	size_t n, k, nf; /* rows, draws, figures reduced a row */
-	/* column c = row * nf + figure: the figure's k draws at cols + c * k */
+	/* column c = row * nf + figure: the figure's k draws at
+	 * cols + slot[c] * k, once a part has written it */
 	double *cols;
+	size_t *slot, nslots;
+	pthread_mutex_t lock;		  /* over slot and nslots */
 	const struct series_row *central; /* each column's reference */
 	struct series_row *first;	  /* draw 0's rows */
 	/* Which columns a part has written: all of its draws, or none
@@ -233,12 +248,28 @@ struct series_stream {
 	size_t from[UTIL_THREADS_MAX], to[UTIL_THREADS_MAX];
 };
 
+/* Room for the columns, on large pages where the system gives them: a
+ * report writes tens of MB of draws once, and a fault a small page is
+ * then a sixth of its time. */
+static double *block(size_t bytes)
+{
+	void *p = NULL;
+	size_t round = (bytes + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
+
+	if (posix_memalign(&p, HUGE_PAGE, round) != 0)
+		return NULL;
+#ifdef MADV_HUGEPAGE
+	(void)madvise(p, round, MADV_HUGEPAGE); /* advice: may be ignored */
+#endif
+	return p;
+}
+
 struct series_stream *series_stream_new(size_t n, size_t k, bool lane_figures,
 					int parts,
 					const struct series_row *central)
 {
 	struct series_stream *st = calloc(1, sizeof *st);
-	size_t nf = reduced_figures(lane_figures), ncols = n * nf;
+	size_t nf = reduced_figures(lane_figures), ncols = n * nf, i;
 
 	if (st == NULL)
 		return NULL;
@@ -246,13 +277,18 @@ struct series_stream *series_stream_new(size_t n, size_t k, bool lane_figures,
 		.n = n, .k = k, .nf = nf, .central = central, .parts = parts
 	};
 	/* not cleared: a column's pages are touched only if it is written */
-	st->cols = ncols > 0 && k <= SIZE_MAX / sizeof *st->cols / ncols
-			   ? malloc(ncols * k * sizeof *st->cols)
+	st->cols = ncols > 0 && k <= SIZE_MAX / sizeof *st->cols / ncols - 1
+			   ? block(ncols * k * sizeof *st->cols)
 			   : NULL;
 	st->first = malloc((n + 1) * sizeof *st->first);
 	st->live = calloc((size_t)parts * ncols + 1, 1);
+	st->slot = malloc((ncols + 1) * sizeof *st->slot);
+	if (st->slot != NULL)
+		for (i = 0; i < ncols; i++)
+			st->slot[i] = NO_SLOT;
 	if (st->cols == NULL || st->first == NULL || st->live == NULL ||
-	    parts < 1 || parts > UTIL_THREADS_MAX) {
+	    st->slot == NULL || parts < 1 || parts > UTIL_THREADS_MAX ||
+	    pthread_mutex_init(&st->lock, NULL) != 0) {
 		series_stream_free(st);
 		return NULL;
 	}
@@ -263,9 +299,12 @@ void series_stream_free(struct series_stream *st)
 {
 	if (st == NULL)
 		return;
+	if (st->slot != NULL) /* the lock is made after the slots */
+		pthread_mutex_destroy(&st->lock);
 	free(st->cols);
 	free(st->first);
 	free(st->live);
+	free(st->slot);
 	free(st);
 }
 
@@ -287,6 +326,23 @@ static double reference(const struct series_stream *st, size_t c)
 {
 	return *series_field((struct series_row *)&st->central[c / st->nf],
 			     series_figures[c % st->nf]);
+}
+
+/* Column c's draws, or NULL before any part writes it. */
+static double *column(const struct series_stream *st, size_t c)
+{
+	return st->slot[c] == NO_SLOT ? NULL : st->cols + st->slot[c] * st->k;
+}
+
+/* Column c's draws, given a slot if it has none: the first part to write
+ * a column gives it the next. */
+static double *claim(struct series_stream *st, size_t c)
+{
+	pthread_mutex_lock(&st->lock);
+	if (st->slot[c] == NO_SLOT)
+		st->slot[c] = st->nslots++;
+	pthread_mutex_unlock(&st->lock);
+	return column(st, c);
 }
 
 /* Which of row r's columns not yet written this part the run's draws
@@ -346,15 +402,17 @@ void series_stream_put(struct series_stream *st, int part, size_t k,
 
 		find_moved(st, r, count, lanes, live, moved);
 		for (f = 0; f < nf; f++) {
-			double *c = st->cols + (r * nf + f) * st->k;
+			double *c;
 
-			if (moved[f])
+			if (moved[f]) {
+				c = claim(st, r * nf + f);
 				for (j = st->from[part]; j < k; j++)
 					c[j] = reference(st, r * nf + f);
-			live[f] = live[f] || moved[f];
+				live[f] = 1;
+			}
 			if (live[f]) {
 				off[nl] = series_figures[f];
-				col[nl++] = c + k;
+				col[nl++] = column(st, r * nf + f) + k;
 			}
 		}
 		for (i = 0; i < count; i++) {
@@ -372,12 +430,10 @@ void series_stream_put(struct series_stream *st, int part, size_t k,
 static bool column_whole(const struct series_stream *st, size_t c)
 {
 	size_t ncols = st->n * st->nf, i;
-	double *col = st->cols + c * st->k, ref = reference(st, c);
-	bool any = false;
+	double *col = column(st, c), ref = reference(st, c);
+	bool any = col != NULL;
 	int p;
 
-	for (p = 0; p < st->parts; p++)
-		any = any || st->live[(size_t)p * ncols + c];
 	for (p = 0; any && p < st->parts; p++)
 		if (!st->live[(size_t)p * ncols + c])
 			for (i = st->from[p]; i < st->to[p]; i++)
@@ -416,8 +472,7 @@ static void stream_part(void *ctx, int part, size_t from, size_t to)
 		reduced_row_init(job->s, at, &st->first[at], st->nf);
 		for (f = 0; f < st->nf; f++) {
 			size_t c = at * st->nf + f, n;
-			double ref = reference(st, c),
-			       *col = st->cols + c * st->k;
+			double ref = reference(st, c), *col = column(st, c);
 			bool same = true;
 
 			if (column_whole(st, c))
