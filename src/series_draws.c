@@ -256,7 +256,8 @@ static double *block(size_t bytes)
 	void *p = NULL;
 	size_t round = (bytes + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
 
-	if (posix_memalign(&p, HUGE_PAGE, round) != 0)
+	if (bytes > SIZE_MAX - HUGE_PAGE ||
+	    posix_memalign(&p, HUGE_PAGE, round) != 0)
 		return NULL;
 #ifdef MADV_HUGEPAGE
 	(void)madvise(p, round, MADV_HUGEPAGE); /* advice: may be ignored */
@@ -277,7 +278,7 @@ struct series_stream *series_stream_new(size_t n, size_t k, bool lane_figures,
 		.n = n, .k = k, .nf = nf, .central = central, .parts = parts
 	};
 	/* not cleared: a column's pages are touched only if it is written */
-	st->cols = ncols > 0 && k <= SIZE_MAX / sizeof *st->cols / ncols - 1
+	st->cols = ncols > 0 && k <= SIZE_MAX / sizeof *st->cols / ncols
 			   ? block(ncols * k * sizeof *st->cols)
 			   : NULL;
 	st->first = malloc((n + 1) * sizeof *st->first);
