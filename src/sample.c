@@ -24,8 +24,8 @@ static uint64_t mix(uint64_t x)
 
 /* A uniform in (0, 1) from the counter (seed, stream, draw, half): the
  * top 53 bits of the mixed words, offset by half a step, never 0 or 1. */
-static double uniform(uint64_t seed, uint64_t stream, uint64_t draw,
-		      uint64_t half)
+static inline double uniform(uint64_t seed, uint64_t stream, uint64_t draw,
+			     uint64_t half)
 {
 	uint64_t x = mix(seed ^ mix(stream ^ mix(draw * 2 + half)));
 
@@ -34,7 +34,8 @@ static double uniform(uint64_t seed, uint64_t stream, uint64_t draw,
 
 /* Box and Muller make two normals of two uniforms: draws 2m and 2m + 1
  * are the pair of counter m, r cos a and r sin a. */
-static double pair_radius(uint64_t seed, uint64_t stream, uint64_t m, double *a)
+static inline double pair_radius(uint64_t seed, uint64_t stream, uint64_t m,
+				 double *a)
 {
 	*a = 2 * PI * uniform(seed, stream, m, 1);
 	return sqrt(-2 * log(uniform(seed, stream, m, 0)));
