@@ -175,8 +175,9 @@ static enum gc_status run_flow(const struct fleet *f, const struct fleet_org *o,
 	if (k.quarter == NULL || k.left == NULL)
 		st = gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
 	/* Without a lifetime, a quarter past the flow's cells buys, ages and
-	 * retires nothing: it adds zeros, and is not run. */
-	if (f->opts.lifetime == 0 && m->n < span)
+	 * retires nothing: it adds zeros (0 x a finite factor), and is not
+	 * run. */
+	if (f->opts.lifetime == 0 && m->n < span && isfinite(m->factor))
 		last = m->first + (int)m->n - 1;
 	for (q = m->first; q <= last && st == GC_OK; q++)
 		st = run_quarter(f, o, m, &k, q, &e[q - o->first], err);

@@ -3,9 +3,9 @@
  * Selecting each order statistic by quickselect costs several passes over
  * the draws, each with a branch the processor cannot predict. Here, as in
  * Floyd and Rivest's selection (1975), a small sample of the draws brackets
- * where each asked order statistic must lie; one pass without branches
- * counts the draws below each bracket and gathers those inside it, and
- * only the few gathered are selected among. A bracket that misses (the
+ * where each asked order statistic must lie; a pass without branches for
+ * each counts the draws below its bracket and gathers those inside it,
+ * and only the few gathered are selected among. A bracket that misses (the
  * sample was unlucky, rarely) falls back to selecting among all draws, so
  * the answer is always exact. */
 #include "quantile.h"
@@ -206,8 +206,9 @@ static void place_brackets(const double *v, size_t n, struct want *w, size_t np,
 
 /* A pass over v for one want: the draws below its bracket counted and
  * those in it gathered, with no branch that depends on a draw. A pass a
- * want, not one for all: v stays in cache, and the want's counts stay in
- * registers (stores through w->in could alias them in a shared loop). */
+ * want, not one loop over all: v stays in cache, and the want's ends and
+ * counts are locals in registers, where in a loop over the wants the
+ * stores through w[t].in (doubles) could alias their ends in w. */
 static void gather(const double *v, size_t n, struct want *w)
 {
 	double lo = w->lo, hi = w->hi, *in = w->in;

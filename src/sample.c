@@ -135,7 +135,9 @@ void sample_draws(const struct sampler *s, size_t j,
 		if (s->correlation < 1) {
 			/* an odd draw after its even one: the pair is made.
 			 * Both halves at once, so that the compiler may take
-			 * sine and cosine from one call (the same bits). */
+			 * sine and cosine from one call: glibc's sincos gives
+			 * the bits of its sin and cos, which sample_normal
+			 * calls apart. */
 			if (k % 2 == 0 || k == first) {
 				double a, r = pair_radius(s->seed, (uint64_t)j,
 							  k / 2, &a);

@@ -2,7 +2,9 @@
  * (series.h): from lanes held whole, or from columns filled as the draws
  * are made (series_stream). */
 /* madvise's MADV_HUGEPAGE, where the system has it */
-#define _DEFAULT_SOURCE
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
 #include <math.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -239,6 +241,7 @@ struct series_stream {
 	double *cols;
 	size_t *slot, nslots;
 	pthread_mutex_t lock;		  /* over slot and nslots */
+	bool locked;			  /* the lock was made */
 	const struct series_row *central; /* each column's reference */
 	struct series_row *first;	  /* draw 0's rows */
 	/* Which columns a part has written: all of its draws, or none
@@ -283,16 +286,18 @@ struct series_stream *series_stream_new(size_t n, size_t k, bool lane_figures,
 			   : NULL;
 	st->first = malloc((n + 1) * sizeof *st->first);
 	st->live = calloc((size_t)parts * ncols + 1, 1);
-	st->slot = malloc((ncols + 1) * sizeof *st->slot);
-	if (st->slot != NULL)
-		for (i = 0; i < ncols; i++)
-			st->slot[i] = NO_SLOT;
-	if (st->cols == NULL || st->first == NULL || st->live == NULL ||
-	    st->slot == NULL || parts < 1 || parts > UTIL_THREADS_MAX ||
-	    pthread_mutex_init(&st->lock, NULL) != 0) {
+	/* cols is NULL unless ncols * k doubles fit: so do ncols + 1 slots */
+	st->slot = st->cols != NULL ? malloc((ncols + 1) * sizeof *st->slot)
+				    : NULL;
+	st->locked =
+		st->slot != NULL && pthread_mutex_init(&st->lock, NULL) == 0;
+	if (st->first == NULL || st->live == NULL || !st->locked || parts < 1 ||
+	    parts > UTIL_THREADS_MAX) {
 		series_stream_free(st);
 		return NULL;
 	}
+	for (i = 0; i < ncols; i++)
+		st->slot[i] = NO_SLOT;
 	return st;
 }
 
@@ -300,7 +305,7 @@ void series_stream_free(struct series_stream *st)
 {
 	if (st == NULL)
 		return;
-	if (st->slot != NULL) /* the lock is made after the slots */
+	if (st->locked)
 		pthread_mutex_destroy(&st->lock);
 	free(st->cols);
 	free(st->first);
