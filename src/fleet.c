@@ -671,6 +671,7 @@ static bool note_retirement(struct model_flow *m, const struct ledger_row *row,
 		       sizeof *m->notes))
 		return false;
 	n = &m->notes[m->nnotes++];
+	m->retires = true;
 	n->quarter = row->quarter;
 	n->file = row->file;
 	n->at = row->at[LC_UNITS];

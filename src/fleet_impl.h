@@ -45,6 +45,10 @@ struct model_flow {
 	struct flow_cell *cells;
 	struct retire_note *notes;
 	size_t nnotes, notes_cap;
+	/* Some cell retires units: a row does, or in a scenario a figure
+	 * drawn below zero. Without it (and a lifetime) no cohorts are
+	 * kept. */
+	bool retires;
 };
 
 /* What an uncertain figure of a row does to its org in each scenario

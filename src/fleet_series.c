@@ -156,13 +156,34 @@ static enum gc_status run_quarter(const struct fleet *f,
  * a sampled series runs every org and flow in every draw. */
 #define COHORTS_ON_STACK 64
 
-/* Adds one model's effect on each quarter of the org to e (indexed from the
- * org's first quarter). */
-static enum gc_status run_flow(const struct fleet *f, const struct fleet_org *o,
-			       const struct model_flow *m,
-			       struct unit_effect *e, struct gc_error *err)
+/* run_quarter's sums for a flow that retires nothing, without a
+ * lifetime: what a quarter buys stays in service, nothing ages or is
+ * taken, and so no cohorts are kept (a sampled series runs every flow of
+ * every draw). e is indexed from the flow's first quarter. */
+static void run_bought(const struct model_flow *m, int last,
+		       struct unit_effect *e)
 {
-	size_t span = (size_t)(f->last - m->first + 1);
+	double tdp = m->accel->fig[FIG_TDP_W];
+	size_t i, n = (size_t)(last - m->first + 1);
+
+	for (i = 0; i < n; i++) {
+		double left = i < m->n ? m->cells[i].bought : 0;
+
+		e[i].units += left;
+		e[i].added += left * m->factor;
+		e[i].retired += 0 * m->factor; /* as run_quarter: NaN for inf */
+		e[i].net += left * m->factor;
+		e[i].watts += isnan(tdp) ? 0 : left * tdp;
+	}
+}
+
+/* run_quarter over quarters [m->first, last], with the flow's cohorts. */
+static enum gc_status run_cohorts(const struct fleet *f,
+				  const struct fleet_org *o,
+				  const struct model_flow *m, int last,
+				  struct unit_effect *e, struct gc_error *err)
+{
+	size_t span = (size_t)(last - m->first + 1);
 	int quarters[COHORTS_ON_STACK];
 	double left[COHORTS_ON_STACK];
 	bool small = span <= COHORTS_ON_STACK;
@@ -170,15 +191,10 @@ static enum gc_status run_flow(const struct fleet *f, const struct fleet_org *o,
 			     small ? left : malloc(span * sizeof(double)), 0,
 			     0 };
 	enum gc_status st = GC_OK;
-	int q, last = f->last;
+	int q;
 
 	if (k.quarter == NULL || k.left == NULL)
 		st = gc_fail(err, GC_IO, NULL, 0, 0, "out of memory");
-	/* Without a lifetime, a quarter past the flow's cells buys, ages and
-	 * retires nothing: it adds zeros (0 x a finite factor), and is not
-	 * run. */
-	if (f->opts.lifetime == 0 && m->n < span && isfinite(m->factor))
-		last = m->first + (int)m->n - 1;
 	for (q = m->first; q <= last && st == GC_OK; q++)
 		st = run_quarter(f, o, m, &k, q, &e[q - o->first], err);
 	if (!small) {
@@ -186,6 +202,27 @@ static enum gc_status run_flow(const struct fleet *f, const struct fleet_org *o,
 		free(k.left);
 	}
 	return st;
+}
+
+/* Adds one model's effect on each quarter of the org to e (indexed from the
+ * org's first quarter). */
+static enum gc_status run_flow(const struct fleet *f, const struct fleet_org *o,
+			       const struct model_flow *m,
+			       struct unit_effect *e, struct gc_error *err)
+{
+	int last = f->last;
+
+	/* Without a lifetime, a quarter past the flow's cells buys, ages and
+	 * retires nothing: it adds zeros (0 x a finite factor), and is not
+	 * run. */
+	if (f->opts.lifetime == 0 && m->first + (int)m->n - 1 < last &&
+	    isfinite(m->factor))
+		last = m->first + (int)m->n - 1;
+	if (f->opts.lifetime == 0 && !m->retires) {
+		run_bought(m, last, &e[m->first - o->first]);
+		return GC_OK;
+	}
+	return run_cohorts(f, o, m, last, e, err);
 }
 
 /* ---- the series ---- */
@@ -389,10 +426,12 @@ static void put_delta(struct lane_org *v, const struct lane_delta *d, double x)
 	case LT_UNITS:
 		u = &v->flows[d->flow]
 			     .cells[d->quarter - v->flows[d->flow].first];
-		if (x >= 0)
+		if (x >= 0) {
 			u->bought += x;
-		else
+		} else {
 			u->retired -= x;
+			v->flows[d->flow].retires = true;
+		}
 		break;
 	case LT_CAPACITY:
 		if (x >= 0)
