@@ -386,20 +386,20 @@ static size_t flat_blanks(const char *s, size_t i, size_t n)
 	return i;
 }
 
+/* Where a flat string's bytes stop: its closing quote, or a byte that
+ * makes it not flat (a backslash, a control byte); one look-up a byte. */
+#define STOP8 true, true, true, true, true, true, true, true
+static const bool STRING_STOP[256] = { STOP8, STOP8,	    STOP8,
+				       STOP8, ['"'] = true, ['\\'] = true };
+
 /* A string's bytes from s[i], just past its opening quote, to its
  * closing quote; SIZE_MAX when it has an escape or a control byte, or
  * does not close. */
 static size_t flat_string(const char *s, size_t i, size_t n)
 {
-	for (; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == '"')
-			return i;
-		if (c == '\\' || c < 0x20)
-			return SIZE_MAX;
-	}
-	return SIZE_MAX;
+	while (i < n && !STRING_STOP[(unsigned char)s[i]])
+		i++;
+	return i < n && s[i] == '"' ? i : SIZE_MAX;
 }
 
 static size_t flat_digits(const char *s, size_t i, size_t n)
@@ -518,6 +518,23 @@ static char *flat_copy(char **next, const char *s, size_t n)
 	return at;
 }
 
+/* A number's text that is a whole number of up to 15 digits: its value,
+ * exactly, as strtod reads it (-0 too), without strtod's general
+ * conversion; false for any other number. Most ledger numbers are. */
+static bool flat_integer(const char *text, double *v)
+{
+	const char *p = text + (*text == '-');
+	unsigned long long u = 0;
+	size_t n;
+
+	for (n = 0; p[n] >= '0' && p[n] <= '9'; n++)
+		u = u * 10 + (unsigned long long)(p[n] - '0');
+	if (n == 0 || n > 15 || p[n] != '\0')
+		return false;
+	*v = *text == '-' ? -(double)u : (double)u;
+	return true;
+}
+
 /* One flat value into cells[c], as cell_value would have put cJSON's;
  * false when the number is past a double (cJSON then tells it). */
 static bool flat_cell(struct row_text *rt, const struct flat_item *it,
@@ -532,7 +549,8 @@ static bool flat_cell(struct row_text *rt, const struct flat_item *it,
 		cells->len[c] = it->vlen;
 		return true;
 	}
-	v = strtod(text, NULL);
+	if (!flat_integer(text, &v))
+		v = strtod(text, NULL);
 	if (!isfinite(v))
 		return false;
 	if (number_col(c)) {
