@@ -390,10 +390,37 @@ bool qty_parse_triple(const char *s, struct quantity *lo, struct quantity *mid,
 	return true;
 }
 
+/* A whole number under 1e15 as "%.15g" writes it (all its digits, "-0"
+ * for a negative zero), without printf and the strtod that checks it:
+ * most of a report's figures are counts. False for any other number. */
+static bool format_integer(double v, char *buf)
+{
+	char digits[16];
+	unsigned long long n;
+	size_t k = 0, i = 0;
+
+	if (!(fabs(v) < 1e15) || v != floor(v))
+		return false;
+	n = (unsigned long long)fabs(v);
+	do
+		digits[k++] = (char)('0' + n % 10);
+	while ((n /= 10) > 0);
+	if (signbit(v))
+		buf[i++] = '-';
+	while (k > 0)
+		buf[i++] = digits[--k];
+	buf[i] = '\0';
+	return true;
+}
+
 char *qty_format(double v, char *buf)
 {
-	locale_t loc = util_c_numeric_begin();
+	locale_t loc;
 	int prec;
+
+	if (format_integer(v, buf))
+		return buf;
+	loc = util_c_numeric_begin();
 
 	for (prec = 15; prec <= 17; prec++) {
 		snprintf(buf, QTY_FMT_MAX, "%.*g", prec, v);

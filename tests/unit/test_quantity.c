@@ -196,6 +196,16 @@ static void test_format(void **state)
 	/* (55000 / 15000 - 1) * 100 is 266.666...63 in binary: 17 digits. */
 	assert_string_equal(qty_format((55000.0 / 15000.0 - 1) * 100, buf),
 			    "266.66666666666663");
+	/* Whole numbers under 1e15 are written without printf: every digit,
+	 * a minus for -0 as "%.15g" gives, and from 1e15 printf's exponent
+	 * again (15 significant digits cannot hold 16). */
+	assert_string_equal(qty_format(0.0, buf), "0");
+	assert_string_equal(qty_format(-0.0, buf), "-0");
+	assert_string_equal(qty_format(-40.0, buf), "-40");
+	assert_string_equal(qty_format(999999999999999.0, buf),
+			    "999999999999999");
+	assert_string_equal(qty_format(1e15, buf), "1e+15");
+	assert_string_equal(qty_format(-1e15, buf), "-1e+15");
 }
 
 int main(void)
