@@ -130,11 +130,10 @@ static enum gc_status run_quarter(const struct fleet *f,
 		k->quarter[k->tail] = q;
 		k->left[k->tail++] = c->bought;
 	}
-	/* most quarters retire nothing: a sampled series runs each one in
-	 * every draw, so their cohorts are not walked */
+	/* Most quarters retire nothing, and a sampled series runs each one
+	 * in every draw: their cohorts are not walked. What is in service is
+	 * told only when a retirement passes it. */
 	if (c->retired > 0) {
-		/* what is in service is told only when a retirement passes it
-		 */
 		double have = in_service(k);
 
 		took = take_oldest(k, c->retired);
