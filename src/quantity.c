@@ -266,17 +266,31 @@ static bool convert(struct scan *sc, double *out, const char **why)
 	return true;
 }
 
-/* A plain whole number of up to 15 digits ("1000", "-40"), most of what a
- * ledger holds, read without the general scanner; false for anything else. */
+/* A plain whole number of up to 15 digits ("1000", "-40", "5,417,000":
+ * thousands in groups of three, as scan_int takes them), most of what a
+ * ledger holds, read without the general scanner; false for anything else,
+ * which the scanner then judges. */
 static bool plain_integer(const char *s, struct quantity *out)
 {
 	const char *p = s + (*s == '-');
 	unsigned long long v = 0;
-	size_t n = 0;
+	size_t n = 0, group = 0;
+	bool grouped = false;
 
-	for (; (unsigned)(*p - '0') < 10; p++, n++)
-		v = v * 10 + (unsigned long long)(*p - '0');
-	if (n == 0 || n > 15 || *p != '\0')
+	for (;; p++) {
+		if ((unsigned)(*p - '0') < 10) {
+			v = v * 10 + (unsigned long long)(*p - '0');
+			n++;
+			group++;
+		} else if (*p == ',' && group > 0 && group <= 3 &&
+			   (!grouped || group == 3)) {
+			grouped = true;
+			group = 0;
+		} else {
+			break;
+		}
+	}
+	if (n == 0 || n > 15 || *p != '\0' || (grouped && group != 3))
 		return false;
 	out->money = false;
 	out->value = *s == '-' && v != 0 ? -(double)v : (double)v;

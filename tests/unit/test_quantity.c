@@ -14,6 +14,12 @@ struct good {
 static const struct good GOOD[] = {
 	{ "12345", 12345, false },
 	{ "12,345", 12345, false },
+	/* whole numbers in groups, the ones read without the scanner; 16
+	 * digits go through it */
+	{ "5,417,000", 5417000, false },
+	{ "-1,000", -1000, false },
+	{ "999,999,999,999,999", 999999999999999, false },
+	{ "1,000,000,000,000,000", 1e15, false },
 	{ "1,234,567.5", 1234567.5, false },
 	{ "1.5e6", 1500000, false },
 	{ "1.5E+6", 1500000, false },
@@ -86,6 +92,9 @@ static const struct bad BAD[] = {
 	{ "12,345,67", "is not a number" },
 	{ "1234,567", "is not a number" },
 	{ ",123", "is not a number" },
+	{ "1,000,", "is not a number" },
+	{ "1,,000", "is not a number" },
+	{ "-,100", "is not a number" },
 	{ "abc", "is not a number" },
 	{ "nan", "is not a number" },
 	{ "inf", "is not a number" },
