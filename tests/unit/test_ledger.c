@@ -362,6 +362,48 @@ static void test_nul_byte(void **state)
 	assert_int_equal(err.col, 2);
 }
 
+/* A NUL byte or a quoted line break anywhere in a field of any length:
+ * fields of 4 to 16 bytes are copied and checked a word at a time, the
+ * others a byte at a time, so each length and place is tried. */
+static void test_field_bytes(void **state)
+{
+	size_t len, k;
+
+	(void)state;
+	for (len = 1; len <= 24; len++) {
+		for (k = 0; k < len; k++) {
+			char text[96];
+			int n = sprintf(text, "quarter,note,h100e\n2024Q1,\"");
+			struct seen s;
+			struct gc_error err;
+			int warnings = 0;
+
+			/* NUL at k: refused at the field, line 2 column 2 */
+			memset(text + n, 'x', len);
+			text[n + k] = '\0';
+			text[n + len] = '"';
+			memcpy(text + n + len + 1, ",5\n", 3);
+			assert_int_equal(load_bytes(text, (size_t)n + len + 4,
+						    LEDGER_CSV, false,
+						    &warnings, &s, &err),
+					 GC_DATA);
+			assert_string_equal(err.msg, "NUL byte in field");
+			assert_int_equal(err.line, 2);
+			assert_int_equal(err.col, 2);
+			/* a break at k: the row takes lines 2 and 3, so the
+			 * ragged row after it is line 4 */
+			text[n + k] = '\n';
+			strcpy(text + n + len + 1, ",5\n2024Q1,x,y,z\n");
+			assert_int_equal(load_bytes(text, strlen(text),
+						    LEDGER_CSV, false,
+						    &warnings, &s, &err),
+					 GC_DATA);
+			assert_int_equal(err.line, 4);
+			assert_int_equal(s.n, 1);
+		}
+	}
+}
+
 /* A field over 64 KiB is refused with its location, however it is quoted. */
 static void test_long_field(void **state)
 {
@@ -925,6 +967,7 @@ int main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_ranges),
 		cmocka_unit_test(test_nul_byte),
+		cmocka_unit_test(test_field_bytes),
 		cmocka_unit_test(test_long_field),
 		cmocka_unit_test(test_formats_agree),
 		cmocka_unit_test(test_json_errors),
