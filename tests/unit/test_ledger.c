@@ -903,6 +903,11 @@ static void test_flat_rows(void **state)
 		"{\"quarter\":\"2024Q1\",\"org\":\"a\",\"h100e\":nul}",
 		"{}",
 		"{\"quarter\":\"2024Q1\"\f,\"org\":\"a\",\"h100e\":1}",
+		/* a key's column counts characters, not bytes: a key that
+		 * fails after UTF-8 text, and after ASCII blanks */
+		"{\"org\":\"\xC3\xA9t\xC3\xA9\",\"quarter\":\"2024Q1\","
+		"\"org\":\"b\",\"h100e\":1}",
+		"   {\"quarter\":\"2024Q1\", \"org\":\"a\",  \"Org\":\"b\"}",
 	};
 	size_t i;
 
