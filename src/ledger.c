@@ -423,6 +423,12 @@ static const char *shown(const char *s, double v, char *buf)
 	return s != NULL ? diag_quote(s, buf) : qty_format(v, buf);
 }
 
+/* Whether the row has the column at all (it may still be blank). */
+static bool has_cell(const struct ledger_cells *c, enum ledger_col col)
+{
+	return c->text[col] != NULL || c->is_num[col];
+}
+
 /* A number cell as a figure with its ends: plain (lo == mid == hi), a
  * range (mid its midpoint), or LOW..CENTRAL..HIGH. *given is false for
  * an absent cell, *ranged true when the cell itself was a range. */
@@ -480,8 +486,7 @@ static enum gc_status companion_ends(struct build *b, enum ledger_col col,
 	enum gc_status st;
 
 	/* nearly every file has no such columns */
-	if (b->cells->text[lo_col] == NULL && !b->cells->is_num[lo_col] &&
-	    b->cells->text[hi_col] == NULL && !b->cells->is_num[hi_col])
+	if (!has_cell(b->cells, lo_col) && !has_cell(b->cells, hi_col))
 		return GC_OK;
 	st = read_cell(b, lo_col, col, &lo);
 
@@ -529,8 +534,15 @@ static enum gc_status read_number(struct build *b, enum ledger_fig fig,
 	};
 	const enum ledger_col *c = COLS[fig];
 	struct figure_cell f;
-	enum gc_status st = read_cell(b, c[0], c[0], &f);
+	enum gc_status st;
 
+	/* most files give two or three of the four figures */
+	if (!has_cell(b->cells, c[0]) && !has_cell(b->cells, c[1]) &&
+	    !has_cell(b->cells, c[2])) {
+		*out = NAN;
+		return GC_OK;
+	}
+	st = read_cell(b, c[0], c[0], &f);
 	if (st == GC_OK)
 		st = companion_ends(b, c[0], c[1], c[2], &f);
 	*out = f.given ? f.mid : NAN;

@@ -18,6 +18,10 @@ struct ledger_cells {
 	double num[LC_COUNT];
 	bool is_num[LC_COUNT];
 	int fiscal_year_end; /* ledger_opts', for FY quarters */
+	/* A JSON row's columns in the order its keys placed them (a CSV
+	 * row's are its header's, and not listed here). */
+	unsigned char placed[LC_COUNT];
+	int nplaced;
 };
 
 /* The column a header names: o's --map first (o may be NULL), then the

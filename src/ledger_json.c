@@ -342,6 +342,7 @@ static enum gc_status place_key(struct rows *r, size_t i, const char *key,
 			       key, ledger_col_name(c), key_of[c]);
 	key_of[c] = key;
 	cells->at[c] = at;
+	cells->placed[cells->nplaced++] = (unsigned char)c;
 	return GC_OK;
 }
 

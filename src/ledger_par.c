@@ -184,15 +184,15 @@ struct at_pair {
 };
 
 static void keep_places(struct part_ctx *c, struct prow *r,
-			const struct ledger_row *row)
+			const struct ledger_cells *cells)
 {
 	struct at_pair pairs[LC_COUNT];
 	int i;
 
-	for (i = 0; i < LC_COUNT; i++)
-		if (row->at[i].col != 0)
-			pairs[r->nat++] =
-				(struct at_pair){ i, (int)row->at[i].col };
+	for (i = 0; i < cells->nplaced; i++)
+		pairs[r->nat++] = (struct at_pair){
+			cells->placed[i], (int)cells->at[cells->placed[i]].col
+		};
 	r->at = r->nat ? (uint32_t)keep_bytes(c, pairs, r->nat * sizeof *pairs)
 		       : 0;
 }
@@ -228,9 +228,11 @@ static struct prow *new_prow(struct part_ctx *c)
 	return r;
 }
 
-/* The built row, kept in the batch. */
+/* The built row, kept in the batch; an NDJSON row's places from the
+ * cells it was built from. */
 static enum gc_status keep_row(struct part_ctx *c, const struct ledger_row *in,
-			       bool kept, struct gc_error *err)
+			       const struct ledger_cells *cells, bool kept,
+			       struct gc_error *err)
 {
 	struct batch *b = c->b;
 	const struct ledger_row *row = in;
@@ -267,7 +269,7 @@ static enum gc_status keep_row(struct part_ctx *c, const struct ledger_row *in,
 					       : keep_text(c, row->source);
 	r->range = keep_range(c, row);
 	if (c->ndjson_at)
-		keep_places(c, r, row);
+		keep_places(c, r, cells);
 	if (c->oom)
 		return gc_fail(err, GC_IO, c->p->ld->name, 0, 0,
 			       "out of memory");
@@ -286,7 +288,7 @@ static enum gc_status part_row(const struct csv_record *rec, void *ctx,
 	ledger_csv_cells(c->p->h, rec, &c->cells, &c->cells_ready);
 	st = ledger_row_build_memo(c->memo, &c->cells, c->p->ld->name,
 				   rec->line, &row, &kept, err);
-	return st == GC_OK ? keep_row(c, &row, kept, err) : st;
+	return st == GC_OK ? keep_row(c, &row, &c->cells, kept, err) : st;
 }
 
 /* A bad row: with --keep-going it is kept to be reported in turn. */
@@ -395,7 +397,7 @@ static enum gc_status array_line(struct part_ctx *c, struct parser *me,
 	    ledger_row_build_memo(c->memo, &cells, c->p->ld->name, line, &row,
 				  &kept, &lost) != GC_OK)
 		return defer_element(c, from, total, line, err);
-	st = keep_row(c, &row, kept, err);
+	st = keep_row(c, &row, &cells, kept, err);
 	if (st == GC_OK) {
 		c->b->rows[c->b->nrows - 1].comma = comma;
 		c->b->rows[c->b->nrows - 1].len = (uint32_t)total;
@@ -423,7 +425,7 @@ static enum gc_status nd_part_line(struct part_ctx *c, struct parser *me,
 	if (k == JSON_LINE_FLAT &&
 	    ledger_row_build_memo(c->memo, &cells, c->p->ld->name, line, &row,
 				  &kept, &lost) == GC_OK)
-		return keep_row(c, &row, kept, err);
+		return keep_row(c, &row, &cells, kept, err);
 	return defer_line(c, s, n, line, err);
 }
 
