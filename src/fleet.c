@@ -140,7 +140,7 @@ static struct fleet_name *name_slot(struct fleet_name *names, const char *p)
 {
 	uint64_t h = (uint64_t)(uintptr_t)p * UINT64_C(0x9E3779B97F4A7C15);
 
-	return &names[h >> 56];
+	return &names[h >> (64 - FLEET_NAME_BITS)];
 }
 
 static bool named(const struct fleet_name *n, const struct ledger_row *row,

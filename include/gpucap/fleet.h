@@ -74,6 +74,10 @@ struct model_ref;
  * limit never comes due. */
 #define FLEET_LIFETIME_MAX FLEET_SPAN_MAX
 
+/* Slots of the tables of interned names below: a power of two. */
+#define FLEET_NAME_BITS	 10
+#define FLEET_NAME_SLOTS (1u << FLEET_NAME_BITS)
+
 struct fleet {
 	struct fleet_opts opts;
 	const struct accel *baseline;
@@ -87,13 +91,15 @@ struct fleet {
 	struct model_ref *models;
 	size_t nmodels, models_cap;
 	unsigned model_index[512]; /* 1 + index into models; 0 empty */
-	/* What an interned name (ledger_row.names_id) was found to be. */
+	/* What an interned name (ledger_row.names_id) was found to be: one
+	 * slot a pointer, so a table is some times the names a ledger has
+	 * (each parsing thread interns its own copy of a name). */
 	struct fleet_name {
 		unsigned long id; /* 0: empty */
 		const char *name;
 		size_t org; /* index into orgs */
 		const struct accel *accel;
-	} org_names[256], model_names[256];
+	} org_names[FLEET_NAME_SLOTS], model_names[FLEET_NAME_SLOTS];
 	int first, last; /* quarter span of the whole ledger */
 	bool empty;
 	bool *org_seen; /* per opts.orgs: some row named it */

@@ -363,8 +363,8 @@ static void test_nul_byte(void **state)
 }
 
 /* A NUL byte or a quoted line break anywhere in a field of any length:
- * fields of 4 to 16 bytes are copied and checked a word at a time, the
- * others a byte at a time, so each length and place is tried. */
+ * fields of up to 16 bytes are copied and checked in a few loads, longer
+ * ones a byte at a time, so each length and place is tried. */
 static void test_field_bytes(void **state)
 {
 	size_t len, k;
