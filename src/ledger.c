@@ -883,6 +883,16 @@ static enum gc_status build(struct build *b)
 	enum gc_status st;
 	size_t i;
 	enum spelled_kind kind;
+	/* Whether the row has any of the columns most ledgers lack; without
+	 * them each step below that reads one has nothing to do (no kind, no
+	 * note or source, no start date, not incomplete), so none is run. */
+	bool rare = has_cell(b->cells, LC_KIND) ||
+		    has_cell(b->cells, LC_NOTE) ||
+		    has_cell(b->cells, LC_START) ||
+		    has_cell(b->cells, LC_SERIES_START) ||
+		    has_cell(b->cells, LC_TITLE) ||
+		    has_cell(b->cells, LC_INCOMPLETE) ||
+		    has_cell(b->cells, LC_SOURCE);
 
 	/* at is copied whole: only what follows it needs clearing */
 	_Static_assert(offsetof(struct ledger_row, kind) ==
@@ -898,11 +908,12 @@ static enum gc_status build(struct build *b)
 		row->low[i] = row->high[i] = NAN;
 	for (i = 0; st == GC_OK && i < LF_COUNT; i++)
 		st = read_number(b, (enum ledger_fig)i, dest[i]);
-	if (st == GC_OK)
+	kind = K_NONE;
+	if (st == GC_OK && rare)
 		st = period_row(b);
 	if (st == GC_OK && row->ranged)
 		plain_ends(row, dest);
-	if (st == GC_OK)
+	if (st == GC_OK && rare)
 		st = read_kind(b, &kind);
 	if (st == GC_OK)
 		st = read_name(b, LC_ORG, &row->org);
@@ -911,17 +922,18 @@ static enum gc_status build(struct build *b)
 		st = read_name(b, LC_DESIGNER, &row->org);
 	if (st == GC_OK)
 		st = read_name(b, LC_MODEL, &row->model);
-	if (st == GC_OK)
+	if (st == GC_OK && rare)
 		st = read_text(b, LC_NOTE, &row->note);
-	if (st == GC_OK)
+	if (st == GC_OK && rare)
 		st = read_source(b);
 	/* without a note, the source or a row's name (Epoch AI's) says
 	 * what it is */
-	if (st == GC_OK && row->note == NULL)
+	if (st == GC_OK && rare && row->note == NULL)
 		st = read_text(b, LC_TITLE, &row->note);
 	if (st != GC_OK)
 		return st;
-	read_incomplete(b);
+	if (rare)
+		read_incomplete(b);
 	if (row->org == NULL)
 		row->org = "";
 	return resolve_kind(b, kind == K_NONE ? infer_kind(row) : kind);
