@@ -201,10 +201,13 @@ static void emit(struct reader *r)
 	size_t i;
 	bool header;
 
-	if (!util_grow((void **)&r->fields, &r->fields_cap, r->nfields,
-		       sizeof *r->fields) ||
-	    !util_grow((void **)&r->lens, &r->lens_cap, r->nfields,
-		       sizeof *r->lens)) {
+	/* rows repeat the header's count: grown once, then only checked */
+	if ((r->nfields > r->fields_cap &&
+	     !util_grow((void **)&r->fields, &r->fields_cap, r->nfields,
+			sizeof *r->fields)) ||
+	    (r->nfields > r->lens_cap &&
+	     !util_grow((void **)&r->lens, &r->lens_cap, r->nfields,
+			sizeof *r->lens))) {
 		fail(r, GC_IO, 0, "out of memory");
 		return;
 	}

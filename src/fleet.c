@@ -548,14 +548,27 @@ static enum gc_status plan_level(const struct fleet *f,
 	return GC_OK;
 }
 
-static struct model_flow *lookup_flow(const struct fleet_org *o,
+static unsigned char *flow_hint(struct fleet_org *o, const struct accel *a)
+{
+	uint64_t h = (uint64_t)(uintptr_t)a * UINT64_C(0x9E3779B97F4A7C15);
+
+	return &o->flow_hint[h >> (64 - FLOW_HINT_BITS)];
+}
+
+static struct model_flow *lookup_flow(struct fleet_org *o,
 				      const struct accel *a)
 {
+	unsigned char *hint = flow_hint(o, a);
 	size_t i;
 
+	if (*hint != 0 && o->flows[*hint - 1].accel == a)
+		return &o->flows[*hint - 1];
 	for (i = 0; i < o->nflows; i++)
-		if (o->flows[i].accel == a)
+		if (o->flows[i].accel == a) {
+			if (i < UCHAR_MAX)
+				*hint = (unsigned char)(i + 1);
 			return &o->flows[i];
+		}
 	return NULL;
 }
 
@@ -577,7 +590,7 @@ static enum gc_status plan_cells(const struct fleet *f,
 				 const struct ledger_row *row, struct plan *p,
 				 struct gc_error *err)
 {
-	const struct fleet_org *o = p->org;
+	struct fleet_org *o = p->org;
 	const struct model_flow *m = NULL;
 
 	p->cells = o ? span_growth(o->first, o->n, row->quarter) : 1;
@@ -648,7 +661,7 @@ static void warn_no_tdp(struct fleet *f, struct fleet_org *o,
 static struct model_flow *find_flow(struct fleet_org *o, const struct accel *a,
 				    double factor)
 {
-	struct model_flow *m = (struct model_flow *)lookup_flow(o, a);
+	struct model_flow *m = lookup_flow(o, a);
 
 	if (m != NULL)
 		return m;

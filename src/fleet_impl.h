@@ -72,6 +72,9 @@ struct lane_delta {
 	double scale; /* 1, or 1 / price where money buys units or H100e */
 };
 
+#define FLOW_HINT_BITS 6
+#define FLOW_HINTS     (1u << FLOW_HINT_BITS)
+
 struct fleet_org {
 	char *name; /* as first written */
 	int first;  /* quarter of cells[0] */
@@ -79,6 +82,10 @@ struct fleet_org {
 	struct qcell *cells;
 	struct model_flow *flows;
 	size_t nflows, flows_cap;
+	/* 1 + the index of a flow whose model hashes to the slot (0: none
+	 * yet): rows of an org name its models in any order, and a scan of
+	 * twenty flows a row cost more than the rest of the row's lookups */
+	unsigned char flow_hint[FLOW_HINTS];
 	struct lane_delta *deltas;
 	size_t ndeltas, deltas_cap;
 	bool has_spend;	    /* some row gave money */

@@ -135,8 +135,13 @@ void ledger_csv_cells(const struct ledger_csv_header *h,
 {
 	size_t i;
 
-	if (!*ready)
+	/* a column's place in the row is the header's: set once */
+	if (!*ready) {
 		memset(cells, 0, sizeof *cells);
+		for (i = 0; i < rec->n; i++)
+			if (h->map[i] >= 0)
+				cells->at[h->map[i]].col = (long)i + 1;
+	}
 	*ready = true;
 	cells->fiscal_year_end = h->fiscal_year_end;
 	for (i = 0; i < rec->n; i++) {
@@ -149,7 +154,6 @@ void ledger_csv_cells(const struct ledger_csv_header *h,
 		cells->text[c] = rec->fields[i];
 		cells->len[c] = rec->lens[i];
 		cells->at[c].line = rec->line;
-		cells->at[c].col = (long)i + 1;
 	}
 }
 
