@@ -673,59 +673,85 @@ static bool array_fed(const struct par *p, const struct prow *r,
 	return true;
 }
 
-/* Hands a row on: the template's file and columns, the row's figures. A
- * JSON array's lines are at *from in the file. */
-static enum gc_status deliver_row(const struct par *p, const struct batch *b,
-				  const struct prow *r, long base,
-				  long long *from, struct gc_error *err)
+/* The rest of the row from r, then to the sink. */
+static enum gc_status fill_row(const struct par *p, const struct batch *b,
+			       const struct prow *r, struct ledger_row *out,
+			       struct gc_error *err)
 {
-	struct ledger_row row = p->template;
-	struct at_pair pair;
-	enum gc_status st;
+	struct ledger_row *row = out;
 	int i;
 
-	row.line = file_line(base, r->line);
+	row->kind = r->kind;
+	row->quarter = r->quarter;
+	row->later = r->later;
+	row->later_days = r->later_days;
+	row->days = r->days;
+	row->org = r->kept ? r->org : b->text + r->org_at;
+	row->model = r->kept		      ? r->model
+		     : r->model_at == NO_TEXT ? NULL
+					      : b->text + r->model_at;
+	row->note = r->note == NO_TEXT ? NULL : b->text + r->note;
+	row->source = r->source == NO_TEXT	? NULL
+		      : r->source == EPOCH_TEXT ? LEDGER_EPOCH_SOURCE
+						: b->text + r->source;
+	row->units = r->units;
+	row->spend = r->spend;
+	row->h100e = r->h100e;
+	row->total = r->total;
+	row->ranged = r->range != NO_TEXT;
+	if (row->ranged) {
+		memcpy(row->low, b->text + r->range, sizeof row->low);
+		memcpy(row->high, b->text + r->range + sizeof row->low,
+		       sizeof row->high);
+	}
+	row->names_id = r->kept ? p->names_id : 0;
+	row->incomplete = (r->marks & MARK_INCOMPLETE) != 0;
+	row->part = (r->marks & MARK_PART) != 0;
+	for (i = 0; i < LF_COUNT; i++)
+		row->median[i] = (r->marks & (MARK_MEDIAN << i)) != 0;
+	return skip_or_fail(p->ld, ledger_deliver(p->ld, row, err), err);
+}
+
+/* Hands a row on in *out, which starts as the template and is reused
+ * row after row (every field but the template's is set here, and an
+ * NDJSON row's places are cleared after it): the template's file and
+ * columns, the row's figures. A JSON array's lines are at *from in the
+ * file. */
+static enum gc_status deliver_row(const struct par *p, const struct batch *b,
+				  const struct prow *r, long base,
+				  long long *from, struct ledger_row *out,
+				  struct gc_error *err)
+{
+	struct ledger_row *row = out;
+	struct at_pair pair;
+	enum gc_status st;
+	long line = file_line(base, r->line);
+	int i;
+
 	if (p->array && array_fed(p, r, from, &st, err))
 		return st;
 	if (r->nat == DEFERRED)
 		return ledger_json_lines_read(p->lines, b->text + r->note,
-					      r->range, row.line, err);
+					      r->range, line, err);
+	row->line = line;
 	for (i = 0; i < p->npresent; i++)
-		row.at[p->present[i]].line = row.line;
+		row->at[p->present[i]].line = line;
 	for (i = 0; i < r->nat; i++) {
 		memcpy(&pair, b->text + r->at + (size_t)i * sizeof pair,
 		       sizeof pair);
-		row.at[pair.col] = (struct ledger_loc){ row.line, pair.at };
+		row->at[pair.col] = (struct ledger_loc){ line, pair.at };
 	}
-	row.kind = r->kind;
-	row.quarter = r->quarter;
-	row.later = r->later;
-	row.later_days = r->later_days;
-	row.days = r->days;
-	row.org = r->kept ? r->org : b->text + r->org_at;
-	row.model = r->kept		     ? r->model
-		    : r->model_at == NO_TEXT ? NULL
-					     : b->text + r->model_at;
-	row.note = r->note == NO_TEXT ? NULL : b->text + r->note;
-	row.source = r->source == NO_TEXT      ? NULL
-		     : r->source == EPOCH_TEXT ? LEDGER_EPOCH_SOURCE
-					       : b->text + r->source;
-	row.units = r->units;
-	row.spend = r->spend;
-	row.h100e = r->h100e;
-	row.total = r->total;
-	row.ranged = r->range != NO_TEXT;
-	if (row.ranged) {
-		memcpy(row.low, b->text + r->range, sizeof row.low);
-		memcpy(row.high, b->text + r->range + sizeof row.low,
-		       sizeof row.high);
+	st = fill_row(p, b, r, row, err);
+	for (i = 0; i < r->nat; i++) {
+		memcpy(&pair, b->text + r->at + (size_t)i * sizeof pair,
+		       sizeof pair);
+		row->at[pair.col] = p->template.at[pair.col];
 	}
-	row.names_id = r->kept ? p->names_id : 0;
-	row.incomplete = (r->marks & MARK_INCOMPLETE) != 0;
-	row.part = (r->marks & MARK_PART) != 0;
-	for (i = 0; i < LF_COUNT; i++)
-		row.median[i] = (r->marks & (MARK_MEDIAN << i)) != 0;
-	return skip_or_fail(p->ld, ledger_deliver(p->ld, &row, err), err);
+	if (row->ranged) { /* as the template has them, for the next row */
+		memcpy(row->low, p->template.low, sizeof row->low);
+		memcpy(row->high, p->template.high, sizeof row->high);
+	}
+	return st;
 }
 
 /* What every row of the read shares, worked out once. */
@@ -756,7 +782,7 @@ static void deliver_event(const struct par *p, const struct batch *b,
 
 /* The batch's rows and skipped rows in order, then its error if any. */
 static enum gc_status deliver(const struct par *p, struct job *j, long base,
-			      struct gc_error *err)
+			      struct ledger_row *row, struct gc_error *err)
 {
 	const struct batch *b = &j->b;
 	size_t i, e = 0;
@@ -767,7 +793,8 @@ static enum gc_status deliver(const struct par *p, struct job *j, long base,
 		for (; e < b->nevents && b->events[e].before == i; e++)
 			deliver_event(p, b, &b->events[e], base);
 		if (i < b->nrows)
-			st = deliver_row(p, b, &b->rows[i], base, &from, err);
+			st = deliver_row(p, b, &b->rows[i], base, &from, row,
+					 err);
 	}
 	if (st != GC_OK || j->status == GC_OK)
 		return st;
@@ -807,6 +834,7 @@ static enum gc_status consume(struct par *p, long line, struct parser *me,
 {
 	long long pos = p->body;
 	enum gc_status st = GC_OK;
+	struct ledger_row row = p->template; /* reused, row after row */
 	long k;
 
 	for (k = 0; st == GC_OK && k < p->njobs; k++) {
@@ -827,7 +855,7 @@ static enum gc_status consume(struct par *p, long line, struct parser *me,
 		 * What it left of this part is parsed again, from there. */
 		if (j->start != pos)
 			run_part(p, j, pos, me);
-		st = deliver(p, j, line, err);
+		st = deliver(p, j, line, &row, err);
 		line += j->part.lines;
 		pos = j->part.end;
 		release_job(p, k);
