@@ -429,6 +429,15 @@ static bool has_cell(const struct ledger_cells *c, enum ledger_col col)
 	return c->text[col] != NULL || c->is_num[col];
 }
 
+#define BIT(c) (UINT32_C(1) << (c))
+
+/* Whether the row may have a cell in one of the columns: false is sure,
+ * true means look (see ledger_cells.present). */
+static bool may_have(const struct ledger_cells *c, uint32_t cols)
+{
+	return !c->marked || (c->present & cols) != 0;
+}
+
 /* A number cell as a figure with its ends: plain (lo == mid == hi), a
  * range (mid its midpoint), or LOW..CENTRAL..HIGH. *given is false for
  * an absent cell, *ranged true when the cell itself was a range. */
@@ -537,8 +546,9 @@ static enum gc_status read_number(struct build *b, enum ledger_fig fig,
 	enum gc_status st;
 
 	/* most files give two or three of the four figures */
-	if (!has_cell(b->cells, c[0]) && !has_cell(b->cells, c[1]) &&
-	    !has_cell(b->cells, c[2])) {
+	if (!may_have(b->cells, BIT(c[0]) | BIT(c[1]) | BIT(c[2])) ||
+	    (!has_cell(b->cells, c[0]) && !has_cell(b->cells, c[1]) &&
+	     !has_cell(b->cells, c[2]))) {
 		*out = NAN;
 		return GC_OK;
 	}
@@ -886,13 +896,17 @@ static enum gc_status build(struct build *b)
 	/* Whether the row has any of the columns most ledgers lack; without
 	 * them each step below that reads one has nothing to do (no kind, no
 	 * note or source, no start date, not incomplete), so none is run. */
-	bool rare = has_cell(b->cells, LC_KIND) ||
-		    has_cell(b->cells, LC_NOTE) ||
-		    has_cell(b->cells, LC_START) ||
-		    has_cell(b->cells, LC_SERIES_START) ||
-		    has_cell(b->cells, LC_TITLE) ||
-		    has_cell(b->cells, LC_INCOMPLETE) ||
-		    has_cell(b->cells, LC_SOURCE);
+	bool rare =
+		may_have(b->cells, BIT(LC_KIND) | BIT(LC_NOTE) | BIT(LC_START) |
+					   BIT(LC_SERIES_START) |
+					   BIT(LC_TITLE) | BIT(LC_INCOMPLETE) |
+					   BIT(LC_SOURCE)) &&
+		(has_cell(b->cells, LC_KIND) || has_cell(b->cells, LC_NOTE) ||
+		 has_cell(b->cells, LC_START) ||
+		 has_cell(b->cells, LC_SERIES_START) ||
+		 has_cell(b->cells, LC_TITLE) ||
+		 has_cell(b->cells, LC_INCOMPLETE) ||
+		 has_cell(b->cells, LC_SOURCE));
 
 	/* at is copied whole: only what follows it needs clearing */
 	_Static_assert(offsetof(struct ledger_row, kind) ==

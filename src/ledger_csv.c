@@ -139,8 +139,11 @@ void ledger_csv_cells(const struct ledger_csv_header *h,
 	if (!*ready) {
 		memset(cells, 0, sizeof *cells);
 		for (i = 0; i < rec->n; i++)
-			if (h->map[i] >= 0)
+			if (h->map[i] >= 0) {
 				cells->at[h->map[i]].col = (long)i + 1;
+				cells->present |= UINT32_C(1) << h->map[i];
+			}
+		cells->marked = true;
 	}
 	*ready = true;
 	cells->fiscal_year_end = h->fiscal_year_end;

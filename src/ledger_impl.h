@@ -4,6 +4,7 @@
 #define GPUCAP_LEDGER_IMPL_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 
 #include "gpucap/ledger.h"
@@ -22,7 +23,14 @@ struct ledger_cells {
 	 * row's are its header's, and not listed here). */
 	unsigned char placed[LC_COUNT];
 	int nplaced;
+	/* With marked, bit c of present is clear only when column c has no
+	 * cell: the header lacks it, or the row no key for it. Lets a row
+	 * skip at once the columns it cannot have; unmarked cells are
+	 * looked at one by one. */
+	bool marked;
+	uint32_t present;
 };
+_Static_assert(LC_COUNT <= 32, "a column a bit of ledger_cells.present");
 
 /* The column a header names: o's --map first (o may be NULL), then the
  * aliases of SPEC 3.2 (case-insensitive, spaces and '-' read as '_');

@@ -343,6 +343,7 @@ static enum gc_status place_key(struct rows *r, size_t i, const char *key,
 	key_of[c] = key;
 	cells->at[c] = at;
 	cells->placed[cells->nplaced++] = (unsigned char)c;
+	cells->present |= UINT32_C(1) << c;
 	return GC_OK;
 }
 
@@ -350,6 +351,7 @@ static void cells_open(const struct rows *r, struct ledger_cells *cells)
 {
 	memset(cells, 0, sizeof *cells);
 	cells->fiscal_year_end = r->ld->opts->fiscal_year_end;
+	cells->marked = true; /* place_key sets present */
 }
 
 /* The object's keys as ledger columns, as the CSV header would map them. */
