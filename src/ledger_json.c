@@ -149,6 +149,7 @@ struct row_text {
 struct rows {
 	const struct ledger_load *ld;
 	char *key[KEYS_MAX];
+	size_t key_len[KEYS_MAX];
 	int col[KEYS_MAX];
 	struct ledger_unread unread; /* keys that name nothing */
 	/* Quarters, orgs and models read before (NULL: none, slower), and
@@ -236,7 +237,8 @@ static int key_col(struct rows *r, size_t i, const char *key,
 	int c;
 	char *copy;
 
-	if (i < KEYS_MAX && r->key[i] != NULL && strcmp(r->key[i], key) == 0)
+	if (i < KEYS_MAX && r->key[i] != NULL &&
+	    (r->key[i] == key || strcmp(r->key[i], key) == 0))
 		return r->col[i];
 	c = ledger_col_find(r->ld->opts, key);
 	if (c == -1 && *key != '\0' && !r->worker)
@@ -244,6 +246,7 @@ static int key_col(struct rows *r, size_t i, const char *key,
 	if (i < KEYS_MAX && (copy = strdup(key)) != NULL) {
 		free(r->key[i]);
 		r->key[i] = copy;
+		r->key_len[i] = strlen(copy);
 		r->col[i] = c;
 	}
 	return c;
@@ -347,9 +350,28 @@ static enum gc_status place_key(struct rows *r, size_t i, const char *key,
 	return GC_OK;
 }
 
+/* Empty cells for a row. Marked cells hold the last row's, and clear
+ * only the columns its keys placed (all a row writes, see place_key):
+ * less than a quarter of the whole. */
 static void cells_open(const struct rows *r, struct ledger_cells *cells)
 {
-	memset(cells, 0, sizeof *cells);
+	int i;
+
+	if (!cells->marked) {
+		memset(cells, 0, sizeof *cells);
+	} else {
+		for (i = 0; i < cells->nplaced; i++) {
+			int c = cells->placed[i];
+
+			cells->text[c] = NULL;
+			cells->len[c] = 0;
+			cells->at[c] = (struct ledger_loc){ 0, 0 };
+			cells->num[c] = 0;
+			cells->is_num[c] = false;
+		}
+		cells->nplaced = 0;
+		cells->present = 0;
+	}
 	cells->fiscal_year_end = r->ld->opts->fiscal_year_end;
 	cells->marked = true; /* place_key sets present */
 }
@@ -612,7 +634,16 @@ static enum gc_status flat_cells(struct rows *r, struct row_text *rt,
 	ascii = ascii_line(rt->text, rt->len);
 	for (i = 0; i < n && st == GC_OK; i++) {
 		const struct flat_item *it = &items[i];
-		char *key = flat_copy(&next, rt->text + it->key, it->klen);
+		/* the last row's key in this place, as it mostly is, needs
+		 * no copy of its own (a flat key holds no NUL) */
+		char *key =
+			i < KEYS_MAX && r->key[i] != NULL &&
+					r->key_len[i] == it->klen &&
+					memcmp(r->key[i], rt->text + it->key,
+					       it->klen) == 0
+				? r->key[i]
+				: flat_copy(&next, rt->text + it->key,
+					    it->klen);
 		char *val = flat_copy(&next, rt->text + it->val, it->vlen);
 
 		if (ascii)
@@ -692,6 +723,7 @@ static enum gc_status json_row(struct rows *r, struct row_text *rt,
 
 	bool flat;
 
+	cells.marked = false; /* not a row's yet */
 	if (st != GC_OK)
 		return st;
 	st = flat_cells(r, rt, &cells, &flat, err);

@@ -153,7 +153,7 @@ struct part_ctx {
 	struct ledger_memo *memo;
 	bool oom;
 	bool ndjson_at;		   /* rows place their own columns */
-	struct ledger_cells cells; /* a CSV part's last row's */
+	struct ledger_cells cells; /* a part's last row's */
 	bool cells_ready;
 };
 
@@ -384,7 +384,7 @@ static enum gc_status array_line(struct part_ctx *c, struct parser *me,
 				 long long from, long line,
 				 struct gc_error *err)
 {
-	struct ledger_cells cells;
+	struct ledger_cells *cells = &c->cells; /* the last line's */
 	struct ledger_row row;
 	struct gc_error lost;
 	bool kept, comma;
@@ -392,12 +392,12 @@ static enum gc_status array_line(struct part_ctx *c, struct parser *me,
 	enum gc_status st;
 
 	if (me->json == NULL || !broken ||
-	    ledger_json_worker_element(me->json, s, n, &comma, &cells) !=
+	    ledger_json_worker_element(me->json, s, n, &comma, cells) !=
 		    JSON_LINE_FLAT ||
-	    ledger_row_build_memo(c->memo, &cells, c->p->ld->name, line, &row,
+	    ledger_row_build_memo(c->memo, cells, c->p->ld->name, line, &row,
 				  &kept, &lost) != GC_OK)
 		return defer_element(c, from, total, line, err);
-	st = keep_row(c, &row, &cells, kept, err);
+	st = keep_row(c, &row, cells, kept, err);
 	if (st == GC_OK) {
 		c->b->rows[c->b->nrows - 1].comma = comma;
 		c->b->rows[c->b->nrows - 1].len = (uint32_t)total;
@@ -410,22 +410,22 @@ static enum gc_status nd_part_line(struct part_ctx *c, struct parser *me,
 				   const char *s, size_t n, long line,
 				   bool first, struct gc_error *err)
 {
-	struct ledger_cells cells;
+	struct ledger_cells *cells = &c->cells; /* the last line's */
 	struct ledger_row row;
 	struct gc_error lost;
 	bool kept;
 	/* a worker without its reader (out of memory) leaves all here */
-	enum json_line k = me->json == NULL
-				   ? JSON_LINE_DEFER
-				   : ledger_json_worker_line(me->json, s, n,
-							     first, &cells);
+	enum json_line k =
+		me->json == NULL
+			? JSON_LINE_DEFER
+			: ledger_json_worker_line(me->json, s, n, first, cells);
 
 	if (k == JSON_LINE_BLANK)
 		return GC_OK;
 	if (k == JSON_LINE_FLAT &&
-	    ledger_row_build_memo(c->memo, &cells, c->p->ld->name, line, &row,
+	    ledger_row_build_memo(c->memo, cells, c->p->ld->name, line, &row,
 				  &kept, &lost) == GC_OK)
-		return keep_row(c, &row, &cells, kept, err);
+		return keep_row(c, &row, cells, kept, err);
 	return defer_line(c, s, n, line, err);
 }
 
