@@ -118,22 +118,21 @@ static struct ledger_loc loc_at(struct ledger_loc start, const char *text,
 
 /* Whether s[0, n) is one line of ASCII: no line break, no byte of a
  * UTF-8 sequence. Then a byte's place is its column, and loc_at has
- * nothing to count: most rows are such a line. Eight bytes at a time. */
+ * nothing to count: most rows are such a line. The high bits are ORed
+ * eight bytes at a time; memchr looks for a break. */
 static bool ascii_line(const char *s, size_t n)
 {
-	const uint64_t ones = UINT64_C(0x0101010101010101);
 	const uint64_t high = UINT64_C(0x8080808080808080);
-	uint64_t w, x, seen = 0;
+	uint64_t w, seen = 0;
 	size_t i = 0;
 
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
-		x = w ^ (ones * '\n'); /* a zero byte where w has a break */
-		seen |= (w | ((x - ones) & ~x)) & high;
+		seen |= w;
 	}
 	for (; i < n; i++)
-		seen |= (unsigned char)s[i] >= 0x80 || s[i] == '\n';
-	return seen == 0;
+		seen |= (unsigned char)s[i];
+	return (seen & high) == 0 && memchr(s, '\n', n) == NULL;
 }
 
 struct row_text {
