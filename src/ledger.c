@@ -374,6 +374,7 @@ struct build {
 	struct gc_error *err;
 	struct ledger_memo *memo; /* NULL: read every cell afresh */
 	bool kept;		  /* org and model live in memo */
+	bool places;		  /* row->at is set (else left as it was) */
 };
 
 static enum gc_status vfail(struct gc_error *err, const char *file, long line,
@@ -916,7 +917,8 @@ static enum gc_status build(struct build *b)
 	memset(&row->kind, 0, sizeof *row - offsetof(struct ledger_row, kind));
 	row->file = b->file;
 	row->line = b->line;
-	memcpy(row->at, b->cells->at, sizeof row->at);
+	if (b->places)
+		memcpy(row->at, b->cells->at, sizeof row->at);
 	st = read_quarter_memo(b);
 	for (i = 0; i < LF_COUNT; i++)
 		row->low[i] = row->high[i] = NAN;
@@ -957,7 +959,7 @@ enum gc_status ledger_row_build(struct ledger_cells *cells, const char *file,
 				long line, struct ledger_row *row,
 				struct gc_error *err)
 {
-	struct build b = { cells, file, line, row, err, NULL, false };
+	struct build b = { cells, file, line, row, err, NULL, false, true };
 
 	return build(&b);
 }
@@ -968,7 +970,20 @@ enum gc_status ledger_row_build_memo(struct ledger_memo *m,
 				     struct ledger_row *row, bool *kept,
 				     struct gc_error *err)
 {
-	struct build b = { cells, file, line, row, err, m, true };
+	struct build b = { cells, file, line, row, err, m, true, true };
+	enum gc_status st = build(&b);
+
+	*kept = b.kept;
+	return st;
+}
+
+enum gc_status ledger_row_build_part(struct ledger_memo *m,
+				     struct ledger_cells *cells,
+				     const char *file, long line,
+				     struct ledger_row *row, bool *kept,
+				     struct gc_error *err)
+{
+	struct build b = { cells, file, line, row, err, m, true, false };
 	enum gc_status st = build(&b);
 
 	*kept = b.kept;
