@@ -8,7 +8,9 @@ MANDIR ?= $(PREFIX)/share/man
 DESTDIR ?=
 
 CC ?= cc
-CFLAGS ?= -O2 -g
+# -O3: the threaded 1e7-row CSV report runs 4-5% faster than at -O2 (make
+# bench), from code layout more than from fewer instructions.
+CFLAGS ?= -O3 -g
 PKG_CONFIG ?= pkg-config
 # libcsv ships no pkg-config file on Debian.
 LIBCSV ?= -lcsv
