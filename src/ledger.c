@@ -964,6 +964,14 @@ enum gc_status ledger_row_build(struct ledger_cells *cells, const char *file,
 	return build(&b);
 }
 
+static enum gc_status build_memo(struct build *b, bool *kept)
+{
+	enum gc_status st = build(b);
+
+	*kept = b->kept;
+	return st;
+}
+
 enum gc_status ledger_row_build_memo(struct ledger_memo *m,
 				     struct ledger_cells *cells,
 				     const char *file, long line,
@@ -971,10 +979,8 @@ enum gc_status ledger_row_build_memo(struct ledger_memo *m,
 				     struct gc_error *err)
 {
 	struct build b = { cells, file, line, row, err, m, true, true };
-	enum gc_status st = build(&b);
 
-	*kept = b.kept;
-	return st;
+	return build_memo(&b, kept);
 }
 
 enum gc_status ledger_row_build_part(struct ledger_memo *m,
@@ -984,10 +990,8 @@ enum gc_status ledger_row_build_part(struct ledger_memo *m,
 				     struct gc_error *err)
 {
 	struct build b = { cells, file, line, row, err, m, true, false };
-	enum gc_status st = build(&b);
 
-	*kept = b.kept;
-	return st;
+	return build_memo(&b, kept);
 }
 
 unsigned long ledger_names_id(void)
