@@ -157,8 +157,12 @@ static void on_field(void *s, size_t len, void *data)
 			     : "NUL byte in field");
 		return;
 	}
-	if (!room(r, len)) {
-		fail(r, GC_IO, (long)r->nfields + 1, "out of memory");
+	if (!room(r, len)) { /* a NUL is told first, as it always was */
+		if (!scan_field(s, len, &breaks))
+			fail(r, GC_DATA, (long)r->nfields + 1,
+			     "NUL byte in field");
+		else
+			fail(r, GC_IO, (long)r->nfields + 1, "out of memory");
 		return;
 	}
 	to = r->arena + r->arena_len;

@@ -713,10 +713,12 @@ static enum gc_status fill_row(const struct par *p, const struct batch *b,
 }
 
 /* Hands a row on in *out, which starts as the template and is reused
- * row after row (every field but the template's is set here, and an
- * NDJSON row's places are cleared after it): the template's file and
- * columns, the row's figures. A JSON array's lines are at *from in the
- * file. */
+ * row after row: the template's file and columns, the row's figures. Every
+ * field but the template's is set here; an NDJSON row's places and a
+ * ranged row's ends are put back after it. A row without ranges keeps the
+ * template's ends (zeros, which a fiscal split scales to zeros), and no
+ * reader looks at ends without `ranged`. A JSON array's lines are at
+ * *from in the file. */
 static enum gc_status deliver_row(const struct par *p, const struct batch *b,
 				  const struct prow *r, long base,
 				  long long *from, struct ledger_row *out,
