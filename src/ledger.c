@@ -994,6 +994,60 @@ enum gc_status ledger_row_build_part(struct ledger_memo *m,
 	return build_memo(&b, kept);
 }
 
+bool ledger_plain_rows = true;
+
+/* A name the memo has read before, not blank. */
+static const char *plain_name(struct ledger_memo *m, const char *s, size_t n)
+{
+	struct memo_entry *e = memo_entry(m, s, n);
+
+	return e != NULL && e->has_clean && *e->clean != '\0' ? e->clean : NULL;
+}
+
+/* A figure's cell as read_cell reads a plain number: not blank at its
+ * ends (cell() would trim it), not a range, within max; money only
+ * where allowed, and not below zero where that is an error. An empty
+ * cell is an absent figure (NaN) when absent_ok. */
+static bool plain_figure(const char *s, size_t n, bool money, double max,
+			 bool absent_ok, double *out)
+{
+	struct quantity q;
+	const char *why;
+
+	if (s == NULL || n == 0) {
+		*out = NAN;
+		return absent_ok;
+	}
+	if (blank(s[0]) || blank(s[n - 1]) || !qty_parse(s, &q, &why) ||
+	    (q.money && !money) || (money && q.value < 0) ||
+	    fabs(q.value) > max)
+		return false;
+	*out = q.value;
+	return true;
+}
+
+bool ledger_row_plain(struct ledger_memo *m, const char *const text[LP_COUNT],
+		      const size_t len[LP_COUNT], struct ledger_plain_row *out)
+{
+	struct memo_entry *q;
+
+	if (!ledger_plain_rows || m == NULL)
+		return false;
+	q = memo_entry(m, text[LP_QUARTER], len[LP_QUARTER]);
+	if (q == NULL || !q->has_quarter)
+		return false;
+	out->quarter = q->quarter;
+	out->org = plain_name(m, text[LP_ORG], len[LP_ORG]);
+	out->model = plain_name(m, text[LP_MODEL], len[LP_MODEL]);
+	/* units (so a buy, by infer_kind) with a model, nothing else
+	 * counted: resolve_kind and check_single have nothing to say */
+	return out->org != NULL && out->model != NULL &&
+	       plain_figure(text[LP_UNITS], len[LP_UNITS], false,
+			    LEDGER_COUNT_MAX, false, &out->units) &&
+	       plain_figure(text[LP_SPEND], len[LP_SPEND], true,
+			    LEDGER_MONEY_MAX, true, &out->spend);
+}
+
 unsigned long ledger_names_id(void)
 {
 	static atomic_ulong reads;

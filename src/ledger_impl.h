@@ -82,6 +82,25 @@ enum gc_status ledger_row_build_part(struct ledger_memo *m,
 				     struct ledger_row *row, bool *kept,
 				     struct gc_error *err);
 
+/* The plainest row, a purchase: a quarter, an org and a model each met
+ * before (so in the memo), whole units and perhaps money, and no other
+ * column in the file. ledger_row_plain reads such a row's cells, text[i]
+ * of len[i] bytes for each LP_ column (text NULL: no spend column),
+ * straight into *out and returns true when the row is one; then it is the
+ * row build makes of those cells, org and model interned in m, kind
+ * ROW_BUY, no other figure, nothing uncertain. false says only "read it
+ * the general way", which tells any error. */
+enum { LP_QUARTER, LP_ORG, LP_MODEL, LP_UNITS, LP_SPEND, LP_COUNT };
+struct ledger_plain_row {
+	int quarter;
+	const char *org, *model;
+	double units, spend;
+};
+bool ledger_row_plain(struct ledger_memo *m, const char *const text[LP_COUNT],
+		      const size_t len[LP_COUNT], struct ledger_plain_row *out);
+/* Off: every row is read the general way (tests compare the two). */
+extern bool ledger_plain_rows;
+
 #include <stddef.h>
 #include <stdio.h>
 

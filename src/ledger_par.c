@@ -30,6 +30,7 @@
  * is read on from there by this thread alone, so no line is searched
  * twice. */
 #include <limits.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -127,6 +128,10 @@ struct par {
 	struct ledger_row template; /* what every row shares */
 	int present[LC_COUNT];	    /* the ledger columns the file has */
 	int npresent;
+	/* A CSV file of plain purchases (ledger_row_plain): each LP_ column's
+	 * field, -1 for none; plain false for any other file. */
+	bool plain;
+	int plain_field[LP_COUNT];
 	unsigned long names_id; /* this read's number */
 	long taken;		/* jobs handed to workers */
 	long consumed;		/* jobs this thread is done with */
@@ -277,14 +282,57 @@ static enum gc_status keep_row(struct part_ctx *c, const struct ledger_row *in,
 	return GC_OK;
 }
 
+/* A plain purchase (ledger_row_plain) kept as keep_row keeps the row
+ * build makes of it; false when the row is not one. */
+static bool plain_row(struct part_ctx *c, const struct csv_record *rec,
+		      bool *oom)
+{
+	const struct par *p = c->p;
+	const char *text[LP_COUNT];
+	size_t len[LP_COUNT];
+	struct ledger_plain_row pr;
+	struct prow *r;
+	int i;
+
+	for (i = 0; i < LP_COUNT; i++) {
+		int f = p->plain_field[i];
+
+		text[i] = f >= 0 ? rec->fields[f] : NULL;
+		len[i] = f >= 0 ? rec->lens[f] : 0;
+	}
+	if (!ledger_row_plain(c->memo, text, len, &pr))
+		return false;
+	if ((r = new_prow(c)) == NULL) {
+		*oom = true;
+		return true;
+	}
+	r->line = rec->line;
+	r->units = pr.units;
+	r->spend = pr.spend;
+	r->h100e = r->total = NAN;
+	r->org = pr.org;
+	r->model = pr.model;
+	r->org_at = r->model_at = r->note = r->source = r->range = NO_TEXT;
+	r->quarter = pr.quarter;
+	r->later = r->later_days = r->days = 0;
+	r->kind = ROW_BUY;
+	r->kept = true;
+	c->b->nrows++;
+	return true;
+}
+
 static enum gc_status part_row(const struct csv_record *rec, void *ctx,
 			       struct gc_error *err)
 {
 	struct part_ctx *c = ctx;
 	struct ledger_row row;
 	enum gc_status st;
-	bool kept;
+	bool kept, oom = false;
 
+	if (c->p->plain && plain_row(c, rec, &oom))
+		return oom ? gc_fail(err, GC_IO, c->p->ld->name, 0, 0,
+				     "out of memory")
+			   : GC_OK;
 	ledger_csv_cells(c->p->h, rec, &c->cells, &c->cells_ready);
 	st = ledger_row_build_part(c->memo, &c->cells, c->p->ld->name,
 				   rec->line, &row, &kept, err);
@@ -756,6 +804,30 @@ static enum gc_status deliver_row(const struct par *p, const struct batch *b,
 	return st;
 }
 
+/* Whether the header names only a quarter, an org, a model, units and
+ * perhaps spend (and columns gpucap does not read), in a file without
+ * decimal commas: its rows may be plain ones. */
+static void plain_columns(struct par *p)
+{
+	static const enum ledger_col COLS[LP_COUNT] = { LC_QUARTER, LC_ORG,
+							LC_MODEL, LC_UNITS,
+							LC_SPEND };
+	int c, i, given = 0;
+
+	p->plain = p->h != NULL && !p->h->decimal_comma;
+	for (i = 0; i < LP_COUNT; i++) {
+		p->plain_field[i] = p->h ? (int)p->h->col[COLS[i]] - 1 : -1;
+		given += p->plain_field[i] >= 0;
+	}
+	for (c = 0; p->plain && c < LC_COUNT; c++)
+		if (p->h->col[c] != 0)
+			given--;
+	/* all of them but spend, and nothing else */
+	p->plain = p->plain && given == 0 && p->plain_field[LP_UNITS] >= 0 &&
+		   p->plain_field[LP_QUARTER] >= 0 &&
+		   p->plain_field[LP_ORG] >= 0 && p->plain_field[LP_MODEL] >= 0;
+}
+
 /* What every row of the read shares, worked out once. */
 static void make_template(struct par *p)
 {
@@ -770,6 +842,7 @@ static void make_template(struct par *p)
 		p->present[p->npresent++] = c;
 	}
 	p->names_id = ledger_names_id();
+	plain_columns(p);
 }
 
 static void deliver_event(const struct par *p, const struct batch *b,

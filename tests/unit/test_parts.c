@@ -276,6 +276,40 @@ static void test_header_only(void **state)
 	same_in_parts("\n\n", false);
 }
 
+/* A file of plain purchases: the rows a parsing thread reads straight
+ * from their fields (ledger_row_plain) once their quarter, org and model
+ * are known, and beside them each way a row of that file can be other
+ * than plain, which must be read the general way with the same result:
+ * blanks around a figure, money or a range in units, a negative or
+ * missing spend, units missing or out of range, no org, no model, a
+ * fiscal quarter, a refusal by the sink. Each row comes three times, so
+ * the memo knows its names from the second on. */
+static const char *const PLAIN[] = {
+	"2024Q1,a,H100,1,5",	  "2024Q1,a,H100, 1,5",
+	"2024Q1,a,H100,1,$5M ",	  "2024Q2,a,B200,2,5",
+	"2024Q2,a,B200,$1,5",	  "2024Q1,a,H100,1,-5",
+	"2024Q1,a,H100,2e12,5",	  "2024Q1,b,H100,1,",
+	"2024Q1,b,H100,,5",	  "2024Q1,,H100,1,5",
+	"2024Q3,a,,1,5",	  "2024Q1,a,H100,-3,5",
+	"2024Q1,a,H100,-0,0",	  "2024Q1,a,H100,1..3,5",
+	"FY2024Q1,a,H100,4,8",	  "2024Q4,c,A100,7,\"5,000\"",
+	"2024Q1,refuse,H100,1,5", "2024Q1,a,H100,1e3,2e15",
+};
+
+static void test_plain_rows(void **state)
+{
+	char text[4096], *p = text;
+	size_t i, k;
+
+	(void)state;
+	p += sprintf(p, "quarter,org,model,units,spend_usd\n");
+	for (k = 0; k < 3; k++)
+		for (i = 0; i < sizeof PLAIN / sizeof PLAIN[0]; i++)
+			p += sprintf(p, "%s\n", PLAIN[i]);
+	same_in_parts(text, true);
+	same_in_parts(text, false);
+}
+
 /* A long ledger with a multi-line note every few rows, cut into blocks
  * of many sizes: most cuts land inside rows, some inside notes. Sources
  * come and go, and stand for the notes some rows lack. */
@@ -568,6 +602,7 @@ int main(void)
 		cmocka_unit_test(test_quoted_breaks),
 		cmocka_unit_test(test_crlf_bom_blank_lines),
 		cmocka_unit_test(test_bad_rows),
+		cmocka_unit_test(test_plain_rows),
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_header_only),
 		cmocka_unit_test(test_long),
