@@ -374,7 +374,6 @@ struct build {
 	struct gc_error *err;
 	struct ledger_memo *memo; /* NULL: read every cell afresh */
 	bool kept;		  /* org and model live in memo */
-	bool places;		  /* row->at is set (else left as it was) */
 };
 
 static enum gc_status vfail(struct gc_error *err, const char *file, long line,
@@ -433,7 +432,8 @@ static bool has_cell(const struct ledger_cells *c, enum ledger_col col)
 #define BIT(c) (UINT32_C(1) << (c))
 
 /* Whether the row may have a cell in one of the columns: false is sure,
- * true means look (see ledger_cells.present). */
+ * true means look (see ledger_cells.present); a step that reads only
+ * absent cells does nothing, so looking is always right. */
 static bool may_have(const struct ledger_cells *c, uint32_t cols)
 {
 	return !c->marked || (c->present & cols) != 0;
@@ -547,9 +547,7 @@ static enum gc_status read_number(struct build *b, enum ledger_fig fig,
 	enum gc_status st;
 
 	/* most files give two or three of the four figures */
-	if (!may_have(b->cells, BIT(c[0]) | BIT(c[1]) | BIT(c[2])) ||
-	    (!has_cell(b->cells, c[0]) && !has_cell(b->cells, c[1]) &&
-	     !has_cell(b->cells, c[2]))) {
+	if (!may_have(b->cells, BIT(c[0]) | BIT(c[1]) | BIT(c[2]))) {
 		*out = NAN;
 		return GC_OK;
 	}
@@ -897,19 +895,13 @@ static enum gc_status build(struct build *b)
 	/* Whether the row has any of the columns most ledgers lack; without
 	 * them each step below that reads one has nothing to do (no kind, no
 	 * note or source, no start date, not incomplete), so none is run. */
-	bool rare =
-		may_have(b->cells, BIT(LC_KIND) | BIT(LC_NOTE) | BIT(LC_START) |
-					   BIT(LC_SERIES_START) |
-					   BIT(LC_TITLE) | BIT(LC_INCOMPLETE) |
-					   BIT(LC_SOURCE)) &&
-		(has_cell(b->cells, LC_KIND) || has_cell(b->cells, LC_NOTE) ||
-		 has_cell(b->cells, LC_START) ||
-		 has_cell(b->cells, LC_SERIES_START) ||
-		 has_cell(b->cells, LC_TITLE) ||
-		 has_cell(b->cells, LC_INCOMPLETE) ||
-		 has_cell(b->cells, LC_SOURCE));
+	bool rare = may_have(b->cells,
+			     BIT(LC_KIND) | BIT(LC_NOTE) | BIT(LC_START) |
+				     BIT(LC_SERIES_START) | BIT(LC_TITLE) |
+				     BIT(LC_INCOMPLETE) | BIT(LC_SOURCE));
 
-	/* at is copied whole: only what follows it needs clearing */
+	/* at is the caller's (a row handed on from a parsing thread takes
+	 * its places elsewhere): only what follows it needs clearing */
 	_Static_assert(offsetof(struct ledger_row, kind) ==
 			       offsetof(struct ledger_row, at) +
 				       sizeof((struct ledger_row *)0)->at,
@@ -917,8 +909,6 @@ static enum gc_status build(struct build *b)
 	memset(&row->kind, 0, sizeof *row - offsetof(struct ledger_row, kind));
 	row->file = b->file;
 	row->line = b->line;
-	if (b->places)
-		memcpy(row->at, b->cells->at, sizeof row->at);
 	st = read_quarter_memo(b);
 	for (i = 0; i < LF_COUNT; i++)
 		row->low[i] = row->high[i] = NAN;
@@ -959,17 +949,9 @@ enum gc_status ledger_row_build(struct ledger_cells *cells, const char *file,
 				long line, struct ledger_row *row,
 				struct gc_error *err)
 {
-	struct build b = { cells, file, line, row, err, NULL, false, true };
+	struct build b = { cells, file, line, row, err, NULL, false };
 
 	return build(&b);
-}
-
-static enum gc_status build_memo(struct build *b, bool *kept)
-{
-	enum gc_status st = build(b);
-
-	*kept = b->kept;
-	return st;
 }
 
 enum gc_status ledger_row_build_memo(struct ledger_memo *m,
@@ -978,23 +960,12 @@ enum gc_status ledger_row_build_memo(struct ledger_memo *m,
 				     struct ledger_row *row, bool *kept,
 				     struct gc_error *err)
 {
-	struct build b = { cells, file, line, row, err, m, true, true };
+	struct build b = { cells, file, line, row, err, m, true };
+	enum gc_status st = build(&b);
 
-	return build_memo(&b, kept);
+	*kept = b.kept;
+	return st;
 }
-
-enum gc_status ledger_row_build_part(struct ledger_memo *m,
-				     struct ledger_cells *cells,
-				     const char *file, long line,
-				     struct ledger_row *row, bool *kept,
-				     struct gc_error *err)
-{
-	struct build b = { cells, file, line, row, err, m, true, false };
-
-	return build_memo(&b, kept);
-}
-
-bool ledger_plain_rows = true;
 
 /* A name the memo has read before, not blank. */
 static const char *plain_name(struct ledger_memo *m, const char *s, size_t n)
@@ -1031,7 +1002,7 @@ bool ledger_row_plain(struct ledger_memo *m, const char *const text[LP_COUNT],
 {
 	struct memo_entry *q;
 
-	if (!ledger_plain_rows || m == NULL)
+	if (m == NULL)
 		return false;
 	q = memo_entry(m, text[LP_QUARTER], len[LP_QUARTER]);
 	if (q == NULL || !q->has_quarter)
@@ -1070,6 +1041,7 @@ enum gc_status ledger_emit_memo(const struct ledger_load *ld,
 	if (st != GC_OK)
 		return st;
 	row.names_id = kept ? names_id : 0;
+	memcpy(row.at, cells->at, sizeof row.at);
 	return ledger_deliver(ld, &row, err);
 }
 
@@ -1082,6 +1054,7 @@ enum gc_status ledger_emit(const struct ledger_load *ld,
 
 	if (st != GC_OK)
 		return st;
+	memcpy(row.at, cells->at, sizeof row.at);
 	return ledger_deliver(ld, &row, err);
 }
 

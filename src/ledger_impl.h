@@ -43,7 +43,9 @@ int ledger_col_find(const struct ledger_opts *o, const char *header);
 /* The ledger column an unknown header likely misspells, or NULL. */
 const char *ledger_col_hint(const char *header);
 
-/* Parses and checks the cells of one row (SPEC 3.2 row meaning). */
+/* Parses and checks the cells of one row (SPEC 3.2 row meaning). The
+ * row's places (row->at) are left to the caller: cells->at, or for a row
+ * a parsing thread hands on, the header's or the cells' (ledger_par.c). */
 enum gc_status ledger_row_build(struct ledger_cells *cells, const char *file,
 				long line, struct ledger_row *row,
 				struct gc_error *err);
@@ -73,15 +75,6 @@ enum gc_status ledger_row_build_memo(struct ledger_memo *m,
 				     const char *file, long line,
 				     struct ledger_row *row, bool *kept,
 				     struct gc_error *err);
-/* The same without the row's places (row->at is not set): a parsing
- * thread's rows take theirs from the header or the cells (ledger_par.c),
- * and the copy of all 23 is a tenth of building a row. */
-enum gc_status ledger_row_build_part(struct ledger_memo *m,
-				     struct ledger_cells *cells,
-				     const char *file, long line,
-				     struct ledger_row *row, bool *kept,
-				     struct gc_error *err);
-
 /* The plainest row, a purchase: a quarter, an org and a model each met
  * before (so in the memo), whole units and perhaps money, and no other
  * column in the file. ledger_row_plain reads such a row's cells, text[i]
@@ -98,8 +91,6 @@ struct ledger_plain_row {
 };
 bool ledger_row_plain(struct ledger_memo *m, const char *const text[LP_COUNT],
 		      const size_t len[LP_COUNT], struct ledger_plain_row *out);
-/* Off: every row is read the general way (tests compare the two). */
-extern bool ledger_plain_rows;
 
 #include <stddef.h>
 #include <stdio.h>

@@ -334,7 +334,7 @@ static enum gc_status part_row(const struct csv_record *rec, void *ctx,
 				     "out of memory")
 			   : GC_OK;
 	ledger_csv_cells(c->p->h, rec, &c->cells, &c->cells_ready);
-	st = ledger_row_build_part(c->memo, &c->cells, c->p->ld->name,
+	st = ledger_row_build_memo(c->memo, &c->cells, c->p->ld->name,
 				   rec->line, &row, &kept, err);
 	return st == GC_OK ? keep_row(c, &row, &c->cells, kept, err) : st;
 }
@@ -442,7 +442,7 @@ static enum gc_status array_line(struct part_ctx *c, struct parser *me,
 	if (me->json == NULL || !broken ||
 	    ledger_json_worker_element(me->json, s, n, &comma, cells) !=
 		    JSON_LINE_FLAT ||
-	    ledger_row_build_part(c->memo, cells, c->p->ld->name, line, &row,
+	    ledger_row_build_memo(c->memo, cells, c->p->ld->name, line, &row,
 				  &kept, &lost) != GC_OK)
 		return defer_element(c, from, total, line, err);
 	st = keep_row(c, &row, cells, kept, err);
@@ -471,7 +471,7 @@ static enum gc_status nd_part_line(struct part_ctx *c, struct parser *me,
 	if (k == JSON_LINE_BLANK)
 		return GC_OK;
 	if (k == JSON_LINE_FLAT &&
-	    ledger_row_build_part(c->memo, cells, c->p->ld->name, line, &row,
+	    ledger_row_build_memo(c->memo, cells, c->p->ld->name, line, &row,
 				  &kept, &lost) == GC_OK)
 		return keep_row(c, &row, cells, kept, err);
 	return defer_line(c, s, n, line, err);
